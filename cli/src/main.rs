@@ -1,0 +1,170 @@
+//! `sprout`: the command line for teachers, judges and tests.
+//!
+//! `sprout run FILE.rhai` runs a student's program natively in the same sandbox as the app and
+//! prints what it did. Exit status: 0 when the program ran cleanly (or ran until its virtual time
+//! was up), 1 when it failed with a diagnostic, 2 when the command itself was used wrongly.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _, Result};
+use sprout_runtime::messages::{describe, Language};
+use sprout_runtime::trace::{Chart, TurtleEvent};
+use sprout_runtime::{run, Event, Outcome, Run, RunInput, Scenario};
+
+const USAGE: &str = "\
+usage: sprout run FILE.rhai [options]
+
+options:
+  --input FILE          lines that input() reads
+  --board FILE          maker-board scenario (button presses, sensor values)
+  --seed N              seed for random numbers (default 0)
+  --max-operations N    operation budget (default 10000000)
+  --lang zh-CN|en       language of error messages (default zh-CN)
+  --json                print the whole run as JSON";
+
+/// Student programs may recurse as deep as the run's call-depth limit allows; Rhai needs more
+/// stack per level than a default thread has, so runs get a thread with a generous stack.
+const RUN_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+struct RunCommand {
+    program: PathBuf,
+    input: RunInput,
+    language: Language,
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&arguments).and_then(execute) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("sprout: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse(arguments: &[String]) -> Result<RunCommand> {
+    let Some((command, rest)) = arguments.split_first() else {
+        bail!("missing command\n{USAGE}");
+    };
+    if command != "run" {
+        bail!("unknown command `{command}`\n{USAGE}");
+    }
+    let mut program = None;
+    let mut input = RunInput::default();
+    let mut language = Language::default();
+    let mut json = false;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        let mut value = |flag: &str| words.next().cloned().with_context(|| format!("{flag} needs a value"));
+        match word.as_str() {
+            "--json" => json = true,
+            "--input" => {
+                let path = value("--input")?;
+                let text = read_text(&path)?;
+                input.lines = text.lines().map(str::to_string).collect();
+            }
+            "--board" => {
+                let path = value("--board")?;
+                input.scenario = Scenario::parse(&read_text(&path)?).with_context(|| format!("in {path}"))?;
+            }
+            "--seed" => input.seed = value("--seed")?.parse().context("--seed needs a whole number")?,
+            "--max-operations" => {
+                input.limits.max_operations = value("--max-operations")?.parse().context("--max-operations needs a whole number")?;
+            }
+            "--lang" => {
+                let tag = value("--lang")?;
+                language = Language::from_tag(&tag).with_context(|| format!("unknown language `{tag}` (zh-CN or en)"))?;
+            }
+            flag if flag.starts_with("--") => bail!("unknown option `{flag}`\n{USAGE}"),
+            path if program.is_none() => program = Some(PathBuf::from(path)),
+            extra => bail!("unexpected argument `{extra}`\n{USAGE}"),
+        }
+    }
+    let program = program.with_context(|| format!("missing FILE.rhai\n{USAGE}"))?;
+    Ok(RunCommand { program, input, language, json })
+}
+
+/// Reads a text file; bytes that are not UTF-8 become U+FFFD so that binary junk reaches the
+/// sandbox (which reports it) instead of stopping the command.
+fn read_text(path: &str) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn execute(command: RunCommand) -> Result<ExitCode> {
+    let source = read_text(&command.program.to_string_lossy())?;
+    let input = command.input.clone();
+    let result = std::thread::Builder::new()
+        .stack_size(RUN_STACK_BYTES)
+        .spawn(move || run(&source, &input))
+        .context("cannot start the run")?
+        .join()
+        .map_err(|_| anyhow::anyhow!("the run crashed (a bug in Sprout)"))?;
+    if command.json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+    } else {
+        print!("{}", render_trace(&result));
+    }
+    match &result.outcome {
+        Outcome::Failed { diagnostic } => {
+            let message = describe(diagnostic, command.language);
+            let place = diagnostic
+                .position
+                .map(|position| format!("{}:{}:{}: ", command.program.display(), position.line, position.column))
+                .unwrap_or_else(|| format!("{}: ", command.program.display()));
+            if !command.json {
+                eprintln!("{place}{} [{}]", message.text, diagnostic.code.id());
+                if let Some(hint) = message.hint {
+                    eprintln!("  {hint}");
+                }
+            }
+            Ok(ExitCode::from(1))
+        }
+        Outcome::TimeUp | Outcome::Finished { .. } => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The trace as text: console output as written, every other event on a line of its own that
+/// starts with its virtual time, e.g. `@150ms led #...# ...`.
+fn render_trace(result: &Run) -> String {
+    let mut text = String::new();
+    for event in &result.trace {
+        let line = match &event.event {
+            Event::Output { text: output } => {
+                text.push_str(output);
+                continue;
+            }
+            Event::Turtle { turtle } => match turtle {
+                TurtleEvent::Move { from, to, pen } => {
+                    let pen = pen.as_ref().map_or("up".to_string(), |pen| format!("{} {}", pen.color, pen.width));
+                    format!("turtle move ({}, {}) -> ({}, {}) pen {pen}", from.x, from.y, to.x, to.y)
+                }
+                TurtleEvent::Turn { heading } => format!("turtle turn {heading}"),
+                TurtleEvent::Fill { points, color } => format!("turtle fill {color} {} points", points.len()),
+                TurtleEvent::Dot { at, size, color } => format!("turtle dot ({}, {}) {size} {color}", at.x, at.y),
+                TurtleEvent::Visible { visible } => format!("turtle visible {visible}"),
+            },
+            Event::Chart { chart } => match chart {
+                Chart::Line { xs, ys } => format!("chart line xs={xs:?} ys={ys:?}"),
+                Chart::Scatter { xs, ys, labels } => format!("chart scatter xs={xs:?} ys={ys:?} labels={labels:?}"),
+                Chart::Bar { labels, values } => format!("chart bar labels={labels:?} values={values:?}"),
+                Chart::Histogram { edges, counts } => format!("chart histogram edges={edges:?} counts={counts:?}"),
+            },
+            Event::Led { frame } => {
+                let rows: Vec<String> = frame
+                    .chunks(5)
+                    .map(|row| row.iter().map(|&level| if level == 0 { '.' } else { char::from(b'0' + level) }).collect())
+                    .collect();
+                format!("led {}", rows.join(" "))
+            }
+        };
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!("@{}ms {line}\n", event.time_ms));
+    }
+    text
+}

@@ -1,0 +1,98 @@
+# What a student sees when the program has a mistake. Each id is a diagnostic Code of the runtime.
+# Written for a 10-year-old: say what went wrong, then give something to try right away.
+# .hint is a tip; .suggestion replaces it when we can guess what was meant.
+
+source-too-long = The program is too long: { $bytes } bytes, but at most { $limit } are allowed.
+    .hint = Turn repeated code into a function or a loop to make it shorter.
+expected-semicolon = A semicolon ; is missing here.
+    .hint = End each statement with ; like a full stop at the end of a sentence.
+expected-close-brace = A closing brace {"}"} is missing.
+    .hint = Every {"{"} needs a {"}"} to match it. Count them: are there as many of each?
+expected-close-paren = A closing bracket ) is missing.
+    .hint = Every ( needs a ) to match it.
+expected-close-bracket = A closing square bracket ] is missing.
+    .hint = Every [ needs a ] to match it.
+expected-token = There should be { $token } here.
+unexpected-end = The program ends before it is finished.
+    .hint = Is a {"}"}, ) or ; missing at the end?
+unterminated-string = This text is missing its closing quote "
+    .hint = Text goes between two quotes, like "hello".
+bad-number = { $text } is not a correct number.
+unknown-character = There is a character I cannot read: { $text }
+    .hint = Did you type Chinese punctuation? Brackets, quotes and semicolons must be typed in English mode.
+unexpected-symbol = { $text } cannot be used here.
+not-allowed = { $name } cannot be used in Sprout.
+    .hint = Some features are switched off to keep everyone safe. Try another way.
+nesting-too-deep = Brackets or braces are nested too many levels deep.
+    .hint = Split the inner part into variables or functions.
+number-too-large = The number { $text } is too large.
+duplicate-function = The function { $name } is defined twice.
+    .hint = Rename one of them, or delete one.
+assign-to-constant = { $name } is a constant: its value cannot change.
+    .hint = If it needs to change, use let instead of const.
+invalid-assignment = Only a variable can stand on the left of =
+    .hint = To check whether two values are equal, use ==
+undefined-variable = I don't know a variable called { $name }.
+    .hint = Create it with let before you use it, for example: let { $name } = 0;
+    .suggestion = Did you mean { $suggestion }?
+syntax-error = This is not written the right way. ({ $detail })
+unknown-function = There is no function called { $name }.
+    .hint = Check the spelling, or define it first with fn.
+    .suggestion = Did you mean { $suggestion }?
+wrong-argument-count = The function { $name } needs { $expected } argument(s), but you gave { $got }.
+wrong-argument-type = The function { $name } cannot work with this kind of value: { $got }.
+    .hint = Check the values in the brackets: is text used where a number is needed?
+type-mismatch = A { $expected } is needed here, but this is a { $got }.
+division-by-zero = You cannot divide by 0.
+    .hint = Before dividing, use if to check whether the divisor is 0.
+number-overflow = The number became too large to hold.
+    .hint = Whole numbers go up to about 9 followed by 18 digits. Are you multiplying too much?
+index-out-of-range = Position { $index } is out of range: there are only { $length } items (positions 0 to { $length } minus 1).
+    .hint = The first item is at position 0 and the last at the length minus 1.
+value-too-large = This { $what ->
+        [string] string
+        [map] object
+       *[array] list
+    } became too large.
+    .hint = Are you adding to it again and again in a loop?
+too-many-operations = The program took too many steps (more than { $limit }), so it was stopped.
+    .hint = Maybe a loop never ends? Check that the loop's condition can become false.
+recursion-too-deep = A function called itself too many levels deep (more than { $limit }).
+    .hint = A recursive function needs a condition where it stops.
+output-too-large = The program printed or drew too much (more than { $limit }), so it was stopped.
+    .hint = Are you printing or drawing inside a very long loop?
+no-more-input = All the input has been read: there were only { $count } line(s).
+    .hint = Count how many times the program calls input().
+not-indexable = A { $got } cannot be indexed with [ ].
+not-iterable = for can only go through a list, a text or a range like 0..10.
+not-a-number = "{ $text }" is not a number.
+    .hint = Check what was typed before converting it.
+led-out-of-range = The LED position ({ $x }, { $y }) is not on the 5×5 screen.
+    .hint = x and y must both be between 0 and 4.
+bad-brightness = The brightness { $value } is not right.
+    .hint = Brightness goes from 0 to 9.
+unknown-color = I don't know the colour "{ $color }".
+    .hint = Try a colour like "red" or "#ff0000".
+unknown-button = There is no button "{ $button }".
+    .hint = The board has only the buttons "A" and "B".
+empty-range = There are no numbers from { $low } to { $high }.
+    .hint = The first number must not be larger than the second.
+empty-list = { $name } needs a list that is not empty.
+length-mismatch = The two lists given to { $name } have different lengths: { $first } and { $second }.
+bad-duration = The time { $value } given to { $name } is not right.
+    .hint = Times are in milliseconds, from 0 to 1000000000.
+bad-value = { $name } cannot use { $value }.
+thrown = The program threw: { $value }
+internal-error = Something went wrong inside Sprout itself ({ $detail }). It is not your fault: please tell your teacher.
+
+type-int = whole number
+type-float = decimal number
+type-string = text
+type-char = character
+type-bool = true/false value
+type-array = list
+type-map = object
+type-function = function
+type-nothing = nothing
+type-range = range
+type-other = value of another kind

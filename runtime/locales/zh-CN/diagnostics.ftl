@@ -1,0 +1,98 @@
+# 学生程序出错时看到的话。每个 id 都是 runtime 里的一个诊断代码（Code）。
+# 写给十岁的孩子：说清楚哪里出了问题，再给一个能马上试的办法。
+# .hint 是提示；.suggestion 在我们猜到你想写什么时代替提示。
+
+source-too-long = 程序太长了：有 { $bytes } 个字节，最多只能有 { $limit } 个。
+    .hint = 把重复的代码写成函数或循环，程序就会变短。
+expected-semicolon = 这里少了一个分号 ;
+    .hint = 每一句话写完以后，要用 ; 结尾，就像句号一样。
+expected-close-brace = 少了一个右大括号 }
+    .hint = 每个 {"{"} 都要有一个 {"}"} 和它配对。数一数它们是不是一样多。
+expected-close-paren = 少了一个右括号 )
+    .hint = 每个 ( 都要有一个 ) 和它配对。
+expected-close-bracket = 少了一个右方括号 ]
+    .hint = 每个 [ 都要有一个 ] 和它配对。
+expected-token = 这里应该有 { $token }
+unexpected-end = 程序还没写完就结束了。
+    .hint = 看看最后是不是少了 {"}"}、) 或者 ;
+unterminated-string = 这段文字少了结尾的引号 "
+    .hint = 文字要放在两个引号中间，比如 "你好"。
+bad-number = { $text } 不是一个正确的数字。
+unknown-character = 程序里有一个看不懂的字符：{ $text }
+    .hint = 是不是用了中文标点？程序里的括号、引号、分号要用英文输入法打。
+unexpected-symbol = 这里不能用 { $text }
+not-allowed = 在萌芽里不能使用 { $name }。
+    .hint = 为了安全，有些功能被关掉了。换一种写法试试。
+nesting-too-deep = 括号或者大括号套得太多层了。
+    .hint = 把里面的部分拆成几个变量或函数。
+number-too-large = 数字 { $text } 太大了。
+duplicate-function = 函数 { $name } 定义了两次。
+    .hint = 给其中一个换个名字，或者删掉一个。
+assign-to-constant = { $name } 是常量，不能改变它的值。
+    .hint = 如果要改变它，就用 let 代替 const。
+invalid-assignment = 等号 = 的左边只能是一个变量。
+    .hint = 比较两个值是否相等要用 ==
+undefined-variable = 我不认识变量 { $name }。
+    .hint = 用之前要先用 let 创建它，比如 let { $name } = 0;
+    .suggestion = 你是不是想写 { $suggestion }？
+syntax-error = 这一行的写法不对。（{ $detail }）
+unknown-function = 没有叫 { $name } 的函数。
+    .hint = 检查一下名字有没有拼错，或者先用 fn 定义它。
+    .suggestion = 你是不是想写 { $suggestion }？
+wrong-argument-count = 函数 { $name } 需要 { $expected } 个参数，你给了 { $got } 个。
+wrong-argument-type = 函数 { $name } 不能用这种值：{ $got }。
+    .hint = 看看括号里的值是不是放错了，比如把文字当成了数字。
+type-mismatch = 这里需要{ $expected }，但得到的是{ $got }。
+division-by-zero = 不能除以 0。
+    .hint = 除之前先用 if 检查除数是不是 0。
+number-overflow = 数字变得太大，装不下了。
+    .hint = 整数最大大约是 900 京（9 后面 18 位）。看看是不是乘得太多了。
+index-out-of-range = 位置 { $index } 超出范围了：这里只有 { $length } 个元素（位置从 0 到 { $length } 减 1）。
+    .hint = 第一个元素的位置是 0，最后一个是长度减 1。
+value-too-large = 这个{ $what ->
+        [string] 字符串
+        [map] 对象
+       *[array] 列表
+    }太大了，超过了限制。
+    .hint = 是不是在循环里一直往里面加东西？
+too-many-operations = 程序运行了太多步（超过 { $limit } 步），所以停下来了。
+    .hint = 是不是有一个停不下来的循环？检查循环的条件会不会变成 false。
+recursion-too-deep = 函数调用自己的层数太多了（超过 { $limit } 层）。
+    .hint = 递归函数要有一个停下来的条件。
+output-too-large = 输出的东西太多了（超过 { $limit }），所以停下来了。
+    .hint = 是不是在一个很长的循环里打印或画图？
+no-more-input = 输入已经读完了：一共只有 { $count } 行输入。
+    .hint = 数一数程序调用了几次 input()。
+not-indexable = 不能对{ $got }用 [ ] 取元素。
+not-iterable = for 只能遍历列表、文字或者范围，比如 0..10。
+not-a-number = “{ $text }” 不是一个数字。
+    .hint = 转换之前先检查一下输入的内容。
+led-out-of-range = 点灯的位置 ({ $x }, { $y }) 不在 5×5 的屏幕上。
+    .hint = x 和 y 都要在 0 到 4 之间。
+bad-brightness = 亮度 { $value } 不对。
+    .hint = 亮度要在 0 到 9 之间。
+unknown-color = 我不认识颜色 “{ $color }”。
+    .hint = 可以用 "red"、"红色" 或者 "#ff0000" 这样的颜色。
+unknown-button = 没有按钮 “{ $button }”。
+    .hint = 板子上只有按钮 "A" 和 "B"。
+empty-range = 从 { $low } 到 { $high } 之间没有数。
+    .hint = 第一个数不能比第二个数大。
+empty-list = { $name } 需要一个不是空的列表。
+length-mismatch = { $name } 的两个列表长度不一样：{ $first } 个和 { $second } 个。
+bad-duration = { $name } 的时间 { $value } 不对。
+    .hint = 时间用毫秒表示，要在 0 到 1000000000 之间。
+bad-value = { $name } 不能用 { $value }。
+thrown = 程序抛出了：{ $value }
+internal-error = 萌芽自己出了问题（{ $detail }）。这不是你的错，请告诉老师。
+
+type-int = 整数
+type-float = 小数
+type-string = 文字
+type-char = 字符
+type-bool = 真假值
+type-array = 列表
+type-map = 对象
+type-function = 函数
+type-nothing = 空值
+type-range = 范围
+type-other = 其他值

@@ -1,0 +1,224 @@
+//! The student API v1: the functions a student's program can call beyond the Rhai language.
+//!
+//! Every function is listed in [`API`] (name, argument counts, area). That list is the single
+//! source of truth for "did you mean" suggestions, for telling a wrong argument count from an
+//! unknown function, and for the test that keeps `docs/student-api.md` complete.
+//!
+//! Functions take [`Dynamic`] arguments and check them here, so that a wrong kind of argument gets
+//! a diagnostic naming the function instead of Rhai's generic "function not found".
+
+mod board;
+mod chart;
+mod clock;
+mod font;
+mod math;
+mod text;
+mod turtle;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rhai::{Array, Dynamic, Engine, EvalAltResult, Position, FLOAT, INT};
+
+use crate::diagnostic::{type_id, Code, Diagnostic};
+use crate::host::Host;
+
+pub(crate) use board::Board;
+pub(crate) use clock::{dispatch_events_until, EventHandlers};
+pub(crate) use math::SeededRandom;
+pub(crate) use turtle::Turtle;
+
+/// The shared, mutable state of one run, as seen by the API functions.
+pub(crate) type SharedHost = Rc<RefCell<Host>>;
+
+/// A diagnostic raised by an API function, carried through Rhai as the error's value.
+#[derive(Clone, Debug)]
+pub(crate) struct ApiError(pub Diagnostic);
+
+/// The result type of API functions.
+pub(crate) type ApiResult<T> = Result<T, Box<EvalAltResult>>;
+
+/// A student mistake in a call to an API function; `try`/`catch` can catch it.
+pub(crate) fn mistake(diagnostic: Diagnostic) -> Box<EvalAltResult> {
+    EvalAltResult::ErrorRuntime(Dynamic::from(ApiError(diagnostic)), Position::NONE).into()
+}
+
+/// The run reached its virtual end time; `try`/`catch` cannot catch it.
+pub(crate) fn stop_time_up() -> Box<EvalAltResult> {
+    EvalAltResult::ErrorTerminated(Dynamic::from(crate::diagnostic::STOP_TIME_UP), Position::NONE).into()
+}
+
+/// Which part of the API a function belongs to (the sections of the documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Console input and output, conversions.
+    Text,
+    /// Numbers and seeded randomness.
+    Math,
+    /// Turtle graphics.
+    Turtle,
+    /// Charts.
+    Chart,
+    /// The maker board: LEDs, buttons, sensors.
+    Board,
+    /// The virtual clock and events.
+    Clock,
+}
+
+/// One function of the student API.
+#[derive(Clone, Copy, Debug)]
+pub struct ApiFunction {
+    /// The name a program calls.
+    pub name: &'static str,
+    /// The numbers of arguments it accepts.
+    pub arities: &'static [usize],
+    /// Its section of the documentation.
+    pub area: Area,
+}
+
+const fn function(name: &'static str, arities: &'static [usize], area: Area) -> ApiFunction {
+    ApiFunction { name, arities, area }
+}
+
+/// Every function of the student API v1 (documented in `docs/student-api.md`).
+pub const API: &[ApiFunction] = &[
+    function("print", &[1], Area::Text),
+    function("input", &[0, 1], Area::Text),
+    function("int", &[1], Area::Text),
+    function("float", &[1], Area::Text),
+    function("str", &[1], Area::Text),
+    function("abs", &[1], Area::Math),
+    function("min", &[2], Area::Math),
+    function("max", &[2], Area::Math),
+    function("sqrt", &[1], Area::Math),
+    function("pow", &[2], Area::Math),
+    function("sin", &[1], Area::Math),
+    function("cos", &[1], Area::Math),
+    function("tan", &[1], Area::Math),
+    function("asin", &[1], Area::Math),
+    function("acos", &[1], Area::Math),
+    function("atan", &[1, 2], Area::Math),
+    function("exp", &[1], Area::Math),
+    function("ln", &[1], Area::Math),
+    function("log10", &[1], Area::Math),
+    function("floor", &[1], Area::Math),
+    function("ceil", &[1], Area::Math),
+    function("round", &[1, 2], Area::Math),
+    function("PI", &[0], Area::Math),
+    function("random", &[0], Area::Math),
+    function("random_int", &[2], Area::Math),
+    function("random_choice", &[1], Area::Math),
+    function("shuffle", &[1], Area::Math),
+    function("forward", &[1], Area::Turtle),
+    function("back", &[1], Area::Turtle),
+    function("left", &[1], Area::Turtle),
+    function("right", &[1], Area::Turtle),
+    function("pen_up", &[0], Area::Turtle),
+    function("pen_down", &[0], Area::Turtle),
+    function("pen_color", &[1], Area::Turtle),
+    function("pen_width", &[1], Area::Turtle),
+    function("fill_color", &[1], Area::Turtle),
+    function("begin_fill", &[0], Area::Turtle),
+    function("end_fill", &[0], Area::Turtle),
+    function("goto", &[2], Area::Turtle),
+    function("home", &[0], Area::Turtle),
+    function("circle", &[1, 2], Area::Turtle),
+    function("dot", &[0, 1, 2], Area::Turtle),
+    function("heading", &[0], Area::Turtle),
+    function("set_heading", &[1], Area::Turtle),
+    function("position", &[0], Area::Turtle),
+    function("xcor", &[0], Area::Turtle),
+    function("ycor", &[0], Area::Turtle),
+    function("hide_turtle", &[0], Area::Turtle),
+    function("show_turtle", &[0], Area::Turtle),
+    function("rgb", &[3], Area::Turtle),
+    function("plot", &[1, 2], Area::Chart),
+    function("scatter", &[2, 3], Area::Chart),
+    function("bar", &[2], Area::Chart),
+    function("hist", &[1, 2], Area::Chart),
+    function("led_plot", &[2, 3], Area::Board),
+    function("led_unplot", &[2], Area::Board),
+    function("led_point", &[2], Area::Board),
+    function("led_clear", &[0], Area::Board),
+    function("show_leds", &[1], Area::Board),
+    function("show_text", &[1], Area::Board),
+    function("show_number", &[1], Area::Board),
+    function("button_pressed", &[1], Area::Board),
+    function("temperature", &[0], Area::Board),
+    function("light_level", &[0], Area::Board),
+    function("sound_level", &[0], Area::Board),
+    function("tilt_x", &[0], Area::Board),
+    function("tilt_y", &[0], Area::Board),
+    function("sleep", &[1], Area::Clock),
+    function("millis", &[0], Area::Clock),
+    function("every", &[2], Area::Clock),
+    function("on_button", &[2], Area::Clock),
+];
+
+/// Common Rhai built-in functions, offered as "did you mean" candidates next to [`API`].
+pub(crate) const BUILT_IN_NAMES: &[&str] = &[
+    "len", "push", "pop", "shift", "insert", "remove", "clear", "contains", "index_of", "reverse", "sort",
+    "filter", "map", "reduce", "some", "all", "sum", "split", "trim", "to_upper", "to_lower", "sub_string",
+    "replace", "starts_with", "ends_with", "keys", "values", "range", "to_string", "type_of", "parse_int",
+    "parse_float", "to_int", "to_float", "is_empty", "chars", "append", "extract", "retain", "dedup",
+    "is_even", "is_odd", "sign", "to_chars", "pad", "get", "set", "debug", "to_degrees", "to_radians",
+];
+
+/// Registers the whole student API on `engine`, bound to the run's shared `host` state.
+pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
+    text::register(engine, host);
+    math::register(engine, host);
+    turtle::register(engine, host);
+    chart::register(engine, host);
+    board::register(engine, host);
+    clock::register(engine, host);
+}
+
+/// Reads a number argument (whole or decimal) of function `name`.
+pub(crate) fn number(name: &str, value: &Dynamic) -> ApiResult<FLOAT> {
+    if let Ok(int) = value.as_int() {
+        return Ok(int as FLOAT);
+    }
+    value.as_float().map_err(|_| wrong_type(name, value))
+}
+
+/// Reads a whole-number argument of function `name`; a decimal with no fraction is accepted.
+pub(crate) fn integer(name: &str, value: &Dynamic) -> ApiResult<INT> {
+    if let Ok(int) = value.as_int() {
+        return Ok(int);
+    }
+    match value.as_float() {
+        Ok(float) if float.fract() == 0.0 && float.abs() < 9.0e15 => Ok(float as INT),
+        _ => Err(wrong_type(name, value)),
+    }
+}
+
+/// Reads a text argument of function `name`.
+pub(crate) fn text_argument(name: &str, value: &Dynamic) -> ApiResult<String> {
+    if value.is_string() {
+        return Ok(value.clone().into_string().unwrap_or_default());
+    }
+    if let Ok(character) = value.as_char() {
+        return Ok(character.to_string());
+    }
+    Err(wrong_type(name, value))
+}
+
+/// Reads a list of numbers of function `name`.
+pub(crate) fn numbers(name: &str, value: &Dynamic) -> ApiResult<Vec<FLOAT>> {
+    let array = array_argument(name, value)?;
+    array.iter().map(|item| number(name, item)).collect()
+}
+
+/// Reads a list argument of function `name`.
+pub(crate) fn array_argument(name: &str, value: &Dynamic) -> ApiResult<Array> {
+    if value.is_array() {
+        return Ok(value.clone().into_array().unwrap_or_default());
+    }
+    Err(wrong_type(name, value))
+}
+
+/// The mistake of calling `name` with a value of the wrong kind.
+pub(crate) fn wrong_type(name: &str, value: &Dynamic) -> Box<EvalAltResult> {
+    mistake(Diagnostic::new(Code::WrongArgumentType).with("name", name).with("got", type_id(value.type_name())))
+}

@@ -1,0 +1,151 @@
+//! Builds the sandboxed Rhai engine for one run and drives the run: the program first, then the
+//! events it registered, until nothing can happen any more or the virtual time is up.
+//!
+//! The engine starts from `Engine::new_raw` with only the packages listed in [`packages`]: no
+//! `eval`, no modules, no file or time access. Budgets come from the run's [`Limits`]; the total
+//! operation budget is enforced across the program and all its event handlers.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rhai::packages::{
+    BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
+};
+use rhai::{Dynamic, Engine, Module, OptimizationLevel, Shared};
+
+use crate::api::{self, dispatch_events_until, ApiError, SharedHost};
+use crate::diagnostic::{self, Code, Context, Diagnostic, Ending, DISABLED_WORDS};
+use crate::host::Host;
+use crate::{Limits, Outcome, Run, RunInput};
+
+thread_local! {
+    /// Rhai's built-in packages, built once per thread and shared by every run on it.
+    static PACKAGES: Vec<Shared<Module>> = vec![
+        CorePackage::new().as_shared_module(),
+        LogicPackage::new().as_shared_module(),
+        BasicMathPackage::new().as_shared_module(),
+        BasicArrayPackage::new().as_shared_module(),
+        BasicMapPackage::new().as_shared_module(),
+        MoreStringPackage::new().as_shared_module(),
+    ];
+}
+
+/// Operation counting across the program and its event handlers (each handler call starts
+/// Rhai's own counter at zero again).
+#[derive(Default)]
+struct OperationCount {
+    before_this_call: Cell<u64>,
+    total: Cell<u64>,
+}
+
+fn build_engine(host: &SharedHost, operations: &Rc<OperationCount>, limits: &Limits) -> Engine {
+    let mut engine = Engine::new_raw();
+    PACKAGES.with(|packages| {
+        for package in packages {
+            engine.register_global_module(package.clone());
+        }
+    });
+    for word in DISABLED_WORDS {
+        engine.disable_symbol(word);
+    }
+    engine
+        .set_optimization_level(OptimizationLevel::Simple)
+        .set_strict_variables(true)
+        .set_max_operations(limits.max_operations)
+        .set_max_call_levels(limits.max_call_depth)
+        .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth)
+        .set_max_string_size(limits.max_string_length)
+        .set_max_array_size(limits.max_array_length)
+        .set_max_map_size(limits.max_map_size);
+
+    let state = host.clone();
+    engine.on_print(move |text| state.borrow_mut().write(&format!("{text}\n")));
+    let state = host.clone();
+    engine.on_debug(move |text, _, _| state.borrow_mut().write(&format!("{text}\n")));
+
+    let state = host.clone();
+    let counter = operations.clone();
+    let max_operations = limits.max_operations;
+    engine.on_progress(move |operations_in_call| {
+        let total = counter.before_this_call.get() + operations_in_call;
+        counter.total.set(total);
+        if total > max_operations {
+            let diagnostic = Diagnostic::new(Code::TooManyOperations).with("limit", max_operations);
+            return Some(Dynamic::from(ApiError(diagnostic)));
+        }
+        let pending = state.try_borrow().ok()?.pending_stop.clone()?;
+        Some(Dynamic::from(ApiError(pending)))
+    });
+    api::register(&mut engine, host);
+    engine
+}
+
+/// Every name in the source that looks like an identifier: the candidates for "did you mean".
+fn identifiers(source: &str) -> Vec<String> {
+    let mut names: Vec<String> = source
+        .split(|character: char| !(character.is_alphanumeric() || character == '_'))
+        .filter(|word| word.chars().next().is_some_and(|first| first.is_alphabetic() || first == '_'))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+pub(crate) fn run(source: &str, input: &RunInput) -> Run {
+    let limits = &input.limits;
+    let host: SharedHost = Rc::new(RefCell::new(Host::new(input)));
+    let finish = |outcome: Outcome, operations: u64| {
+        let host = host.borrow();
+        Run { trace: host.trace.clone(), outcome, operations, end_time_ms: host.clock_ms }
+    };
+    if source.len() > limits.max_source_bytes {
+        let diagnostic = Diagnostic::new(Code::SourceTooLong).with("bytes", source.len()).with("limit", limits.max_source_bytes);
+        return finish(Outcome::Failed { diagnostic }, 0);
+    }
+
+    let operations = Rc::new(OperationCount::default());
+    let engine = build_engine(&host, &operations, limits);
+    let variable_names = identifiers(source);
+    let mut functions: BTreeMap<String, Vec<usize>> =
+        api::API.iter().map(|function| (function.name.to_string(), function.arities.to_vec())).collect();
+    let ast = match engine.compile(source) {
+        Ok(ast) => ast,
+        Err(error) => {
+            let context = Context { variable_names: &variable_names, functions: &functions, limits };
+            let diagnostic = diagnostic::from_parse_error(error.err_type(), error.position(), &context);
+            return finish(Outcome::Failed { diagnostic }, 0);
+        }
+    };
+    for function in ast.iter_functions() {
+        functions.entry(function.name.to_string()).or_default().push(function.params.len());
+    }
+    let context = Context { variable_names: &variable_names, functions: &functions, limits };
+
+    let ending = match engine.eval_ast::<Dynamic>(&ast) {
+        Ok(value) => {
+            let value = (!value.is_unit()).then(|| value.to_string());
+            let end_ms = host.borrow().end_ms;
+            let handlers_result = dispatch_events_until(&host, end_ms, &mut |handler| {
+                operations.before_this_call.set(operations.total.get());
+                handler.call::<Dynamic>(&engine, &ast, ()).map(|_| ())
+            });
+            match handlers_result {
+                Err(error) => diagnostic::from_eval_error(&error, &context),
+                Ok(()) if host.borrow().handlers.may_fire_later() => {
+                    let mut host = host.borrow_mut();
+                    host.clock_ms = host.end_ms;
+                    Ending::TimeUp
+                }
+                Ok(()) => return finish(Outcome::Finished { value }, operations.total.get()),
+            }
+        }
+        Err(error) => diagnostic::from_eval_error(&error, &context),
+    };
+    let outcome = match ending {
+        Ending::TimeUp => Outcome::TimeUp,
+        Ending::Failed(diagnostic) => Outcome::Failed { diagnostic },
+    };
+    finish(outcome, operations.total.get())
+}

@@ -1,0 +1,93 @@
+//! The state of one run that lives outside the Rhai engine: the virtual clock, the trace being
+//! recorded, the input still to read, the seeded random generator and the simulated devices.
+//!
+//! Every API function reaches it through one `Rc<RefCell<Host>>`; nothing here is global, so runs
+//! never influence each other (the grader runs many in a row).
+
+use std::collections::VecDeque;
+
+use crate::api::{Board, EventHandlers, SeededRandom, Turtle};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::trace::{Event, TraceEvent};
+use crate::{Limits, RunInput, Scenario};
+
+/// Everything a run records and simulates besides the program's own variables.
+pub(crate) struct Host {
+    /// Virtual time in milliseconds since the start of the run.
+    pub clock_ms: u64,
+    /// When the run must end: the lower of the limit and the scenario's `stop at`.
+    pub end_ms: u64,
+    /// Events recorded so far.
+    pub trace: Vec<TraceEvent>,
+    /// Bytes of console output so far.
+    pub output_bytes: usize,
+    /// Input lines not read yet.
+    pub input: VecDeque<String>,
+    /// How many input lines the run was given.
+    pub input_count: usize,
+    /// The run's seeded random numbers.
+    pub random: SeededRandom,
+    /// The turtle.
+    pub turtle: Turtle,
+    /// The LED matrix.
+    pub board: Board,
+    /// Button presses and sensor values over time.
+    pub scenario: Scenario,
+    /// Handlers registered with `every` and `on_button`.
+    pub handlers: EventHandlers,
+    /// The run's budgets.
+    pub limits: Limits,
+    /// Set when output or trace budgets are exhausted; the next operation stops the run with it.
+    pub pending_stop: Option<Diagnostic>,
+}
+
+impl Host {
+    /// A fresh host for a run with `input`.
+    pub fn new(input: &RunInput) -> Self {
+        let end_ms = input
+            .scenario
+            .stop_at_ms
+            .map_or(input.limits.max_virtual_time_ms, |stop_at| stop_at.min(input.limits.max_virtual_time_ms));
+        Host {
+            clock_ms: 0,
+            end_ms,
+            trace: Vec::new(),
+            output_bytes: 0,
+            input: input.lines.iter().cloned().collect(),
+            input_count: input.lines.len(),
+            random: SeededRandom::new(input.seed),
+            turtle: Turtle::default(),
+            board: Board::default(),
+            scenario: input.scenario.clone(),
+            handlers: EventHandlers::new(&input.scenario),
+            limits: input.limits.clone(),
+            pending_stop: None,
+        }
+    }
+
+    /// Records an event at the current virtual time, unless the trace budget is used up.
+    pub fn record(&mut self, event: Event) {
+        if self.pending_stop.is_some() {
+            return;
+        }
+        if self.trace.len() >= self.limits.max_trace_events {
+            self.pending_stop =
+                Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_trace_events));
+            return;
+        }
+        self.trace.push(TraceEvent { time_ms: self.clock_ms, event });
+    }
+
+    /// Writes text to the console, unless the output budget is used up.
+    pub fn write(&mut self, text: &str) {
+        if self.output_bytes + text.len() > self.limits.max_output_bytes {
+            if self.pending_stop.is_none() {
+                self.pending_stop =
+                    Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_output_bytes));
+            }
+            return;
+        }
+        self.output_bytes += text.len();
+        self.record(Event::Output { text: text.to_string() });
+    }
+}

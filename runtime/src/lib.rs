@@ -1,0 +1,112 @@
+//! Sprout's runtime: runs a student's Rhai program in a sandbox and reports everything it did as
+//! data.
+//!
+//! The runtime is host-free: it never touches a browser, a file or a clock. The app's script
+//! worker, the grader and the `sprout` CLI all call [`run`] and get the same [`Run`] for the same
+//! program and [`RunInput`], natively and in wasm. Budgets are counted (operations, sizes, virtual
+//! milliseconds), never timed, so a verdict does not depend on the speed of the PC.
+//!
+//! ```
+//! use sprout_runtime::{run, Outcome, RunInput};
+//!
+//! let result = run("let 名字 = input(); print(`你好，${名字}！`);", &RunInput::with_lines(["小明"]));
+//! assert_eq!(result.output(), "你好，小明！\n");
+//! assert!(matches!(result.outcome, Outcome::Finished { .. }));
+//! ```
+
+pub mod api;
+mod diagnostic;
+mod engine;
+mod host;
+mod limits;
+pub mod messages;
+pub mod scenario;
+mod suggest;
+pub mod trace;
+
+use serde::{Deserialize, Serialize};
+
+pub use diagnostic::{Code, Diagnostic, SourcePosition};
+pub use limits::Limits;
+pub use scenario::Scenario;
+pub use trace::{Event, TraceEvent};
+
+/// Everything a run receives besides the program: input lines, the random seed, the maker
+/// board's scenario and the budgets.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RunInput {
+    /// Lines that `input()` returns, in order.
+    pub lines: Vec<String>,
+    /// Seed of `random`, `random_int`, `random_choice` and `shuffle`.
+    pub seed: u64,
+    /// Button presses and sensor values over virtual time.
+    pub scenario: Scenario,
+    /// Budgets for the run.
+    pub limits: Limits,
+}
+
+impl RunInput {
+    /// Default input with these lines for `input()`.
+    pub fn with_lines<S: Into<String>>(lines: impl IntoIterator<Item = S>) -> Self {
+        RunInput { lines: lines.into_iter().map(Into::into).collect(), ..RunInput::default() }
+    }
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The program ran to its end (and no event could fire any more).
+    Finished {
+        /// The value of the program's last expression, as text, when it has one.
+        value: Option<String>,
+    },
+    /// The virtual clock reached the run's end while the program was still going: the normal end
+    /// of a maker program that loops forever or keeps a timer.
+    TimeUp,
+    /// The program made a mistake or exceeded a budget.
+    Failed {
+        /// What went wrong, and where.
+        diagnostic: Diagnostic,
+    },
+}
+
+/// Everything a run did, in order, and how it ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    /// What the program showed, with virtual timestamps.
+    pub trace: Vec<TraceEvent>,
+    /// How the run ended.
+    pub outcome: Outcome,
+    /// Rhai operations used (the deterministic measure of work).
+    pub operations: u64,
+    /// The virtual clock when the run ended, in milliseconds.
+    pub end_time_ms: u64,
+}
+
+impl Run {
+    /// All console output, concatenated.
+    pub fn output(&self) -> String {
+        self.trace
+            .iter()
+            .filter_map(|event| match &event.event {
+                Event::Output { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The diagnostic, when the run failed.
+    pub fn diagnostic(&self) -> Option<&Diagnostic> {
+        match &self.outcome {
+            Outcome::Failed { diagnostic } => Some(diagnostic),
+            _ => None,
+        }
+    }
+}
+
+/// Runs `program` with `input` in a fresh sandbox. Never panics on any program or input.
+pub fn run(program: &str, input: &RunInput) -> Run {
+    engine::run(program, input)
+}
