@@ -6,11 +6,12 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _, Result};
 use sprout_runtime::messages::{describe, Language};
 use sprout_runtime::trace::{Chart, TurtleEvent};
-use sprout_runtime::{run, Event, Outcome, Run, RunInput, Scenario};
+use sprout_runtime::{run_with_interrupt, Event, Outcome, Run, RunInput, Scenario};
 
 const USAGE: &str = "\
 usage: sprout run FILE.rhai [options]
@@ -21,6 +22,7 @@ options:
   --seed N              seed for random numbers (default 0)
   --max-operations N    operation budget (default 10000000)
   --lang zh-CN|en       language of error messages (default zh-CN)
+  --time-limit-ms N     real-time safety net: stop a run after N ms (default 10000)
   --json                print the whole run as JSON";
 
 /// Student programs may recurse as deep as the run's call-depth limit allows; Rhai needs more
@@ -30,6 +32,7 @@ const RUN_STACK_BYTES: usize = 256 * 1024 * 1024;
 struct RunCommand {
     program: PathBuf,
     input: RunInput,
+    time_limit: Duration,
     language: Language,
     json: bool,
 }
@@ -56,6 +59,7 @@ fn parse(arguments: &[String]) -> Result<RunCommand> {
     let mut input = RunInput::default();
     let mut language = Language::default();
     let mut json = false;
+    let mut time_limit = Duration::from_secs(10);
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         let mut value = |flag: &str| words.next().cloned().with_context(|| format!("{flag} needs a value"));
@@ -74,6 +78,10 @@ fn parse(arguments: &[String]) -> Result<RunCommand> {
             "--max-operations" => {
                 input.limits.max_operations = value("--max-operations")?.parse().context("--max-operations needs a whole number")?;
             }
+            "--time-limit-ms" => {
+                let milliseconds = value("--time-limit-ms")?.parse().context("--time-limit-ms needs a whole number")?;
+                time_limit = Duration::from_millis(milliseconds);
+            }
             "--lang" => {
                 let tag = value("--lang")?;
                 language = Language::from_tag(&tag).with_context(|| format!("unknown language `{tag}` (zh-CN or en)"))?;
@@ -84,7 +92,7 @@ fn parse(arguments: &[String]) -> Result<RunCommand> {
         }
     }
     let program = program.with_context(|| format!("missing FILE.rhai\n{USAGE}"))?;
-    Ok(RunCommand { program, input, language, json })
+    Ok(RunCommand { program, input, time_limit, language, json })
 }
 
 /// Reads a text file; bytes that are not UTF-8 become U+FFFD so that binary junk reaches the
@@ -97,9 +105,10 @@ fn read_text(path: &str) -> Result<String> {
 fn execute(command: RunCommand) -> Result<ExitCode> {
     let source = read_text(&command.program.to_string_lossy())?;
     let input = command.input.clone();
+    let deadline = Instant::now() + command.time_limit;
     let result = std::thread::Builder::new()
         .stack_size(RUN_STACK_BYTES)
-        .spawn(move || run(&source, &input))
+        .spawn(move || run_with_interrupt(&source, &input, Box::new(move || Instant::now() > deadline)))
         .context("cannot start the run")?
         .join()
         .map_err(|_| anyhow::anyhow!("the run crashed (a bug in Sprout)"))?;

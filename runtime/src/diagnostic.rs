@@ -70,7 +70,7 @@ pub enum Code {
     DivisionByZero,
     /// A whole number became too large. Args: `detail`.
     NumberOverflow,
-    /// An index outside an array or string. Args: `index`, `length`.
+    /// An index outside an array or string. Args: `index`, `length`, `last` (the last valid index).
     IndexOutOfRange,
     /// A string, array or map grew beyond the limit. Args: `what` (`string`, `array`, `map`).
     ValueTooLarge,
@@ -80,12 +80,17 @@ pub enum Code {
     RecursionTooDeep,
     /// The program printed or drew more than the run allows. Args: `limit`.
     OutputTooLarge,
+    /// The host stopped the run: the Stop button, or the CLI's real-time safety net for programs
+    /// whose cost operations do not show (copying huge nested values again and again).
+    Interrupted,
     /// `input()` was called after the last input line. Args: `count`.
     NoMoreInput,
     /// A value cannot be indexed with `[]`. Args: `got`.
     NotIndexable,
     /// `for` over something that is not a list or range. Args: `got`.
     NotIterable,
+    /// A value is changed while it is being used, e.g. a list changed inside its own `map`.
+    ValueInUse,
     /// A text cannot be read as a number. Args: `text`.
     NotANumber,
     /// An LED coordinate outside the 5×5 board. Args: `x`, `y`.
@@ -114,7 +119,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 45] = [
+    pub const ALL: [Code; 47] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -145,9 +150,11 @@ impl Code {
         Code::TooManyOperations,
         Code::RecursionTooDeep,
         Code::OutputTooLarge,
+        Code::Interrupted,
         Code::NoMoreInput,
         Code::NotIndexable,
         Code::NotIterable,
+        Code::ValueInUse,
         Code::NotANumber,
         Code::LedOutOfRange,
         Code::BadBrightness,
@@ -195,9 +202,11 @@ impl Code {
             Code::TooManyOperations => "too-many-operations",
             Code::RecursionTooDeep => "recursion-too-deep",
             Code::OutputTooLarge => "output-too-large",
+            Code::Interrupted => "interrupted",
             Code::NoMoreInput => "no-more-input",
             Code::NotIndexable => "not-indexable",
             Code::NotIterable => "not-iterable",
+            Code::ValueInUse => "value-in-use",
             Code::NotANumber => "not-a-number",
             Code::LedOutOfRange => "led-out-of-range",
             Code::BadBrightness => "bad-brightness",
@@ -369,7 +378,10 @@ pub(crate) fn from_eval_error(error: &EvalAltResult, context: &Context) -> Endin
             }
         }
         EvalAltResult::ErrorArrayBounds(length, index, _) | EvalAltResult::ErrorStringBounds(length, index, _) => {
-            Diagnostic::new(Code::IndexOutOfRange).with("index", index).with("length", length)
+            Diagnostic::new(Code::IndexOutOfRange)
+                .with("index", index)
+                .with("length", length)
+                .with("last", (*length as i64) - 1)
         }
         EvalAltResult::ErrorDataTooLarge(what, _) => {
             let (what, limit) = if what.contains("string") || what.contains("String") {
@@ -389,6 +401,7 @@ pub(crate) fn from_eval_error(error: &EvalAltResult, context: &Context) -> Endin
         }
         EvalAltResult::ErrorIndexingType(got, _) => Diagnostic::new(Code::NotIndexable).with("got", type_id(got)),
         EvalAltResult::ErrorFor(_) => Diagnostic::new(Code::NotIterable),
+        EvalAltResult::ErrorDataRace(_, _) => Diagnostic::new(Code::ValueInUse),
         EvalAltResult::ErrorAssignmentToConstant(name, _) | EvalAltResult::ErrorNonPureMethodCallOnConstant(name, _) => {
             Diagnostic::new(Code::AssignToConstant).with("name", name)
         }

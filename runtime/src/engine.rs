@@ -12,11 +12,12 @@ use std::rc::Rc;
 use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{Dynamic, Engine, Module, OptimizationLevel, Shared};
+use rhai::{Dynamic, Engine, Module, OptimizationLevel, Scope, Shared};
 
 use crate::api::{self, dispatch_events_until, ApiError, SharedHost};
 use crate::diagnostic::{self, Code, Context, Diagnostic, Ending, DISABLED_WORDS};
 use crate::host::Host;
+use crate::teardown::dismantle;
 use crate::{Limits, Outcome, Run, RunInput};
 
 thread_local! {
@@ -37,9 +38,18 @@ thread_local! {
 struct OperationCount {
     before_this_call: Cell<u64>,
     total: Cell<u64>,
+    interrupted: Cell<bool>,
 }
 
-fn build_engine(host: &SharedHost, operations: &Rc<OperationCount>, limits: &Limits) -> Engine {
+/// How often (in operations) the host's interrupt callback is asked.
+const INTERRUPT_CHECK_INTERVAL: u64 = 256;
+
+fn build_engine(
+    host: &SharedHost,
+    operations: &Rc<OperationCount>,
+    limits: &Limits,
+    interrupt: Box<dyn Fn() -> bool>,
+) -> Engine {
     let mut engine = Engine::new_raw();
     PACKAGES.with(|packages| {
         for package in packages {
@@ -52,7 +62,6 @@ fn build_engine(host: &SharedHost, operations: &Rc<OperationCount>, limits: &Lim
     engine
         .set_optimization_level(OptimizationLevel::Simple)
         .set_strict_variables(true)
-        .set_max_operations(limits.max_operations)
         .set_max_call_levels(limits.max_call_depth)
         .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth)
         .set_max_string_size(limits.max_string_length)
@@ -64,6 +73,10 @@ fn build_engine(host: &SharedHost, operations: &Rc<OperationCount>, limits: &Lim
     let state = host.clone();
     engine.on_debug(move |text, _, _| state.borrow_mut().write(&format!("{text}\n")));
 
+    // The operation budget is enforced here rather than with Rhai's own `set_max_operations`:
+    // the budget spans the program and every event handler, and Rhai's check would fire before
+    // this callback could record that the budget was exceeded (a `sort` comparison swallows that
+    // error, and the run must still fail).
     let state = host.clone();
     let counter = operations.clone();
     let max_operations = limits.max_operations;
@@ -73,6 +86,10 @@ fn build_engine(host: &SharedHost, operations: &Rc<OperationCount>, limits: &Lim
         if total > max_operations {
             let diagnostic = Diagnostic::new(Code::TooManyOperations).with("limit", max_operations);
             return Some(Dynamic::from(ApiError(diagnostic)));
+        }
+        if counter.interrupted.get() || (total % INTERRUPT_CHECK_INTERVAL == 0 && interrupt()) {
+            counter.interrupted.set(true);
+            return Some(Dynamic::from(ApiError(Diagnostic::new(Code::Interrupted))));
         }
         let pending = state.try_borrow().ok()?.pending_stop.clone()?;
         Some(Dynamic::from(ApiError(pending)))
@@ -93,7 +110,7 @@ fn identifiers(source: &str) -> Vec<String> {
     names
 }
 
-pub(crate) fn run(source: &str, input: &RunInput) -> Run {
+pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> bool>) -> Run {
     let limits = &input.limits;
     let host: SharedHost = Rc::new(RefCell::new(Host::new(input)));
     let finish = |outcome: Outcome, operations: u64| {
@@ -106,7 +123,7 @@ pub(crate) fn run(source: &str, input: &RunInput) -> Run {
     }
 
     let operations = Rc::new(OperationCount::default());
-    let engine = build_engine(&host, &operations, limits);
+    let engine = build_engine(&host, &operations, limits, interrupt);
     let variable_names = identifiers(source);
     let mut functions: BTreeMap<String, Vec<usize>> =
         api::API.iter().map(|function| (function.name.to_string(), function.arities.to_vec())).collect();
@@ -123,9 +140,12 @@ pub(crate) fn run(source: &str, input: &RunInput) -> Run {
     }
     let context = Context { variable_names: &variable_names, functions: &functions, limits };
 
-    let ending = match engine.eval_ast::<Dynamic>(&ast) {
+    let mut scope = Scope::new();
+    let evaluation = engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast);
+    let ending = match evaluation {
         Ok(value) => {
-            let value = (!value.is_unit()).then(|| value.to_string());
+            let shown = (!value.is_unit()).then(|| value.to_string());
+            dismantle([value]);
             let end_ms = host.borrow().end_ms;
             let handlers_result = dispatch_events_until(&host, end_ms, &mut |handler| {
                 operations.before_this_call.set(operations.total.get());
@@ -138,7 +158,11 @@ pub(crate) fn run(source: &str, input: &RunInput) -> Run {
                     host.clock_ms = host.end_ms;
                     Ending::TimeUp
                 }
-                Ok(()) => return finish(Outcome::Finished { value }, operations.total.get()),
+                Ok(()) => {
+                    let outcome = budget_check(Outcome::Finished { value: shown }, &operations, &host, limits);
+                    dismantle_run(scope, &host);
+                    return finish(outcome, operations.total.get());
+                }
             }
         }
         Err(error) => diagnostic::from_eval_error(&error, &context),
@@ -147,5 +171,33 @@ pub(crate) fn run(source: &str, input: &RunInput) -> Run {
         Ending::TimeUp => Outcome::TimeUp,
         Ending::Failed(diagnostic) => Outcome::Failed { diagnostic },
     };
-    finish(outcome, operations.total.get())
+    dismantle_run(scope, &host);
+    finish(budget_check(outcome, &operations, &host, limits), operations.total.get())
+}
+
+/// Takes apart the program's variables and registered handlers (see [`crate::teardown`]).
+fn dismantle_run(scope: Scope, host: &SharedHost) {
+    let handlers = host.borrow_mut().handlers.take_all();
+    dismantle(scope.into_iter().map(|(_, value, _)| value).chain(handlers.into_iter().map(Dynamic::from)));
+}
+
+/// A budget that ran out ends the run as failed even when a library function swallowed the error
+/// (Rhai's `sort` ignores errors raised inside its comparison, for example).
+fn budget_check(outcome: Outcome, operations: &OperationCount, host: &SharedHost, limits: &Limits) -> Outcome {
+    if let Outcome::Failed { diagnostic } = &outcome {
+        if matches!(diagnostic.code, Code::TooManyOperations | Code::OutputTooLarge | Code::Interrupted) {
+            return outcome;
+        }
+    }
+    let exceeded = if operations.total.get() > limits.max_operations {
+        Some(Diagnostic::new(Code::TooManyOperations).with("limit", limits.max_operations))
+    } else if operations.interrupted.get() {
+        Some(Diagnostic::new(Code::Interrupted))
+    } else {
+        host.borrow().pending_stop.clone()
+    };
+    match exceeded {
+        Some(diagnostic) => Outcome::Failed { diagnostic },
+        None => outcome,
+    }
 }

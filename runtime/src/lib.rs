@@ -22,6 +22,7 @@ mod limits;
 pub mod messages;
 pub mod scenario;
 mod suggest;
+mod teardown;
 pub mod trace;
 
 use serde::{Deserialize, Serialize};
@@ -108,5 +109,12 @@ impl Run {
 
 /// Runs `program` with `input` in a fresh sandbox. Never panics on any program or input.
 pub fn run(program: &str, input: &RunInput) -> Run {
-    engine::run(program, input)
+    engine::run(program, input, Box::new(|| false))
+}
+
+/// Like [`run`], but the host may stop the run: `interrupt` is asked every few hundred operations
+/// and a `true` ends the run with the diagnostic `interrupted`. Hosts use it as a real-time safety
+/// net; it is the only way wall-clock time can influence a run, and only to stop it.
+pub fn run_with_interrupt(program: &str, input: &RunInput, interrupt: Box<dyn Fn() -> bool>) -> Run {
+    engine::run(program, input, interrupt)
 }

@@ -20,7 +20,9 @@ pub struct Limits {
     pub max_function_expression_depth: usize,
     /// Characters in one string.
     pub max_string_length: usize,
-    /// Elements in one array (nested arrays count their elements too).
+    /// Elements in one array (nested arrays count their elements too). Rhai re-counts a whole
+    /// array after each change, so building an array element by element costs time quadratic in
+    /// its length: the default keeps the worst case near a second on an old PC.
     pub max_array_length: usize,
     /// Properties in one object map.
     pub max_map_size: usize,
@@ -42,8 +44,8 @@ impl Default for Limits {
             max_expression_depth: 64,
             max_function_expression_depth: 48,
             max_string_length: 1_000_000,
-            max_array_length: 200_000,
-            max_map_size: 100_000,
+            max_array_length: 50_000,
+            max_map_size: 10_000,
             max_output_bytes: 1_000_000,
             max_trace_events: 100_000,
             max_virtual_time_ms: 60_000,

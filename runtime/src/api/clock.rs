@@ -8,7 +8,7 @@
 use rhai::{Dynamic, Engine, FnPtr, NativeCallContext, INT};
 
 use super::board::button_name;
-use super::{integer, mistake, stop_time_up, text_argument, ApiResult, SharedHost};
+use super::{mistake, number, stop_time_up, text_argument, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::scenario::{ButtonPress, Scenario};
 
@@ -70,6 +70,13 @@ impl EventHandlers {
         }
     }
 
+    /// Removes every registered handler (to take them apart at the end of a run).
+    pub fn take_all(&mut self) -> Vec<FnPtr> {
+        let timers = std::mem::take(&mut self.timers).into_iter().map(|timer| timer.handler);
+        let buttons = std::mem::take(&mut self.buttons).into_iter().map(|(_, handler)| handler);
+        timers.chain(buttons).collect()
+    }
+
     /// Whether any event could still happen if the clock ran on forever.
     pub fn may_fire_later(&self) -> bool {
         !self.timers.is_empty()
@@ -124,8 +131,8 @@ pub(super) fn advance(context: &NativeCallContext, host: &SharedHost, duration_m
 }
 
 fn duration(name: &str, value: &Dynamic) -> ApiResult<u64> {
-    let milliseconds = integer(name, value)?;
-    if (0..=MAX_DURATION_MS).contains(&milliseconds) {
+    let milliseconds = number(name, value)?.round();
+    if (0.0..=MAX_DURATION_MS as rhai::FLOAT).contains(&milliseconds) {
         Ok(milliseconds as u64)
     } else {
         Err(mistake(Diagnostic::new(Code::BadDuration).with("name", name).with("value", milliseconds)))
@@ -137,6 +144,17 @@ fn handler_argument(name: &str, value: &Dynamic) -> ApiResult<FnPtr> {
 }
 
 pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
+    // Rhai's core package has a `sleep(seconds)` that blocks the thread for real. Functions with
+    // exact argument types win over `Dynamic` ones, so the virtual sleep is registered for each
+    // type a student may pass, on the engine itself (searched before any package).
+    let state = host.clone();
+    engine.register_fn("sleep", move |context: NativeCallContext, milliseconds: INT| -> ApiResult<()> {
+        advance(&context, &state, duration("sleep", &Dynamic::from_int(milliseconds))?)
+    });
+    let state = host.clone();
+    engine.register_fn("sleep", move |context: NativeCallContext, milliseconds: rhai::FLOAT| -> ApiResult<()> {
+        advance(&context, &state, duration("sleep", &Dynamic::from_float(milliseconds))?)
+    });
     let state = host.clone();
     engine.register_fn("sleep", move |context: NativeCallContext, milliseconds: Dynamic| -> ApiResult<()> {
         advance(&context, &state, duration("sleep", &milliseconds)?)

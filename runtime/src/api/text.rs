@@ -16,6 +16,9 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
         read_line(&state)
     });
     engine.register_fn("int", to_int);
+    // Rhai's math package has `int(float) -> float` (the integer part as a decimal); students
+    // expect Python's `int`, a whole number, so the exact-typed version is overridden here.
+    engine.register_fn("int", |value: FLOAT| to_int(Dynamic::from_float(value)));
     engine.register_fn("float", to_float);
     engine.register_fn("str", |context: NativeCallContext, value: Dynamic| display(&context, value));
 }
