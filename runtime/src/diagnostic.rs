@@ -293,7 +293,7 @@ pub(crate) fn from_parse_error(error: &ParseErrorType, position: Position, conte
         },
         ParseErrorType::UnexpectedEOF => Diagnostic::new(Code::UnexpectedEnd),
         ParseErrorType::BadInput(lex_error) => from_lex_error(lex_error),
-        ParseErrorType::Reserved(name) => Diagnostic::new(Code::NotAllowed).with("name", name),
+        ParseErrorType::Reserved(name) => not_allowed(name),
         ParseErrorType::ExprTooDeep => Diagnostic::new(Code::NestingTooDeep),
         ParseErrorType::LiteralTooLarge(text, _) => Diagnostic::new(Code::NumberTooLarge).with("text", text),
         ParseErrorType::FnDuplicatedDefinition(name, _) => Diagnostic::new(Code::DuplicateFunction).with("name", name),
@@ -318,13 +318,25 @@ fn from_lex_error(error: &LexError) -> Diagnostic {
         }
         LexError::ImproperSymbol(text, _) => {
             if DISABLED_WORDS.contains(&text.as_str()) {
-                Diagnostic::new(Code::NotAllowed).with("name", text)
+                not_allowed(text)
             } else {
                 Diagnostic::new(Code::UnexpectedSymbol).with("text", text)
             }
         }
         LexError::StringTooLong(limit) => Diagnostic::new(Code::ValueTooLarge).with("what", "string").with("limit", limit),
         other => Diagnostic::new(Code::SyntaxError).with("detail", other),
+    }
+}
+
+/// Words Rhai reserves that students coming from Python or Scratch reach for, with the Sprout
+/// function that does the job.
+const RESERVED_WORD_ALTERNATIVES: [(&str, &str); 1] = [("goto", "go_to")];
+
+fn not_allowed(name: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::new(Code::NotAllowed).with("name", name);
+    match RESERVED_WORD_ALTERNATIVES.iter().find(|(word, _)| *word == name) {
+        Some((_, alternative)) => diagnostic.with("suggestion", alternative),
+        None => diagnostic,
     }
 }
 

@@ -23,6 +23,7 @@ unknown-character = There is a character I cannot read: { $text }
 unexpected-symbol = { $text } cannot be used here.
 not-allowed = { $name } cannot be used in Sprout.
     .hint = Some features are switched off to keep everyone safe. Try another way.
+    .suggestion = Try { $suggestion } instead.
 nesting-too-deep = Brackets or braces are nested too many levels deep.
     .hint = Split the inner part into variables or functions.
 number-too-large = The number { $text } is too large.

@@ -23,6 +23,7 @@ unknown-character = 程序里有一个看不懂的字符：{ $text }
 unexpected-symbol = 这里不能用 { $text }
 not-allowed = 在萌芽里不能使用 { $name }。
     .hint = 为了安全，有些功能被关掉了。换一种写法试试。
+    .suggestion = 试试 { $suggestion }。
 nesting-too-deep = 括号或者大括号套得太多层了。
     .hint = 把里面的部分拆成几个变量或函数。
 number-too-large = 数字 { $text } 太大了。

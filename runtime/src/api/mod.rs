@@ -120,7 +120,7 @@ pub const API: &[ApiFunction] = &[
     function("fill_color", &[1], Area::Turtle),
     function("begin_fill", &[0], Area::Turtle),
     function("end_fill", &[0], Area::Turtle),
-    function("goto", &[2], Area::Turtle),
+    function("go_to", &[2], Area::Turtle),
     function("home", &[0], Area::Turtle),
     function("circle", &[1, 2], Area::Turtle),
     function("dot", &[0, 1, 2], Area::Turtle),

@@ -204,8 +204,8 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
         }
     });
     let state = host.clone();
-    engine.register_fn("goto", move |x: Dynamic, y: Dynamic| -> ApiResult<()> {
-        let target = Point { x: finite("goto", &x)?, y: finite("goto", &y)? };
+    engine.register_fn("go_to", move |x: Dynamic, y: Dynamic| -> ApiResult<()> {
+        let target = Point { x: finite("go_to", &x)?, y: finite("go_to", &y)? };
         let mut host = state.borrow_mut();
         let event = host.turtle.move_to(target);
         host.record(event);

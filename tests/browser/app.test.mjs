@@ -1,0 +1,227 @@
+// Drives the built student app in Debian's Chromium the way a student would: typing, clicking,
+// reading the screen. It serves the trunk output itself (env SPROUT_DIST, default `dist`, relative
+// to the repository) on 127.0.0.1, so nothing else needs to run. Build first:
+//   PATH=$PWD/node_modules/.bin:$PATH trunk build --release && node --test tests/browser/
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
+const artifacts = path.join(repository, 'tests/browser/artifacts');
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
+async function serve(root) {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (!file.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const type = MIME_TYPES[path.extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+const STARTS_LONG_RUN = [
+  // `loop { }` alone ends in well under a second, by the operation budget; copying a long string
+  // in every step keeps the worker busy for minutes instead.
+  'let s = "萌";',
+  'for i in 0..18 { s += s; }',
+  'loop { let t = s + "芽"; }',
+].join('\n');
+
+describe('the student app in Chromium', () => {
+  let server;
+  let baseUrl;
+  let profile;
+  let context;
+
+  before(async () => {
+    await stat(path.join(distribution, 'index.html')).catch(() => {
+      throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
+    });
+    ({ server, url: baseUrl } = await serve(distribution));
+    profile = await mkdtemp(path.join(tmpdir(), 'sprout-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  after(async () => {
+    await context?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  /** Opens the app in a new tab; the tab records page errors and every URL it requests. */
+  async function openApp() {
+    const page = await context.newPage();
+    page.errors = [];
+    page.requests = [];
+    page.on('pageerror', (error) => page.errors.push(error));
+    page.on('request', (request) => page.requests.push(request.url()));
+    await page.goto(baseUrl);
+    await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
+    return page;
+  }
+
+  /** Replaces the text of the editor labelled `label` by typing `program` key by key. */
+  async function typeProgram(page, program, label = '程序') {
+    const editor = page.getByRole('textbox', { name: label, exact: true });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(program);
+    assert.equal(await editor.inputValue(), program);
+    return editor;
+  }
+
+  async function closeCleanly(page) {
+    assert.deepEqual(page.errors, [], 'the page threw');
+    await page.close();
+  }
+
+  test('prints and draws what the program says', async () => {
+    const page = await openApp();
+    await typeProgram(page, 'print("你好");\nforward(100);');
+    await page.getByRole('button', { name: '运行' }).click();
+
+    const console = page.getByRole('log');
+    await console.filter({ hasText: '你好' }).waitFor();
+    assert.equal((await console.textContent()).trim(), '你好');
+    await page.getByRole('img', { name: '海龟画布：画了 1 条线' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '运行结束' }).waitFor();
+    const inked = await page.locator('canvas').evaluate((canvas) => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 1] < 128 && data[i + 2] < 128) count++;
+      return count;
+    });
+    assert.ok(inked >= 100, `a 100-step line leaves at least 100 dark pixels, found ${inked}`);
+
+    const foreign = page.requests.filter((url) => !url.startsWith(baseUrl));
+    assert.deepEqual(foreign, [], 'the app loads nothing from elsewhere');
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'run.png'), fullPage: true });
+    await closeCleanly(page);
+  });
+
+  test('shows where a mistake is and what it is, in Chinese', async () => {
+    const page = await openApp();
+    await typeProgram(page, 'let total = 1;\nprint(totl);');
+    await page.keyboard.press('Control+Enter');
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const words = await alert.textContent();
+    assert.match(words, /第 2 行第 7 列：/);
+    assert.match(words, /totl/);
+    assert.match(words, /total/);
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'mistake.png'), fullPage: true });
+    await closeCleanly(page);
+  });
+
+  test('stays responsive during an endless loop, and Stop ends it at once', async () => {
+    const page = await openApp();
+    const editor = await typeProgram(page, STARTS_LONG_RUN);
+    const run = page.getByRole('button', { name: '运行' });
+    const stop = page.getByRole('button', { name: '停止' });
+    await run.click();
+    await page.getByRole('status').filter({ hasText: '正在运行' }).waitFor();
+    assert.ok(await run.isDisabled(), 'Run is disabled while running');
+    assert.ok(await stop.isEnabled(), 'Stop is enabled while running');
+
+    // The page answers a click on the language switch while the worker is busy.
+    const answeredAfterMs = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const title = document.querySelector('h1');
+          const started = performance.now();
+          new MutationObserver((_, observer) => {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }).observe(title, { childList: true, characterData: true, subtree: true });
+          document.querySelector('.languages button[lang="en"]').click();
+        }),
+    );
+    assert.ok(answeredAfterMs < 200, `the click was answered after ${answeredAfterMs} ms`);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '萌芽编程' }).waitFor();
+
+    await stop.click();
+    await page.getByRole('status').filter({ hasText: '已停止' }).waitFor();
+    assert.ok(await run.isEnabled(), 'Run is enabled again after Stop');
+    assert.ok(await stop.isDisabled(), 'Stop is disabled after Stop');
+    assert.equal(await editor.inputValue(), STARTS_LONG_RUN, 'the program is kept');
+
+    // The fresh worker runs the same program again, and can be stopped again.
+    await run.click();
+    await page.getByRole('status').filter({ hasText: '正在运行' }).waitFor();
+    await stop.click();
+    await page.getByRole('status').filter({ hasText: '已停止' }).waitFor();
+
+    await typeProgram(page, 'print("再来一次");');
+    await run.click();
+    await page.getByRole('log').filter({ hasText: '再来一次' }).waitFor();
+    await closeCleanly(page);
+  });
+
+  test('speaks English after switching', async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'English' }).click();
+
+    await page.getByRole('heading', { name: 'Sprout', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
+    await page.getByRole('textbox', { name: 'Program', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Output' }).waitFor();
+    assert.equal(await page.title(), 'Sprout');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.getByRole('textbox', { name: 'Program', exact: true }).inputValue(), /Hello, Sprout!/);
+
+    await typeProgram(page, 'let total = 1;\nprint(totl);', 'Program');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Line 2, column 7: ' }).waitFor();
+    await closeCleanly(page);
+  });
+});
