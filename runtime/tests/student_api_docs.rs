@@ -90,6 +90,12 @@ fn read_document(text: &str) -> Document {
             (section, heading) = (title.trim().to_string(), title.trim().to_string());
         }
     }
+    if let Some(block) = open_block {
+        panic!(
+            "the code block opened at line {} is never closed",
+            block.line
+        );
+    }
     document
 }
 
@@ -120,16 +126,10 @@ fn function_heading(line: usize, text: &str, section: &str) -> FunctionHeading {
     }
 }
 
-/// How an example says it must be run, from its leading comment lines.
-struct Setup {
-    input: RunInput,
-    known_bug: Option<String>,
-}
-
-fn setup_of(code: &str) -> Result<Setup, String> {
+/// The run an example asks for in its leading `// input:` and `// board:` lines.
+fn input_of(code: &str) -> Result<RunInput, String> {
     let mut input = RunInput::default();
     let mut scenario_lines = Vec::new();
-    let mut known_bug = None;
     for line in code.lines() {
         let Some(comment) = line.trim().strip_prefix("//") else {
             break;
@@ -143,13 +143,12 @@ fn setup_of(code: &str) -> Result<Setup, String> {
                 .lines
                 .extend(value.split(',').map(|item| item.trim().to_string())),
             "board" => scenario_lines.push(value),
-            "known-bug" => known_bug = Some(value.to_string()),
             _ => break,
         }
     }
     input.scenario = Scenario::parse(&scenario_lines.join("\n"))
         .map_err(|error| format!("bad `// board:` line: {error}"))?;
-    Ok(Setup { input, known_bug })
+    Ok(input)
 }
 
 fn check_headings(document: &Document, problems: &mut Vec<String>) {
@@ -218,39 +217,25 @@ fn check_examples(document: &Document, problems: &mut Vec<String>) {
                 continue;
             }
         }
-        let setup = match setup_of(&block.code) {
-            Ok(setup) => setup,
+        let input = match input_of(&block.code) {
+            Ok(input) => input,
             Err(problem) => {
                 problems.push(format!("{place}: {problem}"));
                 continue;
             }
         };
-        let result = run(&block.code, &setup.input);
-        match (&result.outcome, setup.known_bug) {
-            (Outcome::Failed { diagnostic }, None) => {
-                let message = describe(diagnostic, Language::En).text;
-                let position = diagnostic
-                    .position
-                    .map_or(String::new(), |at| format!(" at {}:{}", at.line, at.column));
-                problems.push(format!(
-                    "{place}: the example failed with `{}`{position}: {message} {:?}\n    output so far: {:?}",
-                    diagnostic.code.id(),
-                    diagnostic.args,
-                    result.output()
-                ));
-            }
-            (Outcome::Failed { diagnostic }, Some(code)) if diagnostic.code.id() != code => {
-                problems.push(format!(
-                    "{place}: known bug `{code}` now fails with `{}` instead",
-                    diagnostic.code.id()
-                ));
-            }
-            (Outcome::Finished { .. } | Outcome::TimeUp, Some(code)) => {
-                problems.push(format!(
-                    "{place}: the known bug `{code}` is fixed: remove `// known-bug` and its note from the docs"
-                ));
-            }
-            _ => {}
+        let result = run(&block.code, &input);
+        if let Outcome::Failed { diagnostic } = &result.outcome {
+            let message = describe(diagnostic, Language::En).text;
+            let position = diagnostic
+                .position
+                .map_or(String::new(), |at| format!(" at {}:{}", at.line, at.column));
+            problems.push(format!(
+                "{place}: the example failed with `{}`{position}: {message} {:?}\n    output so far: {:?}",
+                diagnostic.code.id(),
+                diagnostic.args,
+                result.output()
+            ));
         }
     }
 }
@@ -268,10 +253,11 @@ fn check_limits(text: &str, problems: &mut Vec<String>) {
             problems.push(format!("the limits table has no row for {setting}"));
             continue;
         };
+        let expected = value.to_string();
         let without_separators = row.replace(',', "");
         let quoted = without_separators
             .split(|character: char| !character.is_ascii_digit())
-            .any(|number| number == value.to_string());
+            .any(|number| number == expected);
         if !quoted {
             problems.push(format!(
                 "the limits row for {setting} does not say {value}: {row}"
