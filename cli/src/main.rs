@@ -76,7 +76,8 @@ fn parse(arguments: &[String]) -> Result<RunCommand> {
             }
             "--seed" => input.seed = value("--seed")?.parse().context("--seed needs a whole number")?,
             "--max-operations" => {
-                input.limits.max_operations = value("--max-operations")?.parse().context("--max-operations needs a whole number")?;
+                input.limits.max_operations =
+                    value("--max-operations")?.parse().context("--max-operations needs a whole number")?;
             }
             "--time-limit-ms" => {
                 let milliseconds = value("--time-limit-ms")?.parse().context("--time-limit-ms needs a whole number")?;
@@ -84,7 +85,8 @@ fn parse(arguments: &[String]) -> Result<RunCommand> {
             }
             "--lang" => {
                 let tag = value("--lang")?;
-                language = Language::from_tag(&tag).with_context(|| format!("unknown language `{tag}` (zh-CN or en)"))?;
+                language =
+                    Language::from_tag(&tag).with_context(|| format!("unknown language `{tag}` (zh-CN or en)"))?;
             }
             flag if flag.starts_with("--") => bail!("unknown option `{flag}`\n{USAGE}"),
             path if program.is_none() => program = Some(PathBuf::from(path)),
@@ -165,7 +167,9 @@ fn render_trace(result: &Run) -> String {
             Event::Led { frame } => {
                 let rows: Vec<String> = frame
                     .chunks(5)
-                    .map(|row| row.iter().map(|&level| if level == 0 { '.' } else { char::from(b'0' + level) }).collect())
+                    .map(|row| {
+                        row.iter().map(|&level| if level == 0 { '.' } else { char::from(b'0' + level) }).collect()
+                    })
                     .collect();
                 format!("led {}", rows.join(" "))
             }

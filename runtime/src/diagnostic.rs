@@ -323,7 +323,9 @@ fn from_lex_error(error: &LexError) -> Diagnostic {
                 Diagnostic::new(Code::UnexpectedSymbol).with("text", text)
             }
         }
-        LexError::StringTooLong(limit) => Diagnostic::new(Code::ValueTooLarge).with("what", "string").with("limit", limit),
+        LexError::StringTooLong(limit) => {
+            Diagnostic::new(Code::ValueTooLarge).with("what", "string").with("limit", limit)
+        }
         other => Diagnostic::new(Code::SyntaxError).with("detail", other),
     }
 }
@@ -379,7 +381,8 @@ pub(crate) fn from_eval_error(error: &EvalAltResult, context: &Context) -> Endin
         EvalAltResult::ErrorParsing(parse_error, position) => from_parse_error(parse_error, *position, context),
         EvalAltResult::ErrorVariableNotFound(name, _) => undefined_variable(name, context),
         EvalAltResult::ErrorFunctionNotFound(signature, _) => unknown_function(signature, context),
-        EvalAltResult::ErrorMismatchDataType(expected, got, _) | EvalAltResult::ErrorMismatchOutputType(expected, got, _) => {
+        EvalAltResult::ErrorMismatchDataType(expected, got, _)
+        | EvalAltResult::ErrorMismatchOutputType(expected, got, _) => {
             Diagnostic::new(Code::TypeMismatch).with("expected", type_id(expected)).with("got", type_id(got))
         }
         EvalAltResult::ErrorArithmetic(message, _) => {
@@ -414,7 +417,8 @@ pub(crate) fn from_eval_error(error: &EvalAltResult, context: &Context) -> Endin
         EvalAltResult::ErrorIndexingType(got, _) => Diagnostic::new(Code::NotIndexable).with("got", type_id(got)),
         EvalAltResult::ErrorFor(_) => Diagnostic::new(Code::NotIterable),
         EvalAltResult::ErrorDataRace(_, _) => Diagnostic::new(Code::ValueInUse),
-        EvalAltResult::ErrorAssignmentToConstant(name, _) | EvalAltResult::ErrorNonPureMethodCallOnConstant(name, _) => {
+        EvalAltResult::ErrorAssignmentToConstant(name, _)
+        | EvalAltResult::ErrorNonPureMethodCallOnConstant(name, _) => {
             Diagnostic::new(Code::AssignToConstant).with("name", name)
         }
         EvalAltResult::ErrorRuntime(value, _) => match value.clone().try_cast::<crate::api::ApiError>() {
@@ -449,7 +453,8 @@ fn unknown_function(signature: &str, context: &Context) -> Diagnostic {
         }
         None => {
             let diagnostic = Diagnostic::new(Code::UnknownFunction).with("name", name);
-            let candidates = context.functions.keys().map(String::as_str).chain(crate::api::BUILT_IN_NAMES.iter().copied());
+            let candidates =
+                context.functions.keys().map(String::as_str).chain(crate::api::BUILT_IN_NAMES.iter().copied());
             match suggest::closest(name, candidates) {
                 Some(suggestion) => diagnostic.with("suggestion", suggestion),
                 None => diagnostic,

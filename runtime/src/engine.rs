@@ -118,7 +118,8 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
         Run { trace: host.trace.clone(), outcome, operations, end_time_ms: host.clock_ms }
     };
     if source.len() > limits.max_source_bytes {
-        let diagnostic = Diagnostic::new(Code::SourceTooLong).with("bytes", source.len()).with("limit", limits.max_source_bytes);
+        let diagnostic =
+            Diagnostic::new(Code::SourceTooLong).with("bytes", source.len()).with("limit", limits.max_source_bytes);
         return finish(Outcome::Failed { diagnostic }, 0);
     }
 

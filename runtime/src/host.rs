@@ -71,8 +71,7 @@ impl Host {
             return;
         }
         if self.trace.len() >= self.limits.max_trace_events {
-            self.pending_stop =
-                Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_trace_events));
+            self.pending_stop = Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_trace_events));
             return;
         }
         self.trace.push(TraceEvent { time_ms: self.clock_ms, event });

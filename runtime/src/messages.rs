@@ -145,7 +145,11 @@ mod tests {
         for language in Language::ALL {
             with_bundle(language, |bundle| {
                 for code in Code::ALL {
-                    assert!(bundle.get_message(code.id()).and_then(|m| m.value()).is_some(), "{language:?} lacks {}", code.id());
+                    assert!(
+                        bundle.get_message(code.id()).and_then(|m| m.value()).is_some(),
+                        "{language:?} lacks {}",
+                        code.id()
+                    );
                 }
             });
         }

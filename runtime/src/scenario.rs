@@ -140,9 +140,7 @@ impl Scenario {
                 continue;
             }
             let words: Vec<&str> = line.split_whitespace().collect();
-            scenario
-                .parse_line(&words)
-                .map_err(|problem| ScenarioError { line: index + 1, problem })?;
+            scenario.parse_line(&words).map_err(|problem| ScenarioError { line: index + 1, problem })?;
         }
         Ok(scenario)
     }

@@ -58,10 +58,7 @@ struct Document {
 }
 
 fn read_document(text: &str) -> Document {
-    let mut document = Document {
-        headings: Vec::new(),
-        blocks: Vec::new(),
-    };
+    let mut document = Document { headings: Vec::new(), blocks: Vec::new() };
     let (mut section, mut heading) = (String::new(), String::new());
     let mut open_block: Option<CodeBlock> = None;
     for (index, line) in text.lines().enumerate() {
@@ -75,26 +72,16 @@ fn read_document(text: &str) -> Document {
             }
         } else if let Some(language) = line.trim_start().strip_prefix("```") {
             let language = language.trim().to_string();
-            open_block = Some(CodeBlock {
-                line: line_number,
-                language,
-                heading: heading.clone(),
-                code: String::new(),
-            });
+            open_block = Some(CodeBlock { line: line_number, language, heading: heading.clone(), code: String::new() });
         } else if let Some(title) = line.strip_prefix("### ") {
             heading = title.trim().to_string();
-            document
-                .headings
-                .push(function_heading(line_number, &heading, &section));
+            document.headings.push(function_heading(line_number, &heading, &section));
         } else if let Some(title) = line.strip_prefix("## ") {
             (section, heading) = (title.trim().to_string(), title.trim().to_string());
         }
     }
     if let Some(block) = open_block {
-        panic!(
-            "the code block opened at line {} is never closed",
-            block.line
-        );
+        panic!("the code block opened at line {} is never closed", block.line);
     }
     document
 }
@@ -110,20 +97,10 @@ fn function_heading(line: usize, text: &str, section: &str) -> FunctionHeading {
         .filter(|form| name_of(form) == name)
         .filter_map(|form| {
             let arguments = form.split_once('(')?.1.strip_suffix(')')?;
-            Some(if arguments.trim().is_empty() {
-                0
-            } else {
-                arguments.split(',').count()
-            })
+            Some(if arguments.trim().is_empty() { 0 } else { arguments.split(',').count() })
         })
         .collect();
-    FunctionHeading {
-        line,
-        text: text.to_string(),
-        section: section.to_string(),
-        name,
-        arities,
-    }
+    FunctionHeading { line, text: text.to_string(), section: section.to_string(), name, arities }
 }
 
 /// The run an example asks for in its leading `// input:` and `// board:` lines.
@@ -139,15 +116,13 @@ fn input_of(code: &str) -> Result<RunInput, String> {
         };
         let value = value.trim();
         match directive.trim() {
-            "input" => input
-                .lines
-                .extend(value.split(',').map(|item| item.trim().to_string())),
+            "input" => input.lines.extend(value.split(',').map(|item| item.trim().to_string())),
             "board" => scenario_lines.push(value),
             _ => break,
         }
     }
-    input.scenario = Scenario::parse(&scenario_lines.join("\n"))
-        .map_err(|error| format!("bad `// board:` line: {error}"))?;
+    input.scenario =
+        Scenario::parse(&scenario_lines.join("\n")).map_err(|error| format!("bad `// board:` line: {error}"))?;
     Ok(input)
 }
 
@@ -156,9 +131,7 @@ fn check_headings(document: &Document, problems: &mut Vec<String>) {
     for heading in &document.headings {
         let place = format!("line {}: `### {}`", heading.line, heading.text);
         let Some(function) = API.iter().find(|function| function.name == heading.name) else {
-            problems.push(format!(
-                "{place} does not start with a backticked function of the API (stale or misspelt?)"
-            ));
+            problems.push(format!("{place} does not start with a backticked function of the API (stale or misspelt?)"));
             continue;
         };
         if documented.insert(function.name, heading).is_some() {
@@ -173,28 +146,20 @@ fn check_headings(document: &Document, problems: &mut Vec<String>) {
         }
         let title = section_title(function.area);
         if !heading.section.contains(title) {
-            problems.push(format!(
-                "{place} is under `## {}`, but belongs under `## {title}`",
-                heading.section
-            ));
+            problems.push(format!("{place} is under `## {}`, but belongs under `## {title}`", heading.section));
         }
         let call = format!("{}(", function.name);
-        let has_example = document.blocks.iter().any(|block| {
-            block.language == "rhai" && block.heading == heading.text && block.code.contains(&call)
-        });
+        let has_example = document
+            .blocks
+            .iter()
+            .any(|block| block.language == "rhai" && block.heading == heading.text && block.code.contains(&call));
         if !has_example {
-            problems.push(format!(
-                "{place} has no ```rhai example that calls `{}`",
-                function.name
-            ));
+            problems.push(format!("{place} has no ```rhai example that calls `{}`", function.name));
         }
     }
     for function in API {
         if !documented.contains_key(function.name) {
-            problems.push(format!(
-                "`{}` is in the API but has no `###` heading",
-                function.name
-            ));
+            problems.push(format!("`{}` is in the API but has no `###` heading", function.name));
         }
     }
 }
@@ -211,9 +176,7 @@ fn check_examples(document: &Document, problems: &mut Vec<String>) {
                 continue;
             }
             other => {
-                problems.push(format!(
-                    "{place}: unknown code block language `{other}` (use rhai or scenario)"
-                ));
+                problems.push(format!("{place}: unknown code block language `{other}` (use rhai or scenario)"));
                 continue;
             }
         }
@@ -227,9 +190,7 @@ fn check_examples(document: &Document, problems: &mut Vec<String>) {
         let result = run(&block.code, &input);
         if let Outcome::Failed { diagnostic } = &result.outcome {
             let message = describe(diagnostic, Language::En).text;
-            let position = diagnostic
-                .position
-                .map_or(String::new(), |at| format!(" at {}:{}", at.line, at.column));
+            let position = diagnostic.position.map_or(String::new(), |at| format!(" at {}:{}", at.line, at.column));
             problems.push(format!(
                 "{place}: the example failed with `{}`{position}: {message} {:?}\n    output so far: {:?}",
                 diagnostic.code.id(),
@@ -246,49 +207,29 @@ fn check_limits(text: &str, problems: &mut Vec<String>) {
     let fields = limits.as_object().expect("limits serialize as an object");
     for (field, value) in fields {
         let setting = format!("`{field}`");
-        let Some(row) = text
-            .lines()
-            .find(|line| line.starts_with('|') && line.contains(&setting))
-        else {
+        let Some(row) = text.lines().find(|line| line.starts_with('|') && line.contains(&setting)) else {
             problems.push(format!("the limits table has no row for {setting}"));
             continue;
         };
         let expected = value.to_string();
         let without_separators = row.replace(',', "");
-        let quoted = without_separators
-            .split(|character: char| !character.is_ascii_digit())
-            .any(|number| number == expected);
+        let quoted =
+            without_separators.split(|character: char| !character.is_ascii_digit()).any(|number| number == expected);
         if !quoted {
-            problems.push(format!(
-                "the limits row for {setting} does not say {value}: {row}"
-            ));
+            problems.push(format!("the limits row for {setting} does not say {value}: {row}"));
         }
     }
 }
 
 #[test]
 fn student_api_docs_cover_the_api_and_every_example_runs() {
-    let text = std::fs::read_to_string(DOCS_PATH)
-        .unwrap_or_else(|error| panic!("cannot read {DOCS_PATH}: {error}"));
+    let text = std::fs::read_to_string(DOCS_PATH).unwrap_or_else(|error| panic!("cannot read {DOCS_PATH}: {error}"));
     let document = read_document(&text);
     let mut problems = Vec::new();
     check_headings(&document, &mut problems);
     check_examples(&document, &mut problems);
     check_limits(&text, &mut problems);
-    let examples = document
-        .blocks
-        .iter()
-        .filter(|block| block.language == "rhai")
-        .count();
-    assert!(
-        examples >= API.len(),
-        "only {examples} examples for {} functions",
-        API.len()
-    );
-    assert!(
-        problems.is_empty(),
-        "docs/student-api.md has {} problem(s):\n- {}",
-        problems.len(),
-        problems.join("\n- ")
-    );
+    let examples = document.blocks.iter().filter(|block| block.language == "rhai").count();
+    assert!(examples >= API.len(), "only {examples} examples for {} functions", API.len());
+    assert!(problems.is_empty(), "docs/student-api.md has {} problem(s):\n- {}", problems.len(), problems.join("\n- "));
 }

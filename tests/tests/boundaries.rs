@@ -27,10 +27,8 @@ fn host_free_crates_have_no_browser_crate_in_their_dependency_tree() {
         assert!(output.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&output.stderr));
         let tree = String::from_utf8_lossy(&output.stdout);
         assert!(tree.lines().count() > 5, "{package}: suspiciously small tree:\n{tree}");
-        let offending: Vec<&str> = tree
-            .lines()
-            .filter(|line| line.split_whitespace().next().is_some_and(is_browser_crate))
-            .collect();
+        let offending: Vec<&str> =
+            tree.lines().filter(|line| line.split_whitespace().next().is_some_and(is_browser_crate)).collect();
         assert!(offending.is_empty(), "{package} depends on browser crates: {offending:?}");
     }
 }
@@ -51,6 +49,8 @@ fn host_free_manifests_name_no_browser_crate_for_any_target() {
 
 #[test]
 fn the_check_recognises_browser_crates() {
-    assert!(is_browser_crate("wasm-bindgen") && is_browser_crate("wasm-bindgen-futures") && is_browser_crate("gloo-worker"));
+    assert!(
+        is_browser_crate("wasm-bindgen") && is_browser_crate("wasm-bindgen-futures") && is_browser_crate("gloo-worker")
+    );
     assert!(!is_browser_crate("rhai") && !is_browser_crate("serde"));
 }

@@ -87,10 +87,7 @@ fn same_length(name: &str, first: usize, second: usize) -> ApiResult<()> {
 }
 
 fn labels_of(context: &NativeCallContext, name: &str, labels: &Dynamic) -> ApiResult<Vec<String>> {
-    array_argument(name, labels)?
-        .into_iter()
-        .map(|label| super::text::display(context, label))
-        .collect()
+    array_argument(name, labels)?.into_iter().map(|label| super::text::display(context, label)).collect()
 }
 
 /// Counts `values` into `bins` equal bins between the smallest and the largest value.

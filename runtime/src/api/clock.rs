@@ -49,16 +49,14 @@ impl EventHandlers {
             self.next_press += 1;
         }
         let press = self.presses.get(self.next_press).filter(|press| press.at_ms <= until);
-        let timer = self
-            .timers
-            .iter_mut()
-            .filter(|timer| timer.next_due_ms <= until)
-            .min_by_key(|timer| timer.next_due_ms);
+        let timer =
+            self.timers.iter_mut().filter(|timer| timer.next_due_ms <= until).min_by_key(|timer| timer.next_due_ms);
         match (press, timer) {
             (Some(press), timer) if timer.as_ref().is_none_or(|timer| press.at_ms <= timer.next_due_ms) => {
                 let (at_ms, button) = (press.at_ms, press.button.clone());
                 self.next_press += 1;
-                let handler = self.buttons.iter().find(|(name, _)| *name == button).map(|(_, handler)| handler.clone())?;
+                let handler =
+                    self.buttons.iter().find(|(name, _)| *name == button).map(|(_, handler)| handler.clone())?;
                 Some((at_ms, handler))
             }
             (_, Some(timer)) => {

@@ -75,9 +75,7 @@ pub(super) fn columns(character: char) -> Vec<[bool; 5]> {
     let upper = character.to_ascii_uppercase();
     let rows = GLYPHS.iter().find(|(glyph, _)| *glyph == upper).map_or(MISSING, |(_, rows)| *rows);
     let width = rows[0].len();
-    (0..width)
-        .map(|column| std::array::from_fn(|row| rows[row].as_bytes()[column] == b'#'))
-        .collect()
+    (0..width).map(|column| std::array::from_fn(|row| rows[row].as_bytes()[column] == b'#')).collect()
 }
 
 #[cfg(test)]
@@ -89,7 +87,10 @@ mod tests {
         for (character, rows) in GLYPHS {
             let width = rows[0].len();
             assert!((1..=5).contains(&width), "{character}");
-            assert!(rows.iter().all(|row| row.len() == width && row.chars().all(|pixel| pixel == '#' || pixel == '.')), "{character}");
+            assert!(
+                rows.iter().all(|row| row.len() == width && row.chars().all(|pixel| pixel == '#' || pixel == '.')),
+                "{character}"
+            );
         }
     }
 

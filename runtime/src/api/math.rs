@@ -72,8 +72,12 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     engine.register_fn("pow", |x: FLOAT, y: INT| libm::pow(x, y as FLOAT));
     engine.register_fn("min", |a: INT, b: INT| a.min(b));
     engine.register_fn("max", |a: INT, b: INT| a.max(b));
-    engine.register_fn("min", |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> { Ok(number("min", &a)?.min(number("min", &b)?)) });
-    engine.register_fn("max", |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> { Ok(number("max", &a)?.max(number("max", &b)?)) });
+    engine.register_fn("min", |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> {
+        Ok(number("min", &a)?.min(number("min", &b)?))
+    });
+    engine.register_fn("max", |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> {
+        Ok(number("max", &a)?.max(number("max", &b)?))
+    });
     engine.register_fn("floor", |x: INT| x);
     engine.register_fn("ceil", |x: INT| x);
     engine.register_fn("ceil", |x: FLOAT| x.ceil());

@@ -54,9 +54,7 @@ fn to_int(value: Dynamic) -> ApiResult<INT> {
         return Ok(INT::from(flag));
     }
     let text = text_of("int", &value)?;
-    text.trim()
-        .parse::<INT>()
-        .map_err(|_| mistake(Diagnostic::new(Code::NotANumber).with("text", text)))
+    text.trim().parse::<INT>().map_err(|_| mistake(Diagnostic::new(Code::NotANumber).with("text", text)))
 }
 
 fn to_float(value: Dynamic) -> ApiResult<FLOAT> {
@@ -67,9 +65,7 @@ fn to_float(value: Dynamic) -> ApiResult<FLOAT> {
         return Ok(float);
     }
     let text = text_of("float", &value)?;
-    text.trim()
-        .parse::<FLOAT>()
-        .map_err(|_| mistake(Diagnostic::new(Code::NotANumber).with("text", text)))
+    text.trim().parse::<FLOAT>().map_err(|_| mistake(Diagnostic::new(Code::NotANumber).with("text", text)))
 }
 
 fn text_of(name: &str, value: &Dynamic) -> ApiResult<String> {
