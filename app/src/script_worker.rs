@@ -1,0 +1,131 @@
+//! The UI thread's handle on the script worker.
+//!
+//! A plain `web_sys::Worker` (not gloo-worker) so that the UI can `terminate()` it while a
+//! program loops: dropping a [`ScriptWorker`] ends the worker at once, whatever it is doing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Event, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::protocol::{RunReport, RunRequest, WorkerReply, WORKER_URL};
+
+/// What the worker reports to the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerEvent {
+    /// A run finished.
+    Finished(Rc<RunReport>),
+    /// The worker failed: it could not be loaded, or it threw.
+    Failed,
+}
+
+/// Whether the worker listens yet, what waits to be sent, and whether it already failed.
+#[derive(Default)]
+struct Connection {
+    ready: bool,
+    failed: bool,
+    queued: Option<String>,
+}
+
+/// A running script worker; dropping it terminates the worker.
+pub struct ScriptWorker {
+    worker: Worker,
+    connection: Rc<RefCell<Connection>>,
+    on_event: Callback<WorkerEvent>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
+}
+
+impl ScriptWorker {
+    /// Starts a worker that reports to `on_event`.
+    pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
+        let worker = Worker::new(WORKER_URL)?;
+        let connection = Rc::new(RefCell::new(Connection::default()));
+
+        let on_message = {
+            let (worker, connection, on_event) =
+                (worker.clone(), connection.clone(), on_event.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let reply = event
+                    .data()
+                    .as_string()
+                    .and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
+                match reply {
+                    Some(WorkerReply::Ready) => {
+                        let queued = {
+                            let mut connection = connection.borrow_mut();
+                            connection.ready = true;
+                            connection.queued.take()
+                        };
+                        if let Some(message) = queued {
+                            post(&worker, &message, &connection, &on_event);
+                        }
+                    }
+                    Some(WorkerReply::Finished(report)) => {
+                        on_event.emit(WorkerEvent::Finished(Rc::new(*report)))
+                    }
+                    None => fail(&connection, &on_event),
+                }
+            })
+        };
+        let on_error = {
+            let (connection, on_event) = (connection.clone(), on_event.clone());
+            Closure::<dyn FnMut(Event)>::new(move |_event: Event| fail(&connection, &on_event))
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(ScriptWorker {
+            worker,
+            connection,
+            on_event,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Asks the worker to run `request`; the report arrives as [`WorkerEvent::Finished`].
+    pub fn run(&self, request: &RunRequest) {
+        let Ok(message) = serde_json::to_string(request) else {
+            return fail(&self.connection, &self.on_event);
+        };
+        let (ready, failed) = {
+            let connection = self.connection.borrow();
+            (connection.ready, connection.failed)
+        };
+        if failed {
+            self.on_event.emit(WorkerEvent::Failed);
+        } else if ready {
+            post(&self.worker, &message, &self.connection, &self.on_event);
+        } else {
+            // Messages sent before the worker's wasm has set its handler would be lost.
+            self.connection.borrow_mut().queued = Some(message);
+        }
+    }
+}
+
+impl Drop for ScriptWorker {
+    fn drop(&mut self) {
+        // Replies already queued on the UI thread must not reach a closure that is being dropped.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+fn post(
+    worker: &Worker,
+    message: &str,
+    connection: &RefCell<Connection>,
+    on_event: &Callback<WorkerEvent>,
+) {
+    if worker.post_message(&JsValue::from_str(message)).is_err() {
+        fail(connection, on_event);
+    }
+}
+
+fn fail(connection: &RefCell<Connection>, on_event: &Callback<WorkerEvent>) {
+    connection.borrow_mut().failed = true;
+    on_event.emit(WorkerEvent::Failed);
+}
