@@ -39,17 +39,13 @@ fn diagnostic(language: Language, report: Option<&SharedReport>) -> Html {
     let Some(SharedReport(report)) = report else {
         return Html::default();
     };
-    let (Some(diagnostic), Some(message)) = (report.run.diagnostic(), report.message(language))
-    else {
+    let (Some(diagnostic), Some(message)) = (report.run.diagnostic(), report.message(language)) else {
         return Html::default();
     };
     let position = diagnostic
         .position
         .map(|position| {
-            let values = [
-                ("line", position.line.to_string()),
-                ("column", position.column.to_string()),
-            ];
+            let values = [("line", position.line.to_string()), ("column", position.column.to_string())];
             tr_with(language, Text::DiagnosticPosition, &values)
         })
         .unwrap_or_default();

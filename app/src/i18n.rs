@@ -98,10 +98,7 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::StatusStopped, "已停止"),
     (Text::StatusFinished, "运行结束"),
     (Text::StatusTimeUp, "时间到，程序停下来了"),
-    (
-        Text::StatusWorkerFailed,
-        "运行器出了问题，已经重新准备好，请再运行一次",
-    ),
+    (Text::StatusWorkerFailed, "运行器出了问题，已经重新准备好，请再运行一次"),
     (Text::DiagnosticPosition, "第 {line} 行第 {column} 列："),
     (Text::HintPrefix, "提示："),
     (Text::CanvasHeading, "海龟画布"),
@@ -133,17 +130,11 @@ const EN: &[(Text, &str)] = &[
     (Text::StatusStopped, "Stopped"),
     (Text::StatusFinished, "Finished"),
     (Text::StatusTimeUp, "Time is up, the program was stopped"),
-    (
-        Text::StatusWorkerFailed,
-        "The runner had a problem and was restarted; please run again",
-    ),
+    (Text::StatusWorkerFailed, "The runner had a problem and was restarted; please run again"),
     (Text::DiagnosticPosition, "Line {line}, column {column}: "),
     (Text::HintPrefix, "Hint: "),
     (Text::CanvasHeading, "Turtle canvas"),
-    (
-        Text::CanvasDescription,
-        "Turtle canvas: {count} lines drawn",
-    ),
+    (Text::CanvasDescription, "Turtle canvas: {count} lines drawn"),
     (Text::LedHeading, "LED board"),
     (Text::LedDescription, "LED board: {count} lights on"),
     (
@@ -164,26 +155,19 @@ fn table(language: Language) -> &'static [(Text, &'static str)] {
 }
 
 fn lookup(language: Language, text: Text) -> Option<&'static str> {
-    table(language)
-        .iter()
-        .find(|(id, _)| *id == text)
-        .map(|(_, words)| *words)
+    table(language).iter().find(|(id, _)| *id == text).map(|(_, words)| *words)
 }
 
 /// `text` in `language`, falling back to Chinese.
 pub fn tr(language: Language, text: Text) -> &'static str {
-    lookup(language, text)
-        .or_else(|| lookup(Language::ZhCn, text))
-        .unwrap_or_default()
+    lookup(language, text).or_else(|| lookup(Language::ZhCn, text)).unwrap_or_default()
 }
 
 /// `text` in `language` with each `{name}` placeholder replaced by its value.
 pub fn tr_with(language: Language, text: Text, values: &[(&str, String)]) -> String {
     values
         .iter()
-        .fold(tr(language, text).to_string(), |words, (name, value)| {
-            words.replace(&format!("{{{name}}}"), value)
-        })
+        .fold(tr(language, text).to_string(), |words, (name, value)| words.replace(&format!("{{{name}}}"), value))
 }
 
 #[cfg(test)]
@@ -205,16 +189,9 @@ mod tests {
             for text in Text::ALL {
                 let count = table(language).iter().filter(|(id, _)| *id == text).count();
                 assert_eq!(count, 1, "{language:?} has {text:?} {count} times");
-                assert!(
-                    !tr(language, text).is_empty(),
-                    "{language:?} {text:?} is empty"
-                );
+                assert!(!tr(language, text).is_empty(), "{language:?} {text:?} is empty");
             }
-            assert_eq!(
-                table(language).len(),
-                Text::ALL.len(),
-                "{language:?} has unknown ids"
-            );
+            assert_eq!(table(language).len(), Text::ALL.len(), "{language:?} has unknown ids");
         }
     }
 
@@ -229,13 +206,7 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in() {
         let values = [("line", "3".to_string()), ("column", "7".to_string())];
-        assert_eq!(
-            tr_with(Language::ZhCn, Text::DiagnosticPosition, &values),
-            "第 3 行第 7 列："
-        );
-        assert_eq!(
-            tr_with(Language::En, Text::DiagnosticPosition, &values),
-            "Line 3, column 7: "
-        );
+        assert_eq!(tr_with(Language::ZhCn, Text::DiagnosticPosition, &values), "第 3 行第 7 列：");
+        assert_eq!(tr_with(Language::En, Text::DiagnosticPosition, &values), "Line 3, column 7: ");
     }
 }

@@ -44,9 +44,6 @@ pub struct RunReport {
 impl RunReport {
     /// The diagnostic's words in `language`, when the run failed.
     pub fn message(&self, language: Language) -> Option<&Message> {
-        self.messages
-            .iter()
-            .find(|(candidate, _)| *candidate == language)
-            .map(|(_, message)| message)
+        self.messages.iter().find(|(candidate, _)| *candidate == language).map(|(_, message)| message)
     }
 }

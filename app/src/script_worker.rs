@@ -45,13 +45,9 @@ impl ScriptWorker {
         let connection = Rc::new(RefCell::new(Connection::default()));
 
         let on_message = {
-            let (worker, connection, on_event) =
-                (worker.clone(), connection.clone(), on_event.clone());
+            let (worker, connection, on_event) = (worker.clone(), connection.clone(), on_event.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let reply = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
+                let reply = event.data().as_string().and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
                 match reply {
                     Some(WorkerReply::Ready) => {
                         let queued = {
@@ -63,9 +59,7 @@ impl ScriptWorker {
                             post(&worker, &message, &connection, &on_event);
                         }
                     }
-                    Some(WorkerReply::Finished(report)) => {
-                        on_event.emit(WorkerEvent::Finished(Rc::new(*report)))
-                    }
+                    Some(WorkerReply::Finished(report)) => on_event.emit(WorkerEvent::Finished(Rc::new(*report))),
                     None => fail(&connection, &on_event),
                 }
             })
@@ -76,13 +70,7 @@ impl ScriptWorker {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(ScriptWorker {
-            worker,
-            connection,
-            on_event,
-            _on_message: on_message,
-            _on_error: on_error,
-        })
+        Ok(ScriptWorker { worker, connection, on_event, _on_message: on_message, _on_error: on_error })
     }
 
     /// Asks the worker to run `request`; the report arrives as [`WorkerEvent::Finished`].
@@ -114,12 +102,7 @@ impl Drop for ScriptWorker {
     }
 }
 
-fn post(
-    worker: &Worker,
-    message: &str,
-    connection: &RefCell<Connection>,
-    on_event: &Callback<WorkerEvent>,
-) {
+fn post(worker: &Worker, message: &str, connection: &RefCell<Connection>, on_event: &Callback<WorkerEvent>) {
     if worker.post_message(&JsValue::from_str(message)).is_err() {
         fail(connection, on_event);
     }

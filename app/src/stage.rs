@@ -33,10 +33,7 @@ pub fn TurtleCanvas(props: &TurtleCanvasProps) -> Html {
     {
         let canvas = canvas.clone();
         use_effect_with(props.report.clone(), move |report| {
-            if let Some(context) = canvas
-                .cast::<HtmlCanvasElement>()
-                .and_then(|canvas| context_2d(&canvas))
-            {
+            if let Some(context) = canvas.cast::<HtmlCanvasElement>().and_then(|canvas| context_2d(&canvas)) {
                 draw(&context, trace(report));
             }
         });
@@ -44,11 +41,7 @@ pub fn TurtleCanvas(props: &TurtleCanvasProps) -> Html {
     let lines = turtle_events(trace(&props.report))
         .filter(|event| matches!(event, TurtleEvent::Move { pen: Some(_), .. }))
         .count();
-    let description = tr_with(
-        props.language,
-        Text::CanvasDescription,
-        &[("count", lines.to_string())],
-    );
+    let description = tr_with(props.language, Text::CanvasDescription, &[("count", lines.to_string())]);
     html! {
         <section class="panel" aria-labelledby="canvas-heading">
             <h2 id="canvas-heading">{ tr(props.language, Text::CanvasHeading) }</h2>
@@ -84,11 +77,7 @@ fn draw(context: &CanvasRenderingContext2d, trace: &[TraceEvent]) {
     context.set_line_join("round");
     for event in turtle_events(trace) {
         match event {
-            TurtleEvent::Move {
-                from,
-                to,
-                pen: Some(pen),
-            } => {
+            TurtleEvent::Move { from, to, pen: Some(pen) } => {
                 context.set_stroke_style_str(&pen.color);
                 context.set_line_width(pen.width);
                 context.begin_path();
@@ -114,9 +103,7 @@ fn draw(context: &CanvasRenderingContext2d, trace: &[TraceEvent]) {
                 let _ = context.arc(x, y, size / 2.0, 0.0, std::f64::consts::TAU);
                 context.fill();
             }
-            TurtleEvent::Move { pen: None, .. }
-            | TurtleEvent::Turn { .. }
-            | TurtleEvent::Visible { .. } => {}
+            TurtleEvent::Move { pen: None, .. } | TurtleEvent::Turn { .. } | TurtleEvent::Visible { .. } => {}
         }
     }
 }
@@ -143,11 +130,7 @@ pub fn LedBoard(props: &LedBoardProps) -> Html {
         })
         .unwrap_or(&[0; 25]);
     let lit = frame.iter().filter(|&&brightness| brightness > 0).count();
-    let description = tr_with(
-        props.language,
-        Text::LedDescription,
-        &[("count", lit.to_string())],
-    );
+    let description = tr_with(props.language, Text::LedDescription, &[("count", lit.to_string())]);
     html! {
         <section class="panel" aria-labelledby="led-heading">
             <h2 id="led-heading">{ tr(props.language, Text::LedHeading) }</h2>

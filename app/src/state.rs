@@ -136,56 +136,30 @@ mod tests {
 
     fn report() -> Rc<RunReport> {
         let run = run("print(1);", &RunInput::default());
-        Rc::new(RunReport {
-            run,
-            messages: Vec::new(),
-        })
+        Rc::new(RunReport { run, messages: Vec::new() })
     }
 
     /// Applies `actions` to the default state and checks the status and worker generation.
     fn check(actions: &[Action], status: Status, worker_generation: u32) -> Rc<State> {
-        let state = actions
-            .iter()
-            .fold(Rc::new(State::default()), |state, action| {
-                state.reduce(action.clone())
-            });
-        assert_eq!(
-            (state.status, state.worker_generation),
-            (status, worker_generation)
-        );
+        let state = actions.iter().fold(Rc::new(State::default()), |state, action| state.reduce(action.clone()));
+        assert_eq!((state.status, state.worker_generation), (status, worker_generation));
         state
     }
 
     #[test]
     fn runs_start_finish_and_stop() {
         check(&[Action::Start], Status::Running, 0);
-        check(
-            &[Action::Start, Action::Finish(report())],
-            Status::Finished,
-            0,
-        );
+        check(&[Action::Start, Action::Finish(report())], Status::Finished, 0);
         check(&[Action::Start, Action::Stop], Status::Stopped, 1);
-        check(
-            &[Action::Start, Action::WorkerFailed],
-            Status::WorkerFailed,
-            1,
-        );
-        check(
-            &[Action::Start, Action::Stop, Action::Start],
-            Status::Running,
-            1,
-        );
+        check(&[Action::Start, Action::WorkerFailed], Status::WorkerFailed, 1);
+        check(&[Action::Start, Action::Stop, Action::Start], Status::Running, 1);
     }
 
     #[test]
     fn stale_actions_change_nothing() {
         check(&[Action::Stop], Status::Idle, 0);
         check(&[Action::WorkerFailed], Status::Idle, 0);
-        check(
-            &[Action::Start, Action::Stop, Action::Finish(report())],
-            Status::Stopped,
-            1,
-        );
+        check(&[Action::Start, Action::Stop, Action::Finish(report())], Status::Stopped, 1);
         check(&[Action::Start, Action::Start], Status::Running, 0);
     }
 

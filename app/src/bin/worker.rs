@@ -22,10 +22,7 @@ fn main() {
             // Only the UI built alongside this worker sends requests, so a bad one is a bug; the
             // thrown error reaches the UI as the worker's `error` event.
             .unwrap_or_else(|| wasm_bindgen::throw_str("sprout worker: malformed run request"));
-        post(
-            &reply_scope,
-            &WorkerReply::Finished(Box::new(execute(&request))),
-        );
+        post(&reply_scope, &WorkerReply::Finished(Box::new(execute(&request))));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler must live as long as the worker, which ends only by being terminated.
@@ -36,10 +33,7 @@ fn main() {
 fn execute(request: &RunRequest) -> RunReport {
     let run = sprout_runtime::run(&request.program, &request.input);
     let messages = match run.diagnostic() {
-        Some(diagnostic) => Language::ALL
-            .iter()
-            .map(|&language| (language, describe(diagnostic, language)))
-            .collect(),
+        Some(diagnostic) => Language::ALL.iter().map(|&language| (language, describe(diagnostic, language))).collect(),
         None => Vec::new(),
     };
     RunReport { run, messages }
