@@ -123,9 +123,6 @@ pub fn App() -> Html {
                     <label for="editor">{ tr(language, Text::EditorLabel) }</label>
                     <textarea id="editor" class="editor" spellcheck="false" autocomplete="off" autocapitalize="off"
                         value={state.program.clone()} oninput={on_program_input} onkeydown={on_program_keydown} />
-                    <label for="program-input">{ tr(language, Text::InputLabel) }</label>
-                    <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
-                        value={state.input.clone()} oninput={on_input_input} />
                     <div class="controls">
                         <button type="button" class="run" disabled={running} aria-label={tr(language, Text::RunButton)}
                             aria-description={tr(language, Text::RunDescription)} onclick={on_run_click}>
@@ -136,6 +133,9 @@ pub fn App() -> Html {
                             { "■ " }{ tr(language, Text::StopButton) }
                         </button>
                     </div>
+                    <label for="program-input">{ tr(language, Text::InputLabel) }</label>
+                    <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
+                        value={state.input.clone()} oninput={on_input_input} />
                 </section>
                 <Console {language} status={state.status} report={report.clone()} />
                 <div class="stage">

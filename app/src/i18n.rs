@@ -107,9 +107,10 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::LedDescription, "LED 点阵：{count} 个灯亮着"),
     (
         Text::StarterProgram,
-        "// 点“运行”或按 Ctrl+Enter 运行程序。\n\
+        "// 按 Ctrl+Enter 也能运行。\n\
          print(\"你好，萌芽！\");\n\
          pen_color(\"green\");\n\
+         pen_width(3);\n\
          for i in 0..5 {\n    forward(150);\n    right(144);\n}\n\
          led_plot(2, 2);\n",
     ),
@@ -139,9 +140,10 @@ const EN: &[(Text, &str)] = &[
     (Text::LedDescription, "LED board: {count} lights on"),
     (
         Text::StarterProgram,
-        "// Press \"Run\" or Ctrl+Enter to run the program.\n\
+        "// Ctrl+Enter runs the program too.\n\
          print(\"Hello, Sprout!\");\n\
          pen_color(\"green\");\n\
+         pen_width(3);\n\
          for i in 0..5 {\n    forward(150);\n    right(144);\n}\n\
          led_plot(2, 2);\n",
     ),
