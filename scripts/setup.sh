@@ -30,6 +30,8 @@ missing_packages=()
 [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_packages+=(chromium-driver)
 command -v brotli >/dev/null || missing_packages+=(brotli)
+# Without a CJK font, headless Chromium draws Chinese as boxes (screenshots in browser tests).
+[ -d /usr/share/fonts/opentype/noto ] || missing_packages+=(fonts-noto-cjk)
 if [ ${#missing_packages[@]} -gt 0 ]; then
   say "Installing ${missing_packages[*]} from Debian"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

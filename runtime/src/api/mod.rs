@@ -35,6 +35,17 @@ pub(crate) type SharedHost = Rc<RefCell<Host>>;
 #[derive(Clone, Debug)]
 pub(crate) struct ApiError(pub Diagnostic);
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.0.code.id())?;
+        let arguments: Vec<String> = self.0.args.iter().map(|(name, value)| format!("{name} = {value}")).collect();
+        if !arguments.is_empty() {
+            write!(formatter, " ({})", arguments.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// The result type of API functions.
 pub(crate) type ApiResult<T> = Result<T, Box<EvalAltResult>>;
 
@@ -211,6 +222,12 @@ pub(crate) const BUILT_IN_NAMES: &[&str] = &[
 
 /// Registers the whole student API on `engine`, bound to the run's shared `host` state.
 pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
+    // A mistake caught with `try`/`catch` is a value the program may print or inspect: it shows
+    // as its code and arguments, e.g. `led-out-of-range (x = 9, y = 9)`, and `e.code` is the code.
+    engine.register_type_with_name::<ApiError>("error");
+    engine.register_fn("to_string", |error: &mut ApiError| error.to_string());
+    engine.register_fn("to_debug", |error: &mut ApiError| error.to_string());
+    engine.register_get("code", |error: &mut ApiError| error.0.code.id().to_string());
     text::register(engine, host);
     math::register(engine, host);
     turtle::register(engine, host);
