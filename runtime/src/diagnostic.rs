@@ -113,13 +113,18 @@ pub enum Code {
     BadValue,
     /// The program used `throw`. Args: `value`.
     Thrown,
+    /// A value written in a lesson file is not a constant Rhai value. Args: `detail`.
+    NotAValue,
+    /// A function returned something that is not plain data (a function, a range, a value nested
+    /// too deeply). Args: `detail`.
+    NotPlainData,
     /// Something went wrong inside the sandbox itself (a bug in Sprout). Args: `detail`.
     InternalError,
 }
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 47] = [
+    pub const ALL: [Code; 49] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -166,6 +171,8 @@ impl Code {
         Code::BadDuration,
         Code::BadValue,
         Code::Thrown,
+        Code::NotAValue,
+        Code::NotPlainData,
         Code::InternalError,
     ];
 
@@ -218,6 +225,8 @@ impl Code {
             Code::BadDuration => "bad-duration",
             Code::BadValue => "bad-value",
             Code::Thrown => "thrown",
+            Code::NotAValue => "not-a-value",
+            Code::NotPlainData => "not-plain-data",
             Code::InternalError => "internal-error",
         }
     }

@@ -12,12 +12,13 @@ use std::rc::Rc;
 use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{Dynamic, Engine, Module, OptimizationLevel, Scope, Shared};
+use rhai::{CallFnOptions, Dynamic, Engine, Module, OptimizationLevel, Scope, Shared};
 
 use crate::api::{self, dispatch_events_until, ApiError, SharedHost};
 use crate::diagnostic::{self, Code, Context, Diagnostic, Ending, DISABLED_WORDS};
 use crate::host::Host;
 use crate::teardown::dismantle;
+use crate::value::Value;
 use crate::{Limits, Outcome, Run, RunInput};
 
 thread_local! {
@@ -110,7 +111,25 @@ fn identifiers(source: &str) -> Vec<String> {
     names
 }
 
-pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> bool>) -> Run {
+/// What to do with a compiled program.
+pub(crate) enum Task<'a> {
+    /// Run the program, then its events until nothing can happen any more.
+    Program,
+    /// Call one of the program's functions with these arguments; the top level does not run.
+    Call {
+        /// The function's name.
+        function: &'a str,
+        /// Its arguments.
+        arguments: &'a [Value],
+    },
+}
+
+pub(crate) fn run(
+    source: &str,
+    input: &RunInput,
+    interrupt: Box<dyn Fn() -> bool>,
+    task: Task,
+) -> (Run, Option<Value>) {
     let limits = &input.limits;
     let host: SharedHost = Rc::new(RefCell::new(Host::new(input)));
     let finish = |outcome: Outcome, operations: u64| {
@@ -120,7 +139,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
     if source.len() > limits.max_source_bytes {
         let diagnostic =
             Diagnostic::new(Code::SourceTooLong).with("bytes", source.len()).with("limit", limits.max_source_bytes);
-        return finish(Outcome::Failed { diagnostic }, 0);
+        return (finish(Outcome::Failed { diagnostic }, 0), None);
     }
 
     let operations = Rc::new(OperationCount::default());
@@ -133,7 +152,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
         Err(error) => {
             let context = Context { variable_names: &variable_names, functions: &functions, limits };
             let diagnostic = diagnostic::from_parse_error(error.err_type(), error.position(), &context);
-            return finish(Outcome::Failed { diagnostic }, 0);
+            return (finish(Outcome::Failed { diagnostic }, 0), None);
         }
     };
     for function in ast.iter_functions() {
@@ -142,6 +161,32 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
     let context = Context { variable_names: &variable_names, functions: &functions, limits };
 
     let mut scope = Scope::new();
+    if let Task::Call { function, arguments } = task {
+        let arguments: Vec<Dynamic> = arguments.iter().map(Value::to_dynamic).collect();
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
+        let (outcome, returned) =
+            match engine.call_fn_with_options::<Dynamic>(options, &mut scope, &ast, function, arguments) {
+                Ok(value) => {
+                    let converted = Value::from_dynamic(&value);
+                    dismantle([value]);
+                    match converted {
+                        Ok(value) => (Outcome::Finished { value: Some(value.to_string()) }, Some(value)),
+                        Err(error) => {
+                            let diagnostic = Diagnostic::new(Code::NotPlainData).with("detail", error);
+                            (Outcome::Failed { diagnostic }, None)
+                        }
+                    }
+                }
+                Err(error) => match diagnostic::from_eval_error(&error, &context) {
+                    Ending::TimeUp => (Outcome::TimeUp, None),
+                    Ending::Failed(diagnostic) => (Outcome::Failed { diagnostic }, None),
+                },
+            };
+        let outcome = budget_check(outcome, &operations, &host, limits);
+        let returned = returned.filter(|_| matches!(outcome, Outcome::Finished { .. }));
+        dismantle_run(scope, &host);
+        return (finish(outcome, operations.total.get()), returned);
+    }
     let evaluation = engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast);
     let ending = match evaluation {
         Ok(value) => {
@@ -162,7 +207,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
                 Ok(()) => {
                     let outcome = budget_check(Outcome::Finished { value: shown }, &operations, &host, limits);
                     dismantle_run(scope, &host);
-                    return finish(outcome, operations.total.get());
+                    return (finish(outcome, operations.total.get()), None);
                 }
             }
         }
@@ -173,7 +218,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Box<dyn Fn() -> boo
         Ending::Failed(diagnostic) => Outcome::Failed { diagnostic },
     };
     dismantle_run(scope, &host);
-    finish(budget_check(outcome, &operations, &host, limits), operations.total.get())
+    (finish(budget_check(outcome, &operations, &host, limits), operations.total.get()), None)
 }
 
 /// Takes apart the program's variables and registered handlers (see [`crate::teardown`]).

@@ -22,8 +22,10 @@ mod limits;
 pub mod messages;
 pub mod scenario;
 mod suggest;
+pub mod syntax;
 mod teardown;
 pub mod trace;
+pub mod value;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +33,7 @@ pub use diagnostic::{Code, Diagnostic, SourcePosition};
 pub use limits::Limits;
 pub use scenario::Scenario;
 pub use trace::{Event, TraceEvent};
+pub use value::Value;
 
 /// Everything a run receives besides the program: input lines, the random seed, the maker
 /// board's scenario and the budgets.
@@ -109,12 +112,30 @@ impl Run {
 
 /// Runs `program` with `input` in a fresh sandbox. Never panics on any program or input.
 pub fn run(program: &str, input: &RunInput) -> Run {
-    engine::run(program, input, Box::new(|| false))
+    engine::run(program, input, Box::new(|| false), engine::Task::Program).0
 }
 
 /// Like [`run`], but the host may stop the run: `interrupt` is asked every few hundred operations
 /// and a `true` ends the run with the diagnostic `interrupted`. Hosts use it as a real-time safety
 /// net; it is the only way wall-clock time can influence a run, and only to stop it.
 pub fn run_with_interrupt(program: &str, input: &RunInput, interrupt: Box<dyn Fn() -> bool>) -> Run {
-    engine::run(program, input, interrupt)
+    engine::run(program, input, interrupt, engine::Task::Program).0
+}
+
+/// A call of one of the program's functions: what it showed and what it returned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// The call's trace and outcome; `outcome` is `Finished` exactly when `returned` is `Some`.
+    pub run: Run,
+    /// The value the function returned.
+    pub returned: Option<Value>,
+}
+
+/// Calls `function` of `program` with `arguments` in a fresh sandbox, without running the
+/// program's top level (Rhai functions cannot see top-level variables, and a top level that reads
+/// input must not spoil the call). A missing function or a wrong number of parameters is a
+/// diagnostic, like any other mistake. Never panics.
+pub fn call(program: &str, input: &RunInput, function: &str, arguments: &[Value]) -> Call {
+    let (run, returned) = engine::run(program, input, Box::new(|| false), engine::Task::Call { function, arguments });
+    Call { run, returned }
 }

@@ -88,6 +88,10 @@ bad-duration = The time { $value } given to { $name } is not right.
     .hint = Times are in milliseconds, from 0 to 1000000000.
 bad-value = { $name } cannot use { $value }.
 thrown = The program threw: { $value }
+not-a-value = This is not a value that can be written in a lesson: { $detail }
+    .hint = Write numbers, strings in double quotes, arrays [ ] or maps #{ "{" } { "}" }.
+not-plain-data = The function returned something that is not plain data: { $detail }
+    .hint = Return a number, a string, true/false, an array or a map.
 internal-error = Something went wrong inside Sprout itself ({ $detail }). It is not your fault: please tell your teacher.
 
 type-int = whole number

@@ -88,6 +88,10 @@ bad-duration = { $name } 的时间 { $value } 不对。
     .hint = 时间用毫秒表示，要在 0 到 1000000000 之间。
 bad-value = { $name } 不能用 { $value }。
 thrown = 程序抛出了：{ $value }
+not-a-value = 这不是课程文件里能写的值：{ $detail }
+    .hint = 可以写数字、用双引号括起来的文字、数组 [ ] 或对象 #{ "{" } { "}" }。
+not-plain-data = 函数返回的不是普通的数据：{ $detail }
+    .hint = 请返回数字、文字、true/false、数组或对象。
 internal-error = 萌芽自己出了问题（{ $detail }）。这不是你的错，请告诉老师。
 
 type-int = 整数
