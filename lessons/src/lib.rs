@@ -1,8 +1,41 @@
-//! Lessons and grading for Sprout.
+//! Lessons and grading for Sprout: the lesson format (docs/lesson-format.md), the grader, courses,
+//! lesson packs and result files (docs/result-format.md).
 //!
-//! This crate is where the lesson format, the grader and lesson packs live (issue #3). It exists
-//! now so that the workspace has its final shape and the host-free boundary test already guards
-//! it: like `sprout-runtime`, it must build and test natively and in wasm without browser crates.
-//! Until the lesson format lands it only re-exports the runtime the grader will be built on.
+//! Like `sprout-runtime`, this crate is host-free: it takes bytes and returns data, so the app's
+//! worker, `sprout check`/`pack`/`grade` and the tests all run the same code natively and in wasm.
+//!
+//! ```
+//! use sprout_lessons::{check_lesson, grade, parse_lesson, Selection, Verdict};
+//!
+//! let file = "+++\nid = \"double\"\ntitle = { zh = \"翻倍\" }\n+++\n\n```rhai solution\nfn double(x) { x * 2 }\n```\n\n```hint\n乘以 2。\n```\n\n```tests\n[[test]]\nkind = \"call\"\ncall = \"double(21)\"\nexpect = \"42\"\n```\n";
+//! let mut lesson = parse_lesson("double.md", file.as_bytes()).expect("a valid lesson");
+//! assert!(check_lesson(&mut lesson, "double.md").is_empty());
+//! let result = grade(&lesson, "fn double(x) { x + 2 }", Selection::All);
+//! assert_eq!(result.tests[0].verdict, Verdict::WrongAnswer);
+//! assert_eq!(result.score, 0);
+//! ```
 
+mod check;
+mod course;
+mod generate;
+mod grade;
+pub mod messages;
+mod model;
+mod pack;
+mod parse;
+mod problem;
+mod regrade;
+mod result;
+pub mod shapes;
+
+pub use check::check_lesson;
+pub use course::{check_course, parse_course, Course, CourseKind, Unit};
+pub use generate::Generator;
+pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection, TestGrade, Verdict};
+pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title};
+pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
+pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
+pub use problem::{Problem, ProblemCode, Problems};
+pub use regrade::{regrade, Flag, LessonRegrade, Regrade};
+pub use result::{read_result, Claim, LessonResult, PackReference, ResultFile, Student, RESULT_FORMAT, RESULT_VERSION};
 pub use sprout_runtime as runtime;

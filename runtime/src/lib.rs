@@ -29,6 +29,7 @@ pub mod value;
 
 use serde::{Deserialize, Serialize};
 
+pub use api::SeededRandom;
 pub use diagnostic::{Code, Diagnostic, SourcePosition};
 pub use limits::Limits;
 pub use scenario::Scenario;

@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic};
 
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the same numbers everywhere.
 #[derive(Clone, Debug)]
-pub(crate) struct SeededRandom(u64);
+pub struct SeededRandom(u64);
 
 impl SeededRandom {
     /// A generator starting from `seed`.

@@ -25,7 +25,7 @@ use crate::host::Host;
 
 pub(crate) use board::Board;
 pub(crate) use clock::{dispatch_events_until, EventHandlers};
-pub(crate) use math::SeededRandom;
+pub use math::SeededRandom;
 pub(crate) use turtle::Turtle;
 
 /// The shared, mutable state of one run, as seen by the API functions.

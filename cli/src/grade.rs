@@ -1,0 +1,286 @@
+//! `sprout grade --pack FULL.pack SUBMISSION…`: the judge's re-grading of result files (given as
+//! files or folders) on every core, with a CSV per lesson, a CSV per student and the full detail
+//! as JSON. A file that is not a result file, or was made for another pack, is reported by name and
+//! skipped; it never stops the batch.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use anyhow::{bail, Context as _, Result};
+use serde::Serialize;
+use sprout_lessons::messages::describe_problem;
+use sprout_lessons::{read_pack, read_result, regrade, Pack, Problem, ProblemCode, Regrade, Student, Verdict};
+use sprout_runtime::messages::Language;
+
+/// One submission's outcome.
+#[derive(Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+enum Outcome {
+    /// Re-graded.
+    Graded {
+        /// The file.
+        file: String,
+        /// Who handed it in.
+        student: Student,
+        /// The re-grade.
+        regrade: Regrade,
+    },
+    /// Not a result file for this pack.
+    Skipped {
+        /// Why.
+        problem: Problem,
+    },
+}
+
+/// Every regular file under `paths`, sorted, hidden files left out.
+fn submission_files(paths: &[String]) -> Vec<PathBuf> {
+    fn walk(path: &Path, found: &mut Vec<PathBuf>) {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect();
+            entries.sort();
+            for entry in entries {
+                let hidden = entry.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
+                if !hidden {
+                    walk(&entry, found);
+                }
+            }
+        } else {
+            found.push(path.to_path_buf());
+        }
+    }
+    let mut found = Vec::new();
+    for path in paths {
+        walk(Path::new(path), &mut found);
+    }
+    found
+}
+
+fn grade_file(pack: &Pack, path: &Path) -> Outcome {
+    let file = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Outcome::Skipped { problem: Problem::new(&file, ProblemCode::FileUnreadable).with("detail", error) }
+        }
+    };
+    let result = match read_result(&file, &bytes) {
+        Ok(result) => result,
+        Err(problems) => {
+            let problem = problems.0.into_iter().next().unwrap_or_else(|| Problem::new(&file, ProblemCode::BadResult));
+            return Outcome::Skipped { problem };
+        }
+    };
+    match regrade(&file, pack, &result) {
+        Ok(regrade) => Outcome::Graded { file, student: result.student, regrade },
+        Err(problem) => Outcome::Skipped { problem },
+    }
+}
+
+/// Grades `files` on `jobs` threads; results in the order of `files`.
+fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize) -> Result<Vec<Outcome>> {
+    let files = Arc::new(files);
+    let next = Arc::new(AtomicUsize::new(0));
+    let results: Arc<Mutex<Vec<Option<Outcome>>>> = Arc::new(Mutex::new((0..files.len()).map(|_| None).collect()));
+    let mut workers = Vec::new();
+    for _ in 0..jobs.max(1) {
+        let (pack, files, next, results) = (pack.clone(), files.clone(), next.clone(), results.clone());
+        let worker = std::thread::Builder::new().stack_size(crate::RUN_STACK_BYTES).spawn(move || loop {
+            let index = next.fetch_add(1, Ordering::SeqCst);
+            let Some(path) = files.get(index) else { break };
+            let outcome = grade_file(&pack, path);
+            if let Ok(mut results) = results.lock() {
+                results[index] = Some(outcome);
+            }
+        })?;
+        workers.push(worker);
+    }
+    for worker in workers {
+        worker.join().map_err(|_| anyhow::anyhow!("a grading thread crashed (a bug in Sprout)"))?;
+    }
+    let results = std::mem::take(&mut *results.lock().map_err(|_| anyhow::anyhow!("grading results lost"))?);
+    Ok(results.into_iter().flatten().collect())
+}
+
+/// A CSV field, quoted when it needs to be.
+fn csv(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields.iter().map(|field| csv(field)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn flags_text(flags: impl IntoIterator<Item = sprout_lessons::Flag>) -> String {
+    flags
+        .into_iter()
+        .map(|flag| {
+            serde_json::to_value(flag).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Excel opens UTF-8 CSV files correctly (Chinese names included) only with a byte-order mark.
+const BOM: &str = "\u{feff}";
+
+fn lesson_csv(outcomes: &[Outcome]) -> String {
+    let mut text = String::from(BOM);
+    let header = [
+        "file",
+        "name",
+        "class",
+        "school",
+        "student_id",
+        "lesson_id",
+        "score",
+        "max_score",
+        "claimed_score",
+        "verdicts",
+        "flags",
+    ];
+    text.push_str(&csv_line(&header.map(String::from)));
+    for outcome in outcomes {
+        let Outcome::Graded { file, student, regrade } = outcome else { continue };
+        for lesson in &regrade.lessons {
+            let (score, max_score, verdicts) = match &lesson.grade {
+                Some(grade) => (
+                    grade.score.to_string(),
+                    grade.max_score.to_string(),
+                    grade.tests.iter().map(|test| test.verdict.short()).collect::<Vec<_>>().join(" "),
+                ),
+                None => (String::new(), String::new(), String::new()),
+            };
+            let flags = flags_text(regrade.flags.iter().chain(&lesson.flags).copied());
+            text.push_str(&csv_line(&[
+                file.clone(),
+                student.name.clone(),
+                student.class.clone(),
+                student.school.clone(),
+                student.student_id.clone(),
+                lesson.lesson_id.clone(),
+                score,
+                max_score,
+                lesson.claimed.score.to_string(),
+                verdicts,
+                flags,
+            ]));
+        }
+    }
+    text
+}
+
+fn student_csv(outcomes: &[Outcome], pack: &Pack) -> String {
+    let pack_total: u32 = pack.lessons.iter().map(|lesson| lesson.points).sum();
+    let mut text = String::from(BOM);
+    let header =
+        ["file", "name", "class", "school", "student_id", "lessons_passed", "total_score", "pack_max_score", "flags"];
+    text.push_str(&csv_line(&header.map(String::from)));
+    for outcome in outcomes {
+        let Outcome::Graded { file, student, regrade } = outcome else { continue };
+        let passed =
+            regrade.lessons.iter().filter(|lesson| lesson.grade.as_ref().is_some_and(|grade| grade.passed)).count();
+        text.push_str(&csv_line(&[
+            file.clone(),
+            student.name.clone(),
+            student.class.clone(),
+            student.school.clone(),
+            student.student_id.clone(),
+            passed.to_string(),
+            regrade.total_score.to_string(),
+            pack_total.to_string(),
+            flags_text(regrade.all_flags()),
+        ]));
+    }
+    text
+}
+
+/// `sprout grade` with its arguments.
+pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
+    let mut pack_path = None;
+    let mut out = PathBuf::from(".");
+    let mut jobs = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut language = Language::default();
+    let mut submissions = Vec::new();
+    let mut words = arguments.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--pack" => pack_path = Some(words.next().context("--pack needs a file")?.clone()),
+            "--out" => out = PathBuf::from(words.next().context("--out needs a folder")?),
+            "--jobs" => {
+                jobs = words.next().context("--jobs needs a number")?.parse().context("--jobs needs a number")?
+            }
+            "--lang" => language = crate::language(words.next().context("--lang needs a value")?)?,
+            flag if flag.starts_with("--") => return crate::unknown_option(flag),
+            path => submissions.push(path.to_string()),
+        }
+    }
+    let pack_path = pack_path.context("sprout grade needs --pack FULL.pack")?;
+    if submissions.is_empty() {
+        bail!("sprout grade needs at least one SUBMISSION file or folder");
+    }
+    let bytes = std::fs::read(&pack_path).with_context(|| format!("cannot read {pack_path}"))?;
+    let pack = match read_pack(&pack_path, &bytes) {
+        Ok(pack) => pack,
+        Err(problems) => {
+            for problem in &problems.0 {
+                eprintln!("{}", describe_problem(problem, language));
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    if !pack.full {
+        eprintln!("sprout grade: warning: {pack_path} is a student's copy without hidden tests");
+    }
+    let files = submission_files(&submissions);
+    let started = Instant::now();
+    let pack = Arc::new(pack);
+    let outcomes = grade_all(pack.clone(), files, jobs)?;
+    let elapsed = started.elapsed();
+
+    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+    std::fs::write(out.join("grades.csv"), lesson_csv(&outcomes))?;
+    std::fs::write(out.join("students.csv"), student_csv(&outcomes, &pack))?;
+    std::fs::write(out.join("grades.json"), serde_json::to_string_pretty(&outcomes)?)?;
+
+    let mut graded = 0;
+    let mut flagged = 0;
+    let mut lessons = 0;
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Graded { file, regrade, .. } => {
+                graded += 1;
+                lessons += regrade.lessons.len();
+                let flags = regrade.all_flags();
+                if !flags.is_empty() {
+                    flagged += 1;
+                    println!("flagged {file}: {}", flags_text(flags));
+                }
+            }
+            Outcome::Skipped { problem } => println!("skipped {}", describe_problem(problem, language)),
+        }
+    }
+    let skipped = outcomes.len() - graded;
+    let wrong_verdicts = outcomes.iter().any(|outcome| {
+        matches!(outcome, Outcome::Graded { regrade, .. } if regrade.lessons.iter().any(|lesson| lesson.grade.as_ref().is_some_and(|grade| grade.tests.iter().any(|test| test.verdict != Verdict::Passed))))
+    });
+    println!(
+        "graded {graded} submission(s), {lessons} lesson(s) in {:.2} s on {jobs} thread(s); {flagged} flagged, {skipped} skipped{}; wrote {}",
+        elapsed.as_secs_f64(),
+        if wrong_verdicts { "" } else { "; every test passed" },
+        out.join("grades.csv").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

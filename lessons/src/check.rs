@@ -1,0 +1,44 @@
+//! `sprout check` for one lesson: beyond parsing, the reference solution must pass every test and
+//! the starter code must fail at least one, so that a lesson handed to students can be done and is
+//! not done already.
+
+use crate::grade::{grade, grade_revealing, resolve, FeedbackCode, Selection, Verdict};
+use crate::model::Lesson;
+use crate::problem::{Problem, ProblemCode};
+
+/// Resolves `lesson`'s expected answers and checks its solution and starter; returns every problem.
+pub fn check_lesson(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
+    if let Err(problems) = resolve(lesson, file) {
+        return problems.0;
+    }
+    let mut problems = Vec::new();
+    let solution = lesson.solution.clone().unwrap_or_default();
+    for test in grade_revealing(lesson, &solution, Selection::All, true).tests {
+        if test.verdict == Verdict::Passed {
+            continue;
+        }
+        let feedback = test.feedback.unwrap_or_else(|| crate::grade::Feedback {
+            code: FeedbackCode::NotResolved,
+            args: Default::default(),
+            diagnostic: None,
+        });
+        let detail = feedback
+            .diagnostic
+            .as_ref()
+            .map_or_else(|| feedback.code.id(), |diagnostic| diagnostic.code.id().to_string());
+        let problem = if feedback.code == FeedbackCode::CheckerFailed {
+            let detail = feedback.args.get("detail").cloned().unwrap_or(detail);
+            Problem::new(file, ProblemCode::CheckerBroken).with("test", &test.test_id).with("detail", detail)
+        } else {
+            Problem::new(file, ProblemCode::SolutionFails)
+                .with("test", &test.test_id)
+                .with("verdict", test.verdict.short())
+                .with("detail", detail)
+        };
+        problems.push(problem);
+    }
+    if grade(lesson, &lesson.starter, Selection::All).passed {
+        problems.push(Problem::new(file, ProblemCode::StarterPasses));
+    }
+    problems
+}

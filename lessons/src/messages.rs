@@ -1,0 +1,94 @@
+//! Problems, feedback and verdicts as sentences, in Chinese (the default) and English.
+//!
+//! The texts live in `lessons/locales/<language>/lessons.ftl`, one message per [`ProblemCode`],
+//! [`FeedbackCode`] and [`Verdict`]; a test checks that every code has a message in every
+//! language. Runtime diagnostics inside feedback are put into words by `sprout_runtime::messages`.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use sprout_runtime::messages::Language;
+
+use crate::grade::{Feedback, FeedbackCode, Verdict};
+use crate::problem::Problem;
+
+fn source(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => include_str!("../locales/zh-CN/lessons.ftl"),
+        Language::En => include_str!("../locales/en/lessons.ftl"),
+    }
+}
+
+fn bundle(language: Language) -> FluentBundle<FluentResource> {
+    let tag = match language {
+        Language::ZhCn => "zh-CN",
+        Language::En => "en",
+    };
+    let mut bundle = FluentBundle::new(vec![tag.parse().unwrap_or_default()]);
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source(language).to_string()) {
+        Ok(resource) => resource,
+        // Messages that did parse are still usable; the translation test reports the rest.
+        Err((resource, _)) => resource,
+    };
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+thread_local! {
+    static BUNDLES: [FluentBundle<FluentResource>; 2] = [bundle(Language::ZhCn), bundle(Language::En)];
+}
+
+/// The message `id` with `args`, or `None` when the language has no such message.
+pub fn message(language: Language, id: &str, args: &[(&str, &str)]) -> Option<String> {
+    BUNDLES.with(|bundles| {
+        let bundle = &bundles[usize::from(language != Language::ZhCn)];
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut arguments = FluentArgs::new();
+        for (name, value) in args {
+            arguments.set(*name, value.to_string());
+        }
+        Some(bundle.format_pattern(pattern, Some(&arguments), &mut Vec::new()).into_owned())
+    })
+}
+
+fn with_fallback(language: Language, id: &str, args: &[(&str, &str)]) -> String {
+    message(language, id, args).unwrap_or_else(|| {
+        let arguments: Vec<String> = args.iter().map(|(name, value)| format!("{name} = {value}")).collect();
+        format!("{id} ({})", arguments.join(", "))
+    })
+}
+
+/// A problem as `file:line: sentence`.
+pub fn describe_problem(problem: &Problem, language: Language) -> String {
+    let args: Vec<(&str, &str)> = problem.args.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    let text = with_fallback(language, &format!("problem-{}", problem.code.id()), &args);
+    match problem.line {
+        Some(line) => format!("{}:{line}: {text}", problem.file),
+        None => format!("{}: {text}", problem.file),
+    }
+}
+
+/// The verdict's name (`通过`, `答案错误`, …).
+pub fn verdict_name(verdict: Verdict, language: Language) -> String {
+    let id =
+        serde_json::to_value(verdict).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default();
+    with_fallback(language, &format!("verdict-{}", id.replace('_', "-")), &[])
+}
+
+/// Feedback as a sentence; a program's diagnostic is appended in words.
+pub fn describe_feedback(feedback: &Feedback, language: Language) -> String {
+    let args: Vec<(&str, &str)> = feedback.args.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    let mut text = with_fallback(language, &format!("feedback-{}", feedback.code.id()), &args);
+    if let Some(diagnostic) = &feedback.diagnostic {
+        let described = sprout_runtime::messages::describe(diagnostic, language);
+        let place =
+            diagnostic.position.map(|position| format!("{}:{} ", position.line, position.column)).unwrap_or_default();
+        text.push_str(&format!("\n{place}{}", described.text));
+        if let Some(hint) = described.hint {
+            text.push_str(&format!("\n{hint}"));
+        }
+    }
+    if feedback.code == FeedbackCode::NotResolved {
+        text.push_str(" (not-resolved)");
+    }
+    text
+}

@@ -1,0 +1,98 @@
+//! Lesson packs: one versioned JSON file holding a course or a contest, its lessons with resolved
+//! tests, and a content hash.
+//!
+//! The hash covers what every copy of the pack shares: the course and the lessons as a student sees
+//! them (no reference solutions, no hidden tests). A student's copy and the judge's full copy of
+//! the same pack therefore carry the same hash, and a result file names the pack by it.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::course::Course;
+use crate::model::Lesson;
+use crate::problem::{Problem, ProblemCode, Problems};
+
+/// The `format` field of every pack file.
+pub const PACK_FORMAT: &str = "sprout-pack";
+/// The pack format version this program writes and reads.
+pub const PACK_VERSION: u32 = 1;
+/// The largest pack file read.
+pub const MAX_PACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// A lesson pack.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// Always [`PACK_FORMAT`].
+    pub format: String,
+    /// The format version, [`PACK_VERSION`].
+    pub version: u32,
+    /// `sha256:` and the hex digest of the shared content (see the module documentation).
+    pub content_hash: String,
+    /// Whether hidden tests and reference solutions are in this copy (the judge's copy).
+    pub full: bool,
+    /// The course or contest.
+    pub course: Course,
+    /// The lessons in course order, tests resolved.
+    pub lessons: Vec<Lesson>,
+}
+
+impl Pack {
+    /// The lesson with this id.
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+}
+
+/// A lesson as every copy of a pack has it.
+fn student_view(lesson: &Lesson) -> Lesson {
+    let mut lesson = lesson.clone();
+    lesson.solution = None;
+    lesson.tests.retain(|test| !test.hidden);
+    lesson
+}
+
+/// `sha256:` and the lowercase hex SHA-256 of `bytes`.
+pub fn sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The content hash of a course with these (resolved) lessons.
+pub fn content_hash(course: &Course, lessons: &[Lesson]) -> String {
+    let shared: Vec<Lesson> = lessons.iter().map(student_view).collect();
+    let bytes = serde_json::to_vec(&(course, &shared)).unwrap_or_default();
+    sha256(&bytes)
+}
+
+/// Builds a pack from a checked course and its resolved lessons, in course order; `full` keeps the
+/// hidden tests and solutions (the judge's and teacher's copy).
+pub fn build_pack(course: &Course, lessons: &[Lesson], full: bool) -> Pack {
+    let ordered: Vec<Lesson> =
+        course.lesson_ids().filter_map(|id| lessons.iter().find(|lesson| lesson.id == id)).cloned().collect();
+    let content_hash = content_hash(course, &ordered);
+    let lessons = if full { ordered } else { ordered.iter().map(student_view).collect() };
+    Pack { format: PACK_FORMAT.to_string(), version: PACK_VERSION, content_hash, full, course: course.clone(), lessons }
+}
+
+/// Reads a pack file and verifies its format, version and content hash.
+pub fn read_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
+    let bad = |detail: String| Problems(vec![Problem::new(file, ProblemCode::BadPack).with("detail", detail)]);
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(bad(format!("{} bytes, at most {MAX_PACK_BYTES}", bytes.len())));
+    }
+    let header: serde_json::Value = serde_json::from_slice(bytes).map_err(|error| bad(error.to_string()))?;
+    if header.get("format").and_then(|format| format.as_str()) != Some(PACK_FORMAT) {
+        return Err(bad(format!("not a {PACK_FORMAT} file")));
+    }
+    let version = header.get("version").cloned().unwrap_or_default();
+    if version.as_u64() != Some(u64::from(PACK_VERSION)) {
+        return Err(Problems(vec![Problem::new(file, ProblemCode::UnknownVersion).with("version", version)]));
+    }
+    let pack: Pack = serde_json::from_value(header).map_err(|error| bad(error.to_string()))?;
+    if content_hash(&pack.course, &pack.lessons) != pack.content_hash {
+        return Err(bad("the content hash does not match the content (the file was changed)".to_string()));
+    }
+    Ok(pack)
+}
