@@ -36,3 +36,24 @@ fn the_case_list_matches_the_folder() {
     let listed: Vec<String> = CASES.iter().map(|case| case.name.to_string()).collect();
     assert_eq!(listed, on_disk, "update the cases! list in tests/src/lib.rs");
 }
+
+/// Grading is deterministic: the curriculum's grades equal the recorded ones, and two gradings in
+/// a row agree. The record is `determinism/curriculum.grades` (`UPDATE_EXPECTED=1` rewrites it).
+#[test]
+fn the_curriculum_grades_exactly_as_recorded() {
+    let report = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(|| {
+            let first = sprout_tests::grade_curriculum();
+            assert_eq!(first, sprout_tests::grade_curriculum(), "two gradings differ");
+            first
+        })
+        .expect("thread")
+        .join()
+        .expect("grading does not panic");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("determinism/curriculum.grades");
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&path, &report).unwrap();
+    }
+    assert_eq!(report, std::fs::read_to_string(&path).unwrap_or_default(), "grades differ from {}", path.display());
+}

@@ -13,3 +13,9 @@ fn every_case_runs_in_wasm_exactly_as_recorded_natively() {
         assert_eq!(run_case(case.program), case.expected, "{} differs in wasm", case.name);
     }
 }
+
+#[wasm_bindgen_test]
+fn the_curriculum_grades_in_wasm_exactly_as_recorded_natively() {
+    let expected = include_str!("../determinism/curriculum.grades");
+    assert_eq!(sprout_tests::grade_curriculum(), expected);
+}
