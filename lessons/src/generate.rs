@@ -171,6 +171,18 @@ impl Generator {
         }
     }
 
+    /// The most elements and characters one drawn value can have (saturating): lets a lesson's
+    /// random tests be refused before they are generated when they would not fit in memory.
+    pub fn max_size(&self) -> u64 {
+        match self {
+            Generator::Int(..) | Generator::Float(..) | Generator::Bool => 1,
+            Generator::Text(_, max, _) => (*max).max(1) as u64,
+            Generator::Array(element, _, max) => element.max_size().saturating_mul((*max).max(1) as u64),
+            Generator::Choice(values) => values.iter().map(|value| value.to_string().len() as u64).max().unwrap_or(1),
+            Generator::Constant(value) => value.to_string().len() as u64,
+        }
+    }
+
     /// Draws one value.
     pub fn generate(&self, random: &mut SeededRandom) -> Value {
         let mut pick = |low: i64, high: i64| -> i64 {
@@ -234,6 +246,15 @@ mod tests {
             *value == Value::Str("石头".into()) || *value == Value::Str("剪刀, 布".into())
         });
         check("[1, 2]", |value| *value == Value::Array(vec![Value::Int(1), Value::Int(2)]));
+    }
+
+    #[test]
+    fn sizes_bound_what_is_drawn() {
+        let size = |text: &str| Generator::parse(text).expect("parses").max_size();
+        assert_eq!(size("int(0, 9)"), 1);
+        assert_eq!(size("string(0, 8)"), 8);
+        assert_eq!(size("array(array(int(0, 1), 0, 100), 0, 1000)"), 100_000);
+        assert_eq!(size("array(string(0, 10000), 0, 10000)"), 100_000_000);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub const MAX_LESSON_BYTES: usize = 1_000_000;
 pub const MAX_TESTS: usize = 200;
 /// The most calls one random call check may make.
 pub const MAX_RANDOM_CALLS: i64 = 1_000;
+/// The most elements and characters all random calls of one lesson may generate together.
+pub const MAX_GENERATED_SIZE: u64 = 2_000_000;
 /// The longest virtual time a test may give a run.
 pub const MAX_DURATION_MS: i64 = 600_000;
 
@@ -352,6 +354,7 @@ impl<'a> Reader<'a> {
         }
         let mut tests = Vec::new();
         let mut ids = BTreeSet::new();
+        let generated = std::cell::Cell::new(0u64);
         for (index, table) in parsed.test.iter().enumerate() {
             let line = line_of(&source.text, table.span().start) + source.first_line - 1;
             let mut fields = Fields {
@@ -361,6 +364,7 @@ impl<'a> Reader<'a> {
                 line,
                 test: format!("t{}", index + 1),
                 problems: Vec::new(),
+                generated: &generated,
             };
             let test = fields.test(index, steps);
             self.problems.append(&mut fields.problems);
@@ -412,6 +416,8 @@ struct Fields<'t> {
     line: usize,
     test: String,
     problems: Vec<Problem>,
+    /// Elements generated so far by the lesson's random calls (see [`MAX_GENERATED_SIZE`]).
+    generated: &'t std::cell::Cell<u64>,
 }
 
 impl Fields<'_> {
@@ -611,6 +617,20 @@ impl Fields<'_> {
                     return None;
                 }
             }
+        }
+        let size = generators
+            .iter()
+            .map(Generator::max_size)
+            .fold(0u64, u64::saturating_add)
+            .saturating_mul(count as u64)
+            .saturating_add(self.generated.get());
+        self.generated.set(size);
+        if size > MAX_GENERATED_SIZE {
+            let detail = format!(
+                "the lesson's random arguments could reach {size} elements in all, at most {MAX_GENERATED_SIZE}"
+            );
+            self.problem(ProblemCode::BadGenerator).args.insert("detail".into(), detail);
+            return None;
         }
         let mut random = SeededRandom::new(seed ^ 0x5EED_CA11);
         let cases = (0..count)
