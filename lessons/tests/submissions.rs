@@ -8,7 +8,8 @@
 //! // expect: AC AC WA TLE score=50
 //! ```
 //!
-//! Every lesson of `lessons/content` must have cases that are right (all AC, full score), wrong
+//! Every lesson of `lessons/content` must pass `check_lesson`, have at least 3 tests (one hidden)
+//! and 2 hints, and have cases that are right (all AC, full score), wrong
 //! (some WA), an endless loop (some TLE) and a crash (some RE or CE), so that every lesson's tests
 //! are seen to tell these apart.
 
@@ -45,6 +46,9 @@ fn curriculum() -> BTreeMap<String, Lesson> {
             let mut lesson = parse_lesson(&name, &std::fs::read(path).expect("readable")).expect("a valid lesson");
             let problems = check_lesson(&mut lesson, &name);
             assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert!(lesson.tests.len() >= 3, "{name}: a curriculum lesson has at least 3 tests");
+            assert!(lesson.hints.len() >= 2, "{name}: a curriculum lesson has at least 2 hints");
+            assert!(lesson.tests.iter().any(|test| test.hidden), "{name}: a curriculum lesson has a hidden test");
             (lesson.id.clone(), lesson)
         })
         .collect()
