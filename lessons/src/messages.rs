@@ -92,3 +92,56 @@ pub fn describe_feedback(feedback: &Feedback, language: Language) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::ProblemCode;
+
+    #[test]
+    fn every_code_has_a_message_in_every_language() {
+        let verdicts = [
+            Verdict::Passed,
+            Verdict::WrongAnswer,
+            Verdict::RuntimeError,
+            Verdict::CompileError,
+            Verdict::LimitExceeded,
+        ];
+        let mut missing = Vec::new();
+        for language in Language::ALL {
+            let ids = ProblemCode::ALL
+                .iter()
+                .map(|code| format!("problem-{}", code.id()))
+                .chain(FeedbackCode::ALL.iter().map(|code| format!("feedback-{}", code.id())));
+            for id in ids {
+                if message(language, &id, &[]).is_none() {
+                    missing.push(format!("{language:?}: {id}"));
+                }
+            }
+            for verdict in verdicts {
+                let name = verdict_name(verdict, language);
+                if name.starts_with("verdict-") {
+                    missing.push(format!("{language:?}: {name}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    }
+
+    #[test]
+    fn problems_and_feedback_read_as_sentences() {
+        let problem = Problem::new("a.md", ProblemCode::BadLevel).at(3).with("level", 9);
+        assert_eq!(describe_problem(&problem, Language::ZhCn), "a.md:3: 难度 level = 9 不对：要在 1 到 5 之间。");
+        assert_eq!(describe_problem(&problem, Language::En), "a.md:3: level = 9 is wrong: it must be from 1 to 5.");
+        let feedback = Feedback {
+            code: FeedbackCode::WrongValue,
+            args: [("call", "add(1, 2)"), ("expected", "3"), ("got", "12")]
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
+            diagnostic: None,
+        };
+        assert_eq!(describe_feedback(&feedback, Language::ZhCn), "add(1, 2) 应该得到 3，你的程序得到 12。");
+        assert_eq!(verdict_name(Verdict::WrongAnswer, Language::ZhCn), "答案错误");
+    }
+}
