@@ -9,9 +9,9 @@
 //! ```
 //!
 //! Every lesson of `lessons/content` must pass `check_lesson`, have at least 3 tests (one hidden)
-//! and 2 hints, and have cases that are right (all AC, full score), wrong
-//! (some WA), an endless loop (some TLE) and a crash (some RE or CE), so that every lesson's tests
-//! are seen to tell these apart.
+//! and 2 hints, and have cases that are right (all AC, full score), partly right (some AC, some
+//! not), wrong (some WA), an endless loop (some TLE) and a crash (some RE or CE), so that every
+//! lesson's tests are seen to tell these apart.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -83,7 +83,13 @@ fn run_all() -> Vec<String> {
         if folder.is_dir() {
             files_under(&folder, "rhai", &mut cases);
         }
-        let mut seen_kinds = BTreeMap::from([("right", false), ("wrong", false), ("endless", false), ("crash", false)]);
+        let mut seen_kinds = BTreeMap::from([
+            ("right", false),
+            ("partly right", false),
+            ("wrong", false),
+            ("endless", false),
+            ("crash", false),
+        ]);
         for path in &cases {
             let source = std::fs::read_to_string(path).expect("readable");
             let (expected, expected_score) = expectation(path, &source);
@@ -104,6 +110,9 @@ fn run_all() -> Vec<String> {
             }
             if has(&["WA"]) {
                 seen_kinds.insert("wrong", true);
+            }
+            if has(&["AC"]) && has(&["WA", "RE", "TLE"]) {
+                seen_kinds.insert("partly right", true);
             }
             if has(&["TLE"]) {
                 seen_kinds.insert("endless", true);
