@@ -19,7 +19,13 @@ const FAILING: &str = "+++\nid = \"failing\"\ntitle = { zh = \"答案错\" }\n++
 const COURSE: &str = "id = \"c\"\nversion = \"1\"\ntitle = { zh = \"课\" }\n\n[[unit]]\nid = \"u\"\ntitle = { zh = \"单元\" }\nlessons = [\"good\", \"missing\"]\n";
 
 const CASES: &[Case] = &[
-    Case { name: "a good lesson passes", files: &[("good.md", GOOD)], arguments: &["check", "good.md"], status: 0, stdout_contains: &[] },
+    Case {
+        name: "a good lesson passes",
+        files: &[("good.md", GOOD)],
+        arguments: &["check", "good.md"],
+        status: 0,
+        stdout_contains: &[],
+    },
     Case {
         name: "a typo in the settings names file, line and key in Chinese",
         files: &[("typo.md", TYPO)],
@@ -77,11 +83,19 @@ fn check_and_pack_report_problems_by_file_and_line() {
             std::fs::write(path, text).expect("write");
         }
         std::fs::create_dir_all(&folder).expect("folder");
-        let output = Command::new(env!("CARGO_BIN_EXE_sprout")).args(case.arguments).current_dir(&folder).output().expect("runs");
+        let output = Command::new(env!("CARGO_BIN_EXE_sprout"))
+            .args(case.arguments)
+            .current_dir(&folder)
+            .output()
+            .expect("runs");
         let stdout = String::from_utf8_lossy(&output.stdout);
         let missing: Vec<&&str> = case.stdout_contains.iter().filter(|text| !stdout.contains(**text)).collect();
         if output.status.code() != Some(case.status) || !missing.is_empty() {
-            failures.push(format!("{}: status {:?}, missing {missing:?} in:\n{stdout}", case.name, output.status.code()));
+            failures.push(format!(
+                "{}: status {:?}, missing {missing:?} in:\n{stdout}",
+                case.name,
+                output.status.code()
+            ));
         }
         if case.arguments[0] == "pack" && folder.join("out.pack").exists() {
             failures.push(format!("{}: a pack was written despite problems", case.name));

@@ -534,6 +534,31 @@ fn describe_charts(charts: &[Chart]) -> String {
     shown(&parts.join("; "))
 }
 
+/// A chart as a checker sees it: `#{type, xs, ys, labels, values, edges, counts}` (the fields its
+/// type has).
+fn chart_report(chart: &Chart) -> Value {
+    let numbers = |values: &[f64]| Value::Array(values.iter().map(|value| Value::Float(*value)).collect());
+    let texts = |values: &[String]| Value::Array(values.iter().map(|value| Value::Str(value.clone())).collect());
+    let entries: Vec<(&str, Value)> = match chart {
+        Chart::Line { xs, ys } => vec![("type", Value::Str("line".into())), ("xs", numbers(xs)), ("ys", numbers(ys))],
+        Chart::Scatter { xs, ys, labels } => vec![
+            ("type", Value::Str("scatter".into())),
+            ("xs", numbers(xs)),
+            ("ys", numbers(ys)),
+            ("labels", texts(labels)),
+        ],
+        Chart::Bar { labels, values } => {
+            vec![("type", Value::Str("bar".into())), ("labels", texts(labels)), ("values", numbers(values))]
+        }
+        Chart::Histogram { edges, counts } => vec![
+            ("type", Value::Str("histogram".into())),
+            ("edges", numbers(edges)),
+            ("counts", Value::Array(counts.iter().map(|count| Value::Int(*count as i64)).collect())),
+        ],
+    };
+    Value::Map(entries.into_iter().map(|(name, value)| (name.to_string(), value)).collect())
+}
+
 /// A run as the map a checker's `check(run)` receives.
 fn run_report(result: &Run, input: &[String], reference: Option<&Value>) -> Value {
     let output = result.output();
@@ -545,6 +570,7 @@ fn run_report(result: &Run, input: &[String], reference: Option<&Value>) -> Valu
     let number = |value: f64| Value::Float(value);
     let mut segments = Vec::new();
     let mut leds = Vec::new();
+    let mut charts = Vec::new();
     for event in &result.trace {
         match &event.event {
             Event::Turtle { turtle: TurtleEvent::Move { from, to, pen: Some(pen) } } => {
@@ -560,6 +586,7 @@ fn run_report(result: &Run, input: &[String], reference: Option<&Value>) -> Valu
                 ("time".to_string(), Value::Int(event.time_ms as i64)),
                 ("frame".to_string(), Value::Array(frame.iter().map(|level| Value::Int(i64::from(*level))).collect())),
             ]))),
+            Event::Chart { chart } => charts.push(chart_report(chart)),
             _ => {}
         }
     }
@@ -570,6 +597,7 @@ fn run_report(result: &Run, input: &[String], reference: Option<&Value>) -> Valu
         ("status".to_string(), Value::Str(status.to_string())),
         ("segments".to_string(), Value::Array(segments)),
         ("leds".to_string(), Value::Array(leds)),
+        ("charts".to_string(), Value::Array(charts)),
     ]);
     if let Some(reference) = reference {
         report.insert("reference".to_string(), reference.clone());
