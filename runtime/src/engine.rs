@@ -100,7 +100,7 @@ fn build_engine(
 }
 
 /// Every name in the source that looks like an identifier: the candidates for "did you mean".
-fn identifiers(source: &str) -> Vec<String> {
+pub(crate) fn identifiers(source: &str) -> Vec<String> {
     let mut names: Vec<String> = source
         .split(|character: char| !(character.is_alphanumeric() || character == '_'))
         .filter(|word| word.chars().next().is_some_and(|first| first.is_alphabetic() || first == '_'))

@@ -156,10 +156,16 @@ pub fn facts(source: &str, limits: &Limits) -> Result<SyntaxFacts, Diagnostic> {
     for word in DISABLED_WORDS {
         engine.disable_symbol(word);
     }
+    // The same parse settings as a run, so that a program gets the same compile error here as when
+    // it runs (strict variables make an undefined variable a compile error).
     engine
         .set_optimization_level(OptimizationLevel::None)
+        .set_strict_variables(true)
         .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth);
-    let context = Context { variable_names: &[], functions: &BTreeMap::new(), limits };
+    let variable_names = crate::engine::identifiers(source);
+    let functions: BTreeMap<String, Vec<usize>> =
+        crate::api::API.iter().map(|function| (function.name.to_string(), function.arities.to_vec())).collect();
+    let context = Context { variable_names: &variable_names, functions: &functions, limits };
     if source.len() > limits.max_source_bytes {
         return Err(Diagnostic::new(crate::Code::SourceTooLong)
             .with("bytes", source.len())
@@ -244,9 +250,11 @@ mod tests {
     }
 
     #[test]
-    fn a_syntax_error_is_the_runs_diagnostic() {
-        let error = facts("let a = ;", &Limits::default()).expect_err("does not parse");
-        let run = crate::run("let a = ;", &crate::RunInput::default());
-        assert_eq!(Some(&error), run.diagnostic());
+    fn a_compile_error_is_the_runs_diagnostic() {
+        for source in ["let a = ;", "let total = 1;\nprint(totl);", "fn f() { outside }\nlet outside = 1;"] {
+            let error = facts(source, &Limits::default()).expect_err(source);
+            let run = crate::run(source, &crate::RunInput::default());
+            assert_eq!(Some(&error), run.diagnostic(), "{source}");
+        }
     }
 }
