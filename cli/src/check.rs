@@ -60,10 +60,10 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     let (loaded, problems) = crate::on_big_stack(move || check_all(&paths))?;
     let lessons = loaded.lessons.len() + loaded.courses.iter().map(|course| course.lessons.len()).sum::<usize>();
     if json {
-        println!("{}", serde_json::to_string_pretty(&problems)?);
+        say!("{}", serde_json::to_string_pretty(&problems)?);
     } else {
         for problem in &problems {
-            println!("{}", describe_problem(problem, language));
+            say!("{}", describe_problem(problem, language));
         }
         let summary = match language {
             Language::ZhCn => format!(
@@ -79,7 +79,7 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
                 problems.len()
             ),
         };
-        eprintln!("{summary} ({lessons} lessons parsed)");
+        say_error!("{summary} ({lessons} lessons parsed)");
     }
     Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -236,13 +236,13 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
         Ok(pack) => pack,
         Err(problems) => {
             for problem in &problems.0 {
-                eprintln!("{}", describe_problem(problem, language));
+                say_error!("{}", describe_problem(problem, language));
             }
             return Ok(ExitCode::from(1));
         }
     };
     if !pack.full {
-        eprintln!("sprout grade: warning: {pack_path} is a student's copy without hidden tests");
+        say_error!("sprout grade: warning: {pack_path} is a student's copy without hidden tests");
     }
     let files = submission_files(&submissions);
     let started = Instant::now();
@@ -266,17 +266,17 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
                 let flags = regrade.all_flags();
                 if !flags.is_empty() {
                     flagged += 1;
-                    println!("flagged {file}: {}", flags_text(flags));
+                    say!("flagged {file}: {}", flags_text(flags));
                 }
             }
-            Outcome::Skipped { problem } => println!("skipped {}", describe_problem(problem, language)),
+            Outcome::Skipped { problem } => say!("skipped {}", describe_problem(problem, language)),
         }
     }
     let skipped = outcomes.len() - graded;
     let wrong_verdicts = outcomes.iter().any(|outcome| {
         matches!(outcome, Outcome::Graded { regrade, .. } if regrade.lessons.iter().any(|lesson| lesson.grade.as_ref().is_some_and(|grade| grade.tests.iter().any(|test| test.verdict != Verdict::Passed))))
     });
-    println!(
+    say!(
         "graded {graded} submission(s), {lessons} lesson(s) in {:.2} s on {jobs} thread(s); {flagged} flagged, {skipped} skipped{}; wrote {}",
         elapsed.as_secs_f64(),
         if wrong_verdicts { "" } else { "; every test passed" },

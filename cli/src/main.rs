@@ -8,6 +8,22 @@
 //! Exit status: 0 on success, 1 when the program failed (`run`) or problems were found (`check`,
 //! `pack`), 2 when the command itself was used wrongly.
 
+/// `println!` that ignores a closed pipe (`sprout run big.rhai | head` must not panic).
+macro_rules! say {
+    ($($argument:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($argument)*);
+    }};
+}
+
+/// `eprintln!` that ignores a closed pipe.
+macro_rules! say_error {
+    ($($argument:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($argument)*);
+    }};
+}
+
 mod check;
 mod grade;
 mod load;
@@ -39,7 +55,7 @@ fn main() -> ExitCode {
     let outcome = match arguments.split_first() {
         Some((command, rest)) if command == "run" => {
             if rest.iter().any(|word| word == "--help") {
-                println!("{}", run::USAGE);
+                say!("{}", run::USAGE);
                 return ExitCode::SUCCESS;
             }
             run::main(rest)
@@ -48,7 +64,7 @@ fn main() -> ExitCode {
         Some((command, rest)) if command == "pack" => pack::main(rest),
         Some((command, rest)) if command == "grade" => grade::main(rest),
         Some((command, _)) if command == "help" || command == "--help" => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             return ExitCode::SUCCESS;
         }
         Some((command, _)) => Err(anyhow::anyhow!("unknown command `{command}`\n{USAGE}")),
@@ -57,7 +73,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("sprout: {error:#}");
+            say_error!("sprout: {error:#}");
             ExitCode::from(2)
         }
     }

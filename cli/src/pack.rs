@@ -29,9 +29,9 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     let (loaded, problems) = crate::on_big_stack(move || crate::check::check_all(&paths))?;
     if !problems.is_empty() {
         for problem in &problems {
-            println!("{}", describe_problem(problem, language));
+            say!("{}", describe_problem(problem, language));
         }
-        eprintln!("sprout pack: the course has {} problem(s); no pack was written", problems.len());
+        say_error!("sprout pack: the course has {} problem(s); no pack was written", problems.len());
         return Ok(ExitCode::from(1));
     }
     let [course] = loaded.courses.as_slice() else {
@@ -42,6 +42,6 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     let suffix = if student { "-student" } else { "" };
     let output = output.unwrap_or_else(|| format!("{}-{}{suffix}.pack", course.course.id, course.course.version));
     std::fs::write(&output, serde_json::to_string(&pack)?).with_context(|| format!("cannot write {output}"))?;
-    println!("{output}: {} lessons, {}", pack.lessons.len(), pack.content_hash);
+    say!("{output}: {} lessons, {}", pack.lessons.len(), pack.content_hash);
     Ok(ExitCode::SUCCESS)
 }

@@ -99,9 +99,12 @@ fn execute(command: RunCommand) -> Result<ExitCode> {
         .join()
         .map_err(|_| anyhow::anyhow!("the run crashed (a bug in Sprout)"))?;
     if command.json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        say!("{}", serde_json::to_string_pretty(&result)?);
     } else {
-        print!("{}", render_trace(&result));
+        {
+            use std::io::Write as _;
+            let _ = write!(std::io::stdout(), "{}", render_trace(&result));
+        }
     }
     match &result.outcome {
         Outcome::Failed { diagnostic } => {
@@ -111,9 +114,9 @@ fn execute(command: RunCommand) -> Result<ExitCode> {
                 .map(|position| format!("{}:{}:{}: ", command.program.display(), position.line, position.column))
                 .unwrap_or_else(|| format!("{}: ", command.program.display()));
             if !command.json {
-                eprintln!("{place}{} [{}]", message.text, diagnostic.code.id());
+                say_error!("{place}{} [{}]", message.text, diagnostic.code.id());
                 if let Some(hint) = message.hint {
-                    eprintln!("  {hint}");
+                    say_error!("  {hint}");
                 }
             }
             Ok(ExitCode::from(1))

@@ -154,3 +154,27 @@ fn sprout_run_behaves_as_documented() {
     let _ = std::fs::remove_dir_all(&root);
     assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
 }
+
+/// `sprout run big.rhai | head -1` closes the pipe early; the command must end quietly, not panic.
+#[test]
+fn a_closed_output_pipe_is_not_a_crash() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let folder = std::env::temp_dir().join(format!("sprout-pipe-test-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let program = folder.join("many.rhai");
+    std::fs::write(&program, "for i in 0..20000 { print(`第 ${i} 行`); }").expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sprout"))
+        .arg("run")
+        .arg(&program)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    let output = child.wait_with_output().expect("ends");
+    let _ = std::fs::remove_dir_all(&folder);
+    assert_ne!(output.status.code(), Some(101), "panicked: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+}
