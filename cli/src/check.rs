@@ -15,25 +15,30 @@ pub(crate) fn check_all(paths: &[String]) -> (Loaded, Vec<Problem>) {
     let mut loaded = load(paths);
     let mut problems = std::mem::take(&mut loaded.problems);
     let mut first_file_of_id: BTreeMap<String, String> = BTreeMap::new();
-    let mut check_lessons = |lessons: &mut Vec<LoadedLesson>, problems: &mut Vec<Problem>| {
+    // A course checks its own lessons' ids (check_course); loose lessons are checked here.
+    let mut check_lessons = |lessons: &mut Vec<LoadedLesson>, problems: &mut Vec<Problem>, in_course: bool| {
         for loaded_lesson in lessons.iter_mut() {
             let LoadedLesson { file, lesson } = loaded_lesson;
-            if let Some(other) = first_file_of_id.get(&lesson.id) {
-                problems
-                    .push(Problem::new(file, ProblemCode::DuplicateLesson).with("id", &lesson.id).with("other", other));
-            } else {
-                first_file_of_id.insert(lesson.id.clone(), file.clone());
+            if !in_course {
+                match first_file_of_id.get(&lesson.id) {
+                    Some(other) => problems.push(
+                        Problem::new(file, ProblemCode::DuplicateLesson).with("id", &lesson.id).with("other", other),
+                    ),
+                    None => {
+                        first_file_of_id.insert(lesson.id.clone(), file.clone());
+                    }
+                }
             }
             problems.extend(check_lesson(lesson, file));
         }
     };
     for course in &mut loaded.courses {
-        check_lessons(&mut course.lessons, &mut problems);
+        check_lessons(&mut course.lessons, &mut problems, true);
         let lessons: Vec<(String, sprout_lessons::Lesson)> =
             course.lessons.iter().map(|loaded| (loaded.file.clone(), loaded.lesson.clone())).collect();
         problems.extend(check_course(&course.file, &course.course, &lessons));
     }
-    check_lessons(&mut loaded.lessons, &mut problems);
+    check_lessons(&mut loaded.lessons, &mut problems, false);
     if loaded.files == 0 && problems.is_empty() {
         problems.push(Problem::new(&paths.join(" "), ProblemCode::NoLessons));
     }
@@ -67,19 +72,19 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
         }
         let summary = match language {
             Language::ZhCn => format!(
-                "检查了 {} 个课程文件，{} 门课，发现 {} 个问题。",
+                "检查了 {} 个课的文件（读懂了 {lessons} 个），{} 门课程，发现 {} 个问题。",
                 loaded.files,
                 loaded.courses.len(),
                 problems.len()
             ),
             Language::En => format!(
-                "Checked {} lesson files, {} courses: {} problems.",
+                "Checked {} lesson files ({lessons} read), {} courses: {} problems.",
                 loaded.files,
                 loaded.courses.len(),
                 problems.len()
             ),
         };
-        say_error!("{summary} ({lessons} lessons parsed)");
+        say_error!("{summary}");
     }
     Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

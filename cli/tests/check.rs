@@ -59,7 +59,7 @@ const CASES: &[Case] = &[
         files: &[("course/course.toml", COURSE), ("course/good.md", GOOD)],
         arguments: &["pack", "course", "-o", "out.pack"],
         status: 1,
-        stdout_contains: &["course.toml: course.toml 列出了课程 “missing”"],
+        stdout_contains: &["course.toml: course.toml 列出了课 “missing”"],
     },
     Case {
         name: "a path that does not exist",

@@ -100,12 +100,19 @@ pub fn check_course(file: &str, course: &Course, lessons: &[(String, Lesson)]) -
         }
         for lesson in &unit.lessons {
             if !listed.insert(lesson.as_str()) {
-                problems.push(Problem::new(file, ProblemCode::DuplicateLesson).with("id", lesson).with("other", file));
+                problems
+                    .push(Problem::new(file, ProblemCode::DuplicateLesson).with("id", lesson).with("other", &unit.id));
             }
         }
     }
-    let by_id: BTreeMap<&str, &str> =
-        lessons.iter().map(|(file, lesson)| (lesson.id.as_str(), file.as_str())).collect();
+    let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
+    for (lesson_file, lesson) in lessons {
+        if let Some(other) = by_id.insert(lesson.id.as_str(), lesson_file.as_str()) {
+            problems.push(
+                Problem::new(lesson_file, ProblemCode::DuplicateLesson).with("id", &lesson.id).with("other", other),
+            );
+        }
+    }
     for id in course.lesson_ids() {
         if !by_id.contains_key(id) {
             problems.push(Problem::new(file, ProblemCode::UnknownLesson).with("id", id));

@@ -17,7 +17,7 @@ use crate::generate::Generator;
 use crate::model::{
     CallCase, Check, Lesson, OutputMatch, Test, Title, DEFAULT_MAX_OPERATIONS, DEFAULT_POINTS, MAX_MAX_OPERATIONS,
 };
-use crate::problem::{line_of, Problem, ProblemCode, Problems};
+use crate::problem::{line_of, shorten, LineIndex, Problem, ProblemCode, Problems};
 
 /// The largest lesson file (or extra file of a lesson folder) accepted.
 pub const MAX_LESSON_BYTES: usize = 1_000_000;
@@ -50,6 +50,11 @@ pub fn parse_lesson(file: &str, bytes: &[u8]) -> Result<Lesson, Problems> {
 pub fn parse_lesson_folder(file: &str, bytes: &[u8], extra: FolderFiles) -> Result<Lesson, Problems> {
     let mut reader = Reader { file, problems: Vec::new() };
     let lesson = reader.lesson(bytes, extra);
+    for problem in &mut reader.problems {
+        for value in problem.args.values_mut() {
+            *value = shorten(value);
+        }
+    }
     match lesson {
         Some(lesson) if reader.problems.is_empty() => Ok(lesson),
         _ => Err(Problems(reader.problems)),
@@ -62,6 +67,16 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problem> {
         return Err(Problem::new(file, ProblemCode::FileTooLarge)
             .with("bytes", bytes.len())
             .with("limit", MAX_LESSON_BYTES));
+    }
+    // A real binary file (an image, a Word document) has NUL bytes; say so rather than blaming
+    // the encoding.
+    // UTF-16 (Notepad's "Unicode") has NUL bytes too, but it is text in the wrong encoding.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::new(file, ProblemCode::NotUtf8).at(1));
+    }
+    if let Some(offset) = bytes.iter().position(|byte| *byte == 0) {
+        let line = bytes[..offset].iter().filter(|byte| **byte == b'\n').count() + 1;
+        return Err(Problem::new(file, ProblemCode::BinaryFile).at(line));
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let line = line_of(&String::from_utf8_lossy(&bytes[..error.valid_up_to()]), error.valid_up_to());
@@ -168,7 +183,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        self.front_matter_values(&front);
+        self.front_matter_values(&front, front_text);
 
         let body = &text[body_start..];
         let blocks = self.scan_body(body, body_first_line);
@@ -178,7 +193,8 @@ impl<'a> Reader<'a> {
         if solution.is_none() {
             self.problem(file, 1, ProblemCode::MissingSolution);
         }
-        if blocks.hints.is_empty() {
+        let empty_hint_reported = self.problems.iter().any(|problem| problem.code == ProblemCode::MissingHint);
+        if blocks.hints.is_empty() && !empty_hint_reported {
             self.problem(file, 1, ProblemCode::MissingHint);
         }
         let tests = match tests_source {
@@ -188,11 +204,6 @@ impl<'a> Reader<'a> {
                 Vec::new()
             }
         };
-        for requirement in &front.requires {
-            if !is_valid_id(requirement) {
-                self.problem(file, 2, ProblemCode::BadId).args.insert("id".into(), requirement.clone());
-            }
-        }
         Some(Lesson {
             id: front.id,
             title: front.title,
@@ -210,22 +221,34 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn front_matter_values(&mut self, front: &FrontMatter) {
+    fn front_matter_values(&mut self, front: &FrontMatter, front_text: &str) {
         let file = self.file;
+        // The front matter starts on the file's second line.
+        let line = |key: &str| {
+            front_text
+                .lines()
+                .position(|text| {
+                    text.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(['=', '.']))
+                })
+                .map_or(2, |index| index + 2)
+        };
         if !is_valid_id(&front.id) {
-            self.problem(file, 2, ProblemCode::BadId).args.insert("id".into(), front.id.clone());
+            self.problem(file, line("id"), ProblemCode::BadId).args.insert("id".into(), front.id.clone());
         }
         if front.title.zh.trim().is_empty() {
-            self.problem(file, 2, ProblemCode::EmptyTitle);
+            self.problem(file, line("title"), ProblemCode::EmptyTitle);
         }
         if let Some(level) = front.level.filter(|level| !(1..=5).contains(level)) {
-            self.problem(file, 2, ProblemCode::BadLevel).args.insert("level".into(), level.to_string());
+            self.problem(file, line("level"), ProblemCode::BadLevel).args.insert("level".into(), level.to_string());
         }
         if let Some(points) = front.points.filter(|points| !(1..=10_000).contains(points)) {
-            self.problem(file, 2, ProblemCode::BadPoints).args.insert("points".into(), points.to_string());
+            self.problem(file, line("points"), ProblemCode::BadPoints).args.insert("points".into(), points.to_string());
+        }
+        for requirement in front.requires.iter().filter(|requirement| !is_valid_id(requirement)) {
+            self.problem(file, line("requires"), ProblemCode::BadId).args.insert("id".into(), requirement.clone());
         }
         if let Some(value) = front.max_operations.filter(|value| *value < 1 || *value as u64 > MAX_MAX_OPERATIONS) {
-            let problem = self.problem(file, 2, ProblemCode::BadMaxOperations);
+            let problem = self.problem(file, line("max_operations"), ProblemCode::BadMaxOperations);
             problem.args.insert("value".into(), value.to_string());
             problem.args.insert("limit".into(), MAX_MAX_OPERATIONS.to_string());
         }
@@ -268,8 +291,13 @@ impl<'a> Reader<'a> {
         let mut open_block: Option<(String, usize, std::ops::Range<usize>, String)> = None;
         let mut open_heading: Option<String> = None;
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        let lines = LineIndex::new(body);
+        let mut previous_was_html = false;
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-            let line = line_of(body, range.start) + first_line - 1;
+            let line = lines.line(range.start) + first_line - 1;
+            let is_html = matches!(event, Event::Html(_) | Event::InlineHtml(_));
+            let continues_html = is_html && previous_was_html;
+            previous_was_html = is_html;
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                     open_block = Some((info.trim().to_string(), line, range, String::new()));
@@ -284,10 +312,20 @@ impl<'a> Reader<'a> {
                 Event::End(TagEnd::CodeBlock) => {
                     let Some((info, line, range, content)) = open_block.take() else { continue };
                     let words: Vec<&str> = info.split_whitespace().collect();
+                    let normalized = info.to_lowercase().replace(['-', '_'], " ");
+                    let normalized: Vec<&str> = normalized.split_whitespace().collect();
+                    let special = [["rhai", "starter"].as_slice(), &["rhai", "solution"], &["hint"], &["tests"]];
+                    if special.contains(&normalized.as_slice()) && !special.contains(&words.as_slice()) {
+                        self.problem(file, line, ProblemCode::UnknownBlock).args.insert("block".into(), info);
+                        continue;
+                    }
                     let located = Located { file, text: content, first_line: line + 1 };
                     match words.as_slice() {
                         ["rhai", "starter"] => blocks.starter.push(located),
                         ["rhai", "solution"] => blocks.solution.push(located),
+                        ["hint"] if located.text.trim().is_empty() => {
+                            self.problem(file, line, ProblemCode::MissingHint);
+                        }
                         ["hint"] => blocks.hints.push(located.text.trim().to_string()),
                         ["tests"] => blocks.tests.push(located),
                         ["rhai"] | [] => continue,
@@ -305,18 +343,18 @@ impl<'a> Reader<'a> {
                         blocks.steps.push(heading.trim().to_string());
                     }
                 }
-                Event::Html(html) | Event::InlineHtml(html) => {
+                // One problem per piece of HTML, not one per line of it.
+                Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
                     let shown: String = html.trim().chars().take(40).collect();
                     self.problem(file, line, ProblemCode::RawHtml).args.insert("html".into(), shown);
                 }
-                Event::Start(Tag::Image { dest_url, .. }) => {
-                    let url = dest_url.trim().to_ascii_lowercase();
-                    let external = (url.contains(':') && !url.starts_with("data:image/")) || url.starts_with("//");
-                    if external {
-                        self.problem(file, line, ProblemCode::ExternalImage)
-                            .args
-                            .insert("url".into(), dest_url.to_string());
-                    }
+                // A pack carries no files, so an image must be embedded in the text itself.
+                Event::Start(Tag::Image { dest_url, .. })
+                    if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
+                {
+                    self.problem(file, line, ProblemCode::ExternalImage)
+                        .args
+                        .insert("url".into(), dest_url.to_string());
                 }
                 _ => {}
             }
@@ -355,11 +393,11 @@ impl<'a> Reader<'a> {
         let mut tests = Vec::new();
         let mut ids = BTreeSet::new();
         let generated = std::cell::Cell::new(0u64);
+        let lines = LineIndex::new(&source.text);
         for (index, table) in parsed.test.iter().enumerate() {
-            let line = line_of(&source.text, table.span().start) + source.first_line - 1;
+            let line = lines.line(table.span().start) + source.first_line - 1;
             let mut fields = Fields {
                 table: table.get_ref(),
-                used: BTreeSet::new(),
                 file,
                 line,
                 test: format!("t{}", index + 1),
@@ -408,10 +446,27 @@ fn collapse_blank_lines(text: &str) -> String {
     result
 }
 
-/// Reads one `[[test]]` table, remembering which keys were used.
+/// Keys every test may have.
+const COMMON_FIELDS: [&str; 10] =
+    ["kind", "id", "name", "points", "hidden", "step", "input", "seed", "board", "duration_ms"];
+
+/// Keys a test of `kind` may have besides [`COMMON_FIELDS`].
+fn kind_fields(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "call" => &["call", "expect", "tolerance", "function", "args", "random"],
+        "output" => &["expect", "match", "tolerance"],
+        "turtle" => &["order", "tolerance", "colors"],
+        "leds" => &["at"],
+        "chart" => &["tolerance"],
+        "code" => &["defines", "uses", "forbids", "max_lines"],
+        "checker" => &["checker"],
+        _ => &[],
+    }
+}
+
+/// Reads one `[[test]]` table.
 struct Fields<'t> {
     table: &'t Table,
-    used: BTreeSet<&'static str>,
     file: &'t str,
     line: usize,
     test: String,
@@ -433,7 +488,6 @@ impl Fields<'_> {
     }
 
     fn get(&mut self, field: &'static str) -> Option<&toml::Value> {
-        self.used.insert(field);
         self.table.get(field)
     }
 
@@ -545,8 +599,24 @@ impl Fields<'_> {
             None => Scenario::default(),
         };
         let duration_ms = self.int("duration_ms", 1..=MAX_DURATION_MS).unwrap_or(60_000) as u64;
-        let kind = self.text("kind");
-        let check = match kind.as_deref() {
+        let kind = match self.table.get("kind") {
+            None => {
+                self.missing("kind");
+                return None;
+            }
+            Some(toml::Value::String(kind)) => kind.clone(),
+            Some(_) => {
+                self.bad("kind", "expected a string in quotes, like kind = \"output\"");
+                return None;
+            }
+        };
+        let unknown: Vec<String> = self
+            .table
+            .keys()
+            .filter(|key| !COMMON_FIELDS.contains(&key.as_str()) && !kind_fields(&kind).contains(&key.as_str()))
+            .cloned()
+            .collect();
+        let check = match Some(kind.as_str()) {
             Some("call") => self.call(seed),
             Some("output") => self.output(),
             Some("turtle") => self.turtle(),
@@ -554,15 +624,12 @@ impl Fields<'_> {
             Some("chart") => Some(Check::Chart { expected: None, tolerance: self.float("tolerance").unwrap_or(1e-6) }),
             Some("code") => self.code(),
             Some("checker") => self.checker(),
-            other => {
-                let kind = other.unwrap_or("").to_string();
+            _ => {
                 self.problem(ProblemCode::UnknownTestKind).args.insert("kind".into(), kind);
                 return None;
             }
         };
-        let kind = kind.unwrap_or_default();
-        let unused: Vec<String> = self.table.keys().filter(|key| !self.used.contains(key.as_str())).cloned().collect();
-        for field in unused {
+        for field in unknown {
             let problem = self.problem(ProblemCode::FieldNotAllowed);
             problem.args.insert("field".into(), field);
             problem.args.insert("kind".into(), kind.clone());
@@ -596,7 +663,7 @@ impl Fields<'_> {
             return Some(Check::Call { function, cases: vec![CallCase { arguments, expected }], tolerance });
         }
         let Some(function) = self.text("function") else {
-            self.missing("call");
+            self.missing("call (or function and args)");
             return None;
         };
         if !is_identifier(&function) {
@@ -711,7 +778,7 @@ impl Fields<'_> {
             }
         }
         if defines.is_empty() && uses.is_empty() && forbids.is_empty() && max_lines.is_none() {
-            self.missing("defines");
+            self.missing("defines, uses, forbids or max_lines");
             return None;
         }
         Some(Check::Code { defines, uses, forbids, max_lines })

@@ -188,11 +188,21 @@ impl Problem {
         self
     }
 
-    /// Adds a named argument.
+    /// Adds a named argument (long values are cut).
     pub fn with(mut self, name: &str, value: impl ToString) -> Self {
-        self.args.insert(name.to_string(), value.to_string());
+        self.args.insert(name.to_string(), shorten(&value.to_string()));
         self
     }
+}
+
+/// `text` cut to [`MAX_ARGUMENT_CHARS`] characters.
+pub(crate) fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_ARGUMENT_CHARS {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX_ARGUMENT_CHARS).collect();
+    cut.push('…');
+    cut
 }
 
 /// `file:line: code (args)`, the untranslated form used in logs and test expectations.
@@ -214,6 +224,31 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
 pub struct Problems(pub Vec<Problem>);
+
+/// Line numbers of byte offsets in one text, in logarithmic time per lookup (a lesson may have
+/// tens of thousands of Markdown elements; counting lines from the start for each would be
+/// quadratic).
+pub(crate) struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        LineIndex {
+            newlines: text.bytes().enumerate().filter(|(_, byte)| *byte == b'\n').map(|(offset, _)| offset).collect(),
+        }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|newline| *newline < offset) + 1
+    }
+}
+
+/// The longest argument value kept in a problem (a generator or TOML error can quote a whole
+/// 20 000-character line).
+const MAX_ARGUMENT_CHARS: usize = 200;
 
 /// 1-based line of byte `offset` in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {

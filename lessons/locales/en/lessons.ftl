@@ -12,11 +12,11 @@ problem-bad-level = level = { $level } is wrong: it must be from 1 to 5.
 problem-bad-points = points = { $points } is wrong: it must be from 1 to 10000.
 problem-bad-max-operations = max_operations = { $value } is wrong: it must be from 1 to { $limit }.
 problem-raw-html = HTML is not allowed in the lesson text: { $html }
-problem-external-image = Images must not load from outside addresses (students may be offline): { $url }
+problem-external-image = Images must be embedded in the lesson (data:image/…), not loaded from a file or an address (students may be offline): { $url }
 problem-missing-solution = The reference solution is missing: add a ```rhai solution block.
 problem-duplicate-block = "{ $block }" is given more than once.
 problem-unknown-block = Unknown block "{ $block }": use rhai starter, rhai solution, hint or tests.
-problem-missing-hint = At least one hint is needed: add a ```hint block.
+problem-missing-hint = At least one hint is needed: add a ```hint block that is not empty.
 problem-missing-tests = The tests are missing: add a ```tests block.
 problem-bad-tests = The tests are not valid TOML: { $detail }
 problem-no-tests = The tests block has no test: each test starts with a line [[test]].

@@ -1,4 +1,4 @@
-# 课程文件、课程包和成绩文件的问题（sprout check / sprout pack / sprout grade 显示给老师）。
+# 课的文件、课程、课程包和成绩文件的问题（sprout check / sprout pack / sprout grade 显示给老师）。
 problem-file-unreadable = 读不了这个文件：{ $detail }
 problem-file-too-large = 文件太大了：{ $bytes } 字节，最多 { $limit } 字节。
 problem-not-utf8 = 文件不是 UTF-8 编码的文字。请用记事本“另存为”并选择 UTF-8 编码。
@@ -12,11 +12,11 @@ problem-bad-level = 难度 level = { $level } 不对：要在 1 到 5 之间。
 problem-bad-points = 总分 points = { $points } 不对：要在 1 到 10000 之间。
 problem-bad-max-operations = 运算次数 max_operations = { $value } 不对：要在 1 到 { $limit } 之间。
 problem-raw-html = 课程正文里不能写 HTML：{ $html }
-problem-external-image = 图片不能从外部网址加载（学生可能没有网络）：{ $url }
+problem-external-image = 图片要直接写在课里（data:image/… 格式），不能从文件或网址加载（学生可能没有网络）：{ $url }
 problem-missing-solution = 缺少参考答案：请加一个 ```rhai solution 代码块。
 problem-duplicate-block = “{ $block }” 写了不止一次。
 problem-unknown-block = 不认识的代码块 “{ $block }”：可以用 rhai starter、rhai solution、hint 或 tests。
-problem-missing-hint = 至少要有一条提示：请加一个 ```hint 代码块。
+problem-missing-hint = 至少要有一条提示：请加一个不是空的 ```hint 代码块。
 problem-missing-tests = 缺少测试：请加一个 ```tests 代码块。
 problem-bad-tests = 测试写得不对（TOML 格式）：{ $detail }
 problem-no-tests = 测试代码块里没有测试：每个测试以一行 [[test]] 开头。
@@ -34,14 +34,14 @@ problem-bad-step = 测试 { $test } 属于第 { $step } 步，但课程只有 { 
 problem-solution-fails = 参考答案没有通过测试 { $test }：{ $verdict }（{ $detail }）。
 problem-starter-passes = 初始代码已经通过了所有测试：学生什么都不用做。
 problem-checker-broken = 测试 { $test } 的检查程序在参考答案上出错了：{ $detail }
-problem-duplicate-lesson = 课程 id “{ $id }” 重复了（另见 { $other }）。
+problem-duplicate-lesson = 课的 id “{ $id }” 重复了（另见 { $other }）。
 problem-bad-course = course.toml 写得不对：{ $detail }
-problem-unknown-lesson = course.toml 列出了课程 “{ $id }”，但没有哪个文件定义它。
-problem-lesson-not-in-course = 课程 “{ $id }” 没有列在 course.toml 里。
+problem-unknown-lesson = course.toml 列出了课 “{ $id }”，但没有哪个文件定义它。
+problem-lesson-not-in-course = 课 “{ $id }” 没有列在 course.toml 里。
 problem-duplicate-unit = 单元 id “{ $unit }” 重复了。
 problem-unknown-unit = 单元 “{ $unit }” 要求先学 “{ $requires }”，但前面没有这个单元。
-problem-unknown-requirement = 课程 “{ $id }” 要求先学 “{ $requires }”，但这门课里没有它。
-problem-no-lessons = 这里没有找到任何课程文件。
+problem-unknown-requirement = 课 “{ $id }” 要求先学 “{ $requires }”，但这门课程里没有它。
+problem-no-lessons = 这里没有找到任何课的文件。
 problem-bad-pack = 这不是正确的课程包：{ $detail }
 problem-unknown-version = 文件的格式版本 { $version } 这个版本的萌芽不认识。请更新萌芽。
 problem-bad-result = 这不是正确的成绩文件：{ $detail }
