@@ -41,7 +41,10 @@ pub struct ScriptWorker {
 impl ScriptWorker {
     /// Starts a worker that reports to `on_event`.
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        let worker = Worker::new(WORKER_URL)?;
+        // The USB page (scripts/usb.mjs) is a file:// page: there, only its Blob URL starts a worker.
+        let url =
+            js_sys::Reflect::get(&js_sys::global(), &"SPROUT_WORKER_URL".into()).ok().and_then(|url| url.as_string());
+        let worker = Worker::new(url.as_deref().unwrap_or(WORKER_URL))?;
         let connection = Rc::new(RefCell::new(Connection::default()));
 
         let on_message = {
