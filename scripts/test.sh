@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, installing what is missing: formatting and lints, native tests (runtime, lessons,
 # CLI, boundaries, determinism), `sprout check` over the curriculum, the wasm tests in headless
-# Chromium, the release build of the app and the real-browser tests against it.
+# Chromium, the release build of the app and its size budgets, the USB build, and the real-browser
+# tests against both.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -22,5 +23,12 @@ cargo test -p sprout-tests --target wasm32-unknown-unknown --locked
 say "Release build of the app"
 trunk build --release --offline
 
+say "USB build (dist-usb/)"
+bash scripts/usb.sh --no-setup
+
 say "Real-browser tests"
-SPROUT_DIST="$PWD/dist" node --test tests/browser/
+SPROUT_DIST="$PWD/dist" SPROUT_USB="$PWD/dist-usb" node --test tests/browser/
+
+# Last, so that a build over budget still runs every test above.
+say "Bundle sizes within the budgets"
+node scripts/bundle-report.mjs dist

@@ -1,0 +1,50 @@
+// Writes the service worker of a build: app/sw.js with the build's file list filled in. Trunk runs
+// this as a post_build hook (Trunk.toml) over its staging folder, after it has written every file,
+// so the list has trunk's hashed names and the worker's unhashed ones with their contents' hashes.
+//
+//   node scripts/sw-manifest.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
+//
+// The cache version hashes every file's name and contents: any change in a build, including
+// worker.js or worker_bg.wasm, makes a new sw.js and so a new cache.
+
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TEMPLATE = path.join(repository, 'app/sw.js');
+const PLACEHOLDER = '/* SPROUT_BUILD */ null';
+const SERVICE_WORKER = 'sw.js';
+
+/** Every file under `root`, as sorted '/'-separated paths relative to it. */
+async function filesUnder(root) {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('usage: node scripts/sw-manifest.mjs STAGING_DIR (or run it as a trunk hook)');
+  process.exit(2);
+}
+
+const files = [];
+const version = createHash('sha256');
+for (const name of await filesUnder(staging)) {
+  if (name === SERVICE_WORKER) continue;
+  const digest = createHash('sha256').update(await readFile(path.join(staging, name))).digest('base64');
+  files.push({ name, integrity: `sha256-${digest}` });
+  version.update(`${name}\0${digest}\0`);
+}
+
+const template = await readFile(TEMPLATE, 'utf8');
+if (template.split(PLACEHOLDER).length !== 2) {
+  throw new Error(`${TEMPLATE} must contain ${PLACEHOLDER} exactly once`);
+}
+const build = { version: version.digest('hex').slice(0, 16), files };
+await writeFile(path.join(staging, SERVICE_WORKER), template.replace(PLACEHOLDER, () => JSON.stringify(build, null, 2)));
+console.log(`sw-manifest: ${files.length} files, cache version ${build.version}`);

@@ -1,0 +1,182 @@
+// The two ways the app reaches a classroom, driven in Debian's Chromium as a student would use
+// them (issue #4):
+// - from a server: after one visit the service worker has the whole build, so the app still
+//   opens and runs programs once the server is gone;
+// - from a USB stick: dist-usb/index.html, opened as a file, runs programs with no server.
+// It also checks, without a browser, that the service worker's cache version follows every file
+// of a build, the unhashed worker files included.
+//
+// Needs the release build in SPROUT_DIST (default `dist`) and the USB build in SPROUT_USB
+// (default `dist-usb`); scripts/test.sh makes both:
+//   trunk build --release --offline && scripts/usb.sh && node --test tests/browser/
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { launchChromium, serve } from '../../scripts/chromium.mjs';
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
+const usbDistribution = path.resolve(repository, process.env.SPROUT_USB ?? 'dist-usb');
+const artifacts = path.join(repository, 'tests/browser/artifacts');
+
+async function mustExist(file, howToMakeIt) {
+  await stat(file).catch(() => {
+    throw new Error(`${file} is missing: run \`${howToMakeIt}\` first`);
+  });
+}
+
+/** Opens `url` in a new tab that records page errors, console messages and requested URLs. */
+async function open(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.messages = [];
+  page.requests = [];
+  page.on('pageerror', (error) => page.errors.push(error));
+  page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
+  page.on('request', (request) => page.requests.push(request.url()));
+  await page.goto(url);
+  await editor(page).waitFor();
+  return page;
+}
+
+/** Runs `steps`; if they fail, keeps a screenshot and adds what the page said to the error. */
+async function diagnosed(page, name, steps) {
+  try {
+    await steps();
+  } catch (error) {
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }).catch(() => {});
+    error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
+    throw error;
+  }
+}
+
+function editor(page) {
+  return page.getByRole('textbox', { name: '程序', exact: true, disabled: false });
+}
+
+/** Types `program` into the editor, runs it, and waits for `expected` in the console. */
+async function runProgram(page, program, expected) {
+  await editor(page).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(program);
+  await page.getByRole('button', { name: '运行' }).click();
+  await page.getByRole('log').filter({ hasText: expected }).waitFor();
+}
+
+describe('the service worker', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    await mustExist(path.join(distribution, 'sw.js'), 'trunk build --release --offline');
+    server = await serve(distribution);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('keeps the app working after one visit, with the server gone', { timeout: 120_000 }, async () => {
+    const page = await open(browser.context, server.url);
+    await diagnosed(page, 'offline', async () => {
+      const controlled = await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        }
+        return navigator.serviceWorker.controller.scriptURL;
+      });
+      assert.equal(controlled, new URL('sw.js', server.url).href);
+
+      await server.close();
+      await assert.rejects(fetch(server.url), 'the server is gone');
+      await page.reload();
+      await editor(page).waitFor();
+      // The script worker (worker_loader.js, worker.js, worker_bg.wasm) comes from the cache too.
+      await runProgram(page, 'print("服务器不在也能运行");', '服务器不在也能运行');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+});
+
+describe('the USB page', () => {
+  let browser;
+
+  before(async () => {
+    await mustExist(path.join(usbDistribution, 'index.html'), 'scripts/usb.sh');
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('opens from file:// and runs a program, with no server', { timeout: 120_000 }, async () => {
+    const page = await open(browser.context, pathToFileURL(path.join(usbDistribution, 'index.html')).href);
+    await diagnosed(page, 'usb', async () => {
+      await runProgram(page, 'let 和 = 0;\nfor i in 1..=10 { 和 += i; }\nprint(`1 到 10 的和是 ${和}`);', '1 到 10 的和是 55');
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but itself');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+});
+
+describe('the service worker of a build', () => {
+  const run = promisify(execFile);
+
+  /** The BUILD object that scripts/sw-manifest.mjs writes into the sw.js of `folder`. */
+  async function manifest(folder) {
+    await run(process.execPath, [path.join(repository, 'scripts/sw-manifest.mjs'), folder]);
+    const text = await readFile(path.join(folder, 'sw.js'), 'utf8');
+    return JSON.parse(text.match(/const BUILD = (\{[\s\S]*?\n\});/)[1]);
+  }
+
+  test('lists every file with its hash, and changes version with any of them', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'sprout-sw-'));
+    try {
+      await writeFile(path.join(folder, 'index.html'), '<!doctype html>');
+      await writeFile(path.join(folder, 'worker.js'), 'one build');
+      await writeFile(path.join(folder, 'worker_bg.wasm'), 'wasm');
+      const first = await manifest(folder);
+      assert.deepEqual(
+        first.files.map((file) => file.name),
+        ['index.html', 'worker.js', 'worker_bg.wasm'],
+      );
+      assert.ok(first.files.every((file) => /^sha256-[A-Za-z0-9+/]{43}=$/.test(file.integrity)));
+      assert.equal((await manifest(folder)).version, first.version, 'the same files, the same version');
+
+      // A new worker under the same unhashed name is a new cache.
+      await writeFile(path.join(folder, 'worker.js'), 'another build');
+      const second = await manifest(folder);
+      assert.notEqual(second.version, first.version);
+      assert.notDeepEqual(second.files[1], first.files[1]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('is the one in the release build', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'sprout-sw-'));
+    try {
+      await cp(distribution, folder, { recursive: true });
+      const built = await readFile(path.join(distribution, 'sw.js'), 'utf8');
+      await manifest(folder);
+      assert.equal(await readFile(path.join(folder, 'sw.js'), 'utf8'), built, 'dist/sw.js is up to date');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
