@@ -31,7 +31,10 @@ async function mustExist(file, howToMakeIt) {
   });
 }
 
-/** Opens `url` in a new tab that records page errors, console messages and requested URLs. */
+/**
+ * Opens the free-coding page (`#/play`, the editor outside any lesson) of the app at `url` in a
+ * new tab that records page errors, console messages and requested URLs.
+ */
 async function open(context, url) {
   const page = await context.newPage();
   page.errors = [];
@@ -40,7 +43,7 @@ async function open(context, url) {
   page.on('pageerror', (error) => page.errors.push(error));
   page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
   page.on('request', (request) => page.requests.push(request.url()));
-  await page.goto(url);
+  await page.goto(`${url}#/play`);
   await editor(page).waitFor();
   return page;
 }
