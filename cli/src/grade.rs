@@ -279,7 +279,7 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     say!(
         "graded {graded} submission(s), {lessons} lesson(s) in {:.2} s on {jobs} thread(s); {flagged} flagged, {skipped} skipped{}; wrote {}",
         elapsed.as_secs_f64(),
-        if wrong_verdicts { "" } else { "; every test passed" },
+        if wrong_verdicts || graded == 0 { "" } else { "; every test passed" },
         out.join("grades.csv").display()
     );
     Ok(ExitCode::SUCCESS)
