@@ -9,15 +9,16 @@ use std::rc::Rc;
 
 use sprout_runtime::messages::Language;
 use sprout_runtime::RunInput;
-use web_sys::{HtmlTextAreaElement, KeyboardEvent};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::console::Console;
-use crate::i18n::{tr, Text};
+use crate::editor::{CodeEditor, EditorDiagnostic};
+use crate::i18n::{tr, tr_with, Text};
 use crate::protocol::RunRequest;
 use crate::script_worker::{ScriptWorker, WorkerEvent};
 use crate::stage::{LedBoard, TurtleCanvas};
-use crate::state::{Action, State, Status};
+use crate::state::{Action, SharedReport, State, Status};
 
 /// The whole student app.
 #[component]
@@ -76,19 +77,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Stop))
     };
-    let on_program_input = {
+    let on_program_change = {
         let state = state.clone();
-        Callback::from(move |event: InputEvent| {
-            let editor: HtmlTextAreaElement = event.target_unchecked_into();
-            state.dispatch(Action::EditProgram(editor.value()));
-        })
+        Callback::from(move |program: String| state.dispatch(Action::EditProgram(program)))
     };
-    let on_program_keydown = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
-            event.prevent_default();
-            run.emit(());
-        }
-    });
     let on_input_input = {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
@@ -121,8 +113,9 @@ pub fn App() -> Html {
             <main class="workspace">
                 <section class="panel code">
                     <label for="editor">{ tr(language, Text::EditorLabel) }</label>
-                    <textarea id="editor" class="editor" spellcheck="false" autocomplete="off" autocapitalize="off"
-                        value={state.program.clone()} oninput={on_program_input} onkeydown={on_program_keydown} />
+                    <CodeEditor id="editor" value={state.program.clone()} on_change={on_program_change} on_run={run}
+                        label={tr(language, Text::EditorLabel)} description={editor_description(language)}
+                        diagnostic={editor_diagnostic(language, report.as_ref())} />
                     <div class="controls">
                         <button type="button" class="run" disabled={running} aria-label={tr(language, Text::RunButton)}
                             aria-description={tr(language, Text::RunDescription)} onclick={on_run_click}>
@@ -144,6 +137,25 @@ pub fn App() -> Html {
                 </div>
             </main>
         </>
+    }
+}
+
+/// The last run's mistake, for the editor to underline: where it is and what it is, in words.
+fn editor_diagnostic(language: Language, report: Option<&SharedReport>) -> Option<EditorDiagnostic> {
+    let SharedReport(report) = report?;
+    let position = report.run.diagnostic()?.position?;
+    let values = [("line", position.line.to_string()), ("column", position.column.to_string())];
+    let message = report.message(language).map(|message| message.text.as_str()).unwrap_or_default();
+    let message = format!("{}{message}", tr_with(language, Text::DiagnosticPosition, &values));
+    Some(EditorDiagnostic { line: position.line, column: position.column, message: message.into() })
+}
+
+/// How to leave the editor with the keyboard. It belongs in the `i18n` table (as
+/// `Text::EditorDescription`), which is being reworked alongside the lessons.
+fn editor_description(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => "按 Esc 再按 Tab 可以离开编辑器；Tab 键在编辑器里用来缩进。",
+        Language::En => "Press Esc then Tab to leave the editor; inside it, Tab indents.",
     }
 }
 

@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod console;
+pub mod editor;
+pub mod highlight;
 pub mod i18n;
 pub mod protocol;
 pub mod script_worker;

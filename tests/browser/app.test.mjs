@@ -161,6 +161,82 @@ describe('the student app in Chromium', () => {
     await closeCleanly(page);
   });
 
+  test('the editor indents, pairs brackets, undoes and shows a mistake underlined', async () => {
+    const page = await openApp();
+    const editor = await typeProgram(page, '');
+    const value = () => editor.inputValue();
+
+    // An opening bracket brings its partner; Enter between them indents one level.
+    await page.keyboard.type('if true {');
+    assert.equal(await value(), 'if true {}');
+    await page.keyboard.press('Enter');
+    assert.equal(await value(), 'if true {\n    \n}');
+    // Typing a partner the editor inserted steps over it; quotes pair too.
+    await page.keyboard.type('print("萌芽");');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\n}');
+    // Enter keeps the indentation; Shift+Tab outdents the line, Tab at its start indents it again.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('x');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\n    x\n}');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\nx\n}');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\n    x\n}');
+    // The editor's edits are on the browser's undo history.
+    await page.keyboard.press('Control+Z');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\nx\n}');
+    await page.keyboard.press('Control+Shift+Z');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\n    x\n}');
+    // Tab with several lines selected indents them all.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Tab');
+    assert.equal(await value(), '    if true {\n        print("萌芽");\n        x\n    }');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await value(), 'if true {\n    print("萌芽");\n    x\n}');
+
+    // Escape, then Tab, leaves the editor for the next control.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), '▶ 运行');
+
+    // Chinese input methods compose as usual; keys that belong to a composition are theirs.
+    await typeProgram(page, 'let 名 = ');
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Input.imeSetComposition', { text: 'meng', selectionStart: 4, selectionEnd: 4 });
+    await devtools.send('Input.insertText', { text: '萌' });
+    assert.equal(await value(), 'let 名 = 萌');
+    const composingEnter = { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true };
+    const pressEnter = (init) => editor.evaluate((textarea, init) => textarea.dispatchEvent(new KeyboardEvent('keydown', init)), init);
+    await pressEnter(composingEnter);
+    assert.equal(await value(), 'let 名 = 萌');
+    await pressEnter({ ...composingEnter, keyCode: 13, isComposing: false });
+    assert.equal(await value(), 'let 名 = 萌\n', 'the same Enter outside a composition is the editor\'s');
+
+    // A mistake is underlined where it is, with its line number marked and its message below.
+    await typeProgram(page, 'let total = 1;\nprint(totl);');
+    await page.keyboard.press('Control+Enter');
+    const underline = page.locator('.code-editor-mistake');
+    await underline.waitFor();
+    assert.equal(await underline.textContent(), 'totl');
+    const lineNumber = page.locator('.code-editor-line-number[data-mistake]');
+    assert.equal(await lineNumber.textContent(), '2');
+    const [mark, line] = [await underline.boundingBox(), await lineNumber.boundingBox()];
+    const middle = (box) => box.y + box.height / 2;
+    assert.ok(Math.abs(middle(mark) - middle(line)) < 4, `the underline (${mark.y}) is beside line 2 (${line.y})`);
+    assert.equal(await editor.getAttribute('aria-invalid'), 'true');
+    const message = page.locator('#editor-message');
+    assert.match(await message.textContent(), /第 2 行第 7 列：.*totl/);
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'editor.png'), fullPage: true });
+
+    // Editing the program takes the mark away: its place may have moved.
+    await editor.press('End');
+    await page.keyboard.type(' ');
+    assert.equal(await underline.count(), 0);
+    await closeCleanly(page);
+  });
+
   test('stays responsive during an endless loop, and Stop ends it at once', async () => {
     const page = await openApp();
     const editor = await typeProgram(page, STARTS_LONG_RUN);
