@@ -1,10 +1,87 @@
-//! Links the script worker with a 16 MiB stack instead of wasm's default 1 MiB. Student programs
-//! may recurse up to the run's call-depth limit and build deep values; the sandbox suite
-//! (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the worker in
-//! the browser gets the same. The UI binary keeps the default.
+//! Two jobs at build time:
+//!
+//! - Links the script worker with a 16 MiB stack instead of wasm's default 1 MiB. Student programs
+//!   may recurse up to the run's call-depth limit and build deep values; the sandbox suite
+//!   (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the worker in
+//!   the browser gets the same. The UI binary keeps the default.
+//! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
+//!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
+//!   with no server and no network, and a course with a problem fails the build with the problem's
+//!   file and line instead of reaching students.
+
+use std::path::{Path, PathBuf};
+
+use sprout_lessons::messages::describe_problem;
+use sprout_lessons::runtime::messages::Language;
+use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
+
+fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            lesson_files(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "md") {
+            found.push(path);
+        }
+    }
+}
+
+fn build_course_pack() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons/content");
+    println!("cargo:rerun-if-changed={}", content.display());
+    let course_file = content.join("course.toml");
+    let read =
+        |path: &Path| std::fs::read(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    let mut problems = Vec::new();
+    let course = match parse_course(&course_file.display().to_string(), &read(&course_file)) {
+        Ok(course) => Some(course),
+        Err(found) => {
+            problems.extend(found.0);
+            None
+        }
+    };
+    let mut files = Vec::new();
+    lesson_files(&content, &mut files);
+    let mut lessons = Vec::new();
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.display().to_string();
+        match parse_lesson(&name, &read(path)) {
+            Ok(mut lesson) => {
+                problems.extend(check_lesson(&mut lesson, &name));
+                lessons.push((name, lesson));
+            }
+            Err(found) => problems.extend(found.0),
+        }
+    }
+    if let Some(course) = &course {
+        problems.extend(check_course(&course_file.display().to_string(), course, &lessons));
+    }
+    if !problems.is_empty() {
+        let described: Vec<String> = problems.iter().map(|problem| describe_problem(problem, Language::En)).collect();
+        panic!("the course in lessons/content has problems:\n{}", described.join("\n"));
+    }
+    let course = course.expect("no problems, so the course parsed");
+    let lessons: Vec<_> = lessons.into_iter().map(|(_, lesson)| lesson).collect();
+    let pack = build_pack(&course, &lessons, false);
+    let json = serde_json::to_string(&pack).expect("a pack serializes");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("course.pack");
+    std::fs::write(out, json).expect("cannot write course.pack");
+}
 
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=worker=-zstack-size=16777216");
     }
+    // Checking the course runs every reference solution; deep recursion needs a big stack.
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(build_course_pack)
+        .expect("a build thread")
+        .join()
+        .unwrap_or_else(|_| std::process::exit(1));
 }

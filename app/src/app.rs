@@ -1,30 +1,76 @@
-//! The student app's page: editor, run controls, console and stage.
+//! The student app's shell: the header (languages, text size, contrast), the storage warning, and
+//! the page on screen (the course, a lesson, or the free editor).
 //!
-//! The page holds one [`State`] and owns the script worker. Running a program posts it to the
+//! The shell holds the one [`State`] and owns the script worker. Running or checking posts to the
 //! worker; stopping drops the worker (which terminates it) and the effect keyed on
 //! [`State::worker_generation`] starts a fresh one, so the UI thread never runs student code.
+//! Progress is saved to browser storage shortly after every change.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use sprout_runtime::messages::Language;
 use sprout_runtime::RunInput;
-use web_sys::HtmlTextAreaElement;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::console::Console;
-use crate::editor::{CodeEditor, EditorDiagnostic};
+use crate::course::next_lesson;
+use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
-use crate::protocol::RunRequest;
+use crate::lesson_page::{lesson_title, GradingPanel, LessonText};
+use crate::progress::Progress;
+use crate::protocol::{GradeRequest, RunRequest, WorkerRequest};
 use crate::script_worker::{ScriptWorker, WorkerEvent};
-use crate::stage::{LedBoard, TurtleCanvas};
-use crate::state::{Action, SharedReport, State, Status};
+use crate::state::{Action, Page, State, View, FONT_PERCENTS};
+use crate::storage::{self, StorageProblem};
+use crate::workbench::{LessonControls, Workbench};
+
+/// The app's version, written into result files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How long after the last change progress is saved (milliseconds).
+const SAVE_DELAY_MS: i32 = 400;
+
+/// A save waiting on a timer: the timer's handle and the save itself.
+type PendingSave = RefCell<Option<(i32, Closure<dyn Fn()>)>>;
+
+/// Runs a pending save now (if one is waiting).
+fn flush_save(pending: &PendingSave) {
+    let Some((handle, save)) = pending.borrow_mut().take() else { return };
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
+    let save: &js_sys::Function = save.as_ref().unchecked_ref();
+    let _ = save.call0(&JsValue::NULL);
+}
+
+/// The state at start: progress from storage, the page from the address.
+fn initial_state() -> State {
+    let mut state = State::default();
+    match storage::load() {
+        Ok(Some(progress)) => state.progress = Rc::new(progress),
+        Ok(None) => {}
+        Err(problem) => state.storage_problem = Some(problem),
+    }
+    let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    let page = Page::from_hash(&hash);
+    Rc::new(state).reduce(Action::Navigate(page, storage::now())).as_ref().clone()
+}
+
+fn language_tag(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => "zh-CN",
+        Language::En => "en",
+    }
+}
 
 /// The whole student app.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(initial_state);
     let worker: Rc<RefCell<Option<ScriptWorker>>> = use_mut_ref(|| None);
+    let notice = use_state(|| None::<AttrValue>);
 
     {
         let (worker, dispatcher) = (worker.clone(), state.dispatcher());
@@ -32,11 +78,12 @@ pub fn App() -> Html {
             let on_event = Callback::from(move |event| {
                 dispatcher.dispatch(match event {
                     WorkerEvent::Finished(report) => Action::Finish(report),
+                    WorkerEvent::Graded(report) => Action::Graded(report, storage::now()),
                     WorkerEvent::Failed => Action::WorkerFailed,
                 })
             });
-            // Dropping the old worker terminates it. A worker that cannot even be created (a page
-            // opened from disk) is reported when the student presses Run.
+            // Dropping the old worker terminates it. A worker that cannot even be created is
+            // reported when the student presses Run.
             *worker.borrow_mut() = None;
             *worker.borrow_mut() = ScriptWorker::spawn(on_event).ok();
         });
@@ -49,53 +96,284 @@ pub fn App() -> Html {
             }
         }
     });
+    use_effect_with(state.view, |view| {
+        if let Some(root) =
+            web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+        {
+            // The base size is 18 px (style.css); rem-based sizes follow.
+            let _ = root.set_attribute("style", &format!("font-size: {}px", 18 * u32::from(view.font_percent) / 100));
+            let _ = root.set_attribute("class", if view.high_contrast { "high-contrast" } else { "" });
+        }
+    });
+    // The address follows the page, and the page follows the address (back button, reload).
+    use_effect_with(state.page.clone(), |page| {
+        if let Some(location) = web_sys::window().map(|window| window.location()) {
+            if location.hash().unwrap_or_default() != page.to_hash() {
+                let _ = location.set_hash(&page.to_hash());
+            }
+        }
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+                dispatcher.dispatch(Action::Navigate(Page::from_hash(&hash), storage::now()));
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    // Progress is saved a moment after the last keystroke, at once after a check, a hint or
+    // anything else that is not typing, and at once when the page is hidden or closed.
+    {
+        let pending: Rc<PendingSave> = use_mut_ref(|| None);
+        let saved_milestones = use_mut_ref(|| state.progress.milestones());
+        let dispatcher = state.dispatcher();
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let flush = Closure::<dyn Fn()>::new(move || flush_save(&pending));
+                if let Some(window) = web_sys::window() {
+                    let _ = window.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                }
+                move || {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.remove_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+                    }
+                }
+            });
+        }
+        use_effect_with(state.progress.clone(), move |progress| {
+            let progress = progress.clone();
+            let milestone = *saved_milestones.borrow() != progress.milestones();
+            let save = {
+                let saved_milestones = saved_milestones.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    let outcome = storage::save(&progress, &storage::now());
+                    *saved_milestones.borrow_mut() = progress.milestones();
+                    dispatcher.dispatch(Action::Storage(outcome.err()));
+                })
+            };
+            let Some(window) = web_sys::window() else { return };
+            if let Some((handle, _)) = pending.borrow_mut().take() {
+                window.clear_timeout_with_handle(handle);
+            }
+            let delay = if milestone { 0 } else { SAVE_DELAY_MS };
+            if let Ok(handle) =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(save.as_ref().unchecked_ref(), delay)
+            {
+                *pending.borrow_mut() = Some((handle, save));
+            }
+            if milestone {
+                flush_save(&pending);
+            }
+        });
+    }
 
+    let language = state.language;
+    let now = storage::now;
+    let navigate = {
+        let state = state.clone();
+        Callback::from(move |page: Page| state.dispatch(Action::Navigate(page, now())))
+    };
     let run = {
         let (state, worker) = (state.clone(), worker.clone());
         Callback::from(move |()| {
-            if state.status == Status::Running {
+            if state.status.busy() {
                 return;
             }
             let request = RunRequest {
-                program: state.program.clone(),
+                program: state.code(),
                 input: RunInput {
                     lines: state.input.lines().map(str::to_string).collect(),
-                    // Classroom runs may differ from run to run; graded runs use the lesson's seed.
+                    // Trying things may differ from run to run; checks use the lesson's seeds.
                     seed: (js_sys::Math::random() * 2f64.powi(53)) as u64,
                     ..RunInput::default()
                 },
             };
-            state.dispatch(Action::Start);
+            state.dispatch(Action::StartRun);
             match &*worker.borrow() {
-                Some(worker) => worker.run(&request),
+                Some(worker) => worker.send(&WorkerRequest::Run(request)),
                 None => state.dispatch(Action::WorkerFailed),
             }
         })
     };
-    let on_run_click = run.reform(|_: MouseEvent| ());
-    let on_stop_click = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Stop))
-    };
-    let on_program_change = {
-        let state = state.clone();
-        Callback::from(move |program: String| state.dispatch(Action::EditProgram(program)))
-    };
-    let on_input_input = {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlTextAreaElement = event.target_unchecked_into();
-            state.dispatch(Action::EditInput(input.value()));
+    let check = {
+        let (state, worker) = (state.clone(), worker.clone());
+        Callback::from(move |()| {
+            let Some(lesson) = state.lesson().cloned() else { return };
+            if state.status.busy() {
+                return;
+            }
+            let code = state.code();
+            state.dispatch(Action::StartCheck(lesson.id.clone(), code.clone()));
+            match &*worker.borrow() {
+                Some(worker) => worker.send(&WorkerRequest::Grade(GradeRequest { lesson, code })),
+                None => state.dispatch(Action::WorkerFailed),
+            }
         })
     };
+    let stop = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Stop))
+    };
+    let edit = {
+        let state = state.clone();
+        Callback::from(move |code: String| state.dispatch(Action::EditCode(code, now())))
+    };
+    let edit_input = {
+        let state = state.clone();
+        Callback::from(move |input: String| state.dispatch(Action::EditInput(input)))
+    };
+    let open_lesson = navigate.reform(Page::Lesson);
+    let home = navigate.reform(|()| Page::Home);
 
-    let language = state.language;
-    let running = state.status == Status::Running;
-    let report = state.report.clone();
+    let page = match &state.page {
+        Page::Home => {
+            let on_student = {
+                let state = state.clone();
+                Callback::from(move |student| state.dispatch(Action::SetStudent(student)))
+            };
+            let on_export = {
+                let (state, notice) = (state.clone(), notice.clone());
+                Callback::from(move |()| {
+                    let file = state.progress.result_file(&state.course, APP_VERSION, &now());
+                    if file.lessons.is_empty() {
+                        notice.set(Some(tr(state.language, Text::NothingToExport).into()));
+                        return;
+                    }
+                    let name = storage::file_name_part(&state.progress.student.name, "student");
+                    let _ = storage::download(
+                        &format!("sprout-results-{name}.json"),
+                        "application/json",
+                        file.to_json().as_bytes(),
+                    );
+                    notice.set(None);
+                })
+            };
+            let on_backup = {
+                let state = state.clone();
+                Callback::from(move |()| {
+                    let name = storage::file_name_part(&state.progress.student.name, "student");
+                    let backup = state.progress.to_file(&now());
+                    let _ =
+                        storage::download(&format!("sprout-backup-{name}.json"), "application/json", backup.as_bytes());
+                })
+            };
+            let on_restore = {
+                let (state, notice) = (state.clone(), notice.clone());
+                Callback::from(move |file: web_sys::File| {
+                    let (state, notice) = (state.clone(), notice.clone());
+                    let language = state.language;
+                    let on_text = Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| {
+                        let text = text.as_string().unwrap_or_default();
+                        match Progress::from_file(&text) {
+                            Ok(progress) => {
+                                state.dispatch(Action::Restore(progress));
+                                notice.set(Some(tr(language, Text::RestoreDone).into()));
+                            }
+                            Err(error) => {
+                                let words = tr_with(language, Text::RestoreFailed, &[("reason", error.to_string())]);
+                                notice.set(Some(words.into()));
+                            }
+                        }
+                    });
+                    let _ = file.text().then(&on_text);
+                    // The promise calls the closure once, later; it must outlive this handler.
+                    on_text.forget();
+                })
+            };
+            html! {
+                <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
+                    on_play={navigate.reform(|()| Page::Playground)} {on_student} {on_export} {on_backup} {on_restore}
+                    notice={(*notice).clone()} />
+            }
+        }
+        Page::Lesson(_) => match state.lesson() {
+            Some(lesson) => {
+                let lesson = Rc::new(lesson.clone());
+                let saved = state.progress.lessons.get(&lesson.id);
+                let hints_shown = saved.map_or(0, |saved| saved.hints_shown);
+                let on_hint = (hints_shown < lesson.hints.len()).then(|| {
+                    let state = state.clone();
+                    Callback::from(move |()| state.dispatch(Action::ShowHint(now())))
+                });
+                let on_reset = {
+                    let state = state.clone();
+                    Callback::from(move |()| state.dispatch(Action::ResetCode(now())))
+                };
+                let on_try = {
+                    let state = state.clone();
+                    Callback::from(move |code| state.dispatch(Action::TryExample(code)))
+                };
+                let next =
+                    next_lesson(&state.course, &lesson.id).map(|next| (next.id.clone(), lesson_title(language, next)));
+                html! {
+                    <main class="lesson-layout" id="main">
+                        <div class="lesson-side">
+                            <LessonText {language} lesson={lesson.clone()} {hints_shown} {on_try} on_home={home.clone()} />
+                            <GradingPanel {language} lesson={lesson.clone()} status={state.status} grade={state.grade.clone()}
+                                {next} on_open={open_lesson.clone()} />
+                        </div>
+                        <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
+                            report={state.report.clone()} grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
+                            on_run={run.clone()} on_stop={stop.clone()}
+                            lesson={LessonControls { on_check: check.clone(), on_hint, on_reset }} />
+                    </main>
+                }
+            }
+            None => Html::default(),
+        },
+        Page::Playground => html! {
+            <main class="playground" id="main">
+                <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
+                <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
+                    report={state.report.clone()} on_edit={edit} on_input={edit_input} on_run={run} on_stop={stop} />
+            </main>
+        },
+    };
+
+    let storage_warning = state.storage_problem.map(|problem| {
+        let text = match problem {
+            StorageProblem::Unavailable => Text::StorageUnavailable,
+            StorageProblem::Full => Text::StorageFull,
+            StorageProblem::Damaged => Text::StorageDamaged,
+        };
+        html! { <p class="storage-warning" role="alert">{ tr(language, text) }</p> }
+    });
+    let view = state.view;
+    let set_view = |change: fn(View) -> View| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(change(state.view))))
+    };
+    let (smallest, largest, step) = FONT_PERCENTS;
     html! {
         <>
             <header class="top">
                 <h1>{ tr(language, Text::AppTitle) }</h1>
+                <div class="view-settings" role="group" aria-label={tr(language, Text::ViewSettings)}>
+                    <button type="button" aria-label={tr(language, Text::FontSmaller)} title={tr(language, Text::FontSmaller)}
+                        disabled={view.font_percent <= smallest}
+                        onclick={set_view(|view| View { font_percent: view.font_percent.saturating_sub(FONT_PERCENTS.2), ..view })}>
+                        { "A−" }
+                    </button>
+                    <button type="button" aria-label={tr(language, Text::FontLarger)} title={tr(language, Text::FontLarger)}
+                        disabled={view.font_percent + step > largest}
+                        onclick={set_view(|view| View { font_percent: view.font_percent + FONT_PERCENTS.2, ..view })}>
+                        { "A+" }
+                    </button>
+                    <button type="button" aria-pressed={view.high_contrast.to_string()}
+                        onclick={set_view(|view| View { high_contrast: !view.high_contrast, ..view })}>
+                        { tr(language, Text::HighContrast) }
+                    </button>
+                </div>
                 <div class="languages" role="group" aria-label={tr(language, Text::LanguageSwitch)}>
                     { for Language::ALL.iter().map(|&choice| {
                         let onclick = {
@@ -110,58 +388,8 @@ pub fn App() -> Html {
                     }) }
                 </div>
             </header>
-            <main class="workspace">
-                <section class="panel code">
-                    <label for="editor">{ tr(language, Text::EditorLabel) }</label>
-                    <CodeEditor id="editor" value={state.program.clone()} on_change={on_program_change} on_run={run}
-                        label={tr(language, Text::EditorLabel)} description={editor_description(language)}
-                        diagnostic={editor_diagnostic(language, report.as_ref())} />
-                    <div class="controls">
-                        <button type="button" class="run" disabled={running} aria-label={tr(language, Text::RunButton)}
-                            aria-description={tr(language, Text::RunDescription)} onclick={on_run_click}>
-                            { "▶ " }{ tr(language, Text::RunButton) }
-                        </button>
-                        <button type="button" class="stop" disabled={!running} aria-label={tr(language, Text::StopButton)}
-                            aria-description={tr(language, Text::StopDescription)} onclick={on_stop_click}>
-                            { "■ " }{ tr(language, Text::StopButton) }
-                        </button>
-                    </div>
-                    <label for="program-input">{ tr(language, Text::InputLabel) }</label>
-                    <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
-                        value={state.input.clone()} oninput={on_input_input} />
-                </section>
-                <Console {language} status={state.status} report={report.clone()} />
-                <div class="stage">
-                    <TurtleCanvas {language} report={report.clone()} />
-                    <LedBoard {language} {report} />
-                </div>
-            </main>
+            { storage_warning.unwrap_or_default() }
+            { page }
         </>
-    }
-}
-
-/// The last run's mistake, for the editor to underline: where it is and what it is, in words.
-fn editor_diagnostic(language: Language, report: Option<&SharedReport>) -> Option<EditorDiagnostic> {
-    let SharedReport(report) = report?;
-    let position = report.run.diagnostic()?.position?;
-    let values = [("line", position.line.to_string()), ("column", position.column.to_string())];
-    let message = report.message(language).map(|message| message.text.as_str()).unwrap_or_default();
-    let message = format!("{}{message}", tr_with(language, Text::DiagnosticPosition, &values));
-    Some(EditorDiagnostic { line: position.line, column: position.column, message: message.into() })
-}
-
-/// How to leave the editor with the keyboard. It belongs in the `i18n` table (as
-/// `Text::EditorDescription`), which is being reworked alongside the lessons.
-fn editor_description(language: Language) -> &'static str {
-    match language {
-        Language::ZhCn => "按 Esc 再按 Tab 可以离开编辑器；Tab 键在编辑器里用来缩进。",
-        Language::En => "Press Esc then Tab to leave the editor; inside it, Tab indents.",
-    }
-}
-
-fn language_tag(language: Language) -> &'static str {
-    match language {
-        Language::ZhCn => "zh-CN",
-        Language::En => "en",
     }
 }

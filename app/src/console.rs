@@ -63,6 +63,8 @@ fn status_text(language: Language, status: Status, report: Option<&SharedReport>
     match status {
         Status::Idle => "",
         Status::Running => tr(language, Text::StatusRunning),
+        Status::Checking => tr(language, Text::StatusChecking),
+        Status::Checked => tr(language, Text::StatusChecked),
         Status::Stopped => tr(language, Text::StatusStopped),
         Status::WorkerFailed => tr(language, Text::StatusWorkerFailed),
         Status::Finished => match report.map(|report| &report.0.run.outcome) {

@@ -53,11 +53,117 @@ pub enum Text {
     LedDescription,
     /// The program the editor starts with.
     StarterProgram,
+    /// How to leave the code editor with the keyboard.
+    EditorDescription,
+    /// Heading of the course page.
+    HomeHeading,
+    /// Continue with the lesson the student left. Placeholder: `{title}`.
+    ContinueButton,
+    /// Link to the free editor.
+    PlaygroundLink,
+    /// A lesson's status: passed.
+    LessonDone,
+    /// A lesson's status: opened, not passed yet.
+    LessonStarted,
+    /// A lesson's status: may be opened.
+    LessonOpen,
+    /// A lesson's status: locked.
+    LessonLocked,
+    /// A lesson's best score. Placeholder: `{score}`.
+    BestScore,
+    /// Back to the course page.
+    BackHome,
+    /// The check button.
+    CheckButton,
+    /// What the check button does, for screen readers.
+    CheckDescription,
+    /// The hint button.
+    HintButton,
+    /// What the hint button does, for screen readers.
+    HintDescription,
+    /// Heading of a shown hint. Placeholder: `{number}`.
+    HintNumber,
+    /// All hints are shown.
+    NoMoreHints,
+    /// The button that puts the starter code back.
+    ResetButton,
+    /// Question before putting the starter code back.
+    ResetConfirm,
+    /// Status while the program is checked.
+    StatusChecking,
+    /// Status after a check.
+    StatusChecked,
+    /// Heading of the check results.
+    GradingHeading,
+    /// The score of a check. Placeholders: `{score}`, `{max}`.
+    GradeScore,
+    /// Every test passed.
+    GradePassed,
+    /// Some tests failed.
+    GradeNotPassed,
+    /// Go to the next lesson. Placeholder: `{title}`.
+    NextLesson,
+    /// Name of a test without a name. Placeholder: `{number}`.
+    TestNumber,
+    /// Shown for a hidden test.
+    HiddenTest,
+    /// Verdict: passed.
+    VerdictPassed,
+    /// Verdict: wrong answer.
+    VerdictWrongAnswer,
+    /// Verdict: runtime error.
+    VerdictRuntimeError,
+    /// Verdict: syntax error.
+    VerdictCompileError,
+    /// Verdict: limit exceeded.
+    VerdictLimitExceeded,
+    /// Button under an example: load it into the free editor.
+    TryExample,
+    /// Heading of the lesson's steps list.
+    StepsHeading,
+    /// Heading of the student's information and results.
+    ProgressHeading,
+    /// Label of the name field.
+    StudentName,
+    /// Label of the class field.
+    StudentClass,
+    /// Label of the school field.
+    StudentSchool,
+    /// Label of the student id field.
+    StudentId,
+    /// Button that downloads the result file.
+    ExportResults,
+    /// No lesson was checked yet.
+    NothingToExport,
+    /// Button that downloads a backup of the progress.
+    BackupButton,
+    /// Label of the file picker that restores a backup.
+    RestoreButton,
+    /// A backup was restored.
+    RestoreDone,
+    /// A backup could not be restored. Placeholder: `{reason}`.
+    RestoreFailed,
+    /// Browser storage is blocked.
+    StorageUnavailable,
+    /// Browser storage is full.
+    StorageFull,
+    /// Stored progress was damaged.
+    StorageDamaged,
+    /// Label of the text size and theme controls.
+    ViewSettings,
+    /// Make the text smaller.
+    FontSmaller,
+    /// Make the text larger.
+    FontLarger,
+    /// Toggle the high-contrast theme.
+    HighContrast,
+    /// The run button's hint in a lesson: trying is free.
+    RunInLesson,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 22] = [
+    pub const ALL: [Text; 75] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -80,6 +186,59 @@ impl Text {
         Text::LedHeading,
         Text::LedDescription,
         Text::StarterProgram,
+        Text::EditorDescription,
+        Text::HomeHeading,
+        Text::ContinueButton,
+        Text::PlaygroundLink,
+        Text::LessonDone,
+        Text::LessonStarted,
+        Text::LessonOpen,
+        Text::LessonLocked,
+        Text::BestScore,
+        Text::BackHome,
+        Text::CheckButton,
+        Text::CheckDescription,
+        Text::HintButton,
+        Text::HintDescription,
+        Text::HintNumber,
+        Text::NoMoreHints,
+        Text::ResetButton,
+        Text::ResetConfirm,
+        Text::StatusChecking,
+        Text::StatusChecked,
+        Text::GradingHeading,
+        Text::GradeScore,
+        Text::GradePassed,
+        Text::GradeNotPassed,
+        Text::NextLesson,
+        Text::TestNumber,
+        Text::HiddenTest,
+        Text::VerdictPassed,
+        Text::VerdictWrongAnswer,
+        Text::VerdictRuntimeError,
+        Text::VerdictCompileError,
+        Text::VerdictLimitExceeded,
+        Text::TryExample,
+        Text::StepsHeading,
+        Text::ProgressHeading,
+        Text::StudentName,
+        Text::StudentClass,
+        Text::StudentSchool,
+        Text::StudentId,
+        Text::ExportResults,
+        Text::NothingToExport,
+        Text::BackupButton,
+        Text::RestoreButton,
+        Text::RestoreDone,
+        Text::RestoreFailed,
+        Text::StorageUnavailable,
+        Text::StorageFull,
+        Text::StorageDamaged,
+        Text::ViewSettings,
+        Text::FontSmaller,
+        Text::FontLarger,
+        Text::HighContrast,
+        Text::RunInLesson,
     ];
 }
 
@@ -114,6 +273,59 @@ const ZH_CN: &[(Text, &str)] = &[
          for i in 0..5 {\n    forward(150);\n    right(144);\n}\n\
          led_plot(2, 2);\n",
     ),
+    (Text::EditorDescription, "按 Esc 再按 Tab 可以离开编辑器；Tab 键在编辑器里用来缩进。"),
+    (Text::HomeHeading, "课程"),
+    (Text::ContinueButton, "继续学习：{title}"),
+    (Text::PlaygroundLink, "自由编程"),
+    (Text::LessonDone, "已完成"),
+    (Text::LessonStarted, "学习中"),
+    (Text::LessonOpen, "可以学了"),
+    (Text::LessonLocked, "未解锁：先完成前面的课"),
+    (Text::BestScore, "最高 {score} 分"),
+    (Text::BackHome, "返回课程"),
+    (Text::CheckButton, "检查"),
+    (Text::CheckDescription, "用这一课的测试检查程序"),
+    (Text::HintButton, "提示"),
+    (Text::HintDescription, "显示下一条提示"),
+    (Text::HintNumber, "提示 {number}"),
+    (Text::NoMoreHints, "提示都已经显示了"),
+    (Text::ResetButton, "重来"),
+    (Text::ResetConfirm, "把程序换回这一课一开始的代码吗？现在的代码会被替换。"),
+    (Text::StatusChecking, "正在检查……"),
+    (Text::StatusChecked, "检查完了"),
+    (Text::GradingHeading, "检查结果"),
+    (Text::GradeScore, "得分：{score} / {max}"),
+    (Text::GradePassed, "全部通过！真棒！"),
+    (Text::GradeNotPassed, "还有测试没通过，看看下面的说明再改一改。"),
+    (Text::NextLesson, "下一课：{title}"),
+    (Text::TestNumber, "测试 {number}"),
+    (Text::HiddenTest, "（隐藏的测试，不显示细节）"),
+    (Text::VerdictPassed, "通过"),
+    (Text::VerdictWrongAnswer, "答案错误"),
+    (Text::VerdictRuntimeError, "运行出错"),
+    (Text::VerdictCompileError, "语法错误"),
+    (Text::VerdictLimitExceeded, "超出限制"),
+    (Text::TryExample, "试一试"),
+    (Text::StepsHeading, "步骤"),
+    (Text::ProgressHeading, "我的信息和成绩"),
+    (Text::StudentName, "姓名"),
+    (Text::StudentClass, "班级"),
+    (Text::StudentSchool, "学校"),
+    (Text::StudentId, "学号"),
+    (Text::ExportResults, "导出成绩文件"),
+    (Text::NothingToExport, "还没有检查过任何一课，没有成绩可以导出。"),
+    (Text::BackupButton, "备份我的进度"),
+    (Text::RestoreButton, "从备份文件恢复进度"),
+    (Text::RestoreDone, "进度已经从备份恢复。"),
+    (Text::RestoreFailed, "这个文件不能用来恢复：{reason}"),
+    (Text::StorageUnavailable, "浏览器不允许保存进度。你的代码还在，请用“备份我的进度”保存到文件。"),
+    (Text::StorageFull, "浏览器的存储空间满了，进度没能保存。你的代码还在，请用“备份我的进度”保存到文件。"),
+    (Text::StorageDamaged, "保存的进度损坏了，已经另外存放起来，现在从头开始。"),
+    (Text::ViewSettings, "显示设置"),
+    (Text::FontSmaller, "缩小字号"),
+    (Text::FontLarger, "放大字号"),
+    (Text::HighContrast, "高对比度"),
+    (Text::RunInLesson, "运行（随便试，不计分）"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -147,6 +359,59 @@ const EN: &[(Text, &str)] = &[
          for i in 0..5 {\n    forward(150);\n    right(144);\n}\n\
          led_plot(2, 2);\n",
     ),
+    (Text::EditorDescription, "Press Esc then Tab to leave the editor; inside it, Tab indents."),
+    (Text::HomeHeading, "Course"),
+    (Text::ContinueButton, "Continue: {title}"),
+    (Text::PlaygroundLink, "Free coding"),
+    (Text::LessonDone, "Done"),
+    (Text::LessonStarted, "Started"),
+    (Text::LessonOpen, "Open"),
+    (Text::LessonLocked, "Locked: finish the lessons before it"),
+    (Text::BestScore, "best {score} points"),
+    (Text::BackHome, "Back to the course"),
+    (Text::CheckButton, "Check"),
+    (Text::CheckDescription, "Check the program with the lesson's tests"),
+    (Text::HintButton, "Hint"),
+    (Text::HintDescription, "Show the next hint"),
+    (Text::HintNumber, "Hint {number}"),
+    (Text::NoMoreHints, "All hints are shown"),
+    (Text::ResetButton, "Start over"),
+    (Text::ResetConfirm, "Put the lesson's starting code back? Your current code will be replaced."),
+    (Text::StatusChecking, "Checking…"),
+    (Text::StatusChecked, "Checked"),
+    (Text::GradingHeading, "Results"),
+    (Text::GradeScore, "Score: {score} / {max}"),
+    (Text::GradePassed, "All tests passed. Well done!"),
+    (Text::GradeNotPassed, "Some tests did not pass yet: read the notes below and try again."),
+    (Text::NextLesson, "Next lesson: {title}"),
+    (Text::TestNumber, "Test {number}"),
+    (Text::HiddenTest, "(hidden test: no details)"),
+    (Text::VerdictPassed, "Passed"),
+    (Text::VerdictWrongAnswer, "Wrong answer"),
+    (Text::VerdictRuntimeError, "Runtime error"),
+    (Text::VerdictCompileError, "Syntax error"),
+    (Text::VerdictLimitExceeded, "Limit exceeded"),
+    (Text::TryExample, "Try it"),
+    (Text::StepsHeading, "Steps"),
+    (Text::ProgressHeading, "About me and my results"),
+    (Text::StudentName, "Name"),
+    (Text::StudentClass, "Class"),
+    (Text::StudentSchool, "School"),
+    (Text::StudentId, "Student id"),
+    (Text::ExportResults, "Export my results"),
+    (Text::NothingToExport, "No lesson has been checked yet: there are no results to export."),
+    (Text::BackupButton, "Back up my progress"),
+    (Text::RestoreButton, "Restore progress from a backup file"),
+    (Text::RestoreDone, "Progress restored from the backup."),
+    (Text::RestoreFailed, "This file cannot be restored: {reason}"),
+    (Text::StorageUnavailable, "The browser does not allow saving progress. Your code is still here: use “Back up my progress” to save it to a file."),
+    (Text::StorageFull, "The browser's storage is full, so progress was not saved. Your code is still here: use “Back up my progress” to save it to a file."),
+    (Text::StorageDamaged, "The saved progress was damaged; it was put aside and the app starts afresh."),
+    (Text::ViewSettings, "Display settings"),
+    (Text::FontSmaller, "Smaller text"),
+    (Text::FontLarger, "Larger text"),
+    (Text::HighContrast, "High contrast"),
+    (Text::RunInLesson, "Run (try freely, not graded)"),
 ];
 
 fn table(language: Language) -> &'static [(Text, &'static str)] {

@@ -7,10 +7,17 @@
 
 pub mod app;
 pub mod console;
+pub mod course;
 pub mod editor;
 pub mod highlight;
+pub mod home;
 pub mod i18n;
+pub mod lesson_page;
+pub mod markdown;
+pub mod progress;
 pub mod protocol;
 pub mod script_worker;
 pub mod stage;
 pub mod state;
+pub mod storage;
+pub mod workbench;

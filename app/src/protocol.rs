@@ -1,10 +1,11 @@
-//! The messages between the UI thread and the script worker.
+//! The messages between the UI thread and the script worker: runs and gradings.
 //!
 //! Both sides are built from this crate in the same trunk build, so the messages are JSON of
 //! these types and need no version: they never leave the browser tab. Student code runs only in
 //! the worker, which lets the UI terminate a program that never ends.
 
 use serde::{Deserialize, Serialize};
+use sprout_lessons::{Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
 use sprout_runtime::{Run, RunInput};
 
@@ -21,6 +22,43 @@ pub struct RunRequest {
     pub input: RunInput,
 }
 
+/// What the UI asks the worker to do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WorkerRequest {
+    /// Run a program.
+    Run(RunRequest),
+    /// Grade a program against a lesson's tests.
+    Grade(GradeRequest),
+}
+
+/// A program to grade against a lesson (the lesson travels with it: the worker keeps no course).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GradeRequest {
+    /// The lesson, with its resolved tests.
+    pub lesson: Lesson,
+    /// The student's program.
+    pub code: String,
+}
+
+/// A grade, with each test's feedback already put into words in every language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GradeReport {
+    /// The grade.
+    pub grade: Grade,
+    /// For each language, one text per test (in the grade's order); `None` for a test that passed
+    /// or is hidden.
+    pub feedback: Vec<(Language, Vec<Option<String>>)>,
+}
+
+impl GradeReport {
+    /// The feedback of test `index` in `language`.
+    pub fn feedback(&self, language: Language, index: usize) -> Option<&str> {
+        let (_, texts) = self.feedback.iter().find(|(candidate, _)| *candidate == language)?;
+        texts.get(index)?.as_deref()
+    }
+}
+
 /// What the worker tells the UI.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -29,6 +67,8 @@ pub enum WorkerReply {
     Ready,
     /// A request was run.
     Finished(Box<RunReport>),
+    /// A program was graded.
+    Graded(Box<GradeReport>),
 }
 
 /// A finished run, with its diagnostic already put into words.

@@ -10,13 +10,15 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{RunReport, RunRequest, WorkerReply, WORKER_URL};
+use crate::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
 
 /// What the worker reports to the UI.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkerEvent {
     /// A run finished.
     Finished(Rc<RunReport>),
+    /// A grading finished.
+    Graded(Rc<GradeReport>),
     /// The worker failed: it could not be loaded, or it threw.
     Failed,
 }
@@ -63,6 +65,7 @@ impl ScriptWorker {
                         }
                     }
                     Some(WorkerReply::Finished(report)) => on_event.emit(WorkerEvent::Finished(Rc::new(*report))),
+                    Some(WorkerReply::Graded(report)) => on_event.emit(WorkerEvent::Graded(Rc::new(*report))),
                     None => fail(&connection, &on_event),
                 }
             })
@@ -76,8 +79,8 @@ impl ScriptWorker {
         Ok(ScriptWorker { worker, connection, on_event, _on_message: on_message, _on_error: on_error })
     }
 
-    /// Asks the worker to run `request`; the report arrives as [`WorkerEvent::Finished`].
-    pub fn run(&self, request: &RunRequest) {
+    /// Sends `request`; the report arrives as [`WorkerEvent::Finished`] or [`WorkerEvent::Graded`].
+    pub fn send(&self, request: &WorkerRequest) {
         let Ok(message) = serde_json::to_string(request) else {
             return fail(&self.connection, &self.on_event);
         };

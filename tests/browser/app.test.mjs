@@ -92,14 +92,20 @@ describe('the student app in Chromium', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  /** Opens the app in a new tab; the tab records page errors and every URL it requests. */
-  async function openApp() {
+  /** Opens the free editor in a new tab (`fresh`: with no saved progress); the tab records page
+   * errors and every URL it requests. */
+  async function openApp({ fresh = false } = {}) {
     const page = await context.newPage();
+    if (fresh) {
+      // Progress is kept in the browser; a fresh start forgets what earlier tests typed.
+      await page.addInitScript(() => localStorage.clear());
+    }
     page.errors = [];
     page.requests = [];
     page.on('pageerror', (error) => page.errors.push(error));
     page.on('request', (request) => page.requests.push(request.url()));
-    await page.goto(baseUrl);
+    // The free editor; lessons have their own tests (lessons.test.mjs).
+    await page.goto(`${baseUrl}#/play`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
     return page;
   }
@@ -283,7 +289,7 @@ describe('the student app in Chromium', () => {
   });
 
   test('speaks English after switching', async () => {
-    const page = await openApp();
+    const page = await openApp({ fresh: true });
     await page.getByRole('button', { name: 'English' }).click();
 
     await page.getByRole('heading', { name: 'Sprout', level: 1 }).waitFor();

@@ -1,4 +1,4 @@
-//! The script worker: runs students' programs off the UI thread.
+//! The script worker: runs and grades students' programs off the UI thread.
 //!
 //! A program that loops for a long time blocks only this worker, so the page stays responsive
 //! and the UI can end the program by terminating the worker. Trunk builds this binary as a
@@ -6,7 +6,9 @@
 //!
 //! [`WORKER_URL`]: sprout_app::protocol::WORKER_URL
 
-use sprout_app::protocol::{RunReport, RunRequest, WorkerReply};
+use sprout_app::protocol::{GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
+use sprout_lessons::messages::describe_feedback;
+use sprout_lessons::{grade, Selection};
 use sprout_runtime::messages::{describe, Language};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -18,11 +20,15 @@ fn main() {
         let request = event
             .data()
             .as_string()
-            .and_then(|text| serde_json::from_str::<RunRequest>(&text).ok())
+            .and_then(|text| serde_json::from_str::<WorkerRequest>(&text).ok())
             // Only the UI built alongside this worker sends requests, so a bad one is a bug; the
             // thrown error reaches the UI as the worker's `error` event.
-            .unwrap_or_else(|| wasm_bindgen::throw_str("sprout worker: malformed run request"));
-        post(&reply_scope, &WorkerReply::Finished(Box::new(execute(&request))));
+            .unwrap_or_else(|| wasm_bindgen::throw_str("sprout worker: malformed request"));
+        let reply = match request {
+            WorkerRequest::Run(request) => WorkerReply::Finished(Box::new(execute(&request))),
+            WorkerRequest::Grade(request) => WorkerReply::Graded(Box::new(grade_program(&request))),
+        };
+        post(&reply_scope, &reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler must live as long as the worker, which ends only by being terminated.
@@ -37,6 +43,21 @@ fn execute(request: &RunRequest) -> RunReport {
         None => Vec::new(),
     };
     RunReport { run, messages }
+}
+
+fn grade_program(request: &GradeRequest) -> GradeReport {
+    let grade = grade(&request.lesson, &request.code, Selection::All);
+    let feedback = Language::ALL
+        .iter()
+        .map(|&language| {
+            let texts = grade
+                .tests
+                .iter()
+                .map(|test| test.feedback.as_ref().map(|feedback| describe_feedback(feedback, language)));
+            (language, texts.collect())
+        })
+        .collect();
+    GradeReport { grade, feedback }
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &WorkerReply) {

@@ -1,0 +1,135 @@
+//! The course the app carries: the students' copy of `lessons/content`, checked and packed at build
+//! time (see `build.rs`), so the app works from a USB stick with no network. Also the rule that
+//! decides which lessons a student may open.
+
+use std::rc::Rc;
+
+use sprout_lessons::{Lesson, Pack};
+
+use crate::progress::Progress;
+
+thread_local! {
+    static COURSE: Rc<Pack> = Rc::new(
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/course.pack")))
+            .expect("build.rs writes a valid pack"),
+    );
+}
+
+/// The embedded course.
+pub fn course() -> Rc<Pack> {
+    COURSE.with(Rc::clone)
+}
+
+/// How a lesson stands for a student.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonStatus {
+    /// Every test passed.
+    Done,
+    /// Opened (or checked) but not passed yet.
+    Started,
+    /// May be opened.
+    Open,
+    /// Earlier lessons must be passed first.
+    Locked,
+}
+
+/// Where a lesson sits in the course: its unit and the lessons before it in that unit.
+fn unit_of<'a>(pack: &'a Pack, lesson_id: &str) -> Option<(&'a sprout_lessons::Unit, usize)> {
+    pack.course
+        .units
+        .iter()
+        .find_map(|unit| unit.lessons.iter().position(|id| id == lesson_id).map(|index| (unit, index)))
+}
+
+/// Whether every lesson of the unit `unit_id` is passed.
+fn unit_done(pack: &Pack, progress: &Progress, unit_id: &str) -> bool {
+    pack.course
+        .units
+        .iter()
+        .find(|unit| unit.id == unit_id)
+        .is_some_and(|unit| unit.lessons.iter().all(|id| progress.passed(id)))
+}
+
+/// The status of `lesson_id`: a lesson opens when the lesson before it in its unit is passed; a
+/// unit's first lesson opens when the units it requires are done; a lesson once started stays open.
+pub fn lesson_status(pack: &Pack, progress: &Progress, lesson_id: &str) -> LessonStatus {
+    if progress.passed(lesson_id) {
+        return LessonStatus::Done;
+    }
+    if progress.lessons.contains_key(lesson_id) {
+        return LessonStatus::Started;
+    }
+    let open = match unit_of(pack, lesson_id) {
+        Some((unit, 0)) => unit.requires.iter().all(|required| unit_done(pack, progress, required)),
+        Some((unit, index)) => progress.passed(&unit.lessons[index - 1]),
+        None => false,
+    };
+    if open {
+        LessonStatus::Open
+    } else {
+        LessonStatus::Locked
+    }
+}
+
+/// The lesson to continue with: the last one opened if it is not done, else the first open or
+/// started lesson in course order.
+pub fn continue_with(pack: &Pack, progress: &Progress) -> Option<String> {
+    if let Some(last) = &progress.last_lesson {
+        if pack.lesson(last).is_some() && !progress.passed(last) {
+            return Some(last.clone());
+        }
+    }
+    pack.course
+        .lesson_ids()
+        .find(|id| matches!(lesson_status(pack, progress, id), LessonStatus::Open | LessonStatus::Started))
+        .map(str::to_string)
+}
+
+/// The lesson after `lesson_id` in course order.
+pub fn next_lesson<'a>(pack: &'a Pack, lesson_id: &str) -> Option<&'a Lesson> {
+    let mut ids = pack.course.lesson_ids();
+    ids.by_ref().find(|id| *id == lesson_id)?;
+    ids.next().and_then(|id| pack.lesson(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passed(progress: &mut Progress, id: &str) {
+        let lesson = progress.lessons.entry(id.to_string()).or_default();
+        lesson.passed = true;
+    }
+
+    #[test]
+    fn the_embedded_course_is_the_curriculum() {
+        let pack = course();
+        assert!(pack.lessons.len() >= 30);
+        assert!(!pack.full, "students get the copy without hidden tests and solutions");
+        assert!(pack.lessons.iter().all(|lesson| lesson.solution.is_none()));
+    }
+
+    #[test]
+    fn lessons_open_in_order_and_units_by_their_requirements() {
+        let pack = course();
+        let mut progress = Progress::default();
+        let first_unit = &pack.course.units[0];
+        let (first, second) = (&first_unit.lessons[0], &first_unit.lessons[1]);
+        assert_eq!(lesson_status(&pack, &progress, first), LessonStatus::Open);
+        assert_eq!(lesson_status(&pack, &progress, second), LessonStatus::Locked);
+        assert_eq!(continue_with(&pack, &progress).as_deref(), Some(first.as_str()));
+
+        passed(&mut progress, first);
+        assert_eq!(lesson_status(&pack, &progress, first), LessonStatus::Done);
+        assert_eq!(lesson_status(&pack, &progress, second), LessonStatus::Open);
+        assert_eq!(next_lesson(&pack, first).map(|lesson| lesson.id.as_str()), Some(second.as_str()));
+
+        let second_unit = &pack.course.units[1];
+        assert_eq!(lesson_status(&pack, &progress, &second_unit.lessons[0]), LessonStatus::Locked);
+        for id in &first_unit.lessons {
+            passed(&mut progress, id);
+        }
+        assert_eq!(lesson_status(&pack, &progress, &second_unit.lessons[0]), LessonStatus::Open);
+        assert_eq!(continue_with(&pack, &progress).as_deref(), Some(second_unit.lessons[0].as_str()));
+    }
+}

@@ -1,0 +1,108 @@
+//! Keeps the student's progress in the browser's `localStorage`, and hands files to the student
+//! (downloads) and from them (file picker).
+//!
+//! Storage can fail: blocked by the browser's settings, full, or holding damaged data. Every
+//! failure is reported as a [`StorageProblem`] that the app shows as a warning; the progress stays
+//! in memory and can still be backed up to a file, so no work is lost.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
+
+use crate::progress::Progress;
+
+/// The `localStorage` key of the progress.
+pub const PROGRESS_KEY: &str = "sprout.progress.v1";
+/// Where damaged progress is moved, so that it can still be rescued by hand.
+pub const DAMAGED_KEY: &str = "sprout.progress.damaged";
+
+/// What went wrong with browser storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser does not let the page store anything (private mode, settings, file:// rules).
+    Unavailable,
+    /// The storage is full.
+    Full,
+    /// The stored progress was damaged; it was set aside and the app started afresh.
+    Damaged,
+}
+
+fn storage() -> Result<Storage, StorageProblem> {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
+}
+
+/// Reads the stored progress; `Ok(None)` when there is none yet.
+pub fn load() -> Result<Option<Progress>, StorageProblem> {
+    let storage = storage()?;
+    let Some(text) = storage.get_item(PROGRESS_KEY).map_err(|_| StorageProblem::Unavailable)? else {
+        return Ok(None);
+    };
+    match Progress::from_file(&text) {
+        Ok(progress) => Ok(Some(progress)),
+        Err(_) => {
+            let _ = storage.set_item(DAMAGED_KEY, &text);
+            let _ = storage.remove_item(PROGRESS_KEY);
+            Err(StorageProblem::Damaged)
+        }
+    }
+}
+
+/// Stores `progress`.
+pub fn save(progress: &Progress, now: &str) -> Result<(), StorageProblem> {
+    let storage = storage()?;
+    storage.set_item(PROGRESS_KEY, &progress.to_file(now)).map_err(|error| {
+        // Browsers name the error QuotaExceededError (Firefox: NS_ERROR_DOM_QUOTA_REACHED).
+        let name = error.dyn_ref::<js_sys::Error>().map(|error| String::from(error.name())).unwrap_or_default();
+        if name.contains("Quota") || name.contains("QUOTA") {
+            StorageProblem::Full
+        } else {
+            StorageProblem::Unavailable
+        }
+    })
+}
+
+/// The current time as RFC 3339 (UTC), from the browser's clock.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Offers `bytes` to the student as a download named `file_name`.
+pub fn download(file_name: &str, mime_type: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&link)?;
+    link.click();
+    link.remove();
+    // The download has started from the link; the URL may go once the browser has read it.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}
+
+/// A file name part made of the student's name (or `fallback`) without characters that file
+/// systems refuse.
+pub fn file_name_part(name: &str, fallback: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .filter(|character| !r#"\/:*?"<>|"#.contains(*character) && !character.is_control())
+        .take(40)
+        .collect();
+    if cleaned.is_empty() {
+        fallback.to_string()
+    } else {
+        cleaned
+    }
+}

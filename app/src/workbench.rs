@@ -1,0 +1,156 @@
+//! The workbench shared by a lesson and the free editor: the code editor, the run controls (and,
+//! in a lesson, Check, Hint and Start over), the input box, the console and the stage.
+
+use sprout_runtime::messages::Language;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::console::Console;
+use crate::editor::{CodeEditor, EditorDiagnostic};
+use crate::i18n::{tr, tr_with, Text};
+use crate::stage::{LedBoard, TurtleCanvas};
+use crate::state::{SharedGrade, SharedReport, Status};
+
+/// What a lesson adds to the workbench.
+#[derive(Clone, PartialEq)]
+pub struct LessonControls {
+    /// Check the program with the lesson's tests.
+    pub on_check: Callback<()>,
+    /// Show the next hint; `None` when every hint is shown.
+    pub on_hint: Option<Callback<()>>,
+    /// Put the starter code back.
+    pub on_reset: Callback<()>,
+}
+
+/// Props of [`Workbench`].
+#[derive(Properties, PartialEq)]
+pub struct WorkbenchProps {
+    /// The interface language.
+    pub language: Language,
+    /// The code.
+    pub code: AttrValue,
+    /// The input lines.
+    pub input: AttrValue,
+    /// Where the worker stands.
+    pub status: Status,
+    /// The last run.
+    pub report: Option<SharedReport>,
+    /// The last grade (its first mistake is underlined when the last run has none).
+    #[prop_or_default]
+    pub grade: Option<SharedGrade>,
+    /// The code changed.
+    pub on_edit: Callback<String>,
+    /// The input changed.
+    pub on_input: Callback<String>,
+    /// Run.
+    pub on_run: Callback<()>,
+    /// Stop.
+    pub on_stop: Callback<()>,
+    /// Lesson buttons, in a lesson.
+    #[prop_or_default]
+    pub lesson: Option<LessonControls>,
+}
+
+/// The mistake to underline: the last run's, else the first failed test's.
+fn editor_diagnostic(
+    language: Language,
+    report: &Option<SharedReport>,
+    grade: &Option<SharedGrade>,
+) -> Option<EditorDiagnostic> {
+    if let Some(SharedReport(report)) = report {
+        let diagnostic = report.run.diagnostic()?;
+        let position = diagnostic.position?;
+        let place = tr_with(
+            language,
+            Text::DiagnosticPosition,
+            &[("line", position.line.to_string()), ("column", position.column.to_string())],
+        );
+        let message = report.message(language).map(|message| message.text.clone()).unwrap_or_default();
+        return Some(EditorDiagnostic {
+            line: position.line,
+            column: position.column,
+            message: format!("{place}{message}").into(),
+        });
+    }
+    let SharedGrade(grade) = grade.as_ref()?;
+    grade.grade.tests.iter().enumerate().find_map(|(index, test)| {
+        let position = test.feedback.as_ref()?.diagnostic.as_ref()?.position?;
+        let message = grade.feedback(language, index).unwrap_or_default().to_string();
+        Some(EditorDiagnostic { line: position.line, column: position.column, message: message.into() })
+    })
+}
+
+/// Editor, controls, input, console and stage.
+#[component]
+pub fn Workbench(props: &WorkbenchProps) -> Html {
+    let language = props.language;
+    let busy = props.status.busy();
+    let click = |callback: &Callback<()>| {
+        let callback = callback.clone();
+        Callback::from(move |_: MouseEvent| callback.emit(()))
+    };
+    let on_input = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlTextAreaElement = event.target_unchecked_into();
+            on_input.emit(input.value());
+        })
+    };
+    let run_description = if props.lesson.is_some() { Text::RunInLesson } else { Text::RunDescription };
+    let lesson_buttons = props.lesson.as_ref().map(|lesson| {
+        let on_reset = {
+            let on_reset = lesson.on_reset.clone();
+            let question = tr(language, Text::ResetConfirm);
+            Callback::from(move |_: MouseEvent| {
+                let confirmed = web_sys::window().and_then(|window| window.confirm_with_message(question).ok()).unwrap_or(true);
+                if confirmed {
+                    on_reset.emit(());
+                }
+            })
+        };
+        let hint_title = if lesson.on_hint.is_some() { Text::HintDescription } else { Text::NoMoreHints };
+        html! {
+            <>
+                <button type="button" class="check primary" disabled={busy} aria-description={tr(language, Text::CheckDescription)}
+                    onclick={click(&lesson.on_check)}>
+                    { "✔ " }{ tr(language, Text::CheckButton) }
+                </button>
+                <button type="button" class="hint" disabled={lesson.on_hint.is_none()} title={tr(language, hint_title)}
+                    aria-description={tr(language, hint_title)}
+                    onclick={lesson.on_hint.as_ref().map(click).unwrap_or_default()}>
+                    { "💡 " }{ tr(language, Text::HintButton) }
+                </button>
+                <button type="button" class="reset" disabled={busy} onclick={on_reset}>{ tr(language, Text::ResetButton) }</button>
+            </>
+        }
+    });
+    html! {
+        <div class="workbench">
+            <section class="panel code" aria-label={tr(language, Text::EditorLabel)}>
+                <label for="editor">{ tr(language, Text::EditorLabel) }</label>
+                <CodeEditor id="editor" value={props.code.clone()} on_change={props.on_edit.clone()} on_run={props.on_run.clone()}
+                    label={tr(language, Text::EditorLabel)} description={tr(language, Text::EditorDescription)}
+                    diagnostic={editor_diagnostic(language, &props.report, &props.grade)} />
+                <div class="controls">
+                    <button type="button" class="run" disabled={busy} aria-label={tr(language, Text::RunButton)}
+                        aria-description={tr(language, run_description)} onclick={click(&props.on_run)}>
+                        { "▶ " }{ tr(language, Text::RunButton) }
+                    </button>
+                    <button type="button" class="stop" disabled={!busy} aria-label={tr(language, Text::StopButton)}
+                        aria-description={tr(language, Text::StopDescription)} onclick={click(&props.on_stop)}>
+                        { "■ " }{ tr(language, Text::StopButton) }
+                    </button>
+                    { lesson_buttons.unwrap_or_default() }
+                </div>
+                <label for="program-input">{ tr(language, Text::InputLabel) }</label>
+                <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
+                    value={props.input.clone()} oninput={on_input} />
+            </section>
+            <Console {language} status={props.status} report={props.report.clone()} />
+            <div class="stage">
+                <TurtleCanvas {language} report={props.report.clone()} />
+                <LedBoard {language} report={props.report.clone()} />
+            </div>
+        </div>
+    }
+}

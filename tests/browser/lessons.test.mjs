@@ -1,0 +1,138 @@
+// A student's way through the lessons in the built app, in Debian's Chromium: open the course, open
+// lesson 1, type a solution key by key, check it, see the verdicts, move on; progress survives a
+// reload; blocked storage is reported without losing work; the exported result file is re-graded
+// by the judge's `sprout grade` to the same score.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launch, repository, serve } from './support.mjs';
+
+const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
+const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
+
+describe('lessons in Chromium', () => {
+  let server;
+  let baseUrl;
+  let browser;
+
+  before(async () => {
+    await stat(path.join(distribution, 'index.html'));
+    ({ server, url: baseUrl } = await serve(distribution));
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  });
+
+  async function openHome(context = browser.context) {
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error));
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { name: /课程：/ }).waitFor();
+    return page;
+  }
+
+  /** Replaces the editor's program by typing `program` with real key presses. */
+  async function typeProgram(page, program) {
+    const editor = page.getByRole('textbox', { name: '程序', exact: true });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(program);
+    assert.equal(await editor.inputValue(), program);
+  }
+
+  test('a new student passes lesson 1 and moves on; a wrong answer shows expected and got', async () => {
+    const page = await openHome();
+    // Lesson 2 is locked until lesson 1 is passed.
+    const second = page.getByRole('button', { name: /^变量：未解锁/ });
+    assert.equal(await second.getAttribute('aria-disabled'), 'true');
+    await page.getByRole('button', { name: /^你好，世界：/ }).click();
+    await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+
+    await typeProgram(page, 'print("你好，世界！");');
+    await page.getByRole('button', { name: /检查/ }).click();
+    const results = page.locator('.grading');
+    await results.getByText('还有测试没通过').waitFor();
+    const feedback = await results.locator('.feedback').allTextContents();
+    assert.ok(feedback.some((text) => text.includes('我开始学编程了')), `expected output shown: ${feedback}`);
+    // The students' copy of the course has no hidden tests: they are the judge's.
+    assert.equal(await results.getByText('（隐藏的测试，不显示细节）').count(), 0);
+
+    await typeProgram(page, HELLO);
+    await page.getByRole('button', { name: /检查/ }).click();
+    await results.getByText('全部通过').waitFor();
+    assert.match(await results.textContent(), /得分：100 \/ 100/);
+    await page.getByRole('button', { name: /^下一课：变量/ }).click();
+    await page.getByRole('heading', { name: '变量', level: 2 }).waitFor();
+
+    // Back on the course page, lesson 1 is done and lesson 2 open.
+    await page.getByRole('button', { name: /返回课程/ }).click();
+    await page.getByRole('button', { name: /^你好，世界：已完成，最高 100 分/ }).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('reload keeps the code and the progress', async () => {
+    const page = await openHome();
+    await page.getByRole('button', { name: /^你好，世界：/ }).click();
+    await typeProgram(page, `${HELLO}\n// 我的注释`);
+    // Saving waits for typing to pause.
+    await page.waitForTimeout(800);
+    await page.reload();
+    const editor = page.getByRole('textbox', { name: '程序', exact: true });
+    await editor.waitFor();
+    assert.equal(await editor.inputValue(), `${HELLO}\n// 我的注释`);
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: /^你好，世界：已完成/ }).waitFor();
+    await page.close();
+  });
+
+  test('blocked storage is reported and the code stays', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.goto(`${baseUrl}#/play`);
+    await typeProgram(page, 'print("还在");');
+    await page.getByRole('alert').filter({ hasText: '存储空间满了' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: '程序', exact: true }).inputValue(), 'print("还在");');
+    await page.close();
+  });
+
+  test('the exported result file is re-graded by sprout grade to the same score', async () => {
+    const page = await openHome();
+    await page.getByLabel('姓名').fill('王小明');
+    await page.getByLabel('班级').fill('七年级 3 班');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出成绩文件' }).click();
+    const folder = await mkdtemp(path.join(tmpdir(), 'sprout-results-'));
+    const resultPath = path.join(folder, 'result.json');
+    await (await download).saveAs(resultPath);
+    const result = JSON.parse(await readFile(resultPath, 'utf8'));
+    assert.equal(result.student.name, '王小明');
+    const hello = result.lessons.find((lesson) => lesson.lesson_id === 'hello');
+    assert.equal(hello.claimed.score, 100);
+
+    const sprout = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
+    sprout('pack', 'lessons/content', '-o', path.join(folder, 'full.pack'));
+    const report = sprout('grade', '--pack', path.join(folder, 'full.pack'), '--out', folder, resultPath);
+    assert.match(report, /graded 1 submission\(s\).*0 flagged, 0 skipped/);
+    const rows = (await readFile(path.join(folder, 'grades.csv'), 'utf8')).split('\r\n');
+    const helloRow = rows.find((row) => row.includes(',hello,'));
+    assert.ok(helloRow, rows.join('\n'));
+    const fields = helloRow.split(',');
+    assert.equal(fields[6], '100', `the judge's score: ${helloRow}`);
+    await rm(folder, { recursive: true, force: true });
+    await page.close();
+  });
+});
