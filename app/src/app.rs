@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::course::next_lesson;
+use crate::export;
 use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
 use crate::lesson_page::{lesson_title, GradingPanel, LessonText};
@@ -313,6 +314,13 @@ pub fn App() -> Html {
                     let state = state.clone();
                     Callback::from(move |code| state.dispatch(Action::TryExample(code)))
                 };
+                let on_export = {
+                    let (state, lesson_id) = (state.clone(), lesson.id.clone());
+                    Callback::from(move |()| {
+                        let result = state.progress.result_file(&state.course, APP_VERSION, &now()).to_json();
+                        let _ = export::export_work(&lesson_id, &state.progress.student.name, &state.code(), &result);
+                    })
+                };
                 let next =
                     next_lesson(&state.course, &lesson.id).map(|next| (next.id.clone(), lesson_title(language, next)));
                 html! {
@@ -325,7 +333,7 @@ pub fn App() -> Html {
                         <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
                             report={state.report.clone()} grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
                             on_run={run.clone()} on_stop={stop.clone()}
-                            lesson={LessonControls { on_check: check.clone(), on_hint, on_reset }} />
+                            lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
                     </main>
                 }
             }

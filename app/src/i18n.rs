@@ -159,11 +159,15 @@ pub enum Text {
     HighContrast,
     /// The run button's hint in a lesson: trying is free.
     RunInLesson,
+    /// Button that downloads a ZIP of the lesson's code, the stage and the result file.
+    ExportWork,
+    /// What the export button does, for screen readers.
+    ExportWorkDescription,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 75] = [
+    pub const ALL: [Text; 77] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -239,6 +243,8 @@ impl Text {
         Text::FontLarger,
         Text::HighContrast,
         Text::RunInLesson,
+        Text::ExportWork,
+        Text::ExportWorkDescription,
     ];
 }
 
@@ -326,6 +332,8 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::FontLarger, "放大字号"),
     (Text::HighContrast, "高对比度"),
     (Text::RunInLesson, "运行（随便试，不计分）"),
+    (Text::ExportWork, "导出这次的作品"),
+    (Text::ExportWorkDescription, "下载一个压缩包：这一课的代码、画布的图片和成绩文件，可以直接交给比赛"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -412,6 +420,8 @@ const EN: &[(Text, &str)] = &[
     (Text::FontLarger, "Larger text"),
     (Text::HighContrast, "High contrast"),
     (Text::RunInLesson, "Run (try freely, not graded)"),
+    (Text::ExportWork, "Export this work"),
+    (Text::ExportWorkDescription, "Download a ZIP file with this lesson's code, a picture of the stage and the result file, ready to hand in to a contest"),
 ];
 
 fn table(language: Language) -> &'static [(Text, &'static str)] {

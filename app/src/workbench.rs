@@ -20,6 +20,8 @@ pub struct LessonControls {
     pub on_hint: Option<Callback<()>>,
     /// Put the starter code back.
     pub on_reset: Callback<()>,
+    /// Download the code, the stage and the result file as one ZIP.
+    pub on_export: Callback<()>,
 }
 
 /// Props of [`Workbench`].
@@ -121,6 +123,10 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     { "💡 " }{ tr(language, Text::HintButton) }
                 </button>
                 <button type="button" class="reset" disabled={busy} onclick={on_reset}>{ tr(language, Text::ResetButton) }</button>
+                <button type="button" class="export" disabled={busy} aria-description={tr(language, Text::ExportWorkDescription)}
+                    title={tr(language, Text::ExportWorkDescription)} onclick={click(&lesson.on_export)}>
+                    { "📦 " }{ tr(language, Text::ExportWork) }
+                </button>
             </>
         }
     });

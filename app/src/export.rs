@@ -1,0 +1,90 @@
+//! "Export this work": one ZIP file with a lesson's code, a PNG of the stage and the student's
+//! result file, ready to hand in to a contest (issue #4).
+//!
+//! [`work_archive`] assembles the archive from plain data (tested natively); [`export_work`]
+//! gathers that data from the page (the turtle canvas, the browser's clock) and downloads it.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+use crate::storage;
+use crate::zip::{self, DosDateTime, ZipError};
+
+/// The name of the stage's picture in the archive.
+pub const STAGE_FILE: &str = "stage.png";
+/// The name of the result file in the archive.
+pub const RESULT_FILE: &str = "result.json";
+
+/// The archive's file name: `<lesson-id>-<student name>.zip`.
+pub fn archive_name(lesson_id: &str, student_name: &str) -> String {
+    format!("{lesson_id}-{}.zip", storage::file_name_part(student_name, "student"))
+}
+
+/// The archive: `<lesson-id>.rhai` with `code`, [`STAGE_FILE`] and [`RESULT_FILE`].
+pub fn work_archive(
+    lesson_id: &str,
+    code: &str,
+    stage_png: &[u8],
+    result_json: &str,
+    modified: DosDateTime,
+) -> Result<Vec<u8>, ZipError> {
+    let code_file = format!("{lesson_id}.rhai");
+    zip::write(
+        &[(&code_file, code.as_bytes()), (STAGE_FILE, stage_png), (RESULT_FILE, result_json.as_bytes())],
+        modified,
+    )
+}
+
+/// The turtle canvas as PNG bytes.
+fn stage_png() -> Result<Vec<u8>, JsValue> {
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let canvas: HtmlCanvasElement = document.query_selector("canvas.turtle")?.ok_or("no stage")?.dyn_into()?;
+    let url = canvas.to_data_url()?;
+    let base64 = url.split_once(',').map_or("", |(_, data)| data);
+    let binary = web_sys::window().ok_or("no window")?.atob(base64)?;
+    // `atob` gives one character per byte, each below U+0100, so the casts keep every bit.
+    Ok(binary.chars().map(|character| character as u8).collect())
+}
+
+/// The browser's local time (what unzip tools show) in DOS form.
+fn local_time() -> DosDateTime {
+    let date = js_sys::Date::new_0();
+    DosDateTime::new(
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds(),
+    )
+}
+
+/// Downloads the archive of `lesson_id` with `code`, the stage as drawn now and `result_json`.
+pub fn export_work(lesson_id: &str, student_name: &str, code: &str, result_json: &str) -> Result<(), JsValue> {
+    let archive = work_archive(lesson_id, code, &stage_png()?, result_json, local_time())
+        .map_err(|error| JsValue::from_str(&error.to_string()))?;
+    storage::download(&archive_name(lesson_id, student_name), "application/zip", &archive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_is_named_after_the_lesson_and_the_student() {
+        assert_eq!(archive_name("turtle-square", "王小明"), "turtle-square-王小明.zip");
+        assert_eq!(archive_name("hello", " a/b "), "hello-ab.zip");
+        assert_eq!(archive_name("hello", ""), "hello-student.zip");
+    }
+
+    #[test]
+    fn archive_holds_code_stage_and_result_in_order() {
+        let modified = DosDateTime::new(2026, 11, 23, 9, 30, 0);
+        let archive = work_archive("hello", "print(1);\n", b"\x89PNG", "{}", modified).unwrap();
+        let expected =
+            zip::write(&[("hello.rhai", b"print(1);\n"), ("stage.png", b"\x89PNG"), ("result.json", b"{}")], modified)
+                .unwrap();
+        assert_eq!(archive, expected);
+    }
+}

@@ -1,0 +1,277 @@
+//! A minimal ZIP writer, so that "export this work" can hand a student one file with their code,
+//! a picture of the stage and their result file, ready to hand in to a contest.
+//!
+//! Files are stored, not compressed: the archive is small (a program, a 400×400 PNG that is
+//! already compressed, some JSON) and storing needs no compression crate in the app's wasm. Names
+//! are UTF-8 with the language-encoding flag (general purpose bit 11) set, so Chinese names show
+//! correctly in Windows' Explorer and other unzip tools. There is no ZIP64: an archive over
+//! 4 GiB or with more than 65 535 files is refused. The format is PKWARE's APPNOTE.TXT.
+
+/// Version needed to extract (and made by): 2.0, enough for stored files and folders.
+const VERSION: u16 = 20;
+/// General purpose bit 11: file names (and comments) are UTF-8.
+const UTF8_NAMES: u16 = 1 << 11;
+/// Compression method 0: stored.
+const STORED: u16 = 0;
+const LOCAL_HEADER_SIGNATURE: u32 = 0x0403_4b50;
+const CENTRAL_HEADER_SIGNATURE: u32 = 0x0201_4b50;
+const END_SIGNATURE: u32 = 0x0605_4b50;
+
+/// Why an archive could not be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ZipError {
+    /// A file, a name, the archive or the number of files is beyond what ZIP without ZIP64 holds.
+    #[error("too large for a ZIP file")]
+    TooLarge,
+}
+
+/// A file's modification time in MS-DOS form (local time, two-second steps, years 1980–2107), as
+/// ZIP headers store it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DosDateTime {
+    /// `(year - 1980) << 9 | month << 5 | day`.
+    pub date: u16,
+    /// `hour << 11 | minute << 5 | second / 2`.
+    pub time: u16,
+}
+
+impl DosDateTime {
+    /// The DOS form of a calendar time; years outside 1980–2107 are clamped to that range.
+    pub fn new(year: u32, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> DosDateTime {
+        let year = year.clamp(1980, 2107) - 1980;
+        // Every field is masked to its width, so the casts keep all its bits.
+        DosDateTime {
+            date: ((year & 0x7f) << 9 | (month & 0x0f) << 5 | (day & 0x1f)) as u16,
+            time: ((hour & 0x1f) << 11 | (minute & 0x3f) << 5 | ((second / 2) & 0x1f)) as u16,
+        }
+    }
+}
+
+/// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) lookup table, built at compile time.
+const CRC_TABLE: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut index = 0;
+    while index < 256 {
+        let mut value = index as u32;
+        let mut bit = 0;
+        while bit < 8 {
+            value = if value & 1 == 1 { 0xedb8_8320 ^ (value >> 1) } else { value >> 1 };
+            bit += 1;
+        }
+        table[index] = value;
+        index += 1;
+    }
+    table
+};
+
+/// The CRC-32 that ZIP stores for `bytes`.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    !bytes.iter().fold(!0u32, |crc, &byte| CRC_TABLE[usize::from((crc as u8) ^ byte)] ^ (crc >> 8))
+}
+
+fn u16_of(value: usize) -> Result<u16, ZipError> {
+    u16::try_from(value).map_err(|_| ZipError::TooLarge)
+}
+
+fn u32_of(value: usize) -> Result<u32, ZipError> {
+    u32::try_from(value).map_err(|_| ZipError::TooLarge)
+}
+
+/// The fields that a file's local header and its central directory entry share, from "version
+/// needed" to the extra field's length.
+fn common_fields(out: &mut Vec<u8>, modified: DosDateTime, crc: u32, size: u32, name_length: u16) {
+    for value in [VERSION, UTF8_NAMES, STORED, modified.time, modified.date] {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    for value in [crc, size, size] {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    out.extend_from_slice(&name_length.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+}
+
+/// A ZIP archive holding `files` (name, contents) in that order, each stored uncompressed with
+/// the modification time `modified`. Names use `/` between folders.
+pub fn write(files: &[(&str, &[u8])], modified: DosDateTime) -> Result<Vec<u8>, ZipError> {
+    let count = u16_of(files.len())?;
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for &(name, contents) in files {
+        let (name_length, size, crc) = (u16_of(name.len())?, u32_of(contents.len())?, crc32(contents));
+        let offset = u32_of(out.len())?;
+
+        out.extend_from_slice(&LOCAL_HEADER_SIGNATURE.to_le_bytes());
+        common_fields(&mut out, modified, crc, size, name_length);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(contents);
+
+        central.extend_from_slice(&CENTRAL_HEADER_SIGNATURE.to_le_bytes());
+        central.extend_from_slice(&VERSION.to_le_bytes());
+        common_fields(&mut central, modified, crc, size, name_length);
+        // Comment length, disk number start, internal and external attributes.
+        for value in [0u16, 0, 0] {
+            central.extend_from_slice(&value.to_le_bytes());
+        }
+        central.extend_from_slice(&0u32.to_le_bytes());
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (central_offset, central_size) = (u32_of(out.len())?, u32_of(central.len())?);
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&END_SIGNATURE.to_le_bytes());
+    // This disk, the disk with the central directory, entries on this disk, entries in all.
+    for value in [0u16, 0, count, count] {
+        out.extend_from_slice(&value.to_le_bytes());
+    }
+    out.extend_from_slice(&central_size.to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    // No archive comment.
+    out.extend_from_slice(&0u16.to_le_bytes());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One file as read back from an archive: the central entry checked against its local header.
+    #[derive(Debug, PartialEq)]
+    struct ReadFile {
+        name: String,
+        contents: Vec<u8>,
+        crc: u32,
+        flags: u16,
+        time: u16,
+        date: u16,
+    }
+
+    fn u16_at(bytes: &[u8], at: usize) -> u16 {
+        u16::from_le_bytes(bytes[at..at + 2].try_into().unwrap())
+    }
+
+    fn u32_at(bytes: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    }
+
+    /// Reads `archive` the way unzip tools do: the end record, then the central directory, then
+    /// each local header it points to; every field the two headers share must agree.
+    fn read(archive: &[u8]) -> Vec<ReadFile> {
+        let end = archive.len() - 22;
+        assert_eq!(u32_at(archive, end), END_SIGNATURE);
+        assert_eq!(u16_at(archive, end + 20), 0, "no comment");
+        let count = usize::from(u16_at(archive, end + 10));
+        assert_eq!(usize::from(u16_at(archive, end + 8)), count);
+        let (size, offset) = (u32_at(archive, end + 12) as usize, u32_at(archive, end + 16) as usize);
+        assert_eq!(offset + size, end, "the central directory ends where the end record starts");
+        let mut at = offset;
+        let mut files = Vec::new();
+        for _ in 0..count {
+            assert_eq!(u32_at(archive, at), CENTRAL_HEADER_SIGNATURE);
+            assert_eq!(u16_at(archive, at + 10), STORED);
+            let (crc, compressed, size) =
+                (u32_at(archive, at + 16), u32_at(archive, at + 20), u32_at(archive, at + 24));
+            assert_eq!(compressed, size);
+            let name_length = usize::from(u16_at(archive, at + 28));
+            assert_eq!((u16_at(archive, at + 30), u16_at(archive, at + 32)), (0, 0), "no extra field or comment");
+            let local = u32_at(archive, at + 42) as usize;
+            let name = &archive[at + 46..at + 46 + name_length];
+            // From "version needed" to the name, the local header repeats the central entry.
+            assert_eq!(u32_at(archive, local), LOCAL_HEADER_SIGNATURE);
+            assert_eq!(
+                &archive[local + 4..local + 30 + name_length],
+                &archive[at + 6..at + 32].iter().chain(name).copied().collect::<Vec<u8>>()[..]
+            );
+            let data = local + 30 + name_length;
+            let contents = archive[data..data + size as usize].to_vec();
+            assert_eq!(crc32(&contents), crc);
+            files.push(ReadFile {
+                name: String::from_utf8(name.to_vec()).unwrap(),
+                contents,
+                crc,
+                flags: u16_at(archive, at + 8),
+                time: u16_at(archive, at + 12),
+                date: u16_at(archive, at + 14),
+            });
+            at += 46 + name_length;
+        }
+        assert_eq!(at, end);
+        files
+    }
+
+    fn check_crc(bytes: &[u8], expected: u32) {
+        assert_eq!(crc32(bytes), expected, "{:?}", String::from_utf8_lossy(bytes));
+    }
+
+    #[test]
+    fn crc32_matches_known_values() {
+        check_crc(b"", 0);
+        check_crc(b"123456789", 0xcbf4_3926);
+        check_crc(b"The quick brown fox jumps over the lazy dog", 0x414f_a339);
+        check_crc("你好".as_bytes(), 0x50a2_b841);
+    }
+
+    #[test]
+    fn dos_date_time_packs_fields_and_clamps_years() {
+        let time = DosDateTime::new(2026, 11, 23, 9, 30, 59);
+        assert_eq!(time.date, (46 << 9) | (11 << 5) | 23);
+        assert_eq!(time.time, (9 << 11) | (30 << 5) | 29);
+        assert_eq!(DosDateTime::new(1970, 1, 1, 0, 0, 0).date, (1 << 5) | 1);
+        assert_eq!(DosDateTime::new(2200, 12, 31, 23, 59, 58).date, (127 << 9) | (12 << 5) | 31);
+    }
+
+    #[test]
+    fn an_empty_archive_is_just_the_end_record() {
+        let archive = write(&[], DosDateTime::new(2026, 1, 1, 0, 0, 0)).unwrap();
+        assert_eq!(archive, [0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert!(read(&archive).is_empty());
+    }
+
+    #[test]
+    fn one_file_has_the_exact_bytes() {
+        let archive = write(&[("a.txt", b"hi")], DosDateTime { date: 0x5b77, time: 0x4bdd }).unwrap();
+        let crc = crc32(b"hi").to_le_bytes();
+        let mut expected = vec![0x50, 0x4b, 0x03, 0x04, 20, 0, 0x00, 0x08, 0, 0, 0xdd, 0x4b, 0x77, 0x5b];
+        expected.extend_from_slice(&crc);
+        expected.extend_from_slice(&[2, 0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0]);
+        expected.extend_from_slice(b"a.txthi");
+        expected.extend_from_slice(&[0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0x00, 0x08, 0, 0, 0xdd, 0x4b, 0x77, 0x5b]);
+        expected.extend_from_slice(&crc);
+        expected.extend_from_slice(&[2, 0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        expected.extend_from_slice(b"a.txt");
+        // The end record: one entry, a 51-byte central directory at offset 37.
+        expected.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 51, 0, 0, 0, 37, 0, 0, 0, 0, 0]);
+        assert_eq!(archive, expected);
+    }
+
+    #[test]
+    fn files_read_back_with_names_contents_crcs_and_times() {
+        let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0xff];
+        let files: [(&str, &[u8]); 4] = [
+            ("turtle-square.rhai", b"forward(100);\nleft(90);\n"),
+            ("stage.png", &png),
+            ("作品/王小明.json", "{\"name\": \"王小明\"}".as_bytes()),
+            ("empty.txt", b""),
+        ];
+        let modified = DosDateTime::new(2026, 11, 23, 9, 30, 0);
+        let read = read(&write(&files, modified).unwrap());
+        let expected: Vec<ReadFile> = files
+            .iter()
+            .map(|(name, contents)| ReadFile {
+                name: name.to_string(),
+                contents: contents.to_vec(),
+                crc: crc32(contents),
+                flags: UTF8_NAMES,
+                time: modified.time,
+                date: modified.date,
+            })
+            .collect();
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn more_files_than_zip_counts_are_refused() {
+        let files = vec![("a", &b""[..]); 65_536];
+        assert_eq!(write(&files, DosDateTime::new(2026, 1, 1, 0, 0, 0)), Err(ZipError::TooLarge));
+        assert!(write(&files[1..], DosDateTime::new(2026, 1, 1, 0, 0, 0)).is_ok());
+    }
+}
