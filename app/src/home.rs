@@ -133,11 +133,13 @@ fn lesson_item(
         <li class={classes!("lesson", class)}>
             <button type="button" {onclick} aria-disabled={locked.to_string()}
                 aria-label={format!("{name}：{status_text}{}", score.as_ref().map(|score| format!("，{score}")).unwrap_or_default())}>
-                <span class="mark" aria-hidden="true">{ mark }</span>
-                <span class="name">{ name }</span>
+                // The spaces keep the visible words apart (the grid hides them), so the label
+                // contains the visible text word for word (WCAG 2.5.3, label in name).
+                <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
+                <span class="name">{ name }</span>{ " " }
                 <span class="lesson-status" aria-hidden="true">{ status_text }</span>
                 if let Some(score) = &score {
-                    <span class="score" aria-hidden="true">{ score }</span>
+                    { " " }<span class="score" aria-hidden="true">{ score }</span>
                 }
             </button>
         </li>

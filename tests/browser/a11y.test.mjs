@@ -1,0 +1,193 @@
+// Issue #4 (accessibility) in the built app, in Debian's Chromium: axe-core scans every screen a
+// student meets (the course, a lesson before and after a failed check, a lesson with a hint, the
+// free editor with a mistake in the console) in the normal and high-contrast themes, in English and
+// at the largest text size, and fails on any serious or critical violation; a keyboard-only student
+// opens lesson 1 and checks it with Tab, Escape and Enter, and sees where the focus is.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { launch, repository, serve } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
+
+// Lesson 1 wants two lines; one line gets a wrong answer with expected and actual output.
+const WRONG_HELLO = 'print("你好，世界！");';
+// An undefined variable: the console shows a diagnostic with its line and column.
+const MISTAKE = 'let x = 1;\nprint(y);';
+
+/** The serious and critical violations axe finds on the page, as readable lines. */
+async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => {
+      const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.html}`);
+      return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
+    });
+}
+
+/** Replaces the program in the editor. */
+async function setProgram(page, program) {
+  const editor = page.locator('textarea#editor');
+  await editor.fill(program);
+  assert.equal(await editor.inputValue(), program);
+}
+
+/** How the page is set up before the screens are scanned; each starts on the course page. */
+const VARIANTS = {
+  default: async () => {},
+  'high contrast': async (page) => {
+    await page.getByRole('button', { name: '高对比度' }).click();
+    await page.locator('html.high-contrast').waitFor();
+  },
+  English: async (page) => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('html[lang="en"]').waitFor();
+  },
+  'largest text': async (page) => {
+    const larger = page.getByRole('button', { name: '放大字号' });
+    for (let presses = 0; presses < 20 && (await larger.isEnabled()); presses += 1) {
+      await larger.click();
+    }
+    assert.equal(await larger.isDisabled(), true, 'the text size stops growing');
+  },
+};
+
+describe('accessibility in Chromium', () => {
+  let server;
+  let baseUrl;
+
+  before(async () => {
+    await stat(path.join(distribution, 'index.html')).catch(() => {
+      throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
+    });
+    ({ server, url: baseUrl } = await serve(distribution));
+  });
+
+  after(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  });
+
+  for (const [variant, setUp] of Object.entries(VARIANTS)) {
+    test(`axe finds no serious or critical violation on any screen (${variant})`, async () => {
+      // A fresh profile each time: the view settings are remembered.
+      const browser = await launch();
+      try {
+        const page = await browser.context.newPage();
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error));
+        const found = [];
+        const scan = async (screen) => {
+          for (const line of await seriousViolations(page)) {
+            found.push(`${screen}:\n${line}`);
+          }
+        };
+
+        await page.goto(baseUrl);
+        await page.locator('#course-heading').waitFor();
+        await setUp(page);
+        await scan('the course page (#/)');
+
+        await page.locator('.lesson').first().getByRole('button').click();
+        await page.locator('#lesson-title').waitFor();
+        assert.match(page.url(), /#\/lesson\/hello$/);
+        await scan('lesson 1 (#/lesson/hello)');
+
+        await setProgram(page, WRONG_HELLO);
+        await page.locator('.controls .check').click();
+        await page.locator('.grading .tests .feedback').first().waitFor();
+        await scan('lesson 1 after a failed check');
+
+        await page.locator('.controls .hint').click();
+        await page.locator('.hint-box').first().waitFor();
+        await scan('lesson 1 with a hint');
+
+        await page.goto(`${baseUrl}#/play`);
+        await page.locator('.playground textarea#editor').waitFor();
+        await setProgram(page, MISTAKE);
+        await page.locator('.controls .run').click();
+        await page.locator('.output .diagnostic').waitFor();
+        await page.locator('.code-editor-message').waitFor();
+        await scan('the free editor (#/play) with a mistake');
+
+        assert.deepEqual(errors, []);
+        if (found.length > 0) assert.fail(`axe (${variant}):\n${found.join('\n')}`);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  test('a keyboard alone opens lesson 1 and checks it, and the focus is always visible', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(baseUrl);
+      await page.locator('#course-heading').waitFor();
+
+      /** The focused element: its accessible-ish name and whether its focus is visible. */
+      const focused = () =>
+        page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return null;
+          const outlined = (candidate) => {
+            const style = getComputedStyle(candidate);
+            return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+          };
+          // The editor's transparent textarea shows its focus on the frame around it.
+          const frame = element.closest('.code-editor-frame');
+          return {
+            tag: element.tagName.toLowerCase(),
+            name: element.getAttribute('aria-label') ?? element.textContent.trim(),
+            classes: element.className,
+            focusVisible: element.matches(':focus-visible'),
+            visible: outlined(element) || (frame !== null && outlined(frame)),
+          };
+        });
+      const unseen = [];
+      /** Presses Tab until `wanted(focused)` holds, noting every stop without a visible focus. */
+      const tabTo = async (wanted, limit = 80) => {
+        for (let presses = 0; presses < limit; presses += 1) {
+          await page.keyboard.press('Tab');
+          const now = await focused();
+          if (now === null) continue;
+          if (!now.visible || !now.focusVisible) unseen.push(`${now.tag}.${now.classes} "${now.name}"`);
+          if (now.tag === 'textarea' && now.classes.includes('code-editor-input')) {
+            // Tab indents in the editor; Escape then Tab leaves it.
+            await page.keyboard.press('Escape');
+          }
+          if (wanted(now)) return now;
+        }
+        throw new Error('Tab never reached the control');
+      };
+
+      await tabTo((now) => now.tag === 'button' && now.name.startsWith('你好，世界：'));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+
+      await tabTo((now) => now.tag === 'button' && now.classes.includes('check'));
+      await page.keyboard.press('Enter');
+      const results = page.locator('.grading');
+      await results.locator('.summary').waitFor();
+      assert.match(await results.textContent(), /得分：\d+ \/ 100/);
+      assert.ok((await results.locator('.test').count()) > 0, 'a verdict per test');
+
+      // Space presses a button too: the hint.
+      await tabTo((now) => now.tag === 'button' && now.classes.includes('hint'));
+      await page.keyboard.press('Space');
+      await page.locator('.hint-box').first().waitFor();
+
+      assert.deepEqual(unseen, [], 'every control the keyboard reaches shows a visible focus outline');
+    } finally {
+      await browser.close();
+    }
+  });
+});
