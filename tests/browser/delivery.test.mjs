@@ -2,7 +2,8 @@
 // them (issue #4):
 // - from a server: after one visit the service worker has the whole build, so the app still
 //   opens and runs programs once the server is gone;
-// - from a USB stick: dist-usb/index.html, opened as a file, runs programs with no server.
+// - from a USB stick: dist-usb/index.html, opened as a file, runs programs and passes lesson 1
+//   with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
 // of a build, the unhashed worker files included.
 //
@@ -31,11 +32,8 @@ async function mustExist(file, howToMakeIt) {
   });
 }
 
-/**
- * Opens the free-coding page (`#/play`, the editor outside any lesson) of the app at `url` in a
- * new tab that records page errors, console messages and requested URLs.
- */
-async function open(context, url) {
+/** A new tab that records page errors, console messages and requested URLs. */
+async function newTab(context) {
   const page = await context.newPage();
   page.errors = [];
   page.messages = [];
@@ -43,6 +41,12 @@ async function open(context, url) {
   page.on('pageerror', (error) => page.errors.push(error));
   page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
   page.on('request', (request) => page.requests.push(request.url()));
+  return page;
+}
+
+/** Opens the free-coding page (`#/play`, the editor outside any lesson) of the app at `url`. */
+async function open(context, url) {
+  const page = await newTab(context);
   await page.goto(`${url}#/play`);
   await editor(page).waitFor();
   return page;
@@ -64,12 +68,17 @@ function editor(page) {
   return page.getByRole('textbox', { name: '程序', exact: true, disabled: false });
 }
 
-/** Types `program` into the editor, runs it, and waits for `expected` in the console. */
-async function runProgram(page, program, expected) {
+/** Replaces the editor's program by typing `program` key by key. */
+async function typeProgram(page, program) {
   await editor(page).click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type(program);
+}
+
+/** Types `program` into the editor, runs it, and waits for `expected` in the console. */
+async function runProgram(page, program, expected) {
+  await typeProgram(page, program);
   await page.getByRole('button', { name: '运行' }).click();
   await page.getByRole('log').filter({ hasText: expected }).waitFor();
 }
@@ -133,6 +142,23 @@ describe('the USB page', () => {
       await runProgram(page, 'let 和 = 0;\nfor i in 1..=10 { 和 += i; }\nprint(`1 到 10 的和是 ${和}`);', '1 到 10 的和是 55');
       const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
       assert.deepEqual(elsewhere, [], 'the page loads nothing but itself');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
+  test('passes lesson 1 from file://: the course, the lesson, Check', { timeout: 120_000 }, async () => {
+    const page = await newTab(browser.context);
+    await page.goto(pathToFileURL(path.join(usbDistribution, 'index.html')).href);
+    await diagnosed(page, 'usb-lesson', async () => {
+      await page.getByRole('heading', { name: /课程：/ }).waitFor();
+      await page.getByRole('button', { name: /^你好，世界：/ }).click();
+      await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+      await typeProgram(page, 'print("你好，世界！");\nprint("我开始学编程了。");');
+      await page.getByRole('button', { name: /检查/ }).click();
+      const results = page.locator('.grading');
+      await results.getByText('全部通过').waitFor();
+      assert.match(await results.textContent(), /得分：100 \/ 100/);
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
