@@ -31,7 +31,8 @@ fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
 }
 
 fn build_course_pack() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons/content");
+    let content = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("../lessons/content");
     println!("cargo:rerun-if-changed={}", content.display());
     let course_file = content.join("course.toml");
     let read =

@@ -19,7 +19,8 @@ fn files_under(folder: &Path, extension: &str, found: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let lessons_crate = Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
+    let lessons_crate =
+        Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("../lessons");
     let content = lessons_crate.join("content");
     let submissions = lessons_crate.join("tests/submissions");
     println!("cargo:rerun-if-changed={}", content.display());
