@@ -1,4 +1,4 @@
-// What the delivery test (tests/browser/delivery.test.mjs) and the timing benchmark
+// What the browser tests (through tests/browser/support.mjs) and the timing benchmark
 // (scripts/bench-browser.mjs) share: a static server for a build folder, stoppable mid-test to
 // play a server that is gone, and Debian's Chromium launched the way tests/browser/app.test.mjs
 // launches it, on a fresh profile that is deleted afterwards.
@@ -53,8 +53,9 @@ export async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close };
 }
 
-/** Launches Debian's Chromium headless on a fresh profile; `close` also deletes the profile. */
-export async function launchChromium() {
+/** Launches Debian's Chromium headless on a fresh profile (extra playwright `options` allowed);
+ * `close` also deletes the profile. */
+export async function launchChromium(options = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'sprout-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -69,6 +70,7 @@ export async function launchChromium() {
       '--disable-component-update',
       '--disable-sync',
     ],
+    ...options,
   });
   const close = async () => {
     await context.close();

@@ -62,18 +62,18 @@ const VARIANTS = {
 };
 
 describe('accessibility in Chromium', () => {
-  let server;
+  let stopServer;
   let baseUrl;
 
   before(async () => {
     await stat(path.join(distribution, 'index.html')).catch(() => {
       throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
     });
-    ({ server, url: baseUrl } = await serve(distribution));
+    ({ url: baseUrl, close: stopServer } = await serve(distribution));
   });
 
   after(async () => {
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    await stopServer?.();
   });
 
   for (const [variant, setUp] of Object.entries(VARIANTS)) {

@@ -5,50 +5,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, repository, serve } from './support.mjs';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const artifacts = path.join(repository, 'tests/browser/artifacts');
-
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-async function serve(root) {
-  const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-    if (!file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      const type = MIME_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
-}
 
 const STARTS_LONG_RUN = [
   // `loop { }` alone ends in well under a second, by the operation budget; copying a long string
@@ -59,37 +21,23 @@ const STARTS_LONG_RUN = [
 ].join('\n');
 
 describe('the student app in Chromium', () => {
-  let server;
+  let stopServer;
   let baseUrl;
-  let profile;
+  let browser;
   let context;
 
   before(async () => {
     await stat(path.join(distribution, 'index.html')).catch(() => {
       throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
     });
-    ({ server, url: baseUrl } = await serve(distribution));
-    profile = await mkdtemp(path.join(tmpdir(), 'sprout-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ url: baseUrl, close: stopServer } = await serve(distribution));
+    browser = await launch();
+    ({ context } = browser);
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close();
+    await stopServer?.();
   });
 
   /** Opens the free editor in a new tab (`fresh`: with no saved progress); the tab records page

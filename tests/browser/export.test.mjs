@@ -29,19 +29,19 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
 }
 
 describe('export this work in Chromium', () => {
-  let server;
+  let stopServer;
   let baseUrl;
   let browser;
 
   before(async () => {
     await stat(path.join(distribution, 'index.html'));
-    ({ server, url: baseUrl } = await serve(distribution));
+    ({ url: baseUrl, close: stopServer } = await serve(distribution));
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    await stopServer?.();
   });
 
   test('the ZIP holds the typed code, the stage as PNG and the result file', async () => {

@@ -15,19 +15,19 @@ const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist')
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
 describe('lessons in Chromium', () => {
-  let server;
+  let stopServer;
   let baseUrl;
   let browser;
 
   before(async () => {
     await stat(path.join(distribution, 'index.html'));
-    ({ server, url: baseUrl } = await serve(distribution));
+    ({ url: baseUrl, close: stopServer } = await serve(distribution));
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    await stopServer?.();
   });
 
   async function openHome(context = browser.context) {
