@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION="0.21.14"   # the last trunk that builds with rustc 1.95
+GECKODRIVER_VERSION="0.37.1"   # builds with rustc 1.95 and drives Debian's Firefox ESR 153
+# Off PATH on purpose: wasm-bindgen-test-runner takes the first WebDriver it finds on PATH, and the
+# wasm tests run in Chromium. tests/browser/firefox.mjs looks here.
+GECKODRIVER_ROOT="$HOME/.cargo/sprout-geckodriver"
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (pinned with `=` in Cargo.toml).
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')"
 
@@ -26,9 +30,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The USB page must open from file:// in Firefox too (tests/browser/firefox.test.mjs). Mozilla's
+# geckodriver releases are binary downloads, which this machine cannot fetch: it is built from
+# crates.io instead (about 3 minutes on 2 cores).
+if [ "$("$GECKODRIVER_ROOT/bin/geckodriver" --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION from crates.io into $GECKODRIVER_ROOT"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root "$GECKODRIVER_ROOT"
+fi
+
 missing_packages=()
 [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_packages+=(chromium-driver)
+# Debian's current ESR (the version follows Debian's security updates, like Chromium's).
+[ -x /usr/bin/firefox-esr ] || missing_packages+=(firefox-esr)
 command -v brotli >/dev/null || missing_packages+=(brotli)
 # Without a CJK font, headless Chromium draws Chinese as boxes (screenshots in browser tests).
 [ -d /usr/share/fonts/opentype/noto ] || missing_packages+=(fonts-noto-cjk)
@@ -48,3 +62,5 @@ cargo fetch --locked >/dev/null
 # Debian's wasm-opt is too old for current rustc output; binaryen's from npm comes first on PATH.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# Not GECKODRIVER: wasm-bindgen-test-runner would take that over CHROMEDRIVER.
+export SPROUT_GECKODRIVER="$GECKODRIVER_ROOT/bin/geckodriver"
