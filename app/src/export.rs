@@ -2,11 +2,11 @@
 //! result file, ready to hand in to a contest (issue #4).
 //!
 //! [`work_archive`] assembles the archive from plain data (tested natively); [`export_work`]
-//! gathers that data from the page (the turtle canvas, the browser's clock) and downloads it.
+//! gathers that data from the page (the stage's picture, the browser's clock) and downloads it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
 use crate::storage;
 use crate::zip::{self, DosDateTime, ZipError};
@@ -36,10 +36,25 @@ pub fn work_archive(
     )
 }
 
-/// The turtle canvas as PNG bytes.
+/// A white canvas of the turtle canvas's size, for a stage without a picture (the maker board's
+/// LEDs are not drawn on a canvas).
+fn blank_canvas(document: &Document) -> Result<HtmlCanvasElement, JsValue> {
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width(400);
+    canvas.set_height(400);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, 400.0, 400.0);
+    Ok(canvas)
+}
+
+/// The stage's picture as PNG bytes: its first canvas (the turtle's, else the first chart).
 fn stage_png() -> Result<Vec<u8>, JsValue> {
     let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
-    let canvas: HtmlCanvasElement = document.query_selector("canvas.turtle")?.ok_or("no stage")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = match document.query_selector(".stage canvas")? {
+        Some(element) => element.dyn_into()?,
+        None => blank_canvas(&document)?,
+    };
     let url = canvas.to_data_url()?;
     let base64 = url.split_once(',').map_or("", |(_, data)| data);
     let binary = web_sys::window().ok_or("no window")?.atob(base64)?;
