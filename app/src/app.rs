@@ -1,16 +1,17 @@
 //! The student app's shell: the header (languages, text size, contrast), the storage warning, and
 //! the page on screen (the course, a lesson, or the free editor).
 //!
-//! The shell holds the one [`State`] and owns the script worker. Running or checking posts to the
-//! worker; stopping drops the worker (which terminates it) and the effect keyed on
-//! [`State::worker_generation`] starts a fresh one, so the UI thread never runs student code.
+//! The shell holds the one [`State`] and owns the script worker. Checking posts to the worker, and
+//! so does every run request the state asks for ([`State::outgoing`]: a press of Run, or a re-run
+//! while a board program plays); stopping drops the worker (which terminates it) and the effect
+//! keyed on [`State::worker_generation`] starts a fresh one, so the UI thread never runs student
+//! code.
 //! Progress is saved to browser storage shortly after every change.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use sprout_runtime::messages::Language;
-use sprout_runtime::RunInput;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,9 +21,11 @@ use crate::export;
 use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
 use crate::lesson_page::{lesson_title, GradingPanel, LessonText};
+use crate::playback::{Control, RunStart};
 use crate::progress::Progress;
-use crate::protocol::{GradeRequest, RunRequest, WorkerRequest};
+use crate::protocol::{GradeRequest, WorkerRequest};
 use crate::script_worker::{ScriptWorker, WorkerEvent};
+use crate::stage::StageKinds;
 use crate::state::{Action, Page, State, View, FONT_PERCENTS};
 use crate::storage::{self, StorageProblem};
 use crate::workbench::{LessonControls, Workbench};
@@ -78,15 +81,26 @@ pub fn App() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_event = Callback::from(move |event| {
                 dispatcher.dispatch(match event {
-                    WorkerEvent::Finished(report) => Action::Finish(report),
+                    WorkerEvent::Finished(report) => Action::Finish(report, js_sys::Date::now()),
                     WorkerEvent::Graded(report) => Action::Graded(report, storage::now()),
-                    WorkerEvent::Failed => Action::WorkerFailed,
+                    WorkerEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
                 })
             });
             // Dropping the old worker terminates it. A worker that cannot even be created is
             // reported when the student presses Run.
             *worker.borrow_mut() = None;
             *worker.borrow_mut() = ScriptWorker::spawn(on_event).ok();
+        });
+    }
+    // Declared after the worker's effect, so that a request made with a new worker goes to it.
+    {
+        let (worker, dispatcher) = (worker.clone(), state.dispatcher());
+        use_effect_with(state.outgoing.clone(), move |outgoing| {
+            let Some(request) = outgoing else { return };
+            match &*worker.borrow() {
+                Some(worker) => worker.send(&WorkerRequest::Run((**request).clone())),
+                None => dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now())),
+            }
         });
     }
     use_effect_with(state.language, |&language| {
@@ -185,25 +199,17 @@ pub fn App() -> Html {
         Callback::from(move |page: Page| state.dispatch(Action::Navigate(page, now())))
     };
     let run = {
-        let (state, worker) = (state.clone(), worker.clone());
+        let state = state.clone();
         Callback::from(move |()| {
             if state.status.busy() {
                 return;
             }
-            let request = RunRequest {
+            state.dispatch(Action::StartRun(RunStart {
                 program: state.code(),
-                input: RunInput {
-                    lines: state.input.lines().map(str::to_string).collect(),
-                    // Trying things may differ from run to run; checks use the lesson's seeds.
-                    seed: (js_sys::Math::random() * 2f64.powi(53)) as u64,
-                    ..RunInput::default()
-                },
-            };
-            state.dispatch(Action::StartRun);
-            match &*worker.borrow() {
-                Some(worker) => worker.send(&WorkerRequest::Run(request)),
-                None => state.dispatch(Action::WorkerFailed),
-            }
+                lines: state.input.lines().map(str::to_string).collect(),
+                // Trying things may differ from run to run; checks use the lesson's seeds.
+                seed: (js_sys::Math::random() * 2f64.powi(53)) as u64,
+            }));
         })
     };
     let check = {
@@ -214,16 +220,20 @@ pub fn App() -> Html {
                 return;
             }
             let code = state.code();
-            state.dispatch(Action::StartCheck(lesson.id.clone(), code.clone()));
+            state.dispatch(Action::StartCheck(lesson.id.clone(), code.clone(), js_sys::Date::now()));
             match &*worker.borrow() {
                 Some(worker) => worker.send(&WorkerRequest::Grade(GradeRequest { lesson, code })),
-                None => state.dispatch(Action::WorkerFailed),
+                None => state.dispatch(Action::WorkerFailed(js_sys::Date::now())),
             }
         })
     };
     let stop = {
         let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Stop))
+        Callback::from(move |()| state.dispatch(Action::Stop(js_sys::Date::now())))
+    };
+    let control = {
+        let state = state.clone();
+        Callback::from(move |control: Control| state.dispatch(Action::Playback(control, js_sys::Date::now())))
     };
     let edit = {
         let state = state.clone();
@@ -331,8 +341,10 @@ pub fn App() -> Html {
                                 {next} on_open={open_lesson.clone()} />
                         </div>
                         <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
-                            report={state.report.clone()} grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
-                            on_run={run.clone()} on_stop={stop.clone()}
+                            session={state.session.clone()} speed={state.speed} sensors={state.sensors}
+                            stage={StageKinds::of_lesson(&lesson).and(state.stage)} high_contrast={state.view.high_contrast}
+                            grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
+                            on_run={run.clone()} on_stop={stop.clone()} on_control={control.clone()}
                             lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
                     </main>
                 }
@@ -343,7 +355,9 @@ pub fn App() -> Html {
             <main class="playground" id="main">
                 <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
                 <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
-                    report={state.report.clone()} on_edit={edit} on_input={edit_input} on_run={run} on_stop={stop} />
+                    session={state.session.clone()} speed={state.speed} sensors={state.sensors} stage={state.stage}
+                    high_contrast={state.view.high_contrast} on_edit={edit} on_input={edit_input} on_run={run} on_stop={stop}
+                    on_control={control} />
             </main>
         },
     };

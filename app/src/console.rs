@@ -1,7 +1,10 @@
-//! The console: what the program printed, its mistake in words, and how the run ended.
+//! The console: what the program printed so far, its mistake in words, and how the run ended.
+//!
+//! During playback it shows the output up to the moment on screen; the mistake and the ending
+//! appear when playback gets there.
 
 use sprout_runtime::messages::Language;
-use sprout_runtime::Outcome;
+use sprout_runtime::{Event, Outcome};
 use yew::prelude::*;
 
 use crate::i18n::{tr, tr_with, Text};
@@ -14,23 +17,38 @@ pub struct ConsoleProps {
     pub language: Language,
     /// Where the run stands.
     pub status: Status,
-    /// The last finished run, if any.
+    /// The run on screen, if any.
     pub report: Option<SharedReport>,
+    /// How many of its events are on screen.
+    pub shown: usize,
+    /// Whether playback got to the end of the run.
+    pub completed: bool,
 }
 
 /// The output console, the diagnostic ("第 L 行第 C 列：…" and a hint) and a status line.
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
     let language = props.language;
-    let report = props.report.as_ref().map(|report| &*report.0);
+    let output: std::rc::Rc<AttrValue> = use_memo((props.report.clone(), props.shown), |(report, shown)| {
+        let trace = report.as_ref().map_or(&[][..], |report| &report.0.run.trace[..*shown]);
+        trace
+            .iter()
+            .filter_map(|event| match &event.event {
+                Event::Output { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<String>()
+            .into()
+    });
+    let ended = props.report.as_ref().filter(|_| props.completed);
     html! {
         <section class="panel output" aria-labelledby="console-heading">
             <h2 id="console-heading">{ tr(language, Text::ConsoleHeading) }</h2>
             <pre class="console" role="log" aria-live="polite" aria-labelledby="console-heading">
-                { report.map(|report| report.run.output()).unwrap_or_default() }
+                { (*output).clone() }
             </pre>
-            { diagnostic(language, props.report.as_ref()) }
-            <p class="status" role="status">{ status_text(language, props.status, props.report.as_ref()) }</p>
+            { diagnostic(language, ended) }
+            <p class="status" role="status">{ status_text(language, props.status, ended) }</p>
         </section>
     }
 }
@@ -63,6 +81,7 @@ fn status_text(language: Language, status: Status, report: Option<&SharedReport>
     match status {
         Status::Idle => "",
         Status::Running => tr(language, Text::StatusRunning),
+        Status::Playing => tr(language, Text::StatusPlaying),
         Status::Checking => tr(language, Text::StatusChecking),
         Status::Checked => tr(language, Text::StatusChecked),
         Status::Stopped => tr(language, Text::StatusStopped),

@@ -47,8 +47,8 @@ pub enum Text {
     CanvasHeading,
     /// Description of the canvas for screen readers. Placeholder: `{count}` (lines drawn).
     CanvasDescription,
-    /// Heading of the LED board.
-    LedHeading,
+    /// Heading of the maker board (LEDs, buttons and sensors).
+    BoardHeading,
     /// Description of the LED board for screen readers. Placeholder: `{count}` (LEDs on).
     LedDescription,
     /// The program the editor starts with.
@@ -163,11 +163,79 @@ pub enum Text {
     ExportWork,
     /// What the export button does, for screen readers.
     ExportWorkDescription,
+    /// Status while a run plays back.
+    StatusPlaying,
+    /// Label of the playback speed buttons.
+    SpeedLabel,
+    /// Name of a speed button. Placeholder: `{factor}` (0.5, 1, 2, 4).
+    SpeedTimes,
+    /// The speed button that shows the end of the run at once.
+    SpeedInstant,
+    /// Where playback is, in seconds. Placeholders: `{now}`, `{total}`.
+    PlaybackTime,
+    /// Name of a board button. Placeholder: `{name}` (A or B).
+    BoardButton,
+    /// How the board buttons work, for screen readers.
+    BoardButtonDescription,
+    /// Heading of the sensor sliders.
+    SensorsHeading,
+    /// Label of the temperature slider.
+    SensorTemperature,
+    /// Label of the light slider.
+    SensorLight,
+    /// Label of the sound slider.
+    SensorSound,
+    /// Label of the left–right tilt slider.
+    SensorTiltX,
+    /// Label of the forward–back tilt slider.
+    SensorTiltY,
+    /// The board while a program that reads it plays.
+    BoardLive,
+    /// The board at other times.
+    BoardIdle,
+    /// Heading of the charts.
+    ChartHeading,
+    /// A line chart, for screen readers. Placeholder: `{count}` (points).
+    ChartLine,
+    /// A scatter chart, for screen readers. Placeholder: `{count}` (points).
+    ChartScatter,
+    /// A bar chart, for screen readers. Placeholder: `{count}` (bars).
+    ChartBar,
+    /// A histogram, for screen readers. Placeholder: `{count}` (bins).
+    ChartHistogram,
+    /// A chart's items after its kind. Placeholder: `{items}`.
+    ChartItems,
+    /// A chart's ranges after its kind. Placeholders: `{xlow}`, `{xhigh}`, `{ylow}`, `{yhigh}`.
+    ChartXyRange,
+    /// A chart's value range after its kind. Placeholders: `{low}`, `{high}`.
+    ChartValueRange,
+    /// Between the items of a list in a sentence.
+    ListSeparator,
+    /// A histogram bin in words. Placeholders: `{low}`, `{high}`, `{count}`.
+    ChartBinItem,
+    /// Caption of a chart's data table. Placeholder: `{number}`.
+    ChartTableCaption,
+    /// Column of x values.
+    ChartColumnX,
+    /// Column of y values.
+    ChartColumnY,
+    /// Column of names.
+    ChartColumnName,
+    /// Column of values.
+    ChartColumnValue,
+    /// Column of histogram bins.
+    ChartColumnRange,
+    /// Column of histogram counts.
+    ChartColumnCount,
+    /// Rows of a data table left out. Placeholder: `{count}`.
+    ChartMoreRows,
+    /// Charts left out. Placeholders: `{count}` (drawn), `{shown}`.
+    ChartsOmitted,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 77] = [
+    pub const ALL: [Text; 111] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -187,7 +255,7 @@ impl Text {
         Text::HintPrefix,
         Text::CanvasHeading,
         Text::CanvasDescription,
-        Text::LedHeading,
+        Text::BoardHeading,
         Text::LedDescription,
         Text::StarterProgram,
         Text::EditorDescription,
@@ -245,6 +313,40 @@ impl Text {
         Text::RunInLesson,
         Text::ExportWork,
         Text::ExportWorkDescription,
+        Text::StatusPlaying,
+        Text::SpeedLabel,
+        Text::SpeedTimes,
+        Text::SpeedInstant,
+        Text::PlaybackTime,
+        Text::BoardButton,
+        Text::BoardButtonDescription,
+        Text::SensorsHeading,
+        Text::SensorTemperature,
+        Text::SensorLight,
+        Text::SensorSound,
+        Text::SensorTiltX,
+        Text::SensorTiltY,
+        Text::BoardLive,
+        Text::BoardIdle,
+        Text::ChartHeading,
+        Text::ChartLine,
+        Text::ChartScatter,
+        Text::ChartBar,
+        Text::ChartHistogram,
+        Text::ChartItems,
+        Text::ChartXyRange,
+        Text::ChartValueRange,
+        Text::ListSeparator,
+        Text::ChartBinItem,
+        Text::ChartTableCaption,
+        Text::ChartColumnX,
+        Text::ChartColumnY,
+        Text::ChartColumnName,
+        Text::ChartColumnValue,
+        Text::ChartColumnRange,
+        Text::ChartColumnCount,
+        Text::ChartMoreRows,
+        Text::ChartsOmitted,
     ];
 }
 
@@ -268,7 +370,7 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::HintPrefix, "提示："),
     (Text::CanvasHeading, "海龟画布"),
     (Text::CanvasDescription, "海龟画布：画了 {count} 条线"),
-    (Text::LedHeading, "LED 点阵"),
+    (Text::BoardHeading, "创客板"),
     (Text::LedDescription, "LED 点阵：{count} 个灯亮着"),
     (
         Text::StarterProgram,
@@ -334,6 +436,40 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::RunInLesson, "运行（随便试，不计分）"),
     (Text::ExportWork, "导出这次的作品"),
     (Text::ExportWorkDescription, "下载一个压缩包：这一课的代码、画布的图片和成绩文件，可以直接交给比赛"),
+    (Text::StatusPlaying, "正在播放……"),
+    (Text::SpeedLabel, "播放速度"),
+    (Text::SpeedTimes, "{factor} 倍速"),
+    (Text::SpeedInstant, "直接看结果"),
+    (Text::PlaybackTime, "{now} 秒 / {total} 秒"),
+    (Text::BoardButton, "按钮 {name}"),
+    (Text::BoardButtonDescription, "按住就是按下，松开就是放开；也可以按住空格键或回车键"),
+    (Text::SensorsHeading, "传感器"),
+    (Text::SensorTemperature, "温度（°C）"),
+    (Text::SensorLight, "光线"),
+    (Text::SensorSound, "声音"),
+    (Text::SensorTiltX, "左右倾斜（度）"),
+    (Text::SensorTiltY, "前后倾斜（度）"),
+    (Text::BoardLive, "程序正在运行：按住 A 或 B、拖动滑块，程序马上就能知道。"),
+    (Text::BoardIdle, "读按钮的程序播放时可以按 A 和 B；滑块的值从下一次运行的一开始就有效。"),
+    (Text::ChartHeading, "图表"),
+    (Text::ChartLine, "折线图，{count} 个点"),
+    (Text::ChartScatter, "散点图，{count} 个点"),
+    (Text::ChartBar, "柱状图，{count} 根柱子"),
+    (Text::ChartHistogram, "直方图，{count} 个区间"),
+    (Text::ChartItems, "：{items}"),
+    (Text::ChartXyRange, "：x 从 {xlow} 到 {xhigh}，y 从 {ylow} 到 {yhigh}"),
+    (Text::ChartValueRange, "：数值从 {low} 到 {high}"),
+    (Text::ListSeparator, "、"),
+    (Text::ChartBinItem, "{low} 到 {high}：{count}"),
+    (Text::ChartTableCaption, "图表 {number} 的数据"),
+    (Text::ChartColumnX, "x"),
+    (Text::ChartColumnY, "y"),
+    (Text::ChartColumnName, "名称"),
+    (Text::ChartColumnValue, "数值"),
+    (Text::ChartColumnRange, "区间"),
+    (Text::ChartColumnCount, "个数"),
+    (Text::ChartMoreRows, "还有 {count} 行没有列出"),
+    (Text::ChartsOmitted, "一共画了 {count} 张图，这里显示最后 {shown} 张。"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -356,7 +492,7 @@ const EN: &[(Text, &str)] = &[
     (Text::HintPrefix, "Hint: "),
     (Text::CanvasHeading, "Turtle canvas"),
     (Text::CanvasDescription, "Turtle canvas: {count} lines drawn"),
-    (Text::LedHeading, "LED board"),
+    (Text::BoardHeading, "Maker board"),
     (Text::LedDescription, "LED board: {count} lights on"),
     (
         Text::StarterProgram,
@@ -422,6 +558,40 @@ const EN: &[(Text, &str)] = &[
     (Text::RunInLesson, "Run (try freely, not graded)"),
     (Text::ExportWork, "Export this work"),
     (Text::ExportWorkDescription, "Download a ZIP file with this lesson's code, a picture of the stage and the result file, ready to hand in to a contest"),
+    (Text::StatusPlaying, "Playing…"),
+    (Text::SpeedLabel, "Playback speed"),
+    (Text::SpeedTimes, "{factor}× speed"),
+    (Text::SpeedInstant, "Skip to the end"),
+    (Text::PlaybackTime, "{now} s / {total} s"),
+    (Text::BoardButton, "Button {name}"),
+    (Text::BoardButtonDescription, "Hold it down to press it, let go to release it; holding Space or Enter works too"),
+    (Text::SensorsHeading, "Sensors"),
+    (Text::SensorTemperature, "Temperature (°C)"),
+    (Text::SensorLight, "Light"),
+    (Text::SensorSound, "Sound"),
+    (Text::SensorTiltX, "Tilt left–right (degrees)"),
+    (Text::SensorTiltY, "Tilt forward–back (degrees)"),
+    (Text::BoardLive, "The program is running: hold A or B or move a slider, and it notices at once."),
+    (Text::BoardIdle, "Press A and B while a program that reads them plays; the sliders count from the start of the next run."),
+    (Text::ChartHeading, "Charts"),
+    (Text::ChartLine, "Line chart, {count} points"),
+    (Text::ChartScatter, "Scatter chart, {count} points"),
+    (Text::ChartBar, "Bar chart, {count} bars"),
+    (Text::ChartHistogram, "Histogram, {count} bins"),
+    (Text::ChartItems, ": {items}"),
+    (Text::ChartXyRange, ": x from {xlow} to {xhigh}, y from {ylow} to {yhigh}"),
+    (Text::ChartValueRange, ": values from {low} to {high}"),
+    (Text::ListSeparator, "; "),
+    (Text::ChartBinItem, "{low} to {high}: {count}"),
+    (Text::ChartTableCaption, "Data of chart {number}"),
+    (Text::ChartColumnX, "x"),
+    (Text::ChartColumnY, "y"),
+    (Text::ChartColumnName, "Name"),
+    (Text::ChartColumnValue, "Value"),
+    (Text::ChartColumnRange, "Range"),
+    (Text::ChartColumnCount, "Count"),
+    (Text::ChartMoreRows, "{count} more rows not listed"),
+    (Text::ChartsOmitted, "{count} charts were drawn; the last {shown} are shown."),
 ];
 
 fn table(language: Language) -> &'static [(Text, &'static str)] {

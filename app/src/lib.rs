@@ -6,6 +6,8 @@
 //! This library holds the page's components and the [`protocol`] both binaries speak.
 
 pub mod app;
+pub mod board;
+pub mod chart;
 pub mod console;
 pub mod course;
 pub mod editor;
@@ -15,6 +17,7 @@ pub mod home;
 pub mod i18n;
 pub mod lesson_page;
 pub mod markdown;
+pub mod playback;
 pub mod progress;
 pub mod protocol;
 pub mod script_worker;

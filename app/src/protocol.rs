@@ -7,15 +7,28 @@
 use serde::{Deserialize, Serialize};
 use sprout_lessons::{Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
-use sprout_runtime::{Run, RunInput};
+use sprout_runtime::{Limits, Run, RunInput};
 
 /// Where the worker's loader script is served, relative to the page (trunk names workers by
 /// their binary, without a content hash).
 pub const WORKER_URL: &str = "./worker_loader.js";
 
+/// Which run a request or report is: the playback session it belongs to and the request's number
+/// in it. A session re-runs its program whenever the student presses a board button or moves a
+/// sensor slider, and only the reply to its latest request is used.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunId {
+    /// The session: counts the Run presses of this page.
+    pub session: u32,
+    /// The request within the session, from 1.
+    pub request: u32,
+}
+
 /// What the UI asks the worker to run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunRequest {
+    /// Which run this is; the report carries it back.
+    pub id: RunId,
     /// The student's program.
     pub program: String,
     /// Input lines, seed and budgets.
@@ -71,9 +84,42 @@ pub enum WorkerReply {
     Graded(Box<GradeReport>),
 }
 
+/// What a program reads from the maker board, so that the UI knows whether pressing a button or
+/// moving a slider while it plays can change anything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardUse {
+    /// The program reads a button or a sensor (`button_pressed`, `on_button`, `temperature`, …).
+    pub reads: bool,
+    /// The program registers a button handler (`on_button`): it can react to a press even after
+    /// its top level has finished.
+    pub waits_for_buttons: bool,
+}
+
+/// The student API's functions that read the board.
+const BOARD_INPUTS: [&str; 7] =
+    ["button_pressed", "on_button", "temperature", "light_level", "sound_level", "tilt_x", "tilt_y"];
+
+impl BoardUse {
+    /// What `program` reads from the board, from its syntax tree; nothing for a program that does
+    /// not compile. Only the worker calls this (it needs Rhai's parser, which the UI's wasm lacks).
+    pub fn of_program(program: &str, limits: &Limits) -> BoardUse {
+        let Ok(facts) = sprout_runtime::syntax::facts(program, limits) else {
+            return BoardUse::default();
+        };
+        BoardUse {
+            reads: BOARD_INPUTS.iter().any(|name| facts.calls.contains_key(*name)),
+            waits_for_buttons: facts.calls.contains_key("on_button"),
+        }
+    }
+}
+
 /// A finished run, with its diagnostic already put into words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunReport {
+    /// The request this run answers.
+    pub id: RunId,
+    /// What the program reads from the board.
+    pub board: BoardUse,
     /// Everything the run did.
     pub run: Run,
     /// The diagnostic in every language, so that switching language after a run needs no
@@ -85,5 +131,28 @@ impl RunReport {
     /// The diagnostic's words in `language`, when the run failed.
     pub fn message(&self, language: Language) -> Option<&Message> {
         self.messages.iter().find(|(candidate, _)| *candidate == language).map(|(_, message)| message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(program: &str, reads: bool, waits_for_buttons: bool) {
+        assert_eq!(
+            BoardUse::of_program(program, &Limits::default()),
+            BoardUse { reads, waits_for_buttons },
+            "{program}"
+        );
+    }
+
+    #[test]
+    fn board_use_comes_from_the_calls() {
+        check("print(1);", false, false);
+        check("led_plot(1, 1); sleep(100);", false, false);
+        check("loop { if button_pressed(\"A\") { led_plot(0, 0); } sleep(50); }", true, false);
+        check("print(temperature());", true, false);
+        check("on_button(\"B\", || led_clear());", true, true);
+        check("print(tilt_x(", false, false);
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! Components only dispatch [`Action`]s; the reducer is pure (the time comes in the action), so
 //! the rules (one job at a time, Stop replaces the worker, late replies are ignored, a check is
-//! recorded against the code that was checked, a passed lesson opens the next) are unit-tested
-//! without a browser. Side effects (posting to the worker, storage, downloads) happen in
-//! components.
+//! recorded against the code that was checked, a passed lesson opens the next, a run plays back
+//! and reacts to the board while it plays) are unit-tested without a browser. Side effects
+//! (posting to the worker, storage, downloads) happen in components: the app posts
+//! [`State::outgoing`] whenever it changes.
 
 use std::rc::Rc;
 
@@ -14,8 +15,10 @@ use yew::Reducible;
 
 use crate::course::course;
 use crate::i18n::{tr, Text};
+use crate::playback::{Control, RunStart, SensorValues, Session, Speed};
 use crate::progress::Progress;
-use crate::protocol::{GradeReport, RunReport};
+use crate::protocol::{GradeReport, RunReport, RunRequest};
+use crate::stage::StageKinds;
 use crate::storage::StorageProblem;
 
 /// Where the worker stands.
@@ -26,9 +29,11 @@ pub enum Status {
     Idle,
     /// The worker is running the program.
     Running,
+    /// The run is being played back on the stage (Run, Check and Stop all work).
+    Playing,
     /// The worker is grading the program.
     Checking,
-    /// The worker finished the program and sent its report.
+    /// The run played to its end (or had nothing to play).
     Finished,
     /// The worker finished grading.
     Checked,
@@ -42,6 +47,11 @@ impl Status {
     /// Whether the worker is busy (Run and Check wait, Stop works).
     pub fn busy(self) -> bool {
         matches!(self, Status::Running | Status::Checking)
+    }
+
+    /// Whether Stop has something to stop: the worker, or playback.
+    pub fn stoppable(self) -> bool {
+        self.busy() || self == Status::Playing
     }
 }
 
@@ -91,6 +101,16 @@ impl PartialEq for SharedReport {
     }
 }
 
+/// The playback session, compared by identity like [`SharedReport`].
+#[derive(Clone, Debug)]
+pub struct SharedSession(pub Rc<Session>);
+
+impl PartialEq for SharedSession {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A grade report, compared by identity like [`SharedReport`].
 #[derive(Clone, Debug)]
 pub struct SharedGrade(pub Rc<GradeReport>);
@@ -134,8 +154,18 @@ pub struct State {
     pub input: String,
     /// Where the worker stands.
     pub status: Status,
-    /// The last finished run; cleared when a new job starts.
-    pub report: Option<SharedReport>,
+    /// The last press of Run, with its report and playback; cleared when another page opens.
+    pub session: Option<SharedSession>,
+    /// The latest run request for the worker; the app posts it whenever it changes.
+    pub outgoing: Option<Rc<RunRequest>>,
+    /// Counts the presses of Run, to number the sessions.
+    pub sessions_started: u32,
+    /// How fast runs play back.
+    pub speed: Speed,
+    /// The maker board's sensor sliders.
+    pub sensors: SensorValues,
+    /// The stage panels the last run needed.
+    pub stage: StageKinds,
     /// The last grade; cleared when a new job starts or another lesson opens.
     pub grade: Option<SharedGrade>,
     /// The lesson and code being checked.
@@ -158,7 +188,12 @@ impl Default for State {
             progress: Rc::new(Progress::default()),
             input: String::new(),
             status: Status::Idle,
-            report: None,
+            session: None,
+            outgoing: None,
+            sessions_started: 0,
+            speed: Speed::default(),
+            sensors: SensorValues::default(),
+            stage: StageKinds::default(),
             grade: None,
             checking: None,
             worker_generation: 0,
@@ -175,6 +210,34 @@ impl State {
             Page::Lesson(id) => self.course.lesson(id),
             _ => None,
         }
+    }
+
+    /// The report of the last run, once it came.
+    pub fn report(&self) -> Option<&SharedReport> {
+        self.session.as_ref()?.0.report()
+    }
+
+    /// Stops playback (for Stop, a check or a failed worker).
+    fn freeze_session(&mut self, real_ms: f64) {
+        if let Some(SharedSession(session)) = self.session.as_mut() {
+            if session.playing() || session.waiting() {
+                Rc::make_mut(session).freeze(real_ms);
+            }
+        }
+    }
+
+    /// Forgets the last run when another page opens; a run or re-run still at the worker ends
+    /// with its worker, and the new page's stage starts from its lesson.
+    fn leave_session(&mut self) {
+        let waiting = self.session.as_ref().is_some_and(|session| session.0.waiting());
+        if self.status == Status::Running || (self.status == Status::Playing && waiting) {
+            self.worker_generation += 1;
+        }
+        if matches!(self.status, Status::Running | Status::Playing) {
+            self.status = Status::Idle;
+        }
+        self.session = None;
+        self.stage = StageKinds::default();
     }
 
     /// The code in the editor: the lesson's (saved or starter), or the playground's.
@@ -199,18 +262,21 @@ pub enum Action {
     EditCode(String, String),
     /// The student edited the input lines.
     EditInput(String),
-    /// A run was sent to the worker.
-    StartRun,
-    /// The worker sent the run's report.
-    Finish(Rc<RunReport>),
-    /// A check of this lesson and code was sent to the worker.
-    StartCheck(String, String),
+    /// The student pressed Run.
+    StartRun(RunStart),
+    /// The worker sent a run's report, at this real time (milliseconds).
+    Finish(Rc<RunReport>, f64),
+    /// A check of this lesson and code was sent to the worker, at this real time.
+    StartCheck(String, String, f64),
     /// The worker sent the grade.
     Graded(Rc<GradeReport>, String),
-    /// The student stopped the run or check.
-    Stop,
-    /// The worker failed.
-    WorkerFailed,
+    /// The student stopped the run, its playback or the check, at this real time.
+    Stop(f64),
+    /// The student changed the playback speed or used the board, or playback reached a moment
+    /// that matters, at this real time.
+    Playback(Control, f64),
+    /// The worker failed, at this real time.
+    WorkerFailed(f64),
     /// Show the next hint of the lesson on screen.
     ShowHint(String),
     /// Put the lesson's starter code back.
@@ -234,6 +300,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let busy = self.status.busy();
+        let playing = self.status == Status::Playing;
         let mut next = (*self).clone();
         match action {
             Action::SetLanguage(language) => next.language = language,
@@ -250,22 +317,62 @@ impl Reducible for State {
                 }
                 next.page = page;
                 next.grade = None;
-                next.report = None;
+                next.leave_session();
             }
             Action::EditCode(code, now) => match next.lesson().cloned() {
                 Some(lesson) => Rc::make_mut(&mut next.progress).edit(&lesson, &code, &now),
                 None => Rc::make_mut(&mut next.progress).playground = Some(code),
             },
             Action::EditInput(input) => next.input = input,
-            Action::StartRun if !busy => {
+            Action::StartRun(start) if !busy => {
+                next.sessions_started += 1;
+                let (session, request) = Session::start(next.sessions_started, start, next.sensors, next.speed);
+                next.session = Some(SharedSession(Rc::new(session)));
+                next.outgoing = Some(Rc::new(request));
                 next.status = Status::Running;
-                next.report = None;
             }
-            Action::Finish(report) if self.status == Status::Running => {
-                next.status = Status::Finished;
-                next.report = Some(SharedReport(report));
+            Action::Finish(report, real_ms)
+                if (self.status == Status::Running || playing)
+                    && self.session.as_ref().is_some_and(|session| session.0.expects(report.id)) =>
+            {
+                let first = self.status == Status::Running;
+                let Some(SharedSession(session)) = next.session.as_mut() else { return self };
+                let session = Rc::make_mut(session);
+                let follow_up = session.receive(report.clone(), real_ms);
+                if first {
+                    next.stage = StageKinds::of_report(&report);
+                    next.status = if session.playing() { Status::Playing } else { Status::Finished };
+                }
+                if let Some(request) = follow_up {
+                    next.outgoing = Some(Rc::new(request));
+                }
             }
-            Action::StartCheck(lesson_id, code) if !busy => {
+            Action::Playback(control, real_ms) => {
+                // The speed and the sliders are the student's settings, kept for the next run.
+                match control {
+                    Control::Speed(speed) => next.speed = speed,
+                    Control::Sensor(sensor, value) => next.sensors.set(sensor, value),
+                    _ => {}
+                }
+                let Some(SharedSession(session)) = next.session.as_mut() else { return Rc::new(next) };
+                match control {
+                    Control::Ended => {
+                        if !playing || !session.ended_at(real_ms) {
+                            return self;
+                        }
+                        Rc::make_mut(session).finish(real_ms);
+                        next.status = Status::Finished;
+                    }
+                    Control::Extend if !playing || !session.wants_extension(real_ms) => return self,
+                    _ => {
+                        if let Some(request) = Rc::make_mut(session).control(control, real_ms) {
+                            next.outgoing = Some(Rc::new(request));
+                        }
+                    }
+                }
+            }
+            Action::StartCheck(lesson_id, code, real_ms) if !busy => {
+                next.freeze_session(real_ms);
                 next.status = Status::Checking;
                 next.grade = None;
                 next.checking = Some((lesson_id, code));
@@ -279,12 +386,19 @@ impl Reducible for State {
                 }
                 next.grade = Some(SharedGrade(report));
             }
-            Action::Stop if busy => {
+            Action::Stop(real_ms) if busy || playing => {
+                // The worker is replaced only when it is busy: with a run, a check or a re-run.
+                if busy || next.session.as_ref().is_some_and(|session| session.0.waiting()) {
+                    next.worker_generation += 1;
+                }
+                next.freeze_session(real_ms);
                 next.status = Status::Stopped;
                 next.checking = None;
-                next.worker_generation += 1;
             }
-            Action::WorkerFailed if busy => {
+            Action::WorkerFailed(real_ms)
+                if busy || next.session.as_ref().is_some_and(|session| session.0.waiting()) =>
+            {
+                next.freeze_session(real_ms);
                 next.status = Status::WorkerFailed;
                 next.checking = None;
                 next.worker_generation += 1;
@@ -303,7 +417,7 @@ impl Reducible for State {
             Action::TryExample(code) => {
                 Rc::make_mut(&mut next.progress).playground = Some(code);
                 next.page = Page::Playground;
-                next.report = None;
+                next.leave_session();
                 next.grade = None;
             }
             Action::SetStudent(student) => Rc::make_mut(&mut next.progress).student = student,
@@ -322,12 +436,12 @@ impl Reducible for State {
                 next.view = View { font_percent: view.font_percent.clamp(smallest, largest), ..view };
             }
             // Starting while busy, or a reply or failure for a job that was already stopped.
-            Action::StartRun
-            | Action::Finish(_)
+            Action::StartRun(_)
+            | Action::Finish(..)
             | Action::StartCheck(..)
             | Action::Graded(..)
-            | Action::Stop
-            | Action::WorkerFailed => return self,
+            | Action::Stop(_)
+            | Action::WorkerFailed(_) => return self,
         }
         Rc::new(next)
     }
@@ -336,14 +450,47 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::playback::{Button, SENSORS};
+    use crate::protocol::{BoardUse, RunId};
     use sprout_lessons::{grade, Selection};
-    use sprout_runtime::{run, RunInput};
+    use sprout_runtime::scenario::{Sensor, SensorReading};
+    use sprout_runtime::{run, Event, Outcome};
 
     const NOW: &str = "2026-11-23T09:00:00Z";
+    /// Lights the middle LED while button A is down.
+    const HOLD_A: &str = "loop { if button_pressed(\"A\") { led_plot(2, 2); } else { led_clear(); } sleep(50); }";
 
-    fn report() -> Rc<RunReport> {
-        let run = run("print(1);", &RunInput::default());
-        Rc::new(RunReport { run, messages: Vec::new() })
+    fn run_program(program: &str) -> Action {
+        Action::StartRun(RunStart { program: program.to_string(), lines: Vec::new(), seed: 0 })
+    }
+
+    /// Run `print(1);`.
+    fn start() -> Action {
+        run_program("print(1);")
+    }
+
+    /// The worker's report on request `request` of session `session`, running `print(1);`.
+    fn report(session: u32, request: u32) -> Rc<RunReport> {
+        let request =
+            RunRequest { id: RunId { session, request }, program: "print(1);".into(), input: Default::default() };
+        execute(&request)
+    }
+
+    /// What the worker does with `request`, natively.
+    fn execute(request: &RunRequest) -> Rc<RunReport> {
+        let run = run(&request.program, &request.input);
+        let board = BoardUse::of_program(&request.program, &request.input.limits);
+        Rc::new(RunReport { id: request.id, board, run, messages: Vec::new() })
+    }
+
+    /// The worker answers the state's latest request at real time `real_ms`.
+    fn work(state: Rc<State>, real_ms: f64) -> Rc<State> {
+        let request = state.outgoing.clone().expect("a request for the worker");
+        state.reduce(Action::Finish(execute(&request), real_ms))
+    }
+
+    fn playback(control: Control, real_ms: f64) -> Action {
+        Action::Playback(control, real_ms)
     }
 
     fn graded(lesson: &Lesson, code: &str) -> Rc<GradeReport> {
@@ -363,31 +510,117 @@ mod tests {
 
     #[test]
     fn runs_start_finish_and_stop() {
-        check(&[Action::StartRun], Status::Running, 0);
-        check(&[Action::StartRun, Action::Finish(report())], Status::Finished, 0);
-        check(&[Action::StartRun, Action::Stop], Status::Stopped, 1);
-        check(&[Action::StartRun, Action::WorkerFailed], Status::WorkerFailed, 1);
-        check(&[Action::StartRun, Action::Stop, Action::StartRun], Status::Running, 1);
+        check(&[start()], Status::Running, 0);
+        let state = check(&[start(), Action::Finish(report(1, 1), 0.0)], Status::Finished, 0);
+        assert_eq!(state.report().map(|report| report.0.run.output()), Some("1\n".to_string()));
+        check(&[start(), Action::Stop(0.0)], Status::Stopped, 1);
+        check(&[start(), Action::WorkerFailed(0.0)], Status::WorkerFailed, 1);
+        check(&[start(), Action::Stop(0.0), start()], Status::Running, 1);
     }
 
     #[test]
     fn stale_actions_change_nothing() {
-        check(&[Action::Stop], Status::Idle, 0);
-        check(&[Action::WorkerFailed], Status::Idle, 0);
-        check(&[Action::StartRun, Action::Stop, Action::Finish(report())], Status::Stopped, 1);
-        check(&[Action::StartRun, Action::StartRun], Status::Running, 0);
-        check(&[Action::StartRun, Action::StartCheck("hello".into(), String::new())], Status::Running, 0);
+        check(&[Action::Stop(0.0)], Status::Idle, 0);
+        check(&[Action::WorkerFailed(0.0)], Status::Idle, 0);
+        check(&[start(), Action::Stop(0.0), Action::Finish(report(1, 1), 0.0)], Status::Stopped, 1);
+        check(&[start(), start()], Status::Running, 0);
+        check(&[start(), Action::StartCheck("hello".into(), String::new(), 0.0)], Status::Running, 0);
+        // A report for another session or request is not the one awaited.
+        check(&[start(), Action::Finish(report(2, 1), 0.0)], Status::Running, 0);
+        check(&[start(), Action::Finish(report(1, 2), 0.0)], Status::Running, 0);
     }
 
     #[test]
     fn stopping_keeps_the_program() {
         let edit = Action::EditCode("loop { }".into(), NOW.into());
         let state = check(
-            &[Action::Navigate(Page::Playground, NOW.into()), edit, Action::StartRun, Action::Stop],
+            &[Action::Navigate(Page::Playground, NOW.into()), edit, start(), Action::Stop(0.0)],
             Status::Stopped,
             1,
         );
         assert_eq!(state.code(), "loop { }");
+    }
+
+    #[test]
+    fn a_run_that_sleeps_plays_to_its_end() {
+        let state = apply(Rc::new(State::default()), &[run_program("print(1); sleep(1500); print(2);")]);
+        let state = work(state, 1000.0);
+        assert_eq!(state.status, Status::Playing);
+        assert!(!state.status.busy() && state.status.stoppable());
+        let state = apply(state, &[playback(Control::Ended, 2000.0)]);
+        assert_eq!(state.status, Status::Playing, "half-way through");
+        let state = apply(state, &[playback(Control::Ended, 2500.0)]);
+        assert_eq!(state.status, Status::Finished);
+        assert!(state.session.as_ref().is_some_and(|session| session.0.completed()));
+    }
+
+    #[test]
+    fn run_check_and_stop_work_while_playing() {
+        let playing = work(apply(Rc::new(State::default()), &[run_program("sleep(5000);")]), 0.0);
+        assert_eq!(playing.status, Status::Playing);
+
+        // Stop freezes playback; no worker is busy, so none is replaced.
+        let stopped = apply(playing.clone(), &[Action::Stop(1000.0)]);
+        assert_eq!((stopped.status, stopped.worker_generation), (Status::Stopped, 0));
+        let session = &stopped.session.as_ref().expect("the session").0;
+        assert_eq!((session.time_at(4000.0), session.completed()), (1000, false));
+
+        let checking = apply(playing.clone(), &[Action::StartCheck("hello".into(), String::new(), 1000.0)]);
+        assert_eq!(checking.status, Status::Checking);
+        assert!(!checking.session.as_ref().is_some_and(|session| session.0.playing()));
+
+        // Run again: a new session, and the old one's report is no longer awaited.
+        let again = apply(playing, &[start()]);
+        assert_eq!((again.status, again.sessions_started), (Status::Running, 2));
+        assert_eq!(apply(again.clone(), &[Action::Finish(report(1, 1), 0.0)]).status, Status::Running);
+        assert_eq!(work(again, 0.0).status, Status::Finished);
+    }
+
+    #[test]
+    fn a_press_while_playing_re_runs_and_playback_goes_on() {
+        let state = work(apply(Rc::new(State::default()), &[run_program(HOLD_A)]), 0.0);
+        assert_eq!(state.status, Status::Playing);
+        let state = apply(state, &[playback(Control::Press(Button::A), 1000.0)]);
+        let request = state.outgoing.clone().expect("a re-run");
+        assert_eq!(request.id, RunId { session: 1, request: 2 });
+        assert_eq!(request.input.scenario.presses[0].at_ms, 1001);
+        let state = work(state, 1050.0);
+        assert_eq!(state.status, Status::Playing);
+        let lit = state
+            .report()
+            .expect("the re-run")
+            .0
+            .run
+            .trace
+            .iter()
+            .any(|event| matches!(&event.event, Event::Led { frame } if frame[12] == 9) && event.time_ms == 1050);
+        assert!(lit, "the middle LED lights at the first look after the press");
+
+        // A re-run is at the worker: Stop replaces the worker.
+        let state = apply(state, &[playback(Control::Release(Button::A), 1500.0), Action::Stop(1600.0)]);
+        assert_eq!((state.status, state.worker_generation), (Status::Stopped, 1));
+        assert_eq!(state.report().map(|report| report.0.run.outcome.clone()), Some(Outcome::TimeUp));
+    }
+
+    #[test]
+    fn sliders_and_speed_are_kept_for_the_next_run() {
+        let state = apply(
+            Rc::new(State::default()),
+            &[playback(Control::Sensor(Sensor::Temperature, 35), 0.0), playback(Control::Speed(Speed::Double), 0.0)],
+        );
+        assert_eq!((state.sensors.get(Sensor::Temperature), state.speed), (35, Speed::Double));
+        let state = apply(state, &[run_program("print(temperature());")]);
+        let readings = &state.outgoing.as_ref().expect("a request").input.scenario.readings;
+        assert_eq!(readings, &[SensorReading { sensor: SENSORS[0], value: 35, from_ms: 0 }]);
+        assert_eq!(work(state, 0.0).report().map(|report| report.0.run.output()), Some("35\n".to_string()));
+    }
+
+    #[test]
+    fn leaving_the_page_ends_playback() {
+        let state = work(apply(Rc::new(State::default()), &[run_program(HOLD_A)]), 0.0);
+        let state = apply(state, &[Action::Navigate(Page::Playground, NOW.into())]);
+        assert_eq!((state.status, state.worker_generation), (Status::Idle, 0));
+        assert!(state.session.is_none());
     }
 
     #[test]
@@ -416,7 +649,7 @@ mod tests {
             state,
             &[
                 Action::EditCode(right.clone(), NOW.into()),
-                Action::StartCheck(lesson.id.clone(), right.clone()),
+                Action::StartCheck(lesson.id.clone(), right.clone(), 0.0),
                 // The student keeps typing while the worker grades.
                 Action::EditCode(format!("{right}\n// 还在改"), NOW.into()),
                 Action::Graded(graded(&lesson, &right), NOW.into()),
@@ -441,8 +674,8 @@ mod tests {
             state,
             &[
                 Action::Navigate(Page::Lesson(lesson.id.clone()), NOW.into()),
-                Action::StartCheck(lesson.id.clone(), lesson.starter.clone()),
-                Action::Stop,
+                Action::StartCheck(lesson.id.clone(), lesson.starter.clone(), 0.0),
+                Action::Stop(0.0),
                 Action::Graded(graded(&lesson, &lesson.starter), NOW.into()),
             ],
         );

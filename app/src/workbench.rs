@@ -1,15 +1,16 @@
 //! The workbench shared by a lesson and the free editor: the code editor, the run controls (and,
-//! in a lesson, Check, Hint and Start over), the input box, the console and the stage.
+//! in a lesson, Check, Hint and Start over), the input box, and the console and stage that play
+//! the run back.
 
 use sprout_runtime::messages::Language;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::console::Console;
 use crate::editor::{CodeEditor, EditorDiagnostic};
 use crate::i18n::{tr, tr_with, Text};
-use crate::stage::{LedBoard, TurtleCanvas};
-use crate::state::{SharedGrade, SharedReport, Status};
+use crate::playback::{Control, SensorValues, Speed};
+use crate::stage::{Stage, StageKinds};
+use crate::state::{SharedGrade, SharedSession, Status};
 
 /// What a lesson adds to the workbench.
 #[derive(Clone, PartialEq)]
@@ -35,8 +36,16 @@ pub struct WorkbenchProps {
     pub input: AttrValue,
     /// Where the worker stands.
     pub status: Status,
-    /// The last run.
-    pub report: Option<SharedReport>,
+    /// The last press of Run, with its playback.
+    pub session: Option<SharedSession>,
+    /// The playback speed.
+    pub speed: Speed,
+    /// The maker board's sensor sliders.
+    pub sensors: SensorValues,
+    /// The stage panels the lesson and the last run need.
+    pub stage: StageKinds,
+    /// The high-contrast theme (charts follow it).
+    pub high_contrast: bool,
     /// The last grade (its first mistake is underlined when the last run has none).
     #[prop_or_default]
     pub grade: Option<SharedGrade>,
@@ -48,18 +57,22 @@ pub struct WorkbenchProps {
     pub on_run: Callback<()>,
     /// Stop.
     pub on_stop: Callback<()>,
+    /// Playback speed and the maker board.
+    pub on_control: Callback<Control>,
     /// Lesson buttons, in a lesson.
     #[prop_or_default]
     pub lesson: Option<LessonControls>,
 }
 
-/// The mistake to underline: the last run's, else the first failed test's.
+/// The mistake to underline: the last run's once it has played to its end, else the first failed
+/// test's.
 fn editor_diagnostic(
     language: Language,
-    report: &Option<SharedReport>,
+    session: &Option<SharedSession>,
     grade: &Option<SharedGrade>,
 ) -> Option<EditorDiagnostic> {
-    if let Some(SharedReport(report)) = report {
+    let completed = session.as_ref().map(|session| &session.0).filter(|session| session.completed());
+    if let Some(report) = completed.and_then(|session| session.report()).map(|report| &report.0) {
         let diagnostic = report.run.diagnostic()?;
         let position = diagnostic.position?;
         let place = tr_with(
@@ -136,13 +149,13 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 <label for="editor">{ tr(language, Text::EditorLabel) }</label>
                 <CodeEditor id="editor" value={props.code.clone()} on_change={props.on_edit.clone()} on_run={props.on_run.clone()}
                     label={tr(language, Text::EditorLabel)} description={tr(language, Text::EditorDescription)}
-                    diagnostic={editor_diagnostic(language, &props.report, &props.grade)} />
+                    diagnostic={editor_diagnostic(language, &props.session, &props.grade)} />
                 <div class="controls">
                     <button type="button" class="run" disabled={busy} aria-label={tr(language, Text::RunButton)}
                         aria-description={tr(language, run_description)} onclick={click(&props.on_run)}>
                         { "▶ " }{ tr(language, Text::RunButton) }
                     </button>
-                    <button type="button" class="stop" disabled={!busy} aria-label={tr(language, Text::StopButton)}
+                    <button type="button" class="stop" disabled={!props.status.stoppable()} aria-label={tr(language, Text::StopButton)}
                         aria-description={tr(language, Text::StopDescription)} onclick={click(&props.on_stop)}>
                         { "■ " }{ tr(language, Text::StopButton) }
                     </button>
@@ -152,11 +165,9 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
                     value={props.input.clone()} oninput={on_input} />
             </section>
-            <Console {language} status={props.status} report={props.report.clone()} />
-            <div class="stage">
-                <TurtleCanvas {language} report={props.report.clone()} />
-                <LedBoard {language} report={props.report.clone()} />
-            </div>
+            <Stage {language} status={props.status} session={props.session.clone()} speed={props.speed}
+                sensors={props.sensors} kinds={props.stage} high_contrast={props.high_contrast}
+                on_control={props.on_control.clone()} />
         </div>
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! [`WORKER_URL`]: sprout_app::protocol::WORKER_URL
 
-use sprout_app::protocol::{GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
+use sprout_app::protocol::{BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
 use sprout_lessons::messages::describe_feedback;
 use sprout_lessons::{grade, Selection};
 use sprout_runtime::messages::{describe, Language};
@@ -42,7 +42,8 @@ fn execute(request: &RunRequest) -> RunReport {
         Some(diagnostic) => Language::ALL.iter().map(|&language| (language, describe(diagnostic, language))).collect(),
         None => Vec::new(),
     };
-    RunReport { run, messages }
+    let board = BoardUse::of_program(&request.program, &request.input.limits);
+    RunReport { id: request.id, board, run, messages }
 }
 
 fn grade_program(request: &GradeRequest) -> GradeReport {
