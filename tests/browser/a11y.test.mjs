@@ -1,8 +1,9 @@
 // Issue #4 (accessibility) in the built app, in Debian's Chromium: axe-core scans every screen a
 // student meets (the course, a lesson before and after a failed check, a lesson with a hint, the
-// free editor with a mistake in the console) in the normal and high-contrast themes, in English and
-// at the largest text size, and fails on any serious or critical violation; a keyboard-only student
-// opens lesson 1 and checks it with Tab, Escape and Enter, and sees where the focus is.
+// free editor with a mistake in the console and with a chart, a maker lesson whose program plays on
+// the board) in the normal and high-contrast themes, in English and at the largest text size, and
+// fails on any serious or critical violation; a keyboard-only student opens lesson 1 and checks it
+// with Tab, Escape and Enter, and sees where the focus is.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,10 @@ const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist')
 const WRONG_HELLO = 'print("你好，世界！");';
 // An undefined variable: the console shows a diagnostic with its line and column.
 const MISTAKE = 'let x = 1;\nprint(y);';
+// A chart, with its summary and data table.
+const CHART = 'bar(["苹果", "香蕉", "橙子"], [12, 7, 9]);';
+// A maker program that reads a sensor for ever: the board's buttons and sliders are live.
+const THERMOMETER = 'loop {\n    print(temperature());\n    sleep(500);\n}';
 
 /** The serious and critical violations axe finds on the page, as readable lines. */
 async function seriousViolations(page) {
@@ -117,6 +122,18 @@ describe('accessibility in Chromium', () => {
         await page.locator('.output .diagnostic').waitFor();
         await page.locator('.code-editor-message').waitFor();
         await scan('the free editor (#/play) with a mistake');
+
+        await setProgram(page, CHART);
+        await page.locator('.controls .run').click();
+        await page.locator('.chart canvas').waitFor();
+        await scan('the free editor with a chart');
+
+        await page.goto(`${baseUrl}#/lesson/temperature-alarm`);
+        await page.locator('.board').waitFor();
+        await setProgram(page, THERMOMETER);
+        await page.locator('.controls .run').click();
+        await page.locator('.board-button:enabled').first().waitFor();
+        await scan('a maker lesson while its program plays (#/lesson/temperature-alarm)');
 
         assert.deepEqual(errors, []);
         if (found.length > 0) assert.fail(`axe (${variant}):\n${found.join('\n')}`);
