@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::course::next_lesson;
+use crate::course::{lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::export;
 use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
@@ -308,6 +308,10 @@ pub fn App() -> Html {
             }
         }
         Page::Lesson(_) => match state.lesson() {
+            Some(lesson) if lesson_status(&state.course, &state.progress, &lesson.id) == LessonStatus::Locked => {
+                let first = prerequisite(&state.course, &state.progress, &lesson.id);
+                locked_lesson(language, lesson, first, &open_lesson, &home)
+            }
             Some(lesson) => {
                 let lesson = Rc::new(lesson.clone());
                 let saved = state.progress.lessons.get(&lesson.id);
@@ -417,5 +421,31 @@ pub fn App() -> Html {
             { storage_warning.unwrap_or_default() }
             { page }
         </>
+    }
+}
+
+/// A locked lesson opened by its address (a bookmark, a link from a classmate): what to pass first
+/// and a way there, instead of the lesson.
+fn locked_lesson(
+    language: Language,
+    lesson: &sprout_lessons::Lesson,
+    first: Option<&sprout_lessons::Lesson>,
+    open_lesson: &Callback<String>,
+    home: &Callback<()>,
+) -> Html {
+    let on_home = home.reform(|_: MouseEvent| ());
+    html! {
+        <main class="locked-lesson" id="main" aria-labelledby="lesson-title">
+            <button type="button" class="back" onclick={on_home}>{ "← " }{ tr(language, Text::BackHome) }</button>
+            <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
+            <p class="locked-note"><span aria-hidden="true">{ "🔒 " }</span>{ tr(language, Text::LockedHeading) }</p>
+            if let Some(first) = first {
+                <p>{ tr_with(language, Text::LockedExplanation, &[("title", lesson_title(language, first))]) }</p>
+                <button type="button" class="primary" onclick={open_lesson.reform({
+                    let id = first.id.clone();
+                    move |_: MouseEvent| id.clone()
+                })}>{ tr_with(language, Text::LockedGoTo, &[("title", lesson_title(language, first))]) }</button>
+            }
+        </main>
     }
 }

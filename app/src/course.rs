@@ -71,6 +71,23 @@ pub fn lesson_status(pack: &Pack, progress: &Progress, lesson_id: &str) -> Lesso
     }
 }
 
+/// The lesson to pass before the locked lesson `lesson_id` opens: the one before it in its unit,
+/// or, for a unit's first lesson, the first lesson not passed yet in the units it requires.
+pub fn prerequisite<'a>(pack: &'a Pack, progress: &Progress, lesson_id: &str) -> Option<&'a Lesson> {
+    let (unit, index) = unit_of(pack, lesson_id)?;
+    let id = match index {
+        0 => pack
+            .course
+            .units
+            .iter()
+            .filter(|required| unit.requires.contains(&required.id))
+            .flat_map(|required| &required.lessons)
+            .find(|id| !progress.passed(id))?,
+        _ => &unit.lessons[index - 1],
+    };
+    pack.lesson(id)
+}
+
 /// The lesson to continue with: the last one opened if it is not done, else the first open or
 /// started lesson in course order.
 pub fn continue_with(pack: &Pack, progress: &Progress) -> Option<String> {
@@ -126,6 +143,19 @@ mod tests {
 
         let second_unit = &pack.course.units[1];
         assert_eq!(lesson_status(&pack, &progress, &second_unit.lessons[0]), LessonStatus::Locked);
+        let first_unit_needs = |progress: &Progress| {
+            prerequisite(&pack, progress, &second_unit.lessons[0]).map(|lesson| lesson.id.clone())
+        };
+        assert_eq!(
+            first_unit_needs(&progress).as_ref(),
+            Some(second),
+            "the first lesson of the required unit not passed"
+        );
+        let last = first_unit.lessons.last().expect("units have lessons");
+        assert_eq!(
+            prerequisite(&pack, &progress, last).map(|lesson| &lesson.id),
+            first_unit.lessons.iter().rev().nth(1)
+        );
         for id in &first_unit.lessons {
             passed(&mut progress, id);
         }

@@ -69,6 +69,12 @@ pub enum Text {
     LessonOpen,
     /// A lesson's status: locked.
     LessonLocked,
+    /// Heading of a locked lesson opened by its address.
+    LockedHeading,
+    /// What to pass first before a locked lesson opens; `{title}` is that lesson.
+    LockedExplanation,
+    /// Link to the lesson to pass first; `{title}` is that lesson.
+    LockedGoTo,
     /// A lesson's best score. Placeholder: `{score}`.
     BestScore,
     /// Back to the course page.
@@ -235,7 +241,7 @@ pub enum Text {
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 111] = [
+    pub const ALL: [Text; 114] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -266,6 +272,9 @@ impl Text {
         Text::LessonStarted,
         Text::LessonOpen,
         Text::LessonLocked,
+        Text::LockedHeading,
+        Text::LockedExplanation,
+        Text::LockedGoTo,
         Text::BestScore,
         Text::BackHome,
         Text::CheckButton,
@@ -389,6 +398,9 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::LessonStarted, "学习中"),
     (Text::LessonOpen, "可以学了"),
     (Text::LessonLocked, "未解锁：先完成前面的课"),
+    (Text::LockedHeading, "这一课还没有解锁"),
+    (Text::LockedExplanation, "先通过《{title}》，这一课就会打开。"),
+    (Text::LockedGoTo, "去《{title}》"),
     (Text::BestScore, "最高 {score} 分"),
     (Text::BackHome, "返回课程"),
     (Text::CheckButton, "检查"),
@@ -511,6 +523,9 @@ const EN: &[(Text, &str)] = &[
     (Text::LessonStarted, "Started"),
     (Text::LessonOpen, "Open"),
     (Text::LessonLocked, "Locked: finish the lessons before it"),
+    (Text::LockedHeading, "This lesson is not open yet"),
+    (Text::LockedExplanation, "Pass “{title}” first, and this lesson opens."),
+    (Text::LockedGoTo, "Go to “{title}”"),
     (Text::BestScore, "best {score} points"),
     (Text::BackHome, "Back to the course"),
     (Text::CheckButton, "Check"),

@@ -13,7 +13,7 @@ use sprout_lessons::{Lesson, Pack, Student};
 use sprout_runtime::messages::Language;
 use yew::Reducible;
 
-use crate::course::course;
+use crate::course::{course, lesson_status, LessonStatus};
 use crate::i18n::{tr, Text};
 use crate::playback::{Control, RunStart, SensorValues, Session, Speed};
 use crate::progress::Progress;
@@ -313,7 +313,11 @@ impl Reducible for State {
                         next.page = Page::Home;
                         return Rc::new(next);
                     };
-                    Rc::make_mut(&mut next.progress).open(&lesson, &now);
+                    // A locked lesson opened by its address is shown as locked; opening it would
+                    // record it as started, which unlocks it.
+                    if lesson_status(&next.course, &next.progress, id) != LessonStatus::Locked {
+                        Rc::make_mut(&mut next.progress).open(&lesson, &now);
+                    }
                 }
                 next.page = page;
                 next.grade = None;
@@ -689,6 +693,10 @@ mod tests {
             assert_eq!(Page::from_hash(&page.to_hash()), page);
         }
         assert_eq!(Page::from_hash("#/nonsense"), Page::Home);
+        let locked = State::default().course.lessons[1].id.clone();
+        let state = check(&[Action::Navigate(Page::Lesson(locked.clone()), NOW.into())], Status::Idle, 0);
+        assert_eq!(state.page, Page::Lesson(locked.clone()), "shown, as locked");
+        assert!(!state.progress.lessons.contains_key(&locked), "opening a locked lesson must not unlock it");
         let state = check(&[Action::Navigate(Page::Lesson("no-such-lesson".into()), NOW.into())], Status::Idle, 0);
         assert_eq!(state.page, Page::Home);
     }

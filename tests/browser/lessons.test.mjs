@@ -1,4 +1,5 @@
-// A student's way through the lessons in the built app, in Debian's Chromium: open the course, open
+// A student's way through the lessons in the built app, in Debian's Chromium: a locked lesson
+// opened by its address stays locked and points to the lesson to pass first; open the course, open
 // lesson 1, type a solution key by key, check it, see the verdicts, move on; progress survives a
 // reload; blocked storage is reported without losing work; the exported result file is re-graded
 // by the judge's `sprout grade` to the same score.
@@ -48,6 +49,24 @@ describe('lessons in Chromium', () => {
     await page.keyboard.type(program);
     assert.equal(await editor.inputValue(), program);
   }
+
+  test('a locked lesson opened by its address says what to pass first, and stays locked', async () => {
+    // A bookmark, or a link from a classmate, to lesson 2 (变量) before lesson 1 is passed.
+    const page = await openHome();
+    await page.goto(new URL('#/lesson/variables', baseUrl).href);
+    await page.getByRole('heading', { name: '变量', level: 2 }).waitFor();
+    await page.getByText('这一课还没有解锁').waitFor();
+    await page.getByText('先通过《你好，世界》，这一课就会打开。').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: '程序', exact: true }).count(), 0, 'no editor on a locked lesson');
+
+    await page.getByRole('button', { name: '去《你好，世界》' }).click();
+    await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+    await page.getByRole('button', { name: /返回课程/ }).click();
+    const second = page.getByRole('button', { name: /^变量：未解锁/ });
+    assert.equal(await second.getAttribute('aria-disabled'), 'true', 'looking at it did not unlock it');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
 
   test('a new student passes lesson 1 and moves on; a wrong answer shows expected and got', async () => {
     const page = await openHome();
