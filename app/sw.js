@@ -5,8 +5,8 @@
 // it to dist/sw.js with BUILD filled in: every file of the build with its SHA-256, and a version
 // that hashes them all. So each build is one cache, named after its version:
 // - install fetches every file and checks it against its hash, so the cache holds exactly this
-//   build, including worker_loader.js, worker.js and worker_bg.wasm, whose names trunk does not
-//   hash;
+//   build, including the script worker's worker.js, whose name is not hashed (the wasm module it
+//   loads is the page's own);
 // - every request for a build file is answered from that cache first (the network only if the
 //   cache lost it);
 // - a new build changes sw.js (its version), so the browser installs it next to the old one. It

@@ -1,11 +1,12 @@
 // Writes the service worker of a build: app/sw.js with the build's file list filled in. Trunk runs
 // this as a post_build hook (Trunk.toml) over its staging folder, after it has written every file,
-// so the list has trunk's hashed names and the worker's unhashed ones with their contents' hashes.
+// so the list has trunk's hashed names and the script worker's unhashed worker.js (written just
+// before by scripts/worker-script.mjs) with their contents' hashes.
 //
 //   node scripts/sw-manifest.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
 // The cache version hashes every file's name and contents: any change in a build, including
-// worker.js or worker_bg.wasm, makes a new sw.js and so a new cache.
+// worker.js, makes a new sw.js and so a new cache.
 
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';

@@ -6,11 +6,12 @@
 //   node scripts/usb.mjs STAGE_DIR OUT_DIR
 //
 // - the stylesheets become <style> elements;
-// - the UI's wasm-bindgen glue is an ordinary <script>, and its wasm is instantiated from bytes
-//   decoded from base64;
-// - the script worker (its glue, then its wasm as base64 and the call that starts it) is kept as
-//   text in the page and started from a Blob URL, which the page publishes as
-//   `window.SPROUT_WORKER_URL` for the app to use instead of ./worker_loader.js.
+// - the wasm-bindgen glue of the app's one wasm module is an ordinary <script>, and the module is
+//   in the page once, as base64: the page compiles it once and instantiates the UI with it;
+// - the script worker is a classic worker from a Blob URL whose source is the same glue and a few
+//   lines: its first message is the compiled module, which it instantiates (its `main` then
+//   serves runs). The page publishes `window.SPROUT_START_WORKER`, which starts one and sends it
+//   the module, for the app to use instead of ./worker.js.
 // Anything else in the build (a file this script does not know) is an error, not left behind.
 
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -40,8 +41,8 @@ const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
   .filter((entry) => entry.isFile())
   .map((entry) => path.relative(stage, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
 const used = new Set(['index.html']);
-// Served builds only: the loader is replaced by the Blob URL, the service worker is for http(s).
-const unused = new Set(['worker_loader.js', 'sw.js']);
+// Served builds only: worker.js imports the glue as an ES module, the service worker is for http(s).
+const unused = new Set(['worker.js', 'sw.js']);
 const read = async (name, encoding) => {
   used.add(name);
   return readFile(path.join(stage, name), encoding);
@@ -62,44 +63,50 @@ const [startup, glueName] = only(page, /<script type="module">\s*import init[^']
 page = page.replace(startup, '');
 page = page.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 const wasmName = glueName.replace(/\.js$/, '_bg.wasm');
-const appGlue = await read(glueName, 'utf8');
-if (!/^let wasm_bindgen = /m.test(appGlue)) {
+const glue = await read(glueName, 'utf8');
+if (!/^let wasm_bindgen = /m.test(glue)) {
   throw new Error(`${glueName} is not a no-modules glue: build with data-bindgen-target="no-modules"`);
 }
-const appWasm = (await read(wasmName)).toString('base64');
-const workerGlue = await read('worker.js', 'utf8');
-const workerWasm = (await read('worker_bg.wasm')).toString('base64');
+const wasm = (await read(wasmName)).toString('base64');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
 if (leftOver.length > 0) throw new Error(`the USB page does not know what to do with: ${leftOver.join(', ')}`);
 
-// Decodes base64 to bytes; defined in the page and again in the worker.
-const DECODE = `function sproutBytes(base64) {
-  var text = atob(base64), bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}`;
-
 const scripts = `
-<!-- The script worker, as text: its glue, then its wasm and the call that starts it. -->
-<script type="text/plain" id="sprout-worker-source">${raw(workerGlue, 'script')}
-${DECODE}
-wasm_bindgen({ module_or_path: sproutBytes("${workerWasm}") });
+<!-- The app's wasm-bindgen glue, for the page and, as text, for the script worker. -->
+<script id="sprout-glue">
+${raw(glue, 'script')}
 </script>
-<script>
-  window.SPROUT_WORKER_URL = URL.createObjectURL(
-    new Blob([document.getElementById('sprout-worker-source').textContent], { type: 'text/javascript' }),
-  );
+<!-- The script worker's lines after the glue. The page posts the compiled module first; the
+     module's main() then sets its own handler for the app's requests, so this one goes. A module
+     that fails to start is thrown again from a task, so that the page sees the worker's error. -->
+<script type="text/plain" id="sprout-worker-start">
+addEventListener('message', function (event) {
+  wasm_bindgen({ module_or_path: event.data }).catch(function (error) {
+    setTimeout(function () { throw error; });
+  });
+}, { once: true });
 </script>
-<!-- The UI: its glue, then its wasm. -->
+<!-- The module, compiled once for the page and every script worker it starts. -->
 <script>
-${raw(appGlue, 'script')}
-</script>
-<script>
-${DECODE}
-wasm_bindgen({ module_or_path: sproutBytes("${appWasm}") }).then(function (wasm) {
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
-});
+(function () {
+  var text = atob("${wasm}"), bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  var workerSource = ['sprout-glue', 'sprout-worker-start'].map(function (id) {
+    return document.getElementById(id).textContent;
+  });
+  var workerUrl = URL.createObjectURL(new Blob(workerSource, { type: 'text/javascript' }));
+  WebAssembly.compile(bytes).then(function (module) {
+    window.SPROUT_START_WORKER = function () {
+      var worker = new Worker(workerUrl);
+      worker.postMessage(module);
+      return worker;
+    };
+    return wasm_bindgen({ module_or_path: module });
+  }).then(function (wasm) {
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
+  });
+})();
 </script>
 `;
 // At the end of <body>: the app mounts on it, so it must exist when the wasm starts.

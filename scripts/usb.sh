@@ -4,9 +4,10 @@
 # stick. Installs what is missing first, like scripts/serve.sh (scripts/test.sh, which has already
 # done that, passes --no-setup).
 #
-# Browsers refuse ES modules and fetch on file://, so the UI is bound as `no-modules` (trunk's
-# data-bindgen-target, set on a copy of index.html) in a scratch build, and scripts/usb.mjs
-# inlines its glue, both wasm files and the CSS into one page.
+# Browsers refuse ES modules and fetch on file://, so the app's wasm module is bound as
+# `no-modules` (trunk's data-bindgen-target, set on a copy of index.html) in a scratch build, and
+# scripts/usb.mjs inlines its glue, the module (once, for the page and the script worker) and the
+# CSS into one page.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ "${1:-}" != "--no-setup" ]; then
@@ -22,7 +23,7 @@ fi
 trap 'rm -f "$usb_page"' EXIT
 sed 's/data-type="main"/data-type="main" data-bindgen-target="no-modules"/' index.html >"$usb_page"
 
-echo "usb.sh: release build with a no-modules UI, in $stage"
+echo "usb.sh: release build with no-modules glue, in $stage"
 trunk build --release --offline --dist "$stage" "$usb_page"
 
 echo "usb.sh: one-file page in dist-usb/"

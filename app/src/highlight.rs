@@ -1,8 +1,9 @@
 //! Syntax highlighting for the code editor: a small tokenizer for Rhai, in plain Rust.
 //!
-//! The page's binary must not link the Rhai engine (only the script worker runs it), so this
-//! module re-implements as much of Rhai's tokenizer (`rhai::Engine::lex`) as colouring needs: the
-//! same tokens, starting at the same places, sorted into a few [`TokenClass`]es.
+//! It was written while the page's wasm could not link the Rhai engine (the page and the script
+//! worker were separate modules then; they are one now, issue #4), so this module re-implements
+//! as much of Rhai's tokenizer (`rhai::Engine::lex`) as colouring needs: the same tokens,
+//! starting at the same places, sorted into a few [`TokenClass`]es.
 //! `app/tests/highlight.rs` holds it to that by comparing both tokenizers over every lesson's code.
 //!
 //! Where Rhai's tokenizer reports an error this one marks the text as [`TokenClass::Error`] and
@@ -11,11 +12,10 @@
 //! source exactly, one after another.
 //!
 //! Known differences, all outside what students type: identifiers use Rust's `is_alphabetic` and
-//! `is_alphanumeric` instead of Unicode's XID tables (which would add to the page's size), so a
-//! few rare characters (superscript digits, some combining marks) differ; after an invalid escape
-//! in a string, Rhai starts again at the bad character while this tokenizer keeps the string in
-//! one (error) token; integer literals that overflow 64 bits in hex, octal or binary count as
-//! numbers here.
+//! `is_alphanumeric` instead of Unicode's XID tables, so a few rare characters (superscript
+//! digits, some combining marks) differ; after an invalid escape in a string, Rhai starts again at
+//! the bad character while this tokenizer keeps the string in one (error) token; integer literals
+//! that overflow 64 bits in hex, octal or binary count as numbers here.
 
 use std::ops::Range;
 

@@ -1,9 +1,11 @@
 //! The Sprout student app: a Yew page whose script worker runs the students' programs.
 //!
-//! Trunk builds two binaries from this crate: `app` (the page, on the UI thread) and `worker`
-//! (runs programs with `sprout-runtime`). Student code never runs on the UI thread, so a program
-//! that loops for ever cannot freeze the page, and Stop can end it by terminating the worker.
-//! This library holds the page's components and the [`protocol`] both binaries speak.
+//! Trunk builds one binary from this crate, `app`: one wasm module that the page and its script
+//! worker both load. Its `main` mounts the page on the UI thread and calls [`worker::serve`] in
+//! the worker, which runs programs with `sprout-runtime`. Student code never runs on the UI thread
+//! (the page's copy of the module carries the engine but never calls it), so a program that loops
+//! for ever cannot freeze the page, and Stop can end it by terminating the worker. This library
+//! holds the page's components, the worker's loop and the [`protocol`] they speak.
 
 pub mod app;
 pub mod board;
@@ -25,4 +27,5 @@ pub mod stage;
 pub mod state;
 pub mod storage;
 pub mod workbench;
+pub mod worker;
 pub mod zip;

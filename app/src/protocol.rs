@@ -9,9 +9,10 @@ use sprout_lessons::{Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
 use sprout_runtime::{Limits, Run, RunInput};
 
-/// Where the worker's loader script is served, relative to the page (trunk names workers by
-/// their binary, without a content hash).
-pub const WORKER_URL: &str = "./worker_loader.js";
+/// Where the script worker's module script is served, relative to the page. The build writes it
+/// (scripts/worker-script.mjs) under this fixed name, unlike the content-hashed glue and wasm it
+/// loads: the page's code cannot know their hashes.
+pub const WORKER_URL: &str = "./worker.js";
 
 /// Which run a request or report is: the playback session it belongs to and the request's number
 /// in it. A session re-runs its program whenever the student presses a board button or moves a
@@ -101,7 +102,8 @@ const BOARD_INPUTS: [&str; 7] =
 
 impl BoardUse {
     /// What `program` reads from the board, from its syntax tree; nothing for a program that does
-    /// not compile. Only the worker calls this (it needs Rhai's parser, which the UI's wasm lacks).
+    /// not compile. Only the worker calls this: Rhai's parser, like its engine, stays off the UI
+    /// thread.
     pub fn of_program(program: &str, limits: &Limits) -> BoardUse {
         let Ok(facts) = sprout_runtime::syntax::facts(program, limits) else {
             return BoardUse::default();

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Event, MessageEvent, Worker};
+use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 use crate::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
@@ -43,10 +43,7 @@ pub struct ScriptWorker {
 impl ScriptWorker {
     /// Starts a worker that reports to `on_event`.
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        // The USB page (scripts/usb.mjs) is a file:// page: there, only its Blob URL starts a worker.
-        let url =
-            js_sys::Reflect::get(&js_sys::global(), &"SPROUT_WORKER_URL".into()).ok().and_then(|url| url.as_string());
-        let worker = Worker::new(url.as_deref().unwrap_or(WORKER_URL))?;
+        let worker = start()?;
         let connection = Rc::new(RefCell::new(Connection::default()));
 
         let on_message = {
@@ -106,6 +103,20 @@ impl Drop for ScriptWorker {
         self.worker.set_onerror(None);
         self.worker.terminate();
     }
+}
+
+/// A new worker running this page's wasm module.
+fn start() -> Result<Worker, JsValue> {
+    // The USB page (scripts/usb.mjs) is a file:// page, where module scripts and fetch are
+    // forbidden: it starts the worker itself and hands it the module it has already compiled.
+    let hook = js_sys::Reflect::get(&js_sys::global(), &"SPROUT_START_WORKER".into())?;
+    if let Some(start) = hook.dyn_ref::<js_sys::Function>() {
+        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
+    }
+    // A module worker: the script at WORKER_URL imports the module's ES-module glue.
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    Worker::new_with_options(WORKER_URL, &options)
 }
 
 fn post(worker: &Worker, message: &str, connection: &RefCell<Connection>, on_event: &Callback<WorkerEvent>) {

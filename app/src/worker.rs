@@ -1,19 +1,25 @@
 //! The script worker: runs and grades students' programs off the UI thread.
 //!
 //! A program that loops for a long time blocks only this worker, so the page stays responsive
-//! and the UI can end the program by terminating the worker. Trunk builds this binary as a
-//! classic worker (`data-type="worker"`) that the UI starts from [`WORKER_URL`].
+//! and the UI can end the program by terminating the worker. The page and the worker are one
+//! wasm module (`app/src/bin/app.rs`): the module's `main` calls [`serve`] when it starts in a worker,
+//! which the UI starts from [`WORKER_URL`] (or, on the USB page, through `SPROUT_START_WORKER`;
+//! see [`crate::script_worker`]).
 //!
-//! [`WORKER_URL`]: sprout_app::protocol::WORKER_URL
+//! [`WORKER_URL`]: crate::protocol::WORKER_URL
 
-use sprout_app::protocol::{BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
 use sprout_lessons::messages::describe_feedback;
 use sprout_lessons::{grade, Selection};
 use sprout_runtime::messages::{describe, Language};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-fn main() {
+use crate::protocol::{BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
+
+/// Answers the UI's requests from now on, in the dedicated worker this runs in, and tells the UI
+/// it listens ([`WorkerReply::Ready`]). Returns at once: the handler stays installed until the
+/// UI terminates the worker.
+pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -21,7 +27,7 @@ fn main() {
             .data()
             .as_string()
             .and_then(|text| serde_json::from_str::<WorkerRequest>(&text).ok())
-            // Only the UI built alongside this worker sends requests, so a bad one is a bug; the
+            // Only the UI of this same module sends requests, so a bad one is a bug; the
             // thrown error reaches the UI as the worker's `error` event.
             .unwrap_or_else(|| wasm_bindgen::throw_str("sprout worker: malformed request"));
         let reply = match request {
