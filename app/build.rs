@@ -76,7 +76,7 @@ fn build_course_pack() {
 
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        println!("cargo:rustc-link-arg-bin=worker=-zstack-size=16777216");
+        println!("cargo:rustc-link-arg-bin=app=-zstack-size=16777216");
     }
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()
