@@ -5,7 +5,8 @@
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs and passes lesson 1
 //   with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
-// of a build, the unhashed worker files included.
+// of a build, the script worker's unhashed worker.js included, and that worker.js loads the very
+// glue and wasm module the page loads.
 //
 // Needs the release build in SPROUT_DIST (default `dist`) and the USB build in SPROUT_USB
 // (default `dist-usb`); scripts/test.sh makes both:
@@ -116,7 +117,7 @@ describe('the service worker', () => {
       await assert.rejects(fetch(server.url), 'the server is gone');
       await page.reload();
       await editor(page).waitFor();
-      // The script worker (worker_loader.js, worker.js, worker_bg.wasm) comes from the cache too.
+      // The script worker (worker.js, then the page's glue and wasm again) comes from the cache too.
       await runProgram(page, 'print("服务器不在也能运行");', '服务器不在也能运行');
       assert.deepEqual(page.errors, [], 'the page threw');
     });
@@ -147,6 +148,12 @@ describe('the USB page', () => {
     await page.close();
   });
 
+  test('holds the wasm module once, for the page and the script worker', async () => {
+    const page = await readFile(path.join(usbDistribution, 'index.html'), 'utf8');
+    // Base64 of a wasm file's first bytes, `\0asm`.
+    assert.equal(page.split('AGFzbQ').length - 1, 1);
+  });
+
   test('passes lesson 1 from file://: the course, the lesson, Check', { timeout: 120_000 }, async () => {
     const page = await newTab(browser.context);
     await page.goto(pathToFileURL(path.join(usbDistribution, 'index.html')).href);
@@ -168,35 +175,50 @@ describe('the USB page', () => {
 describe('the service worker of a build', () => {
   const run = promisify(execFile);
 
+  /** The BUILD object in the sw.js of `folder`. */
+  async function built(folder) {
+    const text = await readFile(path.join(folder, 'sw.js'), 'utf8');
+    return JSON.parse(text.match(/const BUILD = (\{[\s\S]*?\n\});/)[1]);
+  }
+
   /** The BUILD object that scripts/sw-manifest.mjs writes into the sw.js of `folder`. */
   async function manifest(folder) {
     await run(process.execPath, [path.join(repository, 'scripts/sw-manifest.mjs'), folder]);
-    const text = await readFile(path.join(folder, 'sw.js'), 'utf8');
-    return JSON.parse(text.match(/const BUILD = (\{[\s\S]*?\n\});/)[1]);
+    return built(folder);
   }
 
   test('lists every file with its hash, and changes version with any of them', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'sprout-sw-'));
     try {
       await writeFile(path.join(folder, 'index.html'), '<!doctype html>');
+      await writeFile(path.join(folder, 'app-0123456789abcdef_bg.wasm'), 'wasm');
       await writeFile(path.join(folder, 'worker.js'), 'one build');
-      await writeFile(path.join(folder, 'worker_bg.wasm'), 'wasm');
       const first = await manifest(folder);
       assert.deepEqual(
         first.files.map((file) => file.name),
-        ['index.html', 'worker.js', 'worker_bg.wasm'],
+        ['app-0123456789abcdef_bg.wasm', 'index.html', 'worker.js'],
       );
       assert.ok(first.files.every((file) => /^sha256-[A-Za-z0-9+/]{43}=$/.test(file.integrity)));
       assert.equal((await manifest(folder)).version, first.version, 'the same files, the same version');
 
-      // A new worker under the same unhashed name is a new cache.
+      // A new worker.js under the same unhashed name is a new cache.
       await writeFile(path.join(folder, 'worker.js'), 'another build');
       const second = await manifest(folder);
       assert.notEqual(second.version, first.version);
-      assert.notDeepEqual(second.files[1], first.files[1]);
+      assert.notDeepEqual(second.files[2], first.files[2]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+
+  test('in the release build, lists worker.js, which loads the glue and wasm the page loads', async () => {
+    const page = await readFile(path.join(distribution, 'index.html'), 'utf8');
+    const [, glue, wasm] = page.match(/import init\b[^']*'\.\/([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\)/);
+    const worker = await readFile(path.join(distribution, 'worker.js'), 'utf8');
+    assert.ok(worker.includes(`import init from './${glue}';`), `worker.js imports ${glue}`);
+    assert.ok(worker.includes(`init({ module_or_path: './${wasm}' })`), `worker.js loads ${wasm}`);
+    const listed = (await built(distribution)).files.map((file) => file.name);
+    for (const name of [glue, wasm, 'worker.js']) assert.ok(listed.includes(name), `sw.js lists ${name}`);
   });
 
   test('is the one in the release build', async () => {
