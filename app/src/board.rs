@@ -150,7 +150,8 @@ pub fn MakerBoard(props: &MakerBoardProps) -> Html {
                 { button(Button::A, props.held[0]) }
                 <div class="leds" role="img" aria-label={description}>
                     { for props.frame.iter().map(|&brightness| html! {
-                        <span class="led" style={format!("opacity: {:.2}", 0.12 + 0.88 * f64::from(brightness.min(9)) / 9.0)} />
+                        <span class="led" data-brightness={brightness.min(9).to_string()}
+                            style={format!("opacity: {:.2}", 0.12 + 0.88 * f64::from(brightness.min(9)) / 9.0)} />
                     }) }
                 </div>
                 { button(Button::B, props.held[1]) }

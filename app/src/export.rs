@@ -36,24 +36,46 @@ pub fn work_archive(
     )
 }
 
-/// A white canvas of the turtle canvas's size, for a stage without a picture (the maker board's
-/// LEDs are not drawn on a canvas).
-fn blank_canvas(document: &Document) -> Result<HtmlCanvasElement, JsValue> {
+/// A canvas of the turtle canvas's size, white.
+fn blank_canvas(document: &Document) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_width(400);
     canvas.set_height(400);
     let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
     context.set_fill_style_str("#ffffff");
     context.fill_rect(0.0, 0.0, 400.0, 400.0);
-    Ok(canvas)
+    Ok((canvas, context))
 }
 
-/// The stage's picture as PNG bytes: its first canvas (the turtle's, else the first chart).
+/// The maker board's LEDs as shown now (each `.led` carries its brightness 0–9), drawn as a 5×5
+/// grid of red lights, since the board itself is not a canvas.
+fn draw_leds(context: &CanvasRenderingContext2d, leds: &web_sys::NodeList) -> Result<(), JsValue> {
+    const CELL: f64 = 400.0 / 5.0;
+    for index in 0..leds.length().min(25) {
+        let Some(led) = leds.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let brightness = led.get_attribute("data-brightness").and_then(|value| value.parse::<f64>().ok()).unwrap_or(0.0);
+        let (row, column) = (f64::from(index / 5), f64::from(index % 5));
+        context.set_fill_style_str(&format!("rgba(211, 47, 47, {:.2})", 0.12 + 0.88 * brightness / 9.0));
+        context.begin_path();
+        context.arc((column + 0.5) * CELL, (row + 0.5) * CELL, CELL * 0.35, 0.0, std::f64::consts::TAU)?;
+        context.fill();
+    }
+    Ok(())
+}
+
+/// The stage's picture as PNG bytes: its first canvas (the turtle's, else the first chart), else
+/// the maker board's LEDs, else a white picture.
 fn stage_png() -> Result<Vec<u8>, JsValue> {
     let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
     let canvas: HtmlCanvasElement = match document.query_selector(".stage canvas")? {
         Some(element) => element.dyn_into()?,
-        None => blank_canvas(&document)?,
+        None => {
+            let (canvas, context) = blank_canvas(&document)?;
+            draw_leds(&context, &document.query_selector_all(".stage .leds .led")?)?;
+            canvas
+        }
     };
     let url = canvas.to_data_url()?;
     let base64 = url.split_once(',').map_or("", |(_, data)| data);
