@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launch, repository, serve } from './support.mjs';
+import { launch, repository, serve, unlockLessons } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -86,6 +86,7 @@ describe('accessibility in Chromium', () => {
       // A fresh profile each time: the view settings are remembered.
       const browser = await launch();
       try {
+        await unlockLessons(browser.context, ['temperature-alarm']);
         const page = await browser.context.newPage();
         const errors = [];
         page.on('pageerror', (error) => errors.push(error));
@@ -134,6 +135,10 @@ describe('accessibility in Chromium', () => {
         await page.locator('.controls .run').click();
         await page.locator('.board-button:enabled').first().waitFor();
         await scan('a maker lesson while its program plays (#/lesson/temperature-alarm)');
+
+        await page.goto(`${baseUrl}#/lesson/variables`);
+        await page.locator('.locked-lesson').waitFor();
+        await scan('a locked lesson opened by its address (#/lesson/variables)');
 
         assert.deepEqual(errors, []);
         if (found.length > 0) assert.fail(`axe (${variant}):\n${found.join('\n')}`);

@@ -1,7 +1,8 @@
 // "Export this work" in the built app, in Debian's Chromium (issue #4): a student names
 // themselves, draws a square in a turtle lesson, checks it and exports; the downloaded ZIP holds
 // the code as typed, a PNG of the stage at the canvas's size and the result file. Python's
-// `zipfile` reads the archive back (an independent reader) and tests every CRC.
+// `zipfile` reads the archive back (an independent reader) and tests every CRC. In a maker lesson,
+// whose stage has no canvas, the PNG shows the LED board as lit.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, repository, serve } from './support.mjs';
+import { launch, repository, serve, unlockLessons } from './support.mjs';
 
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const SQUARE = 'let n = int(input());\nfor i in 0..4 { forward(n); left(90); }';
@@ -37,6 +38,7 @@ describe('export this work in Chromium', () => {
     await stat(path.join(distribution, 'index.html'));
     ({ url: baseUrl, close: stopServer } = await serve(distribution));
     browser = await launch();
+    await unlockLessons(browser.context, ['turtle-square', 'blink']);
   });
 
   after(async () => {
@@ -51,7 +53,7 @@ describe('export this work in Chromium', () => {
     await page.goto(baseUrl);
     await page.getByLabel('姓名').fill('王小明');
 
-    // Lessons open in order on the course page, but an address opens any lesson of the course.
+    // A student who passed the lessons before it opens the turtle lesson by its address.
     await page.goto(`${baseUrl}#/lesson/turtle-square`);
     await page.getByRole('heading', { name: '海龟画正方形', level: 2 }).waitFor();
     const editor = page.getByRole('textbox', { name: '程序', exact: true });
@@ -102,6 +104,45 @@ describe('export this work in Chromium', () => {
     const square = resultFile.lessons.find((lesson) => lesson.lesson_id === 'turtle-square');
     assert.equal(square.code, SQUARE);
     assert.equal(square.claimed.score, square.claimed.max_score);
+
+    assert.deepEqual(errors, []);
+    await rm(folder, { recursive: true, force: true });
+    await page.close();
+  });
+
+  test('in a maker lesson the PNG shows the LEDs as lit', async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.goto(`${baseUrl}#/lesson/blink`);
+    await page.locator('.board').waitFor();
+    const editor = page.getByRole('textbox', { name: '程序', exact: true });
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('led_plot(0, 0);\nled_plot(4, 4);');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await page.locator('.leds .led[data-brightness="9"]').nth(1).waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出这次的作品/ }).click();
+    const folder = await mkdtemp(path.join(tmpdir(), 'sprout-export-'));
+    const archive = path.join(folder, 'work.zip');
+    await (await download).saveAs(archive);
+    const png = readZip(archive).find((file) => file.name === 'stage.png').data;
+    // Red at the centres of the two lit LEDs (top-left, bottom-right), no red at the middle one.
+    const [topLeft, middle, bottomRight] = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const copy = new OffscreenCanvas(image.width, image.height);
+      copy.getContext('2d').drawImage(image, 0, 0);
+      const cell = image.width / 5;
+      const at = (row, column) => [...copy.getContext('2d').getImageData((column + 0.5) * cell, (row + 0.5) * cell, 1, 1).data];
+      return [at(0, 0), at(2, 2), at(4, 4)];
+    }, png.toString('base64'));
+    const reddish = ([red, green, blue]) => red > 150 && green < 100 && blue < 100;
+    assert.ok(reddish(topLeft) && reddish(bottomRight), `lit LEDs drawn: ${topLeft} ${bottomRight}`);
+    assert.ok(!reddish(middle), `an unlit LED is faint: ${middle}`);
 
     assert.deepEqual(errors, []);
     await rm(folder, { recursive: true, force: true });

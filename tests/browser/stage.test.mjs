@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, repository, serve } from './support.mjs';
+import { launch, repository, serve, unlockLessons } from './support.mjs';
 
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const artifacts = path.join(repository, 'tests/browser/artifacts');
@@ -76,6 +76,7 @@ describe('the stage in Chromium', () => {
     });
     ({ url: baseUrl, close: stopServer } = await serve(distribution));
     browser = await launch();
+    await unlockLessons(browser.context, ['line-chart', 'button-counter', 'temperature-alarm']);
   });
 
   after(async () => {

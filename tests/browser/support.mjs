@@ -1,6 +1,8 @@
 // Shared by the browser tests: where the repository is, and the server and browser of
-// scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way.
+// scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way;
+// and a way to open lessons out of course order.
 
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
@@ -12,4 +14,48 @@ export { serve };
 /** Chromium on a fresh profile that accepts downloads; resolves to `{ context, close }`. */
 export function launch() {
   return launchChromium({ acceptDownloads: true });
+}
+
+/** The course's units, in order, from lessons/content/course.toml: `{ id, requires, lessons }`. */
+async function courseUnits() {
+  const text = await readFile(path.join(repository, 'lessons/content/course.toml'), 'utf8');
+  const list = (block, key) => {
+    const found = block.match(new RegExp(`^${key}\\s*=\\s*\\[([^\\]]*)\\]`, 'm'));
+    return found ? [...found[1].matchAll(/"([^"]+)"/g)].map((match) => match[1]) : [];
+  };
+  return text
+    .split(/^\[\[unit\]\]\s*$/m)
+    .slice(1)
+    .map((block) => ({ id: block.match(/^id\s*=\s*"([^"]+)"/m)[1], requires: list(block, 'requires'), lessons: list(block, 'lessons') }));
+}
+
+/**
+ * Lets the pages of `context` open `lessonIds` by their address, as for a student who passed what
+ * each needs (a locked lesson shows only what to pass first): before the app starts on a page, the
+ * lessons before each in its unit, or the units a unit's first lesson requires, are marked passed in
+ * the app's stored progress (`sprout.progress.v1`); nothing else in it changes.
+ */
+export async function unlockLessons(context, lessonIds) {
+  const units = await courseUnits();
+  const passed = new Set();
+  for (const id of lessonIds) {
+    const unit = units.find((candidate) => candidate.lessons.includes(id));
+    if (!unit) throw new Error(`${id} is not a lesson of the course`);
+    const index = unit.lessons.indexOf(id);
+    const before = index > 0 ? [unit.lessons[index - 1]] : units.filter((other) => unit.requires.includes(other.id)).flatMap((other) => other.lessons);
+    before.forEach((lesson) => passed.add(lesson));
+  }
+  await context.addInitScript((lessons) => {
+    const key = 'sprout.progress.v1';
+    let file = null;
+    try {
+      file = JSON.parse(localStorage.getItem(key));
+    } catch {}
+    if (!file || file.format !== 'sprout-progress') {
+      file = { format: 'sprout-progress', version: 1, saved_at: new Date().toISOString(), progress: {} };
+    }
+    file.progress.lessons ??= {};
+    for (const id of lessons) file.progress.lessons[id] = { ...file.progress.lessons[id], passed: true };
+    localStorage.setItem(key, JSON.stringify(file));
+  }, [...passed]);
 }
