@@ -1,0 +1,270 @@
+//! Lesson Markdown to the page's document model, at build time.
+//!
+//! Lesson text and hints never change after the build, so `build.rs` converts them here, with
+//! pulldown-cmark, into a small tree of safe nodes and writes it as Rust source that
+//! `src/document.rs` includes: the page carries no Markdown parser. The rules that keep lesson
+//! text safe are decided here, once:
+//!
+//! - raw HTML is kept as plain text, never as markup;
+//! - links to other sites become text with their address (the app is offline), and only links
+//!   inside the page stay links;
+//! - only images embedded in the lesson (`data:image/…`) load; any other image shows its
+//!   description.
+//!
+//! `sprout check` already refuses lessons with raw HTML or outside images; this is the second line.
+//! `tests/markdown_safety.rs` tests this file natively (a build script's own tests never run).
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
+
+/// One node of a document: the build-time twin of `sprout_app::document::Node`, with owned text.
+/// [`source`] writes it with the same variant names, so the two cannot drift apart unnoticed: the
+/// generated source would not compile.
+pub enum Node {
+    /// Plain text, shown as it is (raw HTML included).
+    Text(String),
+    /// A paragraph.
+    Paragraph(Vec<Node>),
+    /// A heading at its Markdown level (1 for `#`).
+    Heading { level: u8, content: Vec<Node> },
+    /// A block quote.
+    BlockQuote(Vec<Node>),
+    /// A code block; `example` when it is fenced as `rhai`, which the page offers to try.
+    CodeBlock { code: String, example: bool },
+    /// A numbered list of [`Node::Item`]s starting at `start`.
+    OrderedList { start: u64, items: Vec<Node> },
+    /// A bulleted list of [`Node::Item`]s.
+    BulletList(Vec<Node>),
+    /// A list item.
+    Item(Vec<Node>),
+    /// Emphasis.
+    Emphasis(Vec<Node>),
+    /// Strong emphasis.
+    Strong(Vec<Node>),
+    /// Struck-through text.
+    Strikethrough(Vec<Node>),
+    /// A code span.
+    Code(String),
+    /// A table: a [`Node::TableHead`], then [`Node::TableRow`]s.
+    Table(Vec<Node>),
+    /// The header row's cells.
+    TableHead(Vec<Node>),
+    /// A body row's cells.
+    TableRow(Vec<Node>),
+    /// A table cell.
+    TableCell(Vec<Node>),
+    /// A link inside the page.
+    Link { address: String, content: Vec<Node> },
+    /// A link to another site, shown as its text and address.
+    OfflineLink { address: String, content: Vec<Node> },
+    /// An image embedded in the lesson (a `data:image/…` address).
+    Image { address: String, description: String },
+    /// The description of an image that is not embedded, shown instead of it.
+    ImageDescription(Vec<Node>),
+    /// A hard line break.
+    LineBreak,
+    /// A thematic break.
+    Rule,
+}
+
+/// One element being built: its tag, the nodes collected so far, and its plain text (code blocks
+/// and image descriptions need text, not nodes).
+struct Frame<'a> {
+    tag: Tag<'a>,
+    children: Vec<Node>,
+    text: String,
+}
+
+/// Whether a link or image address points outside the lesson.
+fn is_external(address: &str) -> bool {
+    let address = address.trim().to_ascii_lowercase();
+    address.contains(':') || address.starts_with("//")
+}
+
+/// Adds `text` to `nodes`, joined to the text before it (fewer nodes in the page's data).
+fn push_text(nodes: &mut Vec<Node>, text: &str) {
+    match nodes.last_mut() {
+        Some(Node::Text(last)) => last.push_str(text),
+        _ => nodes.push(Node::Text(text.to_string())),
+    }
+}
+
+/// Adds the node for a finished tag to `parent`; a tag the page has no element for (an HTML
+/// block, whose text is already plain text) adds its children instead.
+fn finish(tag: Tag<'_>, children: Vec<Node>, text: String, parent: &mut Vec<Node>) {
+    let node = match tag {
+        Tag::Paragraph => Node::Paragraph(children),
+        Tag::Heading { level, .. } => {
+            let level = match level {
+                HeadingLevel::H1 => 1,
+                HeadingLevel::H2 => 2,
+                HeadingLevel::H3 => 3,
+                HeadingLevel::H4 => 4,
+                HeadingLevel::H5 => 5,
+                HeadingLevel::H6 => 6,
+            };
+            Node::Heading { level, content: children }
+        }
+        Tag::BlockQuote(_) => Node::BlockQuote(children),
+        Tag::CodeBlock(kind) => {
+            let example =
+                matches!(&kind, CodeBlockKind::Fenced(info) if info.split_whitespace().next() == Some("rhai"));
+            Node::CodeBlock { code: text, example }
+        }
+        Tag::List(Some(start)) => Node::OrderedList { start, items: children },
+        Tag::List(None) => Node::BulletList(children),
+        Tag::Item => Node::Item(children),
+        Tag::Emphasis => Node::Emphasis(children),
+        Tag::Strong => Node::Strong(children),
+        Tag::Strikethrough => Node::Strikethrough(children),
+        Tag::Table(_) => Node::Table(children),
+        Tag::TableHead => Node::TableHead(children),
+        Tag::TableRow => Node::TableRow(children),
+        Tag::TableCell => Node::TableCell(children),
+        Tag::Link { dest_url, .. } if is_external(&dest_url) => {
+            Node::OfflineLink { address: dest_url.to_string(), content: children }
+        }
+        Tag::Link { dest_url, .. } => Node::Link { address: dest_url.to_string(), content: children },
+        Tag::Image { dest_url, .. } if dest_url.trim().to_ascii_lowercase().starts_with("data:image/") => {
+            Node::Image { address: dest_url.to_string(), description: text }
+        }
+        Tag::Image { .. } => Node::ImageDescription(children),
+        _ => {
+            for child in children {
+                match child {
+                    Node::Text(text) => push_text(parent, &text),
+                    other => parent.push(other),
+                }
+            }
+            return;
+        }
+    };
+    parent.push(node);
+}
+
+/// Converts Markdown (tables and strikethrough on, as in lesson files) to document nodes.
+pub fn convert(markdown: &str) -> Vec<Node> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut root = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    for event in Parser::new_ext(markdown, options) {
+        if let Event::Start(tag) = event {
+            stack.push(Frame { tag, children: Vec::new(), text: String::new() });
+            continue;
+        }
+        if let Event::End(_) = event {
+            let frame = stack.pop().expect("pulldown-cmark ends only the tags it started");
+            let parent = stack.last_mut().map_or(&mut root, |parent| &mut parent.children);
+            finish(frame.tag, frame.children, frame.text, parent);
+            continue;
+        }
+        let (nodes, text) = match stack.last_mut() {
+            Some(frame) => (&mut frame.children, Some(&mut frame.text)),
+            None => (&mut root, None),
+        };
+        match event {
+            Event::Text(words) | Event::Html(words) | Event::InlineHtml(words) => {
+                if let Some(text) = text {
+                    text.push_str(&words);
+                }
+                push_text(nodes, &words);
+            }
+            Event::Code(code) => nodes.push(Node::Code(code.to_string())),
+            Event::SoftBreak => push_text(nodes, " "),
+            Event::HardBreak => nodes.push(Node::LineBreak),
+            Event::Rule => nodes.push(Node::Rule),
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "pulldown-cmark ends every tag it starts");
+    root
+}
+
+/// Converts a lesson's text, without a first `# heading` that only repeats `title` (the page shows
+/// the title itself, in the interface language).
+pub fn lesson_text(markdown: &str, title: &str) -> Vec<Node> {
+    let rest = match markdown.trim_start().split_once('\n') {
+        Some((first, rest)) if first.strip_prefix("# ").map(str::trim) == Some(title.trim()) => rest,
+        _ => markdown,
+    };
+    convert(rest)
+}
+
+/// Writes `nodes` as a Rust expression of type `&'static [Node]`, with the variants in scope.
+pub fn source(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    write_nodes(&mut out, nodes);
+    out
+}
+
+fn write_nodes(out: &mut String, nodes: &[Node]) {
+    out.push_str("&[");
+    for (index, node) in nodes.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        write_node(out, node);
+    }
+    out.push(']');
+}
+
+fn write_wrapped(out: &mut String, name: &str, children: &[Node]) {
+    out.push_str(name);
+    out.push('(');
+    write_nodes(out, children);
+    out.push(')');
+}
+
+fn write_node(out: &mut String, node: &Node) {
+    // `{:?}` of a string is a Rust string literal with everything that needs it escaped; writing
+    // to a String cannot fail.
+    match node {
+        Node::Text(text) => {
+            let _ = write!(out, "Text({text:?})");
+        }
+        Node::Paragraph(children) => write_wrapped(out, "Paragraph", children),
+        Node::Heading { level, content } => {
+            let _ = write!(out, "Heading {{ level: {level}, content: ");
+            write_nodes(out, content);
+            out.push_str(" }");
+        }
+        Node::BlockQuote(children) => write_wrapped(out, "BlockQuote", children),
+        Node::CodeBlock { code, example } => {
+            let _ = write!(out, "CodeBlock {{ code: {code:?}, example: {example} }}");
+        }
+        Node::OrderedList { start, items } => {
+            let _ = write!(out, "OrderedList {{ start: {start}, items: ");
+            write_nodes(out, items);
+            out.push_str(" }");
+        }
+        Node::BulletList(children) => write_wrapped(out, "BulletList", children),
+        Node::Item(children) => write_wrapped(out, "Item", children),
+        Node::Emphasis(children) => write_wrapped(out, "Emphasis", children),
+        Node::Strong(children) => write_wrapped(out, "Strong", children),
+        Node::Strikethrough(children) => write_wrapped(out, "Strikethrough", children),
+        Node::Code(code) => {
+            let _ = write!(out, "Code({code:?})");
+        }
+        Node::Table(children) => write_wrapped(out, "Table", children),
+        Node::TableHead(children) => write_wrapped(out, "TableHead", children),
+        Node::TableRow(children) => write_wrapped(out, "TableRow", children),
+        Node::TableCell(children) => write_wrapped(out, "TableCell", children),
+        Node::Link { address, content } => {
+            let _ = write!(out, "Link {{ address: {address:?}, content: ");
+            write_nodes(out, content);
+            out.push_str(" }");
+        }
+        Node::OfflineLink { address, content } => {
+            let _ = write!(out, "OfflineLink {{ address: {address:?}, content: ");
+            write_nodes(out, content);
+            out.push_str(" }");
+        }
+        Node::Image { address, description } => {
+            let _ = write!(out, "Image {{ address: {address:?}, description: {description:?} }}");
+        }
+        Node::ImageDescription(children) => write_wrapped(out, "ImageDescription", children),
+        Node::LineBreak => out.push_str("LineBreak"),
+        Node::Rule => out.push_str("Rule"),
+    }
+}
