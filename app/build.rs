@@ -7,13 +7,19 @@
 //! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
-//!   file and line instead of reaching students.
+//!   file and line instead of reaching students. Each lesson's text and hints go, converted from
+//!   Markdown to the page's document model (`build/document.rs`), to `$OUT_DIR/lesson_text.rs`,
+//!   which `src/document.rs` includes.
 
+#[path = "build/document.rs"]
+mod document;
+
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::runtime::messages::Language;
-use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
+use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson, Lesson};
 
 fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -28,6 +34,20 @@ fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
             found.push(path);
         }
     }
+}
+
+/// The source of `$OUT_DIR/lesson_text.rs`: every lesson's id with its text and hints as static
+/// document nodes, an expression of type `&[(&str, LessonText)]` (see `src/document.rs`).
+fn lesson_text_source(lessons: &[Lesson]) -> String {
+    let mut out = String::from("&[\n");
+    for lesson in lessons {
+        let text = document::source(&document::lesson_text(&lesson.text, &lesson.title.zh));
+        let hints: Vec<String> = lesson.hints.iter().map(|hint| document::source(&document::convert(hint))).collect();
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "({:?}, LessonText {{ text: {text}, hints: &[{}] }}),", lesson.id, hints.join(", "));
+    }
+    out.push(']');
+    out
 }
 
 fn build_course_pack() {
@@ -69,9 +89,10 @@ fn build_course_pack() {
     let course = course.expect("no problems, so the course parsed");
     let lessons: Vec<_> = lessons.into_iter().map(|(_, lesson)| lesson).collect();
     let pack = build_pack(&course, &lessons, false);
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("lesson_text.rs"), lesson_text_source(&pack.lessons)).expect("cannot write lesson_text.rs");
     let json = serde_json::to_string(&pack).expect("a pack serializes");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("course.pack");
-    std::fs::write(out, json).expect("cannot write course.pack");
+    std::fs::write(out.join("course.pack"), json).expect("cannot write course.pack");
 }
 
 fn main() {

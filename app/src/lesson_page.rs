@@ -1,5 +1,5 @@
-//! A lesson: its text (Markdown, rendered safely), the hints shown so far, the results of the last
-//! check with a verdict and feedback per test, and the workbench.
+//! A lesson: its text (Markdown, made safe at build time), the hints shown so far, the results of
+//! the last check with a verdict and feedback per test, and the workbench.
 
 use std::rc::Rc;
 
@@ -7,6 +7,7 @@ use sprout_lessons::{Lesson, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
+use crate::document::lesson_text;
 use crate::i18n::{tr, tr_with, Text};
 use crate::markdown;
 use crate::state::{SharedGrade, Status};
@@ -16,16 +17,6 @@ pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
     match (language, &lesson.title.en) {
         (Language::En, Some(english)) => english.clone(),
         _ => lesson.title.zh.clone(),
-    }
-}
-
-/// The lesson text without a first `# heading` that only repeats the title (the page shows the
-/// title itself, in the interface language).
-fn without_title_heading(text: &str, title: &str) -> String {
-    let trimmed = text.trim_start();
-    match trimmed.split_once('\n') {
-        Some((first, rest)) if first.strip_prefix("# ").map(str::trim) == Some(title.trim()) => rest.to_string(),
-        _ => text.to_string(),
     }
 }
 
@@ -49,13 +40,16 @@ pub struct LessonTextProps {
 pub fn LessonText(props: &LessonTextProps) -> Html {
     let language = props.language;
     let lesson = &props.lesson;
-    // Rendering Markdown is the costliest part of this page; keystrokes in the editor must not
-    // redo it.
+    // Text and hints come from the build (`document.rs`), not from the pack. The text is the
+    // biggest part of this page: keystrokes in the editor must not rebuild it.
+    let document = lesson_text(&lesson.id);
     let text = {
-        let text = without_title_heading(&lesson.text, &lesson.title.zh);
         let (on_try, label) = (props.on_try.clone(), tr(language, Text::TryExample));
-        use_memo((text, language), move |(text, _)| markdown::render(text, Some(on_try), label))
+        use_memo((lesson.id.clone(), language), move |_| {
+            document.map(|document| markdown::render(document.text, Some(&on_try), label)).unwrap_or_default()
+        })
     };
+    let hints = document.map_or(&[][..], |document| document.hints);
     let on_home = {
         let on_home = props.on_home.clone();
         Callback::from(move |_: MouseEvent| on_home.emit(()))
@@ -67,7 +61,7 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
             { (*text).clone() }
             if props.hints_shown > 0 {
                 <section class="hints" aria-live="polite">
-                    { for lesson.hints.iter().take(props.hints_shown).enumerate().map(|(index, hint)| html! {
+                    { for hints.iter().take(props.hints_shown).enumerate().map(|(index, hint)| html! {
                         <div class="hint-box">
                             <h3>{ tr_with(language, Text::HintNumber, &[("number", (index + 1).to_string())]) }</h3>
                             { markdown::render(hint, None, "") }

@@ -12,6 +12,7 @@ pub mod board;
 pub mod chart;
 pub mod console;
 pub mod course;
+pub mod document;
 pub mod editor;
 pub mod export;
 pub mod highlight;
