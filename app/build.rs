@@ -88,9 +88,20 @@ fn build_course_pack() {
     }
     let course = course.expect("no problems, so the course parsed");
     let lessons: Vec<_> = lessons.into_iter().map(|(_, lesson)| lesson).collect();
-    let pack = build_pack(&course, &lessons, false);
+    let mut pack = build_pack(&course, &lessons, false);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("lesson_text.rs"), lesson_text_source(&pack.lessons)).expect("cannot write lesson_text.rs");
+    // The page reads lesson text and hints from `lesson_text.rs` only, so the embedded pack drops
+    // their Markdown instead of carrying it twice. Each hint becomes an empty string rather than
+    // going away: the app counts a lesson's hints (`lesson.hints.len()`, in app.rs and progress.rs)
+    // and sends the lesson, hints and all, to the worker to grade. Nothing needs the text itself:
+    // grading ignores it, and the pack's `content_hash` is a stored field, computed by `build_pack`
+    // over the full text above; the app never recomputes it, only copies it into result files
+    // (progress.rs), so they still name the same pack as `sprout pack --student`.
+    for lesson in &mut pack.lessons {
+        lesson.text.clear();
+        lesson.hints.iter_mut().for_each(String::clear);
+    }
     let json = serde_json::to_string(&pack).expect("a pack serializes");
     std::fs::write(out.join("course.pack"), json).expect("cannot write course.pack");
 }

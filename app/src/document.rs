@@ -117,6 +117,8 @@ mod tests {
             let text = lesson_text(&lesson.id).expect("every lesson has a text");
             assert!(!text.text.is_empty(), "{} has a text", lesson.id);
             assert_eq!(text.hints.len(), lesson.hints.len(), "{} has as many hints as the pack counts", lesson.id);
+            assert!(lesson.text.is_empty(), "the pack leaves the text to this module");
+            assert!(lesson.hints.iter().all(String::is_empty), "the pack leaves the hints to this module");
         }
     }
 
