@@ -55,7 +55,8 @@ fn draw_leds(context: &CanvasRenderingContext2d, leds: &web_sys::NodeList) -> Re
         let Some(led) = leds.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
             continue;
         };
-        let brightness = led.get_attribute("data-brightness").and_then(|value| value.parse::<f64>().ok()).unwrap_or(0.0);
+        let brightness =
+            led.get_attribute("data-brightness").and_then(|value| value.parse::<f64>().ok()).unwrap_or(0.0);
         let (row, column) = (f64::from(index / 5), f64::from(index % 5));
         context.set_fill_style_str(&format!("rgba(211, 47, 47, {:.2})", 0.12 + 0.88 * brightness / 9.0));
         context.begin_path();
