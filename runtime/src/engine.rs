@@ -12,7 +12,7 @@ use std::rc::Rc;
 use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{CallFnOptions, Dynamic, Engine, Module, OptimizationLevel, Scope, Shared};
+use rhai::{CallFnOptions, Dynamic, Engine, Module, Scope, Shared};
 
 use crate::api::{self, dispatch_events_until, ApiError, SharedHost};
 use crate::diagnostic::{self, Code, Context, Diagnostic, Ending, DISABLED_WORDS};
@@ -61,7 +61,6 @@ fn build_engine(
         engine.disable_symbol(word);
     }
     engine
-        .set_optimization_level(OptimizationLevel::Simple)
         .set_strict_variables(true)
         .set_max_call_levels(limits.max_call_depth)
         .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth)

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use rhai::{ASTFlags, ASTNode, Engine, Expr, OptimizationLevel, Stmt};
+use rhai::{ASTFlags, ASTNode, Engine, Expr, Stmt};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{self, Context, Diagnostic, SourcePosition, DISABLED_WORDS};
@@ -159,7 +159,6 @@ pub fn facts(source: &str, limits: &Limits) -> Result<SyntaxFacts, Diagnostic> {
     // The same parse settings as a run, so that a program gets the same compile error here as when
     // it runs (strict variables make an undefined variable a compile error).
     engine
-        .set_optimization_level(OptimizationLevel::None)
         .set_strict_variables(true)
         .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth);
     let variable_names = crate::engine::identifiers(source);
