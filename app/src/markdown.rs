@@ -57,7 +57,13 @@ fn element(node: &'static Node, try_it: Try<'_>) -> Html {
         Node::Strikethrough(children) => html! { <s>{ nodes(children, try_it) }</s> },
         Node::Code(code) => html! { <code>{ *code }</code> },
         Node::Table(children) => html! { <table>{ nodes(children, try_it) }</table> },
-        Node::TableHead(cells) => html! { <thead><tr>{ nodes(cells, try_it) }</tr></thead> },
+        // Header cells are `th`, so that screen readers name each column when reading a cell.
+        Node::TableHead(cells) => html! {
+            <thead><tr>{ for cells.iter().map(|cell| match cell {
+                Node::TableCell(children) => html! { <th scope="col">{ nodes(children, try_it) }</th> },
+                other => element(other, try_it),
+            }) }</tr></thead>
+        },
         Node::TableRow(cells) => html! { <tr>{ nodes(cells, try_it) }</tr> },
         Node::TableCell(children) => html! { <td>{ nodes(children, try_it) }</td> },
         Node::Link { address, content } => html! { <a href={*address}>{ nodes(content, try_it) }</a> },
