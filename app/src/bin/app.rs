@@ -2,10 +2,10 @@
 //!
 //! The page and the script worker share one module so that a student downloads the code they
 //! have in common (the standard library, serde, the bindings, the lesson and run types) once:
-//! one module is ≈620 KB brotli where the two were ≈700 KB (issue #4). The page loads it and
-//! mounts the student app; the worker it starts loads the same file (from the HTTP cache or the
-//! service worker) and serves runs and gradings. The UI thread carries the engine's code but
-//! never calls it: student programs run only in the worker.
+//! ≈80 KB brotli less than two modules (issue #4). The page loads it and mounts the student app;
+//! the worker it starts loads the same file (from the HTTP cache or the service worker) and serves
+//! runs and gradings. The UI thread carries the engine's code but never calls it: student programs
+//! run only in the worker.
 
 use wasm_bindgen::JsCast;
 
