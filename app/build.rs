@@ -1,9 +1,10 @@
 //! Two jobs at build time:
 //!
-//! - Links the script worker with a 16 MiB stack instead of wasm's default 1 MiB. Student programs
-//!   may recurse up to the run's call-depth limit and build deep values; the sandbox suite
-//!   (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the worker in
-//!   the browser gets the same. The UI binary keeps the default.
+//! - Links the app's one wasm binary with a 16 MiB stack instead of wasm's default 1 MiB, for its
+//!   script worker: student programs may recurse up to the run's call-depth limit and build deep
+//!   values; the sandbox suite (`runtime/tests/sandbox.rs`) proves the runtime safe with this
+//!   stack size, so the worker in the browser gets the same. The page's instance of the same
+//!   module reserves it too, unused.
 //! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
