@@ -5,11 +5,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, repository, serve } from './support.mjs';
+import { repository, serveApp } from './support.mjs';
 
-const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
 const STARTS_LONG_RUN = [
@@ -21,23 +20,18 @@ const STARTS_LONG_RUN = [
 ].join('\n');
 
 describe('the student app in Chromium', () => {
-  let stopServer;
+  let closeApp;
   let baseUrl;
   let browser;
   let context;
 
   before(async () => {
-    await stat(path.join(distribution, 'index.html')).catch(() => {
-      throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
-    });
-    ({ url: baseUrl, close: stopServer } = await serve(distribution));
-    browser = await launch();
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
     ({ context } = browser);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopServer?.();
+    await closeApp?.();
   });
 
   /** Opens the free editor in a new tab (`fresh`: with no saved progress); the tab records page

@@ -7,12 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, repository, serve, unlockLessons } from './support.mjs';
+import { serveApp, unlockLessons } from './support.mjs';
 
-const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const SQUARE = 'let n = int(input());\nfor i in 0..4 { forward(n); left(90); }';
 
 /** Reads `archive` with Python's zipfile: each member's name, UTF-8 flag, size and bytes (base64). */
@@ -30,20 +29,17 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
 }
 
 describe('export this work in Chromium', () => {
-  let stopServer;
+  let closeApp;
   let baseUrl;
   let browser;
 
   before(async () => {
-    await stat(path.join(distribution, 'index.html'));
-    ({ url: baseUrl, close: stopServer } = await serve(distribution));
-    browser = await launch();
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
     await unlockLessons(browser.context, ['turtle-square', 'blink']);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopServer?.();
+    await closeApp?.();
   });
 
   test('the ZIP holds the typed code, the stage as PNG and the result file', async () => {

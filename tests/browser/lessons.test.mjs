@@ -7,28 +7,24 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, repository, serve } from './support.mjs';
+import { repository, serveApp } from './support.mjs';
 
-const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
 describe('lessons in Chromium', () => {
-  let stopServer;
+  let closeApp;
   let baseUrl;
   let browser;
 
   before(async () => {
-    await stat(path.join(distribution, 'index.html'));
-    ({ url: baseUrl, close: stopServer } = await serve(distribution));
-    browser = await launch();
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
   });
 
   after(async () => {
-    await browser?.close();
-    await stopServer?.();
+    await closeApp?.();
   });
 
   async function openHome(context = browser.context) {

@@ -8,11 +8,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, repository, serve, unlockLessons } from './support.mjs';
+import { repository, serveApp, unlockLessons } from './support.mjs';
 
-const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
 // Six lines, one a second: about six seconds at 1×.
@@ -66,22 +65,17 @@ const TEMPERATURE_ALARM = [
 ].join('\n');
 
 describe('the stage in Chromium', () => {
-  let stopServer;
+  let closeApp;
   let baseUrl;
   let browser;
 
   before(async () => {
-    await stat(path.join(distribution, 'index.html')).catch(() => {
-      throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
-    });
-    ({ url: baseUrl, close: stopServer } = await serve(distribution));
-    browser = await launch();
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
     await unlockLessons(browser.context, ['line-chart', 'button-counter', 'temperature-alarm']);
   });
 
   after(async () => {
-    await browser?.close();
-    await stopServer?.();
+    await closeApp?.();
   });
 
   /** Opens `hash` (the free editor by default) in a new tab that records page errors. */

@@ -2,7 +2,7 @@
 // scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way;
 // and a way to open lessons out of course order.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
@@ -14,6 +14,27 @@ export { serve };
 /** Chromium on a fresh profile that accepts downloads; resolves to `{ context, close }`. */
 export function launch() {
   return launchChromium({ acceptDownloads: true });
+}
+
+/**
+ * The built app (`SPROUT_DIST`, default `dist`) served over http, and Chromium as in [`launch`]:
+ * resolves to `{ baseUrl, browser, close }`, or fails at once, saying so, when the app is not built.
+ */
+export async function serveApp() {
+  const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
+  await stat(path.join(distribution, 'index.html')).catch(() => {
+    throw new Error(`${distribution}/index.html is missing: run \`trunk build --release --offline\` first`);
+  });
+  const server = await serve(distribution);
+  const browser = await launch();
+  return {
+    baseUrl: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** The course's units, in order, from lessons/content/course.toml: `{ id, requires, lessons }`. */
