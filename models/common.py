@@ -39,6 +39,10 @@ def f32_list(array):
     return np.asarray(array, dtype=np.float32).astype(np.float64).tolist()
 
 
+NOT_WHITE_SPACE = "\x1c\x1d\x1e\x1f"
+"""Characters Python's `str.isspace` accepts that are not Unicode White_Space (nor Rust whitespace)."""
+
+
 def fnv1a32(data: bytes) -> int:
     """FNV-1a, 32 bit (offset basis 2166136261, prime 16777619)."""
     h = 2166136261
@@ -53,10 +57,10 @@ def featurize(text: str) -> np.ndarray:
     every bigram of consecutive characters into bucket FNV-1a-32(UTF-8 bytes) % 2048, then divide
     by the L2 norm (an all-zero vector stays zero). Returns f32 [2048].
 
-    Python's `str.isspace` is the same set as Rust's `char::is_whitespace` except for the four
-    separators U+001C..U+001F, which Python counts as whitespace and Rust does not; the review
-    texts contain none of them (checked in sentiment/train.py), so both sides agree on them."""
-    chars = [c for c in text if not c.isspace()]
+    "Whitespace" is Unicode's White_Space property, Rust's `char::is_whitespace`: Python's
+    `str.isspace` is that set plus U+001C..U+001F, which are therefore kept here. The norm is taken
+    in f64 and the division done in f64 before rounding to f32."""
+    chars = [c for c in text if not c.isspace() or c in NOT_WHITE_SPACE]
     counts = np.zeros(TEXT_DIM, dtype=np.float64)
     grams = chars + [a + b for a, b in zip(chars, chars[1:])]
     for gram in grams:
@@ -168,15 +172,23 @@ def save_onnx(model, path):
     Path(path).write_bytes(model.SerializeToString())
 
 
+_SESSIONS = {}
+
+
 def run_onnx(path, feeds):
     """Runs an .onnx file with onnxruntime on one thread (stable results) and returns its outputs
-    as a dict name → f32 array. `feeds` maps input names to arrays."""
+    as a dict name → f32 array. `feeds` maps input names to arrays. Sessions are reused while the
+    file is unchanged."""
     import onnxruntime
 
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    stat = Path(path).stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _SESSIONS:
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        _SESSIONS[key] = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    session = _SESSIONS[key]
     names = [output.name for output in session.get_outputs()]
     values = session.run(names, {k: np.asarray(v, dtype=np.float32) for k, v in feeds.items()})
     return dict(zip(names, values))
