@@ -32,7 +32,7 @@ pub use check::check_lesson;
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};
 pub use generate::Generator;
 pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection, TestGrade, Verdict};
-pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title};
+pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
 pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
 pub use problem::{Problem, ProblemCode, Problems};

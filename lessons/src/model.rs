@@ -47,6 +47,9 @@ pub struct Lesson {
     pub max_operations: u64,
     /// Lessons to pass first.
     pub requires: Vec<String>,
+    /// The AI tool the lesson page shows beside the editor, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool: Option<Tool>,
     /// The lesson text (Markdown) without the starter, solution, hint and test blocks.
     pub text: String,
     /// The step headings (`##`) in order.
@@ -60,6 +63,34 @@ pub struct Lesson {
     pub hints: Vec<String>,
     /// The tests.
     pub tests: Vec<Test>,
+}
+
+/// An AI tool that a lesson page shows beside the editor (front-matter key `tool`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tool {
+    /// The drawing pad: draw a digit and see the digits model's probabilities.
+    DigitPad,
+    /// The model lab: collect examples, train a classifier, test it.
+    ModelLab,
+}
+
+impl Tool {
+    /// Every tool, in the order the documentation lists them.
+    pub const ALL: [Tool; 2] = [Tool::DigitPad, Tool::ModelLab];
+
+    /// The name written in lesson files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tool::DigitPad => "digit_pad",
+            Tool::ModelLab => "model_lab",
+        }
+    }
+
+    /// The tool with this name in lesson files.
+    pub fn from_name(name: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|tool| tool.name() == name)
+    }
 }
 
 impl Lesson {

@@ -15,7 +15,7 @@ use toml::{Spanned, Table};
 
 use crate::generate::Generator;
 use crate::model::{
-    CallCase, Check, Lesson, OutputMatch, Test, Title, DEFAULT_MAX_OPERATIONS, DEFAULT_POINTS, MAX_MAX_OPERATIONS,
+    CallCase, Check, Lesson, OutputMatch, Test, Title, Tool, DEFAULT_MAX_OPERATIONS, DEFAULT_POINTS, MAX_MAX_OPERATIONS,
 };
 use crate::problem::{line_of, shorten, LineIndex, Problem, ProblemCode, Problems};
 
@@ -102,6 +102,7 @@ struct FrontMatter {
     max_operations: Option<i64>,
     #[serde(default)]
     requires: Vec<String>,
+    tool: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -212,6 +213,7 @@ impl<'a> Reader<'a> {
             points: front.points.unwrap_or(i64::from(DEFAULT_POINTS)).clamp(1, 10_000) as u32,
             max_operations: front.max_operations.map_or(DEFAULT_MAX_OPERATIONS, |value| value.max(1) as u64),
             requires: front.requires,
+            tool: front.tool.as_deref().and_then(Tool::from_name),
             text: blocks.text,
             steps: blocks.steps,
             starter: starter.map(|block| block.text).unwrap_or_default(),
@@ -246,6 +248,12 @@ impl<'a> Reader<'a> {
         }
         for requirement in front.requires.iter().filter(|requirement| !is_valid_id(requirement)) {
             self.problem(file, line("requires"), ProblemCode::BadId).args.insert("id".into(), requirement.clone());
+        }
+        if let Some(tool) = front.tool.as_deref().filter(|tool| Tool::from_name(tool).is_none()) {
+            let known: Vec<&str> = Tool::ALL.iter().map(|tool| tool.name()).collect();
+            let problem = self.problem(file, line("tool"), ProblemCode::UnknownTool);
+            problem.args.insert("tool".into(), tool.to_string());
+            problem.args.insert("known".into(), known.join(", "));
         }
         if let Some(value) = front.max_operations.filter(|value| *value < 1 || *value as u64 > MAX_MAX_OPERATIONS) {
             let problem = self.problem(file, line("max_operations"), ProblemCode::BadMaxOperations);

@@ -36,6 +36,8 @@ pub enum ProblemCode {
     BadPoints,
     /// The operation budget is 0 or above the maximum. Args: `value`, `limit`.
     BadMaxOperations,
+    /// The `tool` is not one the app has. Args: `tool`, `known`.
+    UnknownTool,
     /// Raw HTML in the Markdown. Args: `html`.
     RawHtml,
     /// An image that would be loaded from outside the lesson. Args: `url`.
@@ -108,7 +110,7 @@ pub enum ProblemCode {
 
 impl ProblemCode {
     /// Every code, for the test that each one is translated.
-    pub const ALL: [ProblemCode; 46] = [
+    pub const ALL: [ProblemCode; 47] = [
         ProblemCode::FileUnreadable,
         ProblemCode::FileTooLarge,
         ProblemCode::NotUtf8,
@@ -121,6 +123,7 @@ impl ProblemCode {
         ProblemCode::BadLevel,
         ProblemCode::BadPoints,
         ProblemCode::BadMaxOperations,
+        ProblemCode::UnknownTool,
         ProblemCode::RawHtml,
         ProblemCode::ExternalImage,
         ProblemCode::MissingSolution,

@@ -56,12 +56,11 @@ fn scope(code: ProblemCode) -> Scope {
     use ProblemCode::*;
     match code {
         FileUnreadable | FileTooLarge | NotUtf8 | BinaryFile | MissingFrontMatter | UnclosedFrontMatter
-        | BadFrontMatter | BadId | EmptyTitle | BadLevel | BadPoints | BadMaxOperations | RawHtml | ExternalImage
-        | MissingSolution | DuplicateBlock | UnknownBlock | MissingHint | MissingTests | BadTests | NoTests
-        | UnknownTestKind | MissingField | FieldNotAllowed | BadField | BadValue | BadGenerator | BadBoard
-        | DuplicateTestId | BadTestId | UnknownConstruct | BadStep | SolutionFails | StarterPasses | CheckerBroken => {
-            Scope::Lesson
-        }
+        | BadFrontMatter | BadId | EmptyTitle | BadLevel | BadPoints | BadMaxOperations | UnknownTool | RawHtml
+        | ExternalImage | MissingSolution | DuplicateBlock | UnknownBlock | MissingHint | MissingTests | BadTests
+        | NoTests | UnknownTestKind | MissingField | FieldNotAllowed | BadField | BadValue | BadGenerator
+        | BadBoard | DuplicateTestId | BadTestId | UnknownConstruct | BadStep | SolutionFails | StarterPasses
+        | CheckerBroken => Scope::Lesson,
         DuplicateLesson | BadCourse | UnknownLesson | LessonNotInCourse | DuplicateUnit | UnknownUnit
         | UnknownRequirement | NoLessons => Scope::Course,
         BadPack | UnknownVersion | BadResult => Scope::PackOrResult,

@@ -11,6 +11,7 @@ problem-empty-title = The Chinese title (title.zh) is empty.
 problem-bad-level = level = { $level } is wrong: it must be from 1 to 5.
 problem-bad-points = points = { $points } is wrong: it must be from 1 to 10000.
 problem-bad-max-operations = max_operations = { $value } is wrong: it must be from 1 to { $limit }.
+problem-unknown-tool = tool = "{ $tool }" is not a tool the app has: use one of { $known }.
 problem-raw-html = HTML is not allowed in the lesson text: { $html }
 problem-external-image = Images must be embedded in the lesson (data:image/…), not loaded from a file or an address (students may be offline): { $url }
 problem-missing-solution = The reference solution is missing: add a ```rhai solution block.

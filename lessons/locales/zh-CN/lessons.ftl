@@ -11,6 +11,7 @@ problem-empty-title = 中文标题（title.zh）是空的。
 problem-bad-level = 难度 level = { $level } 不对：要在 1 到 5 之间。
 problem-bad-points = 总分 points = { $points } 不对：要在 1 到 10000 之间。
 problem-bad-max-operations = 运算次数 max_operations = { $value } 不对：要在 1 到 { $limit } 之间。
+problem-unknown-tool = 工具 tool = “{ $tool }” 不存在：只能用 { $known } 之一。
 problem-raw-html = 课程正文里不能写 HTML：{ $html }
 problem-external-image = 图片要直接写在课里（data:image/… 格式），不能从文件或网址加载（学生可能没有网络）：{ $url }
 problem-missing-solution = 缺少参考答案：请加一个 ```rhai solution 代码块。
