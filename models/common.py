@@ -192,3 +192,24 @@ def run_onnx(path, feeds):
     names = [output.name for output in session.get_outputs()]
     values = session.run(names, {k: np.asarray(v, dtype=np.float32) for k, v in feeds.items()})
     return dict(zip(names, values))
+
+
+def simplify_onnx(path):
+    """Rewrites an exported .onnx file with onnxruntime's basic (ONNX-standard, semantics-preserving)
+    graph optimisations: constants folded and explicit Pad nodes merged into the following Conv.
+    Only the standard opset import is kept; the result is checked and saved like `save_onnx`."""
+    import onnx
+    import onnxruntime
+
+    optimised = Path(path).with_suffix(".optimised.onnx")
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    options.optimized_model_filepath = str(optimised)
+    onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    model = onnx.load(str(optimised))
+    optimised.unlink()
+    assert all(node.domain == "" for node in model.graph.node), "only standard operators expected"
+    standard = [opset for opset in model.opset_import if opset.domain == ""]
+    del model.opset_import[:]
+    model.opset_import.extend(standard)
+    save_onnx(model, path)
