@@ -258,6 +258,7 @@ impl Session {
             scenario: self.scenario(),
             // The window, not the budget, ends a run; the budget only caps the windows.
             limits: Limits { max_virtual_time_ms: MAX_SESSION_MS, ..Limits::default() },
+            ..RunInput::default()
         }
     }
 

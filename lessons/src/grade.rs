@@ -226,6 +226,7 @@ fn run_input(lesson: &Lesson, test: &Test) -> RunInput {
             max_virtual_time_ms: test.duration_ms,
             ..Limits::default()
         },
+        ..RunInput::default()
     }
 }
 

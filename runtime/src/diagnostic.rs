@@ -120,11 +120,16 @@ pub enum Code {
     NotPlainData,
     /// Something went wrong inside the sandbox itself (a bug in Sprout). Args: `detail`.
     InternalError,
+    /// A matrix whose rows are not equally long. Args: `name`, `row` (its index), `length`,
+    /// `expected` (the first row's length).
+    AiRaggedMatrix,
+    /// `matmul(A, B)` where A's rows are not as long as B is tall. Args: `name`, `columns`, `rows`.
+    AiMatrixMismatch,
 }
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 49] = [
+    pub const ALL: [Code; 51] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -174,6 +179,8 @@ impl Code {
         Code::NotAValue,
         Code::NotPlainData,
         Code::InternalError,
+        Code::AiRaggedMatrix,
+        Code::AiMatrixMismatch,
     ];
 
     /// The kebab-case id, as used in JSON and in the translation files.
@@ -228,6 +235,8 @@ impl Code {
             Code::NotAValue => "not-a-value",
             Code::NotPlainData => "not-plain-data",
             Code::InternalError => "internal-error",
+            Code::AiRaggedMatrix => "ai-ragged-matrix",
+            Code::AiMatrixMismatch => "ai-matrix-mismatch",
         }
     }
 

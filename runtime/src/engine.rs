@@ -144,8 +144,15 @@ pub(crate) fn run(
     let operations = Rc::new(OperationCount::default());
     let engine = build_engine(&host, &operations, limits, interrupt);
     let variable_names = identifiers(source);
-    let mut functions: BTreeMap<String, Vec<usize>> =
-        api::API.iter().map(|function| (function.name.to_string(), function.arities.to_vec())).collect();
+    let mut functions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for function in api::registered_functions() {
+        let counts = functions.entry(function.name.to_string()).or_default();
+        for count in function.arities {
+            if !counts.contains(count) {
+                counts.push(*count);
+            }
+        }
+    }
     let ast = match engine.compile(source) {
         Ok(ast) => ast,
         Err(error) => {

@@ -14,6 +14,7 @@
 //! assert!(matches!(result.outcome, Outcome::Finished { .. }));
 //! ```
 
+pub mod ai;
 pub mod api;
 mod diagnostic;
 mod engine;
@@ -49,6 +50,10 @@ pub struct RunInput {
     pub scenario: Scenario,
     /// Budgets for the run.
     pub limits: Limits,
+    /// The classifier the student trained in the app's model lab, for `my_model()` (AI lessons).
+    /// Left out of the JSON when there is none, so inputs without it serialize as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lab_model: Option<ai::LabModel>,
 }
 
 impl RunInput {

@@ -2,10 +2,12 @@
 //! Neither may depend, directly or through other crates, on a browser crate, so that the grader
 //! runs the same code in the student's browser and in the judge's CLI.
 //!
-//! The check asks cargo for each crate's dependency tree on the native target (the judge's), and
-//! reads the crates' own manifests for every target. (On wasm32, Rhai itself pulls in `web-time`
-//! for its timing functions, which the sandbox does not register; that is Rhai's platform glue,
-//! not a dependency of ours.)
+//! The check asks cargo for each crate's dependency tree on the native target (the judge's), with
+//! every feature on (the `ai` feature brings tract), and reads the crates' own manifests for every
+//! target. (On wasm32, Rhai itself pulls in `web-time` for its timing functions, which the sandbox
+//! does not register, and with the `ai` feature tract's random operators, which no Sprout model
+//! uses, take their seed through getrandom's `wasm_js` backend: platform glue of dependencies, not
+//! dependencies of ours.)
 
 use std::process::Command;
 
@@ -20,7 +22,8 @@ fn is_browser_crate(name: &str) -> bool {
 fn host_free_crates_have_no_browser_crate_in_their_dependency_tree() {
     for package in HOST_FREE_CRATES {
         let output = Command::new(env!("CARGO"))
-            .args(["tree", "--offline", "-p", package, "-e", "normal,build", "--prefix", "none", "--format", "{p}"])
+            .args(["tree", "--offline", "-p", package, "--all-features", "-e", "normal,build"])
+            .args(["--prefix", "none", "--format", "{p}"])
             .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .output()
             .expect("cargo tree runs");

@@ -93,6 +93,9 @@ not-a-value = This is not a value that can be written in a lesson: { $detail }
 not-plain-data = The function returned something that is not plain data: { $detail }
     .hint = Return a number, a string, true/false, an array or a map.
 internal-error = Something went wrong inside Sprout itself ({ $detail }). It is not your fault: please tell your teacher.
+ai-ragged-matrix = Every row of a matrix given to { $name } must be equally long: the first row has { $expected } numbers, but row [{ $row }] has { $length }.
+ai-matrix-mismatch = { $name }(A, B) needs each row of A to be as long as B is tall: A's rows have { $columns } numbers, but B has { $rows }.
+    .hint = Check the sizes with len(): A[0].len() must equal B.len().
 
 type-int = whole number
 type-float = decimal number

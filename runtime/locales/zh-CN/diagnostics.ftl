@@ -93,6 +93,9 @@ not-a-value = 这不是课程文件里能写的值：{ $detail }
 not-plain-data = 函数返回的不是普通的数据：{ $detail }
     .hint = 请返回数字、文字、true/false、数组或对象。
 internal-error = 萌芽自己出了问题（{ $detail }）。这不是你的错，请告诉老师。
+ai-ragged-matrix = 给 { $name } 的矩阵每一行要一样长：第一行有 { $expected } 个数，可是第 [{ $row }] 行有 { $length } 个。
+ai-matrix-mismatch = { $name }(A, B) 要求 A 每一行的长度等于 B 的行数：A 每行有 { $columns } 个数，B 却有 { $rows } 行。
+    .hint = 用 len() 检查一下：A[0].len() 必须等于 B.len()。
 
 type-int = 整数
 type-float = 小数

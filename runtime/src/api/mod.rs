@@ -74,6 +74,8 @@ pub enum Area {
     Board,
     /// The virtual clock and events.
     Clock,
+    /// Artificial intelligence: vectors, datasets, training and models (the `ai` feature).
+    Ai,
 }
 
 /// One function of the student API.
@@ -166,6 +168,58 @@ pub const API: &[ApiFunction] = &[
     function("on_button", &[2], Area::Clock),
 ];
 
+/// The AI area of the student API (`docs/student-api.md`, section 人工智能 AI). Registered only with
+/// the `ai` feature, except the vector form of `dot`, which shares its name with the turtle's `dot`
+/// and is always there (see [`AI_FUNCTIONS`]).
+pub const AI_API: &[ApiFunction] = &[
+    function("dot", &[2], Area::Ai),
+    function("distance", &[2], Area::Ai),
+    function("sum", &[1], Area::Ai),
+    function("mean", &[1], Area::Ai),
+    function("std", &[1], Area::Ai),
+    function("argmax", &[1], Area::Ai),
+    function("argmin", &[1], Area::Ai),
+    function("normalize", &[1], Area::Ai),
+    function("add", &[2], Area::Ai),
+    function("sub", &[2], Area::Ai),
+    function("scale", &[2], Area::Ai),
+    function("matmul", &[2], Area::Ai),
+    function("transpose", &[1], Area::Ai),
+];
+
+/// Names of the functions a program can only call in a runtime built with the `ai` feature: a host
+/// without it (the app's first-screen script worker) hands a program that calls any of them to a
+/// host with it. Every name of [`AI_API`] except `dot`, which the turtle's `dot` shares and whose
+/// vector form every build has. Methods (`c.predict(x)`) are not listed: only these functions
+/// make the objects that have them.
+pub const AI_FUNCTIONS: &[&str] = &[
+    "distance",
+    "sum",
+    "mean",
+    "std",
+    "argmax",
+    "argmin",
+    "normalize",
+    "add",
+    "sub",
+    "scale",
+    "matmul",
+    "transpose",
+    "dataset",
+    "split",
+    "take",
+    "knn",
+    "logistic",
+    "model",
+    "my_model",
+];
+
+/// Every function this build registers: [`API`], and [`AI_API`] with the `ai` feature.
+pub fn registered_functions() -> impl Iterator<Item = &'static ApiFunction> {
+    let ai: &[ApiFunction] = if cfg!(feature = "ai") { AI_API } else { &AI_API[..1] };
+    API.iter().chain(ai)
+}
+
 /// Common Rhai built-in functions, offered as "did you mean" candidates next to [`API`].
 pub(crate) const BUILT_IN_NAMES: &[&str] = &[
     "len",
@@ -234,6 +288,7 @@ pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
     chart::register(engine, host);
     board::register(engine, host);
     clock::register(engine, host);
+    crate::ai::register(engine, host);
 }
 
 /// Reads a number argument (whole or decimal) of function `name`.
@@ -283,4 +338,21 @@ pub(crate) fn array_argument(name: &str, value: &Dynamic) -> ApiResult<Array> {
 /// The mistake of calling `name` with a value of the wrong kind.
 pub(crate) fn wrong_type(name: &str, value: &Dynamic) -> Box<EvalAltResult> {
     mistake(Diagnostic::new(Code::WrongArgumentType).with("name", name).with("got", type_id(value.type_name())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ai_functions_are_the_ai_area_outside_the_base_api() {
+        for name in AI_FUNCTIONS {
+            assert!(API.iter().all(|function| function.name != *name), "{name} is in the base API too");
+        }
+        for function in AI_API {
+            let in_base = API.iter().any(|base| base.name == function.name);
+            assert_eq!(AI_FUNCTIONS.contains(&function.name), !in_base, "{} is misfiled", function.name);
+            assert_eq!(function.area, Area::Ai);
+        }
+    }
 }

@@ -1,0 +1,89 @@
+//! The AI area of the student API (issue #5): vector operations, datasets, training and models.
+//!
+//! Everything a program can call here is behind the `ai` feature, so that the app's first-screen
+//! wasm module stays small: the app runs AI programs in a second module built with it. Two things
+//! exist in every build:
+//! - the model lab's saved classifier ([`LabModel`]), because it travels in [`crate::RunInput`],
+//!   which every script worker must be able to read;
+//! - the vector form of `dot(a, b)`, because the turtle's `dot` has the same name, so a host
+//!   cannot tell from the name alone whether a program needs the AI module.
+
+#[cfg(feature = "ai")]
+mod vector;
+
+use rhai::{Array, Dynamic, Engine, FLOAT};
+use serde::{Deserialize, Serialize};
+
+use crate::api::{number, numbers, ApiResult, SharedHost};
+
+/// The classifier a student trained in the app's model lab, with the examples it learnt from: what
+/// the lab saves, what exported work carries, and what `my_model()` gives a program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabModel {
+    /// Version of this format; 1.
+    pub version: u32,
+    /// The classes' names, as the student wrote them.
+    pub labels: Vec<String>,
+    /// The drawings the classifier learnt from.
+    pub examples: Vec<LabExample>,
+    /// The trained classifier over the digits model's embedding of a drawing.
+    pub classifier: LogisticModel,
+}
+
+/// One drawing of the model lab and its class.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabExample {
+    /// Index into [`LabModel::labels`].
+    pub label: usize,
+    /// 28×28 grey levels, row by row, 0 = background and 255 = ink (as `digit_image` gives them,
+    /// times 255).
+    pub pixels: Vec<u8>,
+}
+
+/// A multinomial logistic regression: `softmax(weights · standardised(x) + biases)`, where each
+/// feature is standardised as `(x - mean) / scale`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogisticModel {
+    /// Each feature's mean over the training examples.
+    pub means: Vec<f64>,
+    /// Each feature's standard deviation over the training examples (1 where it was 0).
+    pub scales: Vec<f64>,
+    /// One row of weights per class, one weight per feature.
+    pub weights: Vec<Vec<f64>>,
+    /// One bias per class.
+    pub biases: Vec<f64>,
+}
+
+/// Registers the AI area on `engine`: the vector `dot` always, the rest with the `ai` feature.
+pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
+    // The exact `array` type of the first argument takes precedence over the turtle's
+    // `dot(size, color)`, whose arguments are `Dynamic`.
+    engine.register_fn("dot", |a: Array, b: Dynamic| -> ApiResult<FLOAT> { dot_product("dot", &a, &b) });
+    #[cfg(feature = "ai")]
+    vector::register(engine, host);
+    #[cfg(not(feature = "ai"))]
+    let _ = host;
+}
+
+/// `dot(a, b)`: the sum of the products of matching elements.
+fn dot_product(name: &str, a: &Array, b: &Dynamic) -> ApiResult<FLOAT> {
+    let a: Vec<FLOAT> = a.iter().map(|item| number(name, item)).collect::<ApiResult<_>>()?;
+    let b = numbers(name, b)?;
+    same_length(name, a.len(), b.len())?;
+    Ok(a.iter().zip(&b).map(|(x, y)| x * y).sum())
+}
+
+/// The mistake of giving `name` two lists of different lengths.
+pub(crate) fn same_length(name: &str, first: usize, second: usize) -> ApiResult<()> {
+    if first == second {
+        return Ok(());
+    }
+    let diagnostic = crate::Diagnostic::new(crate::Code::LengthMismatch)
+        .with("name", name)
+        .with("first", first)
+        .with("second", second);
+    Err(crate::api::mistake(diagnostic))
+}
