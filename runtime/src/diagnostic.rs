@@ -125,11 +125,20 @@ pub enum Code {
     AiRaggedMatrix,
     /// `matmul(A, B)` where A's rows are not as long as B is tall. Args: `name`, `columns`, `rows`.
     AiMatrixMismatch,
+    /// An input of the wrong shape for a model or classifier. Args: `name`, `expected`, `given`
+    /// (shapes written as `[28, 28]`).
+    AiWrongShape,
+    /// A map that is not a dataset (no `labels`, or no `features`/`texts`). Args: `name`.
+    AiNotADataset,
+    /// `dataset(name)` with a name that is not embedded. Args: `name`, `known`.
+    AiUnknownDataset,
+    /// A label that is not a class of the dataset. Args: `name`, `label`, `classes`.
+    AiBadLabel,
 }
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 51] = [
+    pub const ALL: [Code; 55] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -181,6 +190,10 @@ impl Code {
         Code::InternalError,
         Code::AiRaggedMatrix,
         Code::AiMatrixMismatch,
+        Code::AiWrongShape,
+        Code::AiNotADataset,
+        Code::AiUnknownDataset,
+        Code::AiBadLabel,
     ];
 
     /// The kebab-case id, as used in JSON and in the translation files.
@@ -237,6 +250,10 @@ impl Code {
             Code::InternalError => "internal-error",
             Code::AiRaggedMatrix => "ai-ragged-matrix",
             Code::AiMatrixMismatch => "ai-matrix-mismatch",
+            Code::AiWrongShape => "ai-wrong-shape",
+            Code::AiNotADataset => "ai-not-a-dataset",
+            Code::AiUnknownDataset => "ai-unknown-dataset",
+            Code::AiBadLabel => "ai-bad-label",
         }
     }
 

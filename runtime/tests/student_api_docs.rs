@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use sprout_runtime::api::{ApiFunction, Area, AI_API, API};
+use sprout_runtime::api::{ApiFunction, Area, AI_API, AI_METHODS, API};
 use sprout_runtime::messages::{describe, Language};
 use sprout_runtime::{run, Limits, Outcome, RunInput, Scenario};
 
@@ -37,9 +37,9 @@ fn section_title(area: Area) -> &'static str {
     }
 }
 
-/// Every function the docs must cover, in every build.
+/// Every function and method the docs must cover, in every build.
 fn all_functions() -> impl Iterator<Item = &'static ApiFunction> + Clone {
-    API.iter().chain(AI_API)
+    API.iter().chain(AI_API).chain(AI_METHODS)
 }
 
 /// Whether this build can run the examples of `section`.
@@ -107,17 +107,20 @@ fn read_document(text: &str) -> Document {
 }
 
 /// Reads `` `name(a, b)` / `name(a, b, c)` 中文 ``: the name of the first backticked form, and the
-/// argument count of every backticked form with that name.
+/// argument count of every backticked form with that name. A method's form, `` `c.predict(x)` ``,
+/// counts its object as an argument, as `AI_METHODS` does.
 fn function_heading(line: usize, text: &str, section: &str) -> FunctionHeading {
     let forms: Vec<&str> = text.split('`').skip(1).step_by(2).collect();
-    let name_of = |form: &str| form.split('(').next().unwrap_or("").trim().to_string();
+    let callee = |form: &str| form.split('(').next().unwrap_or("").trim().to_string();
+    let name_of = |form: &str| callee(form).rsplit('.').next().unwrap_or("").to_string();
     let name = forms.first().map(|form| name_of(form)).unwrap_or_default();
     let arities = forms
         .iter()
         .filter(|form| name_of(form) == name)
         .filter_map(|form| {
             let arguments = form.split_once('(')?.1.strip_suffix(')')?;
-            Some(if arguments.trim().is_empty() { 0 } else { arguments.split(',').count() })
+            let object = usize::from(callee(form).contains('.'));
+            Some(object + if arguments.trim().is_empty() { 0 } else { arguments.split(',').count() })
         })
         .collect();
     FunctionHeading { line, text: text.to_string(), section: section.to_string(), name, arities }

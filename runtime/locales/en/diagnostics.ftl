@@ -96,6 +96,11 @@ internal-error = Something went wrong inside Sprout itself ({ $detail }). It is 
 ai-ragged-matrix = Every row of a matrix given to { $name } must be equally long: the first row has { $expected } numbers, but row [{ $row }] has { $length }.
 ai-matrix-mismatch = { $name }(A, B) needs each row of A to be as long as B is tall: A's rows have { $columns } numbers, but B has { $rows }.
     .hint = Check the sizes with len(): A[0].len() must equal B.len().
+ai-wrong-shape = { $name } needs an input of shape { $expected }, but got one of shape { $given }.
+    .hint = A shape [28, 28] means 28 rows of 28 numbers each. Use len() to see how long your arrays are.
+ai-not-a-dataset = { $name } needs a dataset: a map with a list labels and a list features (or texts), like the ones dataset("iris") gives.
+ai-unknown-dataset = There is no dataset called { $name }. These exist: { $known }.
+ai-bad-label = { $name } got the label { $label }, which is not a class: labels are whole numbers from 0, less than the number of classes ({ $classes }).
 
 type-int = whole number
 type-float = decimal number

@@ -96,6 +96,11 @@ internal-error = 萌芽自己出了问题（{ $detail }）。这不是你的错�
 ai-ragged-matrix = 给 { $name } 的矩阵每一行要一样长：第一行有 { $expected } 个数，可是第 [{ $row }] 行有 { $length } 个。
 ai-matrix-mismatch = { $name }(A, B) 要求 A 每一行的长度等于 B 的行数：A 每行有 { $columns } 个数，B 却有 { $rows } 行。
     .hint = 用 len() 检查一下：A[0].len() 必须等于 B.len()。
+ai-wrong-shape = { $name } 需要形状是 { $expected } 的输入，你给的是 { $given }。
+    .hint = 形状 [28, 28] 表示 28 行、每行 28 个数。用 len() 看一看你的数组有多长。
+ai-not-a-dataset = { $name } 需要一个数据集：有 labels 列表和 features（或 texts）列表的对象映射，就像 dataset("iris") 给的那样。
+ai-unknown-dataset = 没有叫 { $name } 的数据集。可以用的有：{ $known }。
+ai-bad-label = { $name } 遇到了标签 { $label }，它不是一个类别：标签是从 0 开始、小于类别数（{ $classes }）的整数。
 
 type-int = 整数
 type-float = 小数

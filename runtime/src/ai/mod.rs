@@ -9,7 +9,20 @@
 //!   cannot tell from the name alone whether a program needs the AI module.
 
 #[cfg(feature = "ai")]
+mod classifier;
+#[cfg(feature = "ai")]
+mod dataset;
+#[cfg(feature = "ai")]
+mod features;
+#[cfg(feature = "ai")]
 mod vector;
+
+#[cfg(feature = "ai")]
+pub use classifier::{train_logistic, TrainingOptions};
+#[cfg(feature = "ai")]
+pub use dataset::dataset_names;
+#[cfg(feature = "ai")]
+pub use features::{digit_image, text_features, DIGIT_SIDE, TEXT_FEATURES};
 
 use rhai::{Array, Dynamic, Engine, FLOAT};
 use serde::{Deserialize, Serialize};
@@ -63,7 +76,11 @@ pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
     // `dot(size, color)`, whose arguments are `Dynamic`.
     engine.register_fn("dot", |a: Array, b: Dynamic| -> ApiResult<FLOAT> { dot_product("dot", &a, &b) });
     #[cfg(feature = "ai")]
-    vector::register(engine, host);
+    {
+        vector::register(engine, host);
+        dataset::register(engine, host);
+        classifier::register(engine, host);
+    }
     #[cfg(not(feature = "ai"))]
     let _ = host;
 }
@@ -86,4 +103,37 @@ pub(crate) fn same_length(name: &str, first: usize, second: usize) -> ApiResult<
         .with("first", first)
         .with("second", second);
     Err(crate::api::mistake(diagnostic))
+}
+
+/// The mistake of giving `name` an input of the wrong shape: `expected` is the shape it takes
+/// (without the batch dimension), `given` what the program passed.
+#[cfg(feature = "ai")]
+pub(crate) fn wrong_shape(name: &str, expected: &[usize], given: &Dynamic) -> Box<rhai::EvalAltResult> {
+    let diagnostic = crate::Diagnostic::new(crate::Code::AiWrongShape)
+        .with("name", name)
+        .with("expected", format_shape(expected))
+        .with("given", format_shape(&shape_of(given)));
+    crate::api::mistake(diagnostic)
+}
+
+/// The shape of nested arrays, following the first element at each level: `[28, 28]`; a value
+/// that is not an array has the shape `[]`.
+#[cfg(feature = "ai")]
+pub(crate) fn shape_of(value: &Dynamic) -> Vec<usize> {
+    let mut shape = Vec::new();
+    let mut current = value.clone();
+    while let Some(array) = current.clone().try_cast::<Array>() {
+        shape.push(array.len());
+        match array.into_iter().next() {
+            Some(first) => current = first,
+            None => break,
+        }
+    }
+    shape
+}
+
+#[cfg(feature = "ai")]
+fn format_shape(shape: &[usize]) -> String {
+    let sizes: Vec<String> = shape.iter().map(usize::to_string).collect();
+    format!("[{}]", sizes.join(", "))
 }

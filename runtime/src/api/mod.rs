@@ -185,6 +185,20 @@ pub const AI_API: &[ApiFunction] = &[
     function("scale", &[2], Area::Ai),
     function("matmul", &[2], Area::Ai),
     function("transpose", &[1], Area::Ai),
+    function("dataset", &[1], Area::Ai),
+    function("split", &[3], Area::Ai),
+    function("take", &[2], Area::Ai),
+    function("knn", &[2], Area::Ai),
+    function("logistic", &[1, 2], Area::Ai),
+];
+
+/// The methods of the AI area's objects (`c.predict(x)`), with the argument counts Rhai sees: the
+/// object itself is the first argument. Registered only with the `ai` feature.
+pub const AI_METHODS: &[ApiFunction] = &[
+    function("predict", &[2], Area::Ai),
+    function("classify", &[2], Area::Ai),
+    function("accuracy", &[2], Area::Ai),
+    function("confusion", &[2], Area::Ai),
 ];
 
 /// Names of the functions a program can only call in a runtime built with the `ai` feature: a host
@@ -214,10 +228,12 @@ pub const AI_FUNCTIONS: &[&str] = &[
     "my_model",
 ];
 
-/// Every function this build registers: [`API`], and [`AI_API`] with the `ai` feature.
+/// Every function and method this build registers: [`API`], and [`AI_API`] and [`AI_METHODS`]
+/// with the `ai` feature (without it, only the vector `dot`).
 pub fn registered_functions() -> impl Iterator<Item = &'static ApiFunction> {
-    let ai: &[ApiFunction] = if cfg!(feature = "ai") { AI_API } else { &AI_API[..1] };
-    API.iter().chain(ai)
+    let (ai, methods): (&[ApiFunction], &[ApiFunction]) =
+        if cfg!(feature = "ai") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
+    API.iter().chain(ai).chain(methods)
 }
 
 /// Common Rhai built-in functions, offered as "did you mean" candidates next to [`API`].
@@ -353,6 +369,9 @@ mod tests {
             let in_base = API.iter().any(|base| base.name == function.name);
             assert_eq!(AI_FUNCTIONS.contains(&function.name), !in_base, "{} is misfiled", function.name);
             assert_eq!(function.area, Area::Ai);
+        }
+        for method in AI_METHODS {
+            assert!(!AI_FUNCTIONS.contains(&method.name), "{} is a method", method.name);
         }
     }
 }

@@ -1,0 +1,183 @@
+//! Datasets: the embedded tables of `models/datasets/` as Rhai maps (`dataset("iris")`), and the
+//! functions that cut a dataset map into parts (`split`, `take`).
+//!
+//! A dataset map is `#{name, features, labels, label_names, feature_names, label_names_en,
+//! feature_names_en}`, with `texts` instead of `features` for a text dataset. Programs may build
+//! their own: `split`, `take`, `knn`, `logistic`, `accuracy` and `confusion` only need `labels`
+//! and `features` (or `texts`) of the same length.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
+use serde::Deserialize;
+
+use super::vector::floats;
+use crate::api::{integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::SeededRandom;
+
+/// The datasets programs can load, by name: the files of `models/datasets/`.
+const EMBEDDED: &[(&str, &[u8])] = &[
+    ("iris", include_bytes!("../../../models/datasets/iris.json")),
+    ("wine", include_bytes!("../../../models/datasets/wine.json")),
+    ("penguins", include_bytes!("../../../models/datasets/penguins.json")),
+    ("digits8", include_bytes!("../../../models/datasets/digits8.json")),
+    ("reviews", include_bytes!("../../../models/datasets/reviews.json")),
+];
+
+/// Names in Chinese and English.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct Localized<T> {
+    /// Chinese.
+    pub zh: T,
+    /// English.
+    pub en: T,
+}
+
+/// A dataset file of `models/datasets/`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Dataset {
+    /// What `dataset(name)` calls it.
+    pub name: String,
+    /// The columns' names (absent for text datasets).
+    #[serde(default)]
+    pub feature_names: Option<Localized<Vec<String>>>,
+    /// The classes' names, indexed by label.
+    pub label_names: Localized<Vec<String>>,
+    /// One row of numbers per example (numeric datasets).
+    #[serde(default)]
+    pub features: Option<Vec<Vec<FLOAT>>>,
+    /// One text per example (text datasets).
+    #[serde(default)]
+    pub texts: Option<Vec<String>>,
+    /// Each example's class.
+    pub labels: Vec<usize>,
+}
+
+thread_local! {
+    /// Datasets parsed so far on this thread (each is parsed on first use only).
+    static LOADED: RefCell<BTreeMap<&'static str, Rc<Dataset>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The names of the embedded datasets.
+pub fn dataset_names() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(name, _)| *name)
+}
+
+/// The embedded dataset `name`, parsed once per thread. `None` for a name that is not embedded.
+pub(crate) fn load(name: &str) -> Option<Result<Rc<Dataset>, String>> {
+    let (name, bytes) = EMBEDDED.iter().find(|(embedded, _)| *embedded == name)?;
+    if let Some(dataset) = LOADED.with(|loaded| loaded.borrow().get(name).cloned()) {
+        return Some(Ok(dataset));
+    }
+    let parsed = serde_json::from_slice::<Dataset>(bytes).map_err(|error| format!("dataset {name}: {error}"));
+    Some(parsed.map(|dataset| {
+        let dataset = Rc::new(dataset);
+        LOADED.with(|loaded| loaded.borrow_mut().insert(name, dataset.clone()));
+        dataset
+    }))
+}
+
+fn strings(values: &[String]) -> Array {
+    values.iter().map(|value| Dynamic::from(value.clone())).collect()
+}
+
+/// The dataset as the map a program gets.
+fn to_map(dataset: &Dataset) -> Map {
+    let mut map = Map::new();
+    map.insert("name".into(), Dynamic::from(dataset.name.clone()));
+    if let Some(features) = &dataset.features {
+        let rows = features.iter().map(|row| Dynamic::from_array(floats(row.iter().copied()))).collect();
+        map.insert("features".into(), Dynamic::from_array(rows));
+    }
+    if let Some(texts) = &dataset.texts {
+        map.insert("texts".into(), Dynamic::from_array(strings(texts)));
+    }
+    let labels = dataset.labels.iter().map(|label| Dynamic::from_int(*label as INT)).collect();
+    map.insert("labels".into(), Dynamic::from_array(labels));
+    map.insert("label_names".into(), Dynamic::from_array(strings(&dataset.label_names.zh)));
+    map.insert("label_names_en".into(), Dynamic::from_array(strings(&dataset.label_names.en)));
+    if let Some(names) = &dataset.feature_names {
+        map.insert("feature_names".into(), Dynamic::from_array(strings(&names.zh)));
+        map.insert("feature_names_en".into(), Dynamic::from_array(strings(&names.en)));
+    }
+    map
+}
+
+/// The rows of a dataset map: which key holds them (`features` or `texts`), the rows and labels.
+pub(crate) struct Table {
+    /// `features` or `texts`.
+    pub key: &'static str,
+    /// The examples.
+    pub rows: Array,
+    /// Each example's label, as the program wrote it.
+    pub labels: Array,
+}
+
+/// Reads the dataset map argument of `name`.
+pub(crate) fn table(name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
+    let Some(map) = value.clone().try_cast::<Map>() else {
+        return Err(wrong_type(name, value));
+    };
+    let not_a_dataset = || mistake(Diagnostic::new(Code::AiNotADataset).with("name", name));
+    let key = if map.contains_key("features") { "features" } else { "texts" };
+    let rows = map.get(key).and_then(|rows| rows.clone().try_cast::<Array>()).ok_or_else(not_a_dataset)?;
+    let labels = map.get("labels").and_then(|labels| labels.clone().try_cast::<Array>()).ok_or_else(not_a_dataset)?;
+    super::same_length(name, rows.len(), labels.len())?;
+    Ok((map, Table { key, rows, labels }))
+}
+
+/// A copy of the dataset map `map` with only the rows at `indices`.
+fn subset(map: &Map, table: &Table, indices: &[usize]) -> Dynamic {
+    let mut part = map.clone();
+    let pick = |values: &Array| -> Array { indices.iter().map(|index| values[*index].clone()).collect() };
+    part.insert(table.key.into(), Dynamic::from_array(pick(&table.rows)));
+    part.insert("labels".into(), Dynamic::from_array(pick(&table.labels)));
+    Dynamic::from_map(part)
+}
+
+pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
+    engine.register_fn("dataset", |name: Dynamic| -> ApiResult<Map> {
+        let name = text_argument("dataset", &name)?;
+        match load(&name) {
+            Some(Ok(dataset)) => Ok(to_map(&dataset)),
+            Some(Err(detail)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", detail))),
+            None => {
+                let known: Vec<&str> = dataset_names().collect();
+                let diagnostic =
+                    Diagnostic::new(Code::AiUnknownDataset).with("name", name).with("known", known.join(", "));
+                Err(mistake(diagnostic))
+            }
+        }
+    });
+    engine.register_fn("split", |data: Dynamic, test_fraction: Dynamic, seed: Dynamic| -> ApiResult<Map> {
+        let (map, table) = table("split", &data)?;
+        let fraction = number("split", &test_fraction)?;
+        if !(0.0..=1.0).contains(&fraction) {
+            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "split").with("value", fraction)));
+        }
+        let seed = integer("split", &seed)?;
+        let mut order: Vec<usize> = (0..table.rows.len()).collect();
+        let mut random = SeededRandom::new(seed as u64);
+        for index in (1..order.len()).rev() {
+            order.swap(index, random.below(index as u128 + 1) as usize);
+        }
+        let test_count = ((order.len() as FLOAT * fraction).round() as usize).min(order.len());
+        let (test, train) = order.split_at(test_count);
+        let mut parts = Map::new();
+        parts.insert("train".into(), subset(&map, &table, train));
+        parts.insert("test".into(), subset(&map, &table, test));
+        Ok(parts)
+    });
+    engine.register_fn("take", |data: Dynamic, count: Dynamic| -> ApiResult<Dynamic> {
+        let (map, table) = table("take", &data)?;
+        let count = integer("take", &count)?;
+        if count < 0 {
+            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "take").with("value", count)));
+        }
+        let indices: Vec<usize> = (0..table.rows.len().min(count as usize)).collect();
+        Ok(subset(&map, &table, &indices))
+    });
+}
