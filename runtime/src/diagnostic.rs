@@ -134,11 +134,19 @@ pub enum Code {
     AiUnknownDataset,
     /// A label that is not a class of the dataset. Args: `name`, `label`, `classes`.
     AiBadLabel,
+    /// `model(name)` with a name that is not embedded. Args: `name`, `known`.
+    AiUnknownModel,
+    /// `embed` on a model without an embedding output. Args: `name` (the model's).
+    AiNoEmbedding,
+    /// A pixel outside 0..1 in an image given to a model. Args: `name`, `value`.
+    AiBadPixel,
+    /// `my_model()` in a run without a classifier from the model lab.
+    AiNoLabModel,
 }
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 55] = [
+    pub const ALL: [Code; 59] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -194,6 +202,10 @@ impl Code {
         Code::AiNotADataset,
         Code::AiUnknownDataset,
         Code::AiBadLabel,
+        Code::AiUnknownModel,
+        Code::AiNoEmbedding,
+        Code::AiBadPixel,
+        Code::AiNoLabModel,
     ];
 
     /// The kebab-case id, as used in JSON and in the translation files.
@@ -254,6 +266,10 @@ impl Code {
             Code::AiNotADataset => "ai-not-a-dataset",
             Code::AiUnknownDataset => "ai-unknown-dataset",
             Code::AiBadLabel => "ai-bad-label",
+            Code::AiUnknownModel => "ai-unknown-model",
+            Code::AiNoEmbedding => "ai-no-embedding",
+            Code::AiBadPixel => "ai-bad-pixel",
+            Code::AiNoLabModel => "ai-no-lab-model",
         }
     }
 
@@ -521,6 +537,8 @@ pub(crate) fn type_id(type_name: &str) -> &'static str {
         "Fn" | "FnPtr" => "function",
         "()" | "unit" => "nothing",
         "range" | "Range<i64>" | "RangeInclusive<i64>" => "range",
+        _ if type_name.ends_with("::Classifier") || type_name == "classifier" => "classifier",
+        _ if type_name.ends_with("::ModelHandle") || type_name == "model" => "model",
         _ if type_name.contains("Range") => "range",
         _ if type_name.contains("Array") || type_name.starts_with("Vec<") => "array",
         _ if type_name.contains("Map") => "map",

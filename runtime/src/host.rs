@@ -39,6 +39,9 @@ pub(crate) struct Host {
     pub limits: Limits,
     /// Set when output or trace budgets are exhausted; the next operation stops the run with it.
     pub pending_stop: Option<Diagnostic>,
+    /// The model lab's classifier for `my_model()`.
+    #[cfg(feature = "ai")]
+    pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
 }
 
 impl Host {
@@ -62,6 +65,8 @@ impl Host {
             handlers: EventHandlers::new(&input.scenario),
             limits: input.limits.clone(),
             pending_stop: None,
+            #[cfg(feature = "ai")]
+            lab_model: input.lab_model.clone().map(std::rc::Rc::new),
         }
     }
 

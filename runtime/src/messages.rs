@@ -84,6 +84,20 @@ fn with_bundle<T>(language: Language, read: impl FnOnce(&FluentBundle<FluentReso
     BUNDLES.with(|bundles| read(&bundles[if language == Language::ZhCn { 0 } else { 1 }]))
 }
 
+/// The message `id` of the translation files in `language`, with `arguments` filled in (for host
+/// errors such as [`crate::ai::ModelError`], which are not diagnostics). An unknown id gives itself.
+#[cfg_attr(not(feature = "ai"), allow(dead_code))]
+pub(crate) fn message_text(language: Language, id: &str, arguments: &[(&str, String)]) -> String {
+    let mut fluent_arguments = FluentArgs::new();
+    for (name, value) in arguments {
+        fluent_arguments.set(*name, value.clone());
+    }
+    with_bundle(language, |bundle| match bundle.get_message(id).and_then(|message| message.value()) {
+        Some(pattern) => bundle.format_pattern(pattern, Some(&fluent_arguments), &mut Vec::new()).into_owned(),
+        None => id.to_string(),
+    })
+}
+
 /// The name of a kind of value (`int`, `string`…, as in diagnostics' `expected`/`got`).
 pub fn type_name(type_id: &str, language: Language) -> String {
     with_bundle(language, |bundle| {

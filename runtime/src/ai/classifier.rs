@@ -11,7 +11,7 @@ use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 
 use super::dataset::{table, Table};
 use super::features::text_features;
-use super::LogisticModel;
+use super::{LabModel, LogisticModel};
 use crate::api::{integer, mistake, number, numbers, wrong_type, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
@@ -201,6 +201,9 @@ pub(crate) enum Input {
     Numbers(usize),
     /// A text, featurized with `char-ngram-hash-v1`.
     Text,
+    /// A 28×28 drawing, featurized by the digits model's embedding: the model lab's classifier,
+    /// whose examples come along.
+    Drawing(Rc<LabModel>),
 }
 
 /// How a classifier decides.
@@ -247,8 +250,9 @@ impl Classifier {
 
     /// The features of one example `x` given to method `name`.
     fn features(&self, name: &str, x: &Dynamic) -> ApiResult<Features> {
-        match self.0.input {
+        match &self.0.input {
             Input::Numbers(count) => {
+                let count = *count;
                 let values = numbers(name, x)?;
                 if values.len() != count {
                     return Err(super::wrong_shape(name, &[count], x));
@@ -260,6 +264,12 @@ impl Classifier {
                     return Err(wrong_type(name, x));
                 }
                 Ok(sparse(&text_features(&x.clone().into_string().unwrap_or_default())))
+            }
+            Input::Drawing(_) => {
+                let image = super::model::image_argument(name, x)?;
+                let embedding = super::model::digit_embedding(&image)
+                    .map_err(|error| mistake(Diagnostic::new(Code::InternalError).with("detail", error)))?;
+                Ok(dense(&embedding))
             }
         }
     }
@@ -390,9 +400,10 @@ fn options(value: &Dynamic) -> ApiResult<TrainingOptions> {
 
 fn logistic(data: &Dynamic, options: &TrainingOptions) -> ApiResult<Classifier> {
     let set = training_set("logistic", data)?;
-    let (features, standardise) = match set.input {
-        Input::Numbers(count) => (count, true),
+    let (features, standardise) = match &set.input {
+        Input::Numbers(count) => (*count, true),
         Input::Text => (super::features::TEXT_FEATURES, false),
+        Input::Drawing(lab) => (lab.classifier.means.len(), true),
     };
     let model = train_on(&set.rows, &set.labels, features, set.names.len(), standardise, options, &mut |_| {});
     Ok(Classifier::new(Trained { method: Method::Logistic(model), labels: set.names, input: set.input }))
@@ -435,6 +446,14 @@ pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
     });
     engine.register_get("labels", |classifier: &mut Classifier| -> Array {
         classifier.0.labels.iter().map(|label| Dynamic::from(label.clone())).collect()
+    });
+    engine.register_get("examples", |classifier: &mut Classifier| -> ApiResult<Array> {
+        match &classifier.0.input {
+            Input::Drawing(lab) => Ok(super::lab::examples_of(lab)),
+            _ => Err(mistake(
+                Diagnostic::new(Code::BadValue).with("name", "examples").with("value", describe(classifier)),
+            )),
+        }
     });
     engine.register_fn("to_string", |classifier: &mut Classifier| describe(classifier));
     engine.register_fn("to_debug", |classifier: &mut Classifier| describe(classifier));

@@ -15,6 +15,10 @@ mod dataset;
 #[cfg(feature = "ai")]
 mod features;
 #[cfg(feature = "ai")]
+mod lab;
+#[cfg(feature = "ai")]
+mod model;
+#[cfg(feature = "ai")]
 mod vector;
 
 #[cfg(feature = "ai")]
@@ -23,6 +27,10 @@ pub use classifier::{train_logistic, TrainingOptions};
 pub use dataset::dataset_names;
 #[cfg(feature = "ai")]
 pub use features::{digit_image, text_features, DIGIT_SIDE, TEXT_FEATURES};
+#[cfg(feature = "ai")]
+pub use lab::{train_lab_model, LabError, LabTraining, LAB_MODEL_VERSION};
+#[cfg(feature = "ai")]
+pub use model::{digit_embedding, model_names, round4, run_embedded, ImageFeatures, ModelError, IMAGE_SIDE};
 
 use rhai::{Array, Dynamic, Engine, FLOAT};
 use serde::{Deserialize, Serialize};
@@ -80,6 +88,8 @@ pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
         vector::register(engine, host);
         dataset::register(engine, host);
         classifier::register(engine, host);
+        model::register(engine, host);
+        lab::register(engine, host);
     }
     #[cfg(not(feature = "ai"))]
     let _ = host;

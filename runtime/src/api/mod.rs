@@ -190,6 +190,8 @@ pub const AI_API: &[ApiFunction] = &[
     function("take", &[2], Area::Ai),
     function("knn", &[2], Area::Ai),
     function("logistic", &[1, 2], Area::Ai),
+    function("model", &[1], Area::Ai),
+    function("my_model", &[0], Area::Ai),
 ];
 
 /// The methods of the AI area's objects (`c.predict(x)`), with the argument counts Rhai sees: the
@@ -199,6 +201,8 @@ pub const AI_METHODS: &[ApiFunction] = &[
     function("classify", &[2], Area::Ai),
     function("accuracy", &[2], Area::Ai),
     function("confusion", &[2], Area::Ai),
+    function("top", &[3], Area::Ai),
+    function("embed", &[2], Area::Ai),
 ];
 
 /// Names of the functions a program can only call in a runtime built with the `ai` feature: a host
@@ -372,6 +376,9 @@ mod tests {
         }
         for method in AI_METHODS {
             assert!(!AI_FUNCTIONS.contains(&method.name), "{} is a method", method.name);
+        }
+        for name in AI_FUNCTIONS {
+            assert!(AI_API.iter().any(|function| function.name == *name), "{name} has no entry in AI_API");
         }
     }
 }

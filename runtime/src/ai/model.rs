@@ -1,0 +1,509 @@
+//! Trained neural networks through tract: the small models of `models/` embedded in the runtime
+//! (`model("digits")` in a program), and the big image feature extractor that hosts load from
+//! bytes ([`ImageFeatures`]).
+//!
+//! Bytes become a runnable network only after checks: an empty file, bytes that are not ONNX,
+//! operators tract cannot run, and a valid network whose inputs or outputs are not the expected
+//! ones are each a [`ModelError`], never a panic. Outputs given to programs are rounded to 4
+//! decimals: tract's float kernels differ in the last bits between x86 and wasm, and rounding keeps
+//! grades identical natively and in the browser.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
+use serde::Deserialize;
+use tract_onnx::prelude::{tvec, Framework, InferenceModelExt, IntoRunnable, Tensor, TypedRunnableModel};
+use tract_onnx::prelude::{Datum, InferenceFact};
+
+use super::dataset::Localized;
+use super::features::{text_features, DIGIT_SIDE};
+use super::vector::floats;
+use crate::api::{integer, mistake, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::messages::{message_text, Language};
+
+/// The models a program can load, as their `model.json` and `.onnx` files in `models/`: those
+/// whose `model.json` says `"embedded": true`.
+const EMBEDDED: &[(&str, &[u8])] = &[
+    (include_str!("../../../models/digits/model.json"), include_bytes!("../../../models/digits/digits.onnx")),
+    (include_str!("../../../models/iris/model.json"), include_bytes!("../../../models/iris/iris.onnx")),
+    (include_str!("../../../models/sentiment/model.json"), include_bytes!("../../../models/sentiment/sentiment.onnx")),
+];
+
+/// Why model bytes could not become a runnable network, or a network could not run.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// There are no bytes at all.
+    #[error("the model file is empty")]
+    Empty,
+    /// The bytes are not an ONNX model (another kind of file, or a damaged one).
+    #[error("the file is not an ONNX model: {0}")]
+    NotOnnx(String),
+    /// An ONNX model that cannot be prepared to run (an operator tract lacks, a broken graph).
+    #[error("the model cannot be run: {0}")]
+    Unsupported(String),
+    /// A working model with other inputs or outputs than expected.
+    #[error("the model takes or gives other shapes than expected: expected {expected}, found {found}")]
+    WrongInterface {
+        /// What the host expected, e.g. `input [1, 3, 224, 224] → output [1, 1280]`.
+        expected: String,
+        /// What the model has.
+        found: String,
+    },
+    /// A picture whose pixels do not match its size.
+    #[error("the picture has {found} bytes, but {width}×{height} RGBA pixels take {expected}")]
+    BadPicture {
+        /// Its width in pixels.
+        width: usize,
+        /// Its height in pixels.
+        height: usize,
+        /// Bytes it should have.
+        expected: usize,
+        /// Bytes it has.
+        found: usize,
+    },
+    /// Running the network failed.
+    #[error("the model failed while running: {0}")]
+    Failed(String),
+}
+
+impl ModelError {
+    /// The stable id of this kind of error, which is also its message id in the translations.
+    pub fn id(&self) -> &'static str {
+        match self {
+            ModelError::Empty => "model-empty",
+            ModelError::NotOnnx(_) => "model-not-onnx",
+            ModelError::Unsupported(_) => "model-unsupported",
+            ModelError::WrongInterface { .. } => "model-wrong-interface",
+            ModelError::BadPicture { .. } => "model-bad-picture",
+            ModelError::Failed(_) => "model-failed",
+        }
+    }
+
+    /// The error put into words in `language` (tract's own detail stays in English).
+    pub fn message(&self, language: Language) -> String {
+        let arguments: Vec<(&str, String)> = match self {
+            ModelError::Empty => Vec::new(),
+            ModelError::NotOnnx(detail) | ModelError::Unsupported(detail) | ModelError::Failed(detail) => {
+                vec![("detail", detail.clone())]
+            }
+            ModelError::WrongInterface { expected, found } => {
+                vec![("expected", expected.clone()), ("found", found.clone())]
+            }
+            ModelError::BadPicture { width, height, expected, found } => vec![
+                ("width", width.to_string()),
+                ("height", height.to_string()),
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ],
+        };
+        message_text(language, self.id(), &arguments)
+    }
+}
+
+/// A model's `model.json` (see `models/README.md`).
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct ModelInfo {
+    /// What `model(name)` calls it.
+    pub name: String,
+    /// Its input.
+    pub input: InputInfo,
+    /// Its outputs, in the order of the network's outputs.
+    pub outputs: Vec<OutputInfo>,
+    /// The classes' names, indexed like the probabilities.
+    pub labels: Localized<Vec<String>>,
+    /// How pixel values become the input's values (image models).
+    #[serde(default)]
+    pub normalize: Option<Normalize>,
+}
+
+/// A model's input.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct InputInfo {
+    /// Its shape, batch dimension first.
+    pub shape: Vec<usize>,
+    /// `image`, `vector` or `text`.
+    pub kind: String,
+}
+
+/// A model's output.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct OutputInfo {
+    /// `probabilities`, `embedding` or `features`.
+    pub name: String,
+    /// Its shape, batch dimension first.
+    pub shape: Vec<usize>,
+}
+
+/// Pixel normalisation of an image model: `(pixel / scale - mean[channel]) / std[channel]`.
+#[derive(Clone, Debug, Deserialize)]
+pub(crate) struct Normalize {
+    /// What a pixel is divided by first.
+    pub scale: f32,
+    /// Per channel.
+    pub mean: Vec<f32>,
+    /// Per channel.
+    pub std: Vec<f32>,
+}
+
+fn format_shape(shape: &[usize]) -> String {
+    let sizes: Vec<String> = shape.iter().map(usize::to_string).collect();
+    format!("[{}]", sizes.join(", "))
+}
+
+/// An ONNX network ready to run on inputs of one shape.
+#[derive(Debug)]
+pub(crate) struct Network {
+    plan: Arc<TypedRunnableModel>,
+    input_shape: Vec<usize>,
+}
+
+impl Network {
+    /// Reads and checks ONNX `bytes`: one input of `input_shape`, outputs of `output_shapes`.
+    pub(crate) fn from_bytes(
+        bytes: &[u8],
+        input_shape: &[usize],
+        output_shapes: &[Vec<usize>],
+    ) -> Result<Network, ModelError> {
+        if bytes.is_empty() {
+            return Err(ModelError::Empty);
+        }
+        let interface = |inputs: &str, outputs: &[String]| format!("input {inputs} → output {}", outputs.join(", "));
+        let expected_outputs: Vec<String> = output_shapes.iter().map(|shape| format_shape(shape)).collect();
+        let expected = interface(&format_shape(input_shape), &expected_outputs);
+        let model = tract_onnx::onnx()
+            .model_for_read(&mut &bytes[..])
+            .map_err(|error| ModelError::NotOnnx(format!("{error:#}")))?;
+        if model.inputs.len() != 1 || model.outputs.len() != output_shapes.len() {
+            let found = format!("{} input(s) → {} output(s)", model.inputs.len(), model.outputs.len());
+            return Err(ModelError::WrongInterface { expected, found });
+        }
+        let unsupported = |error: tract_onnx::prelude::TractError| ModelError::Unsupported(format!("{error:#}"));
+        let declared = model.input_fact(0).map_err(unsupported)?.clone();
+        let probe = Tensor::zero::<f32>(input_shape).map_err(unsupported)?;
+        if !declared.shape.matches(&probe, None).unwrap_or(false) {
+            let found = match declared.shape.as_concrete_finite() {
+                Ok(Some(shape)) => format!("input {}", format_shape(&shape)),
+                _ => format!("input {:?}", declared.shape),
+            };
+            return Err(ModelError::WrongInterface { expected, found });
+        }
+        let model = model
+            .with_input_fact(0, InferenceFact::dt_shape(f32::datum_type(), input_shape))
+            .and_then(|model| model.into_optimized())
+            .map_err(unsupported)?;
+        let found_outputs: Vec<String> = (0..model.outputs.len())
+            .map(|index| match model.output_fact(index).ok().and_then(|fact| fact.shape.as_concrete()) {
+                Some(shape) => format_shape(shape),
+                None => "[?]".to_string(),
+            })
+            .collect();
+        if found_outputs != expected_outputs {
+            let found = interface(&format_shape(input_shape), &found_outputs);
+            return Err(ModelError::WrongInterface { expected, found });
+        }
+        let plan = model.into_runnable().map_err(unsupported)?;
+        Ok(Network { plan, input_shape: input_shape.to_vec() })
+    }
+
+    /// Runs the network on `input` (as many values as the input shape holds, row by row): each
+    /// output's values.
+    pub(crate) fn run(&self, input: Vec<f32>) -> Result<Vec<Vec<f32>>, ModelError> {
+        let failed = |error: tract_onnx::prelude::TractError| ModelError::Failed(format!("{error:#}"));
+        let tensor = Tensor::from_shape(&self.input_shape, &input).map_err(failed)?;
+        let outputs = self.plan.run(tvec!(tensor.into())).map_err(failed)?;
+        outputs
+            .iter()
+            .map(|output| {
+                output.to_plain_array_view::<f32>().map(|view| view.iter().copied().collect()).map_err(failed)
+            })
+            .collect()
+    }
+}
+
+/// The image feature extractor (`models/image_features`, EfficientNet-Lite0): 1280 numbers that
+/// describe a picture, for the model lab's webcam classes. Too big to embed (≈13 MB): the host
+/// loads it from bytes it fetched.
+#[derive(Debug)]
+pub struct ImageFeatures {
+    network: Network,
+    normalize: Normalize,
+}
+
+/// The `model.json` of the image feature extractor (small, so embedded even though the network is
+/// not).
+const IMAGE_FEATURES_INFO: &str = include_str!("../../../models/image_features/model.json");
+
+/// Side of the square picture the image feature extractor takes.
+pub const IMAGE_SIDE: usize = 224;
+
+impl ImageFeatures {
+    /// Prepares the extractor from the bytes of `image_features.onnx`; bytes that are not that
+    /// model give a [`ModelError`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<ImageFeatures, ModelError> {
+        let info: ModelInfo =
+            serde_json::from_str(IMAGE_FEATURES_INFO).map_err(|error| ModelError::Unsupported(error.to_string()))?;
+        let outputs: Vec<Vec<usize>> = info.outputs.iter().map(|output| output.shape.clone()).collect();
+        let network = Network::from_bytes(bytes, &info.input.shape, &outputs)?;
+        let normalize = info.normalize.unwrap_or(Normalize { scale: 255.0, mean: vec![0.5; 3], std: vec![0.5; 3] });
+        Ok(ImageFeatures { network, normalize })
+    }
+
+    /// The 1280 features of a picture of `width × height` RGBA pixels (row by row, as a canvas
+    /// gives them; alpha is ignored): its centred square is scaled to 224×224 first.
+    pub fn features(&self, rgba: &[u8], width: usize, height: usize) -> Result<Vec<f32>, ModelError> {
+        let expected = width.saturating_mul(height).saturating_mul(4);
+        if rgba.len() != expected || width == 0 || height == 0 {
+            return Err(ModelError::BadPicture { width, height, expected, found: rgba.len() });
+        }
+        let side = width.min(height);
+        let (left, top) = ((width - side) / 2, (height - side) / 2);
+        let mut input = vec![0.0f32; 3 * IMAGE_SIDE * IMAGE_SIDE];
+        for y in 0..IMAGE_SIDE {
+            let (from_y, to_y) = (top + y * side / IMAGE_SIDE, top + ((y + 1) * side).div_ceil(IMAGE_SIDE));
+            for x in 0..IMAGE_SIDE {
+                let (from_x, to_x) = (left + x * side / IMAGE_SIDE, left + ((x + 1) * side).div_ceil(IMAGE_SIDE));
+                let mut totals = [0.0f32; 3];
+                for source_y in from_y..to_y {
+                    for source_x in from_x..to_x {
+                        let pixel = (source_y * width + source_x) * 4;
+                        for (channel, total) in totals.iter_mut().enumerate() {
+                            *total += f32::from(rgba[pixel + channel]);
+                        }
+                    }
+                }
+                let count = ((to_y - from_y) * (to_x - from_x)) as f32;
+                for (channel, total) in totals.iter().enumerate() {
+                    let value = total / count / self.normalize.scale;
+                    let (mean, std) = (self.normalize.mean[channel % 3], self.normalize.std[channel % 3]);
+                    input[(channel * IMAGE_SIDE + y) * IMAGE_SIDE + x] = (value - mean) / std;
+                }
+            }
+        }
+        let mut outputs = self.network.run(input)?;
+        Ok(outputs.swap_remove(0))
+    }
+}
+
+/// An embedded model, ready to run.
+#[derive(Debug)]
+pub(crate) struct LoadedModel {
+    /// Its `model.json`.
+    pub info: ModelInfo,
+    network: Network,
+}
+
+impl LoadedModel {
+    fn output_index(&self, name: &str) -> Option<usize> {
+        self.info.outputs.iter().position(|output| output.name == name)
+    }
+
+    /// The shape a program gives: the input's shape without the batch dimension, and for images
+    /// without the single channel (digits: `[28, 28]`).
+    fn script_shape(&self) -> Vec<usize> {
+        let shape = &self.info.input.shape[1..];
+        match self.info.input.kind.as_str() {
+            "image" => shape.iter().copied().skip_while(|size| *size == 1).collect(),
+            _ => shape.to_vec(),
+        }
+    }
+
+    /// The network's input for the value `x` a program gave to method `name`.
+    fn input_of(&self, name: &str, x: &Dynamic) -> ApiResult<Vec<f32>> {
+        if self.info.input.kind == "text" {
+            return Ok(text_features(&text_argument(name, x)?));
+        }
+        let (shape, values) = flatten(name, x)?;
+        let expected = self.script_shape();
+        let count: usize = expected.iter().product();
+        let squeezed = |shape: &[usize]| shape.iter().copied().filter(|size| *size != 1).collect::<Vec<_>>();
+        if values.len() != count || (shape.len() > 1 && squeezed(&shape) != squeezed(&expected)) {
+            return Err(mistake(
+                Diagnostic::new(Code::AiWrongShape)
+                    .with("name", name)
+                    .with("expected", format_shape(&expected))
+                    .with("given", format_shape(&shape)),
+            ));
+        }
+        if self.info.input.kind == "image" {
+            if let Some(bad) = values.iter().find(|value| !(0.0..=1.0).contains(*value)) {
+                return Err(mistake(Diagnostic::new(Code::AiBadPixel).with("name", name).with("value", bad)));
+            }
+        }
+        Ok(values)
+    }
+
+    /// Runs the model on what a program gave to method `name`: each output's values.
+    fn outputs(&self, name: &str, x: &Dynamic) -> ApiResult<Vec<Vec<f32>>> {
+        let input = self.input_of(name, x)?;
+        self.network.run(input).map_err(|error| mistake(Diagnostic::new(Code::InternalError).with("detail", error)))
+    }
+
+    /// The output `output` rounded to 4 decimals.
+    fn rounded(&self, name: &str, x: &Dynamic, output: usize) -> ApiResult<Vec<f64>> {
+        Ok(self.outputs(name, x)?[output].iter().map(|value| round4(*value)).collect())
+    }
+}
+
+/// `value` rounded to 4 decimals, as programs see model outputs.
+pub fn round4(value: f32) -> f64 {
+    (f64::from(value) * 10_000.0).round() / 10_000.0
+}
+
+/// Reads nested arrays of numbers: their shape and values, row by row.
+fn flatten(name: &str, value: &Dynamic) -> ApiResult<(Vec<usize>, Vec<f32>)> {
+    if !value.is_array() {
+        return Err(wrong_type(name, value));
+    }
+    let shape = super::shape_of(value);
+    let mut values = Vec::with_capacity(shape.iter().product());
+    let mut pending = vec![(value.clone(), 0usize)];
+    while let Some((item, depth)) = pending.pop() {
+        match item.clone().try_cast::<Array>() {
+            Some(array) if depth < shape.len() && array.len() == shape[depth] => {
+                pending.extend(array.into_iter().rev().map(|child| (child, depth + 1)));
+            }
+            Some(array) => {
+                let expected = shape.get(depth).copied().unwrap_or(0);
+                let diagnostic = Diagnostic::new(Code::AiRaggedMatrix)
+                    .with("name", name)
+                    .with("row", values.len() / expected.max(1))
+                    .with("length", array.len())
+                    .with("expected", expected);
+                return Err(mistake(diagnostic));
+            }
+            None if depth == shape.len() => values.push(crate::api::number(name, &item)? as f32),
+            None => return Err(wrong_type(name, &item)),
+        }
+    }
+    Ok((shape, values))
+}
+
+thread_local! {
+    /// Embedded models prepared so far on this thread (each is prepared on first use only).
+    static LOADED: RefCell<BTreeMap<String, Rc<LoadedModel>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+fn embedded_infos() -> impl Iterator<Item = (Result<ModelInfo, String>, &'static [u8])> {
+    EMBEDDED
+        .iter()
+        .map(|(info, bytes)| (serde_json::from_str::<ModelInfo>(info).map_err(|error| error.to_string()), *bytes))
+}
+
+/// The names of the embedded models.
+pub fn model_names() -> Vec<String> {
+    embedded_infos().filter_map(|(info, _)| info.ok().map(|info| info.name)).collect()
+}
+
+/// The embedded model `name`, prepared once per thread: `None` when there is no such model.
+pub(crate) fn load(name: &str) -> Option<Result<Rc<LoadedModel>, ModelError>> {
+    if let Some(model) = LOADED.with(|loaded| loaded.borrow().get(name).cloned()) {
+        return Some(Ok(model));
+    }
+    let (info, bytes) = embedded_infos().find(|(info, _)| info.as_ref().is_ok_and(|info| info.name == name))?;
+    let info = info.ok()?;
+    let outputs: Vec<Vec<usize>> = info.outputs.iter().map(|output| output.shape.clone()).collect();
+    Some(Network::from_bytes(bytes, &info.input.shape, &outputs).map(|network| {
+        let model = Rc::new(LoadedModel { info, network });
+        LOADED.with(|loaded| loaded.borrow_mut().insert(name.to_string(), model.clone()));
+        model
+    }))
+}
+
+/// Runs the embedded model `name` on `input` natively (for hosts and tests): each output's values,
+/// unrounded. `None` when there is no such model.
+pub fn run_embedded(name: &str, input: Vec<f32>) -> Option<Result<Vec<Vec<f32>>, ModelError>> {
+    Some(load(name)?.and_then(|model| model.network.run(input)))
+}
+
+/// The digits model's embedding of a 28×28 image (values 0..1, row by row), rounded to 4
+/// decimals as programs see it: the features the model lab's classifiers learn from.
+pub fn digit_embedding(image: &[f32]) -> Result<Vec<f64>, ModelError> {
+    let model = load("digits").unwrap_or_else(|| Err(ModelError::Unsupported("no digits model".to_string())))?;
+    let index = model.output_index("embedding").ok_or_else(|| ModelError::Unsupported("no embedding".to_string()))?;
+    if image.len() != DIGIT_SIDE * DIGIT_SIDE {
+        let expected = format_shape(&[DIGIT_SIDE * DIGIT_SIDE]);
+        return Err(ModelError::WrongInterface { expected, found: format_shape(&[image.len()]) });
+    }
+    Ok(model.network.run(image.to_vec())?[index].iter().map(|value| round4(*value)).collect())
+}
+
+/// A model as programs hold it (`let m = model("digits");`).
+#[derive(Clone, Debug)]
+pub(crate) struct ModelHandle(Rc<LoadedModel>);
+
+impl ModelHandle {
+    fn probabilities(&self, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
+        let index = self.0.output_index("probabilities").unwrap_or(0);
+        self.0.rounded(name, x, index)
+    }
+}
+
+fn strings(values: &[String]) -> Array {
+    values.iter().map(|value| Dynamic::from(value.clone())).collect()
+}
+
+pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
+    engine.register_type_with_name::<ModelHandle>("model");
+    engine.register_fn("model", |name: Dynamic| -> ApiResult<ModelHandle> {
+        let name = text_argument("model", &name)?;
+        match load(&name) {
+            Some(Ok(model)) => Ok(ModelHandle(model)),
+            Some(Err(error)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", error))),
+            None => Err(mistake(
+                Diagnostic::new(Code::AiUnknownModel).with("name", name).with("known", model_names().join(", ")),
+            )),
+        }
+    });
+    engine.register_fn("predict", |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
+        Ok(floats(model.probabilities("predict", &x)?))
+    });
+    engine.register_fn("top", |model: &mut ModelHandle, x: Dynamic, k: Dynamic| -> ApiResult<Array> {
+        let probabilities = model.probabilities("top", &x)?;
+        let k = integer("top", &k)?;
+        if k < 1 || k as usize > probabilities.len() {
+            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "top").with("value", k)));
+        }
+        let mut order: Vec<usize> = (0..probabilities.len()).collect();
+        order.sort_by(|a, b| probabilities[*b].total_cmp(&probabilities[*a]).then(a.cmp(b)));
+        let labels = &model.0.info.labels.zh;
+        Ok(order
+            .into_iter()
+            .take(k as usize)
+            .map(|index| {
+                let mut entry = Map::new();
+                let label = labels.get(index).cloned().unwrap_or_else(|| index.to_string());
+                entry.insert("label".into(), Dynamic::from(label));
+                entry.insert("index".into(), Dynamic::from_int(index as INT));
+                entry.insert("probability".into(), Dynamic::from_float(probabilities[index] as FLOAT));
+                Dynamic::from_map(entry)
+            })
+            .collect())
+    });
+    engine.register_fn("embed", |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
+        let Some(index) = model.0.output_index("embedding") else {
+            return Err(mistake(Diagnostic::new(Code::AiNoEmbedding).with("name", model.0.info.name.clone())));
+        };
+        Ok(floats(model.0.rounded("embed", &x, index)?))
+    });
+    engine.register_get("labels", |model: &mut ModelHandle| strings(&model.0.info.labels.zh));
+    engine.register_get("labels_en", |model: &mut ModelHandle| strings(&model.0.info.labels.en));
+    engine.register_get("input_shape", |model: &mut ModelHandle| -> Array {
+        model.0.script_shape().into_iter().map(|size| Dynamic::from_int(size as INT)).collect()
+    });
+    engine.register_get("name", |model: &mut ModelHandle| model.0.info.name.clone());
+    engine.register_fn("to_string", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.info.name));
+    engine.register_fn("to_debug", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.info.name));
+}
+
+/// The 28×28 image, as the digits model takes it, of what a program gave to method `name`.
+pub(crate) fn image_argument(name: &str, x: &Dynamic) -> ApiResult<Vec<f32>> {
+    match load("digits") {
+        Some(Ok(model)) => model.input_of(name, x),
+        Some(Err(error)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", error))),
+        None => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", "no digits model"))),
+    }
+}
