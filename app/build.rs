@@ -1,10 +1,10 @@
 //! Two jobs at build time:
 //!
-//! - Links the app's one wasm binary with a 16 MiB stack instead of wasm's default 1 MiB, for its
-//!   script worker: student programs may recurse up to the run's call-depth limit and build deep
-//!   values; the sandbox suite (`runtime/tests/sandbox.rs`) proves the runtime safe with this
-//!   stack size, so the worker in the browser gets the same. The page's instance of the same
-//!   module reserves it too, unused.
+//! - Links the app's wasm binaries (the first screen's `app` and the AI module, `ai`) with a 16 MiB
+//!   stack instead of wasm's default 1 MiB, for their script workers: student programs may recurse
+//!   up to the run's call-depth limit and build deep values; the sandbox suite
+//!   (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the workers in
+//!   the browser get the same. The page's instances of the modules reserve it too, unused.
 //! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
@@ -110,6 +110,7 @@ fn build_course_pack() {
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=app=-zstack-size=16777216");
+        println!("cargo:rustc-link-arg-bin=ai=-zstack-size=16777216");
     }
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()

@@ -13,6 +13,13 @@
 //   takes over once no tab runs the old build (no skipWaiting): a page and the worker it starts
 //   must come from the same build, even when the worker is restarted after Stop. Activation
 //   deletes every other Sprout cache.
+// - the AI module (ai.js and the ai-HASH files it loads, issue #5) is the exception: `lazy` in
+//   BUILD, it is not fetched at install but cached the first time a lesson or the AI lab loads it.
+//   It weighs about three times the first screen, and a class that opens the app together on a
+//   school line should not download it for every student who never opens an AI lesson that day.
+//   So after one visit the app works offline, and the AI lessons too once they have been opened
+//   once. A new build takes its lazy files over from the old cache when they are unchanged (the
+//   same name and hash), so an update does not download the AI module again.
 
 const BUILD = /* SPROUT_BUILD */ null;
 
@@ -22,11 +29,31 @@ const SCOPE = self.registration.scope;
 const FILES = new Map(BUILD.files.map((file) => [new URL(file.name, SCOPE).href, file]));
 const INDEX = new URL('index.html', SCOPE).href;
 
+/** The SRI form (`sha256-BASE64`) of `response`'s body. */
+async function integrityOf(response) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.arrayBuffer()));
+  return `sha256-${btoa(String.fromCharCode(...digest))}`;
+}
+
+/** Copies `file` (a lazy one) from an older Sprout cache into `cache`, if one holds this very file. */
+async function carryOver(cache, file) {
+  const url = new URL(file.name, SCOPE).href;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE_NAME) continue;
+    const old = await (await caches.open(name)).match(url);
+    if (old && (await integrityOf(old.clone())) === file.integrity) {
+      await cache.put(url, old);
+      return;
+    }
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE_NAME).then((cache) =>
       Promise.all(
         BUILD.files.map(async (file) => {
+          if (file.lazy) return carryOver(cache, file);
           const url = new URL(file.name, SCOPE).href;
           // `integrity` rejects a file from another build: the page has just loaded most files,
           // so the HTTP cache is tried first, and the server again if it held an older copy.
@@ -65,11 +92,21 @@ self.addEventListener('fetch', (event) => {
     url.search = '';
     if (url.href === SCOPE) url.href = INDEX;
   }
-  if (!FILES.has(url.href)) return;
+  const file = FILES.get(url.href);
+  if (!file) return;
   event.respondWith(
-    caches
-      .open(CACHE_NAME)
-      .then((cache) => cache.match(url.href))
-      .then((cached) => cached ?? fetch(request)),
+    caches.open(CACHE_NAME).then(async (cache) => {
+      const cached = await cache.match(url.href);
+      if (cached) return cached;
+      const response = await fetch(request);
+      // A lazy file is kept from its first use on, if it is this build's.
+      if (file.lazy && response.ok) {
+        const copy = response.clone();
+        event.waitUntil(
+          integrityOf(copy.clone()).then((integrity) => (integrity === file.integrity ? cache.put(url.href, copy) : undefined)),
+        );
+      }
+      return response;
+    }),
   );
 });

@@ -10,9 +10,12 @@ say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# The AI module: the app crate with its `ai` feature (the `ai` binary, the drawing pad, the model lab).
+cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features ai --locked -- -D warnings
 
 say "Native tests"
 cargo test --workspace --locked
+cargo test -p sprout-app --features ai --locked
 
 say "The curriculum passes sprout check"
 cargo run -q -p sprout-cli --locked -- check lessons/content
@@ -22,7 +25,7 @@ say "wasm tests in headless Chromium"
 # runner's default limit is 20 s.
 WASM_BINDGEN_TEST_TIMEOUT=900 cargo test -p sprout-tests --target wasm32-unknown-unknown --locked
 
-say "Release build of the app"
+say "Release build of the app (its post_build hook builds the AI module: scripts/ai-module.mjs)"
 trunk build --release --offline
 
 say "USB build (dist-usb/)"

@@ -12,6 +12,13 @@
 //   lines: its first message is the compiled module, which it instantiates (its `main` then
 //   serves runs). The page publishes `window.SPROUT_START_WORKER`, which starts one and sends it
 //   the module, for the app to use instead of ./worker.js.
+// - the AI module (issue #5; scripts/ai-module.mjs bound it as `no-modules` with the global
+//   `sprout_ai`) goes into a sibling file, ai.js, which holds its glue as text and the module as
+//   base64, and which the page loads with a <script> tag only when a lesson or the AI lab needs it
+//   (file:// pages may load scripts from their own folder, not fetch them). The page publishes
+//   `SPROUT_LOAD_AI` (the module on the page, for the drawing pad and the model lab) and
+//   `SPROUT_START_AI_WORKER` (a classic Blob-URL worker that gets the glue and the compiled module
+//   as its first message), which app/src/ai_loader.rs uses instead of ./ai.js.
 // Anything else in the build (a file this script does not know) is an error, not left behind.
 
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -43,6 +50,8 @@ const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
 const used = new Set(['index.html']);
 // Served builds only: worker.js imports the glue as an ES module, the service worker is for http(s).
 const unused = new Set(['worker.js', 'sw.js']);
+const aiGlueName = files.find((name) => /^ai-[0-9a-f]{16}\.js$/.test(name));
+if (!aiGlueName) throw new Error('the build has no AI module (ai-HASH.js): scripts/ai-module.mjs runs as a trunk hook');
 const read = async (name, encoding) => {
   used.add(name);
   return readFile(path.join(stage, name), encoding);
@@ -68,6 +77,12 @@ if (!/^let wasm_bindgen = /m.test(glue)) {
   throw new Error(`${glueName} is not a no-modules glue: build with data-bindgen-target="no-modules"`);
 }
 const wasm = (await read(wasmName)).toString('base64');
+
+const aiGlue = await read(aiGlueName, 'utf8');
+if (!/^let sprout_ai = /m.test(aiGlue)) {
+  throw new Error(`${aiGlueName} is not a no-modules glue with the global sprout_ai: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
+}
+const aiWasm = (await read(aiGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
 if (leftOver.length > 0) throw new Error(`the USB page does not know what to do with: ${leftOver.join(', ')}`);
@@ -108,6 +123,56 @@ addEventListener('message', function (event) {
   });
 })();
 </script>
+<!-- The AI worker's start: its first message is the AI module's glue and compiled module (or, when
+     ai.js could not be loaded, an error, which it throws for the page to see). -->
+<script type="text/plain" id="sprout-ai-worker-start">
+addEventListener('message', function (event) {
+  if (!event.data.module) throw new Error('the AI module (ai.js) could not be loaded');
+  var init = new Function(event.data.glue + '\\nreturn sprout_ai;')();
+  init({ module_or_path: event.data.module }).catch(function (error) {
+    setTimeout(function () { throw error; });
+  });
+}, { once: true });
+</script>
+<!-- The AI module, from ai.js beside this page, when first needed. -->
+<script>
+(function () {
+  var script = null, page = null;
+  var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-ai-worker-start').textContent], { type: 'text/javascript' }));
+  /** ai.js loaded: resolves to the AI module's glue (text) and compiled module. */
+  function aiScript() {
+    if (!script) {
+      script = new Promise(function (resolve, reject) {
+        var element = document.createElement('script');
+        element.src = 'ai.js';
+        element.onload = function () {
+          var ai = window.SPROUT_AI, text = atob(ai.wasm), bytes = new Uint8Array(text.length);
+          for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+          WebAssembly.compile(bytes).then(function (module) { resolve({ glue: ai.glue, module: module }); }, reject);
+        };
+        element.onerror = function () { script = null; reject(new Error('ai.js could not be loaded')); };
+        document.head.appendChild(element);
+      });
+    }
+    return script;
+  }
+  window.SPROUT_LOAD_AI = function () {
+    if (!page) {
+      page = aiScript().then(function (ai) {
+        var init = new Function(ai.glue + '\\nreturn sprout_ai;')();
+        return init({ module_or_path: ai.module }).then(function () { return init; });
+      });
+      page.catch(function () { page = null; });
+    }
+    return page;
+  };
+  window.SPROUT_START_AI_WORKER = function () {
+    var worker = new Worker(workerUrl);
+    aiScript().then(function (ai) { worker.postMessage(ai); }, function () { worker.postMessage({}); });
+    return worker;
+  };
+})();
+</script>
 `;
 // At the end of <body>: the app mounts on it, so it must exist when the wasm starts.
 const bodyEnd = only(page, /<\/body>/g, '</body>');
@@ -116,4 +181,10 @@ page = page.slice(0, bodyEnd.index) + scripts + page.slice(bodyEnd.index);
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await writeFile(path.join(out, 'index.html'), page);
-console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB), inlined ${[...used].sort().join(', ')}`);
+const aiScriptText = `// Sprout's AI module for the USB page (index.html beside it loads this when a lesson or the AI lab
+// needs it): the wasm-bindgen glue as text, for the page and for AI workers, and the module as base64.
+// Written by scripts/usb.mjs.
+window.SPROUT_AI = { glue: ${JSON.stringify(aiGlue)}, wasm: "${aiWasm}" };
+`;
+await writeFile(path.join(out, 'ai.js'), aiScriptText);
+console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB) and ai.js (${(Buffer.byteLength(aiScriptText) / 1e6).toFixed(1)} MB), from ${[...used].sort().join(', ')}`);

@@ -1,11 +1,13 @@
 //! The student app's shell: the header (languages, text size, contrast), the storage warning, and
 //! the page on screen (the course, a lesson, or the free editor).
 //!
-//! The shell holds the one [`State`] and owns the script worker. Checking posts to the worker, and
-//! so does every run request the state asks for ([`State::outgoing`]: a press of Run, or a re-run
-//! while a board program plays); stopping drops the worker (which terminates it) and the effect
-//! keyed on [`State::worker_generation`] starts a fresh one, so the UI thread never runs student
-//! code.
+//! The shell holds the one [`State`] and owns the script workers: the first screen's, and the AI
+//! module's once a program needs it (issue #5: the first screen's worker sends such a request back,
+//! [`Action::NeedsAi`], and the page's requests go to the AI worker from then on). Checking posts
+//! to the page's worker, and so does every run request the state asks for ([`State::outgoing`]: a
+//! press of Run, or a re-run while a board program plays); stopping drops the workers (which
+//! terminates them) and the effect keyed on [`State::worker_generation`] starts fresh ones, so the
+//! UI thread never runs student code.
 //! Progress is saved to browser storage shortly after every change.
 
 use std::cell::RefCell;
@@ -69,37 +71,88 @@ fn language_tag(language: Language) -> &'static str {
     }
 }
 
+/// The page's script workers: the first screen's, and the AI module's once the page needs it.
+#[derive(Default)]
+struct Workers {
+    plain: Option<ScriptWorker>,
+    ai: Option<ScriptWorker>,
+}
+
+impl Workers {
+    /// Sends `request` to the AI worker when `ai`, else to the first screen's; `false` when that
+    /// worker could not be created. The AI worker gets the stored lab model with a run, for
+    /// `my_model()` (a stored model that no longer reads is no model: `my_model()` says so).
+    fn send(&self, ai: bool, request: WorkerRequest) -> bool {
+        let request = match request {
+            WorkerRequest::Run(mut run) if ai => {
+                run.input.lab_model = storage::lab_model().and_then(|text| serde_json::from_str(&text).ok());
+                WorkerRequest::Run(run)
+            }
+            other => other,
+        };
+        let worker = if ai { &self.ai } else { &self.plain };
+        worker.as_ref().map(|worker| worker.send(&request)).is_some()
+    }
+}
+
+/// What the events of a worker (`ai`: the AI worker) do to the state.
+fn worker_events(dispatcher: UseReducerDispatcher<State>, ai: bool) -> Callback<WorkerEvent> {
+    Callback::from(move |event| {
+        dispatcher.dispatch(match event {
+            // Only the AI worker's start is awaited: its module may be downloading.
+            WorkerEvent::Ready if !ai => return,
+            WorkerEvent::Finished(report) => Action::Finish(report, js_sys::Date::now()),
+            WorkerEvent::Graded(report) => Action::Graded(report, storage::now()),
+            WorkerEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
+            WorkerEvent::NeedsAi(request) => Action::NeedsAi(request),
+            WorkerEvent::Ready => Action::AiReady,
+        })
+    })
+}
+
 /// The whole student app.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let worker: Rc<RefCell<Option<ScriptWorker>>> = use_mut_ref(|| None);
+    let workers: Rc<RefCell<Workers>> = use_mut_ref(Workers::default);
     let notice = use_state(|| None::<AttrValue>);
 
     {
-        let (worker, dispatcher) = (worker.clone(), state.dispatcher());
+        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
         use_effect_with(state.worker_generation, move |_| {
-            let on_event = Callback::from(move |event| {
-                dispatcher.dispatch(match event {
-                    WorkerEvent::Finished(report) => Action::Finish(report, js_sys::Date::now()),
-                    WorkerEvent::Graded(report) => Action::Graded(report, storage::now()),
-                    WorkerEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
-                })
-            });
-            // Dropping the old worker terminates it. A worker that cannot even be created is
-            // reported when the student presses Run.
-            *worker.borrow_mut() = None;
-            *worker.borrow_mut() = ScriptWorker::spawn(on_event).ok();
+            // Dropping the old workers terminates them. A worker that cannot even be created is
+            // reported when the student presses Run. The AI worker starts again when the page
+            // needs it (the next effect).
+            let mut workers = workers.borrow_mut();
+            *workers = Workers::default();
+            workers.plain = ScriptWorker::spawn(worker_events(dispatcher, false)).ok();
         });
     }
-    // Declared after the worker's effect, so that a request made with a new worker goes to it.
     {
-        let (worker, dispatcher) = (worker.clone(), state.dispatcher());
+        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
+        use_effect_with((state.worker_generation, state.ai.active), move |&(_, active)| {
+            let mut workers = workers.borrow_mut();
+            if active && workers.ai.is_none() {
+                workers.ai = ScriptWorker::spawn_ai(worker_events(dispatcher, true)).ok();
+            }
+        });
+    }
+    // Declared after the workers' effects, so that a request made with a new worker goes to it.
+    {
+        let (workers, dispatcher, ai) = (workers.clone(), state.dispatcher(), state.ai.active);
         use_effect_with(state.outgoing.clone(), move |outgoing| {
             let Some(request) = outgoing else { return };
-            match &*worker.borrow() {
-                Some(worker) => worker.send(&WorkerRequest::Run((**request).clone())),
-                None => dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now())),
+            if !workers.borrow().send(ai, WorkerRequest::Run((**request).clone())) {
+                dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now()));
+            }
+        });
+    }
+    {
+        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
+        use_effect_with(state.ai.resend.clone(), move |resend| {
+            let Some(request) = resend else { return };
+            if !workers.borrow().send(true, (*request.0).clone()) {
+                dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now()));
             }
         });
     }
@@ -213,7 +266,7 @@ pub fn App() -> Html {
         })
     };
     let check = {
-        let (state, worker) = (state.clone(), worker.clone());
+        let (state, workers) = (state.clone(), workers.clone());
         Callback::from(move |()| {
             let Some(lesson) = state.lesson().cloned() else { return };
             if state.status.busy() {
@@ -221,9 +274,8 @@ pub fn App() -> Html {
             }
             let code = state.code();
             state.dispatch(Action::StartCheck(lesson.id.clone(), code.clone(), js_sys::Date::now()));
-            match &*worker.borrow() {
-                Some(worker) => worker.send(&WorkerRequest::Grade(GradeRequest { lesson, code })),
-                None => state.dispatch(Action::WorkerFailed(js_sys::Date::now())),
+            if !workers.borrow().send(state.ai.active, WorkerRequest::Grade(GradeRequest { lesson, code })) {
+                state.dispatch(Action::WorkerFailed(js_sys::Date::now()));
             }
         })
     };
@@ -347,6 +399,7 @@ pub fn App() -> Html {
                         <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
                             session={state.session.clone()} speed={state.speed} sensors={state.sensors}
                             stage={StageKinds::of_lesson(&lesson).and(state.stage)} high_contrast={state.view.high_contrast}
+                            ai_loading={state.ai.loading}
                             grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
                             on_run={run.clone()} on_stop={stop.clone()} on_control={control.clone()}
                             lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
@@ -360,7 +413,7 @@ pub fn App() -> Html {
                 <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
                 <Workbench {language} code={state.code()} input={state.input.clone()} status={state.status}
                     session={state.session.clone()} speed={state.speed} sensors={state.sensors} stage={state.stage}
-                    high_contrast={state.view.high_contrast} on_edit={edit} on_input={edit_input} on_run={run} on_stop={stop}
+                    high_contrast={state.view.high_contrast} ai_loading={state.ai.loading} on_edit={edit} on_input={edit_input} on_run={run} on_stop={stop}
                     on_control={control} />
             </main>
         },

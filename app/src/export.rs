@@ -1,5 +1,6 @@
 //! "Export this work": one ZIP file with a lesson's code, a PNG of the stage and the student's
-//! result file, ready to hand in to a contest (issue #4).
+//! result file, ready to hand in to a contest (issue #4), and the model the student trained in the
+//! model lab, when there is one (issue #5).
 //!
 //! [`work_archive`] assembles the archive from plain data (tested natively); [`export_work`]
 //! gathers that data from the page (the stage's picture, the browser's clock) and downloads it.
@@ -15,25 +16,42 @@ use crate::zip::{self, DosDateTime, ZipError};
 pub const STAGE_FILE: &str = "stage.png";
 /// The name of the result file in the archive.
 pub const RESULT_FILE: &str = "result.json";
+/// The name of the lab model in the archive.
+pub const MODEL_FILE: &str = "model.json";
 
 /// The archive's file name: `<lesson-id>-<student name>.zip`.
 pub fn archive_name(lesson_id: &str, student_name: &str) -> String {
     format!("{lesson_id}-{}.zip", storage::file_name_part(student_name, "student"))
 }
 
-/// The archive: `<lesson-id>.rhai` with `code`, [`STAGE_FILE`] and [`RESULT_FILE`].
+/// What goes into the archive besides the code.
+pub struct WorkFiles<'a> {
+    /// The stage's picture, PNG.
+    pub stage_png: &'a [u8],
+    /// The result file.
+    pub result_json: &'a str,
+    /// The lab model as stored, if the student trained one.
+    pub model_json: Option<&'a str>,
+}
+
+/// The archive: `<lesson-id>.rhai` with `code`, [`STAGE_FILE`], [`RESULT_FILE`] and, with a lab
+/// model, [`MODEL_FILE`].
 pub fn work_archive(
     lesson_id: &str,
     code: &str,
-    stage_png: &[u8],
-    result_json: &str,
+    files: &WorkFiles,
     modified: DosDateTime,
 ) -> Result<Vec<u8>, ZipError> {
     let code_file = format!("{lesson_id}.rhai");
-    zip::write(
-        &[(&code_file, code.as_bytes()), (STAGE_FILE, stage_png), (RESULT_FILE, result_json.as_bytes())],
-        modified,
-    )
+    let mut entries = vec![
+        (code_file.as_str(), code.as_bytes()),
+        (STAGE_FILE, files.stage_png),
+        (RESULT_FILE, files.result_json.as_bytes()),
+    ];
+    if let Some(model) = files.model_json {
+        entries.push((MODEL_FILE, model.as_bytes()));
+    }
+    zip::write(&entries, modified)
 }
 
 /// A canvas of the turtle canvas's size, white.
@@ -98,10 +116,13 @@ fn local_time() -> DosDateTime {
     )
 }
 
-/// Downloads the archive of `lesson_id` with `code`, the stage as drawn now and `result_json`.
+/// Downloads the archive of `lesson_id` with `code`, the stage as drawn now, `result_json` and the
+/// stored lab model.
 pub fn export_work(lesson_id: &str, student_name: &str, code: &str, result_json: &str) -> Result<(), JsValue> {
-    let archive = work_archive(lesson_id, code, &stage_png()?, result_json, local_time())
-        .map_err(|error| JsValue::from_str(&error.to_string()))?;
+    let (stage_png, model_json) = (stage_png()?, storage::lab_model());
+    let files = WorkFiles { stage_png: &stage_png, result_json, model_json: model_json.as_deref() };
+    let archive =
+        work_archive(lesson_id, code, &files, local_time()).map_err(|error| JsValue::from_str(&error.to_string()))?;
     storage::download(&archive_name(lesson_id, student_name), "application/zip", &archive)
 }
 
@@ -119,10 +140,20 @@ mod tests {
     #[test]
     fn archive_holds_code_stage_and_result_in_order() {
         let modified = DosDateTime::new(2026, 11, 23, 9, 30, 0);
-        let archive = work_archive("hello", "print(1);\n", b"\x89PNG", "{}", modified).unwrap();
+        let files = WorkFiles { stage_png: b"\x89PNG", result_json: "{}", model_json: None };
+        let archive = work_archive("hello", "print(1);\n", &files, modified).unwrap();
         let expected =
             zip::write(&[("hello.rhai", b"print(1);\n"), ("stage.png", b"\x89PNG"), ("result.json", b"{}")], modified)
                 .unwrap();
         assert_eq!(archive, expected);
+        let files = WorkFiles { model_json: Some("{\"version\":1}"), ..files };
+        let archive = work_archive("hello", "print(1);\n", &files, modified).unwrap();
+        let with_model: [(&str, &[u8]); 4] = [
+            ("hello.rhai", b"print(1);\n"),
+            ("stage.png", b"\x89PNG"),
+            ("result.json", b"{}"),
+            ("model.json", b"{\"version\":1}"),
+        ];
+        assert_eq!(archive, zip::write(&with_model, modified).unwrap());
     }
 }

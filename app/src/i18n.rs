@@ -237,11 +237,13 @@ pub enum Text {
     ChartMoreRows,
     /// Charts left out. Placeholders: `{count}` (drawn), `{shown}`.
     ChartsOmitted,
+    /// Shown while the AI module downloads and starts.
+    AiLoading,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 114] = [
+    pub const ALL: [Text; 115] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -356,6 +358,7 @@ impl Text {
         Text::ChartColumnCount,
         Text::ChartMoreRows,
         Text::ChartsOmitted,
+        Text::AiLoading,
     ];
 }
 
@@ -482,6 +485,7 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ChartColumnCount, "个数"),
     (Text::ChartMoreRows, "还有 {count} 行没有列出"),
     (Text::ChartsOmitted, "一共画了 {count} 张图，这里显示最后 {shown} 张。"),
+    (Text::AiLoading, "正在加载 AI 模块……"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -607,6 +611,7 @@ const EN: &[(Text, &str)] = &[
     (Text::ChartColumnCount, "Count"),
     (Text::ChartMoreRows, "{count} more rows not listed"),
     (Text::ChartsOmitted, "{count} charts were drawn; the last {shown} are shown."),
+    (Text::AiLoading, "Loading the AI module…"),
 ];
 
 fn table(language: Language) -> &'static [(Text, &'static str)] {

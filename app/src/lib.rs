@@ -7,6 +7,7 @@
 //! for ever cannot freeze the page, and Stop can end it by terminating the worker. This library
 //! holds the page's components, the worker's loop and the [`protocol`] they speak.
 
+pub mod ai_loader;
 pub mod app;
 pub mod board;
 pub mod chart;

@@ -5,7 +5,7 @@
 //! the worker, which lets the UI terminate a program that never ends.
 
 use serde::{Deserialize, Serialize};
-use sprout_lessons::{Grade, Lesson};
+use sprout_lessons::{Check, Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
 use sprout_runtime::{Limits, Run, RunInput};
 
@@ -32,7 +32,7 @@ pub struct RunRequest {
     pub id: RunId,
     /// The student's program.
     pub program: String,
-    /// Input lines, seed and budgets.
+    /// Input lines, seed, budgets and the model lab's classifier.
     pub input: RunInput,
 }
 
@@ -83,6 +83,39 @@ pub enum WorkerReply {
     Finished(Box<RunReport>),
     /// A program was graded.
     Graded(Box<GradeReport>),
+    /// The request calls the AI functions, which only the AI module's worker has: the plain
+    /// worker sends it back for the UI to send there (and the lesson's later requests too).
+    NeedsAi {
+        /// The request, as sent (a struct variant: the request's own `type` tag would clash with
+        /// the reply's in a newtype variant).
+        request: Box<WorkerRequest>,
+    },
+}
+
+impl WorkerRequest {
+    /// Whether the request needs the AI worker: its program, or a checker of the lesson it is
+    /// graded against, calls one of the student API's AI functions (`sprout_runtime::api::
+    /// AI_FUNCTIONS`), from the syntax tree. A program that does not compile does not: the plain
+    /// worker reports its mistake. Like [`BoardUse::of_program`], only workers call this.
+    pub fn needs_ai(&self) -> bool {
+        match self {
+            WorkerRequest::Run(request) => calls_ai(&request.program, &request.input.limits),
+            WorkerRequest::Grade(request) => {
+                let limits = Limits::default();
+                calls_ai(&request.code, &limits)
+                    || request.lesson.tests.iter().any(|test| match &test.check {
+                        Check::Checker { checker, .. } => calls_ai(checker, &limits),
+                        _ => false,
+                    })
+            }
+        }
+    }
+}
+
+/// Whether `program` calls one of the AI functions.
+fn calls_ai(program: &str, limits: &Limits) -> bool {
+    sprout_runtime::syntax::facts(program, limits)
+        .is_ok_and(|facts| sprout_runtime::api::AI_FUNCTIONS.iter().any(|name| facts.calls.contains_key(*name)))
 }
 
 /// What a program reads from the maker board, so that the UI knows whether pressing a button or
@@ -156,5 +189,33 @@ mod tests {
         check("print(temperature());", true, false);
         check("on_button(\"B\", || led_clear());", true, true);
         check("print(tilt_x(", false, false);
+    }
+
+    fn needs_ai(program: &str) -> bool {
+        let input = RunInput::default();
+        WorkerRequest::Run(RunRequest { id: RunId::default(), program: program.into(), input }).needs_ai()
+    }
+
+    #[test]
+    fn a_request_sent_back_for_the_ai_worker_reads_back() {
+        let request = WorkerRequest::Run(RunRequest {
+            id: RunId { session: 1, request: 2 },
+            program: "print(mean([1]));".into(),
+            input: RunInput::default(),
+        });
+        let reply = WorkerReply::NeedsAi { request: Box::new(request) };
+        let json = serde_json::to_string(&reply).expect("serializes");
+        assert_eq!(serde_json::from_str::<WorkerReply>(&json).expect("reads back"), reply);
+    }
+
+    #[test]
+    fn programs_calling_the_ai_functions_need_the_ai_worker() {
+        assert!(needs_ai("print(mean([1, 2, 3]));"));
+        assert!(needs_ai("let m = model(\"digits\");\nprint(m.labels);"));
+        assert!(needs_ai("fn f() { my_model() }"));
+        // Every build has the vector `dot`, which shares its name with the turtle's.
+        assert!(!needs_ai("print(dot([1, 2], [3, 4]));"));
+        assert!(!needs_ai("print(\"model\");"));
+        assert!(!needs_ai("print(dot([1, 2], [3, 4]);"), "does not compile: the plain worker says so");
     }
 }

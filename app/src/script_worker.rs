@@ -1,4 +1,4 @@
-//! The UI thread's handle on the script worker.
+//! The UI thread's handle on a script worker: the first screen's, or the AI module's (issue #5).
 //!
 //! A plain `web_sys::Worker` (not gloo-worker) so that the UI can `terminate()` it while a
 //! program loops: dropping a [`ScriptWorker`] ends the worker at once, whatever it is doing.
@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
+use crate::ai_loader;
 use crate::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
 
 /// What the worker reports to the UI.
@@ -19,6 +20,10 @@ pub enum WorkerEvent {
     Finished(Rc<RunReport>),
     /// A grading finished.
     Graded(Rc<GradeReport>),
+    /// The request calls the AI functions: it is for the AI worker.
+    NeedsAi(Rc<WorkerRequest>),
+    /// The worker has loaded and listens (the AI worker's module may take a while to download).
+    Ready,
     /// The worker failed: it could not be loaded, or it threw.
     Failed,
 }
@@ -41,9 +46,18 @@ pub struct ScriptWorker {
 }
 
 impl ScriptWorker {
-    /// Starts a worker that reports to `on_event`.
+    /// Starts a worker of the first screen's module that reports to `on_event`.
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        let worker = start()?;
+        Self::connect(start()?, on_event)
+    }
+
+    /// Starts a worker of the AI module (which the browser downloads the first time) that reports
+    /// to `on_event`.
+    pub fn spawn_ai(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
+        Self::connect(ai_loader::start_worker()?, on_event)
+    }
+
+    fn connect(worker: Worker, on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
         let connection = Rc::new(RefCell::new(Connection::default()));
 
         let on_message = {
@@ -60,7 +74,9 @@ impl ScriptWorker {
                         if let Some(message) = queued {
                             post(&worker, &message, &connection, &on_event);
                         }
+                        on_event.emit(WorkerEvent::Ready);
                     }
+                    Some(WorkerReply::NeedsAi { request }) => on_event.emit(WorkerEvent::NeedsAi(Rc::new(*request))),
                     Some(WorkerReply::Finished(report)) => on_event.emit(WorkerEvent::Finished(Rc::new(*report))),
                     Some(WorkerReply::Graded(report)) => on_event.emit(WorkerEvent::Graded(Rc::new(*report))),
                     None => fail(&connection, &on_event),

@@ -17,7 +17,7 @@ use crate::course::{course, lesson_status, LessonStatus};
 use crate::i18n::{tr, Text};
 use crate::playback::{Control, RunStart, SensorValues, Session, Speed};
 use crate::progress::Progress;
-use crate::protocol::{GradeReport, RunReport, RunRequest};
+use crate::protocol::{GradeReport, RunReport, RunRequest, WorkerRequest};
 use crate::stage::StageKinds;
 use crate::storage::StorageProblem;
 
@@ -177,6 +177,33 @@ pub struct State {
     pub storage_problem: Option<StorageProblem>,
     /// Text size and theme.
     pub view: View,
+    /// Where this page's programs run: the first screen's worker, or the AI module's.
+    pub ai: AiRoute,
+}
+
+/// Whether this page's programs go to the AI worker (issue #5).
+///
+/// A page starts with the first screen's worker. When that worker answers that a request calls the
+/// AI functions, the request goes to the AI worker, and so do the page's later ones, until another
+/// page opens.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AiRoute {
+    /// Requests go to the AI worker.
+    pub active: bool,
+    /// The AI worker is still loading (the module may be downloading).
+    pub loading: bool,
+    /// A request the first screen's worker sent back, for the AI worker; compared by identity.
+    pub resend: Option<SharedRequest>,
+}
+
+/// A worker request, compared by identity like [`SharedReport`].
+#[derive(Clone, Debug)]
+pub struct SharedRequest(pub Rc<WorkerRequest>);
+
+impl PartialEq for SharedRequest {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Default for State {
@@ -199,6 +226,7 @@ impl Default for State {
             worker_generation: 0,
             storage_problem: None,
             view: View::default(),
+            ai: AiRoute::default(),
         }
     }
 }
@@ -293,6 +321,10 @@ pub enum Action {
     Storage(Option<StorageProblem>),
     /// Text size and theme.
     SetView(View),
+    /// The first screen's worker sent this request back: it calls the AI functions.
+    NeedsAi(Rc<WorkerRequest>),
+    /// The AI worker has loaded.
+    AiReady,
 }
 
 impl Reducible for State {
@@ -322,6 +354,7 @@ impl Reducible for State {
                 next.page = page;
                 next.grade = None;
                 next.leave_session();
+                next.ai = AiRoute::default();
             }
             Action::EditCode(code, now) => match next.lesson().cloned() {
                 Some(lesson) => Rc::make_mut(&mut next.progress).edit(&lesson, &code, &now),
@@ -439,13 +472,35 @@ impl Reducible for State {
                 let (smallest, largest, _) = FONT_PERCENTS;
                 next.view = View { font_percent: view.font_percent.clamp(smallest, largest), ..view };
             }
+            // Only the job under way is sent on; a late refusal belongs to a stopped one.
+            Action::NeedsAi(request)
+                if match &*request {
+                    WorkerRequest::Run(run) => {
+                        (busy || playing) && self.session.as_ref().is_some_and(|session| session.0.expects(run.id))
+                    }
+                    WorkerRequest::Grade(_) => self.status == Status::Checking,
+                } =>
+            {
+                next.ai = AiRoute {
+                    active: true,
+                    loading: !next.ai.active || next.ai.loading,
+                    resend: Some(SharedRequest(request)),
+                };
+            }
+            Action::AiReady => {
+                if !next.ai.loading {
+                    return self;
+                }
+                next.ai.loading = false;
+            }
             // Starting while busy, or a reply or failure for a job that was already stopped.
             Action::StartRun(_)
             | Action::Finish(..)
             | Action::StartCheck(..)
             | Action::Graded(..)
             | Action::Stop(_)
-            | Action::WorkerFailed(_) => return self,
+            | Action::WorkerFailed(_)
+            | Action::NeedsAi(_) => return self,
         }
         Rc::new(next)
     }
@@ -685,6 +740,26 @@ mod tests {
         );
         assert_eq!(state.status, Status::Stopped);
         assert_eq!(state.progress.lessons[&lesson.id].attempts, 0);
+    }
+
+    #[test]
+    fn a_request_the_plain_worker_sends_back_goes_to_the_ai_worker_with_the_pages_later_ones() {
+        let state = apply(Rc::new(State::default()), &[run_program("print(dot([1, 2], [3, 4]));")]);
+        let request = Rc::new(WorkerRequest::Run((**state.outgoing.as_ref().expect("a run")).clone()));
+        let state = apply(state, &[Action::NeedsAi(request.clone())]);
+        assert_eq!((state.status, state.ai.active, state.ai.loading), (Status::Running, true, true));
+        assert!(state.ai.resend.as_ref().is_some_and(|resend| Rc::ptr_eq(&resend.0, &request)));
+        let state = apply(state, &[Action::AiReady]);
+        assert!(state.ai.active && !state.ai.loading);
+        // Stop replaces the workers; the page keeps sending to the AI worker.
+        let state = apply(state, &[Action::Stop(0.0), start()]);
+        assert_eq!((state.worker_generation, state.ai.active), (1, true));
+        // A late refusal, after Stop, is not sent on.
+        let stopped = apply(state.clone(), &[Action::Stop(0.0)]);
+        assert_eq!(apply(stopped.clone(), &[Action::NeedsAi(request)]).ai, stopped.ai);
+        // Another page starts with the first screen's worker again.
+        let state = apply(state, &[Action::Navigate(Page::Playground, NOW.into())]);
+        assert_eq!(state.ai, AiRoute::default());
     }
 
     #[test]

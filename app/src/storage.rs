@@ -15,6 +15,9 @@ use crate::progress::Progress;
 pub const PROGRESS_KEY: &str = "sprout.progress.v1";
 /// Where damaged progress is moved, so that it can still be rescued by hand.
 pub const DAMAGED_KEY: &str = "sprout.progress.damaged";
+/// The `localStorage` key of the model the student trained in the model lab (JSON of the
+/// runtime's `LabModel`, written by the AI module's lab), which scripts get as `my_model()`.
+pub const LAB_MODEL_KEY: &str = "sprout.lab-model.v1";
 
 /// What went wrong with browser storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +48,11 @@ pub fn load() -> Result<Option<Progress>, StorageProblem> {
             Err(StorageProblem::Damaged)
         }
     }
+}
+
+/// The stored lab model's text (JSON of the runtime's `LabModel`), if there is one.
+pub fn lab_model() -> Option<String> {
+    storage().ok()?.get_item(LAB_MODEL_KEY).ok().flatten()
 }
 
 /// Stores `progress`.

@@ -46,6 +46,9 @@ pub struct WorkbenchProps {
     pub stage: StageKinds,
     /// The high-contrast theme (charts follow it).
     pub high_contrast: bool,
+    /// The AI worker is loading (the AI module may be downloading).
+    #[prop_or_default]
+    pub ai_loading: bool,
     /// The last grade (its first mistake is underlined when the last run has none).
     #[prop_or_default]
     pub grade: Option<SharedGrade>,
@@ -161,6 +164,9 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     </button>
                     { lesson_buttons.unwrap_or_default() }
                 </div>
+                if props.ai_loading {
+                    <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p>
+                }
                 <label for="program-input">{ tr(language, Text::InputLabel) }</label>
                 <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
                     value={props.input.clone()} oninput={on_input} />

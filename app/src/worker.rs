@@ -6,6 +6,10 @@
 //! which the UI starts from [`WORKER_URL`] (or, on the USB page, through `SPROUT_START_WORKER`;
 //! see [`crate::script_worker`]).
 //!
+//! The AI module (`app/src/bin/ai.rs`, this crate with the `ai` feature) serves the same way: there
+//! the runtime has the AI functions, so it runs the programs that call them, which the first
+//! screen's worker sends back ([`WorkerReply::NeedsAi`]).
+//!
 //! [`WORKER_URL`]: crate::protocol::WORKER_URL
 
 use sprout_lessons::messages::describe_feedback;
@@ -23,14 +27,16 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = event
-            .data()
-            .as_string()
-            .and_then(|text| serde_json::from_str::<WorkerRequest>(&text).ok())
-            // Only the UI of this same module sends requests, so a bad one is a bug; the
-            // thrown error reaches the UI as the worker's `error` event.
-            .unwrap_or_else(|| wasm_bindgen::throw_str("sprout worker: malformed request"));
+        let text = event.data().as_string().unwrap_or_default();
+        let Ok(request) = serde_json::from_str::<WorkerRequest>(&text) else {
+            // Only the UI of this same build sends requests, so a bad one is a bug; the thrown
+            // error reaches the UI as the worker's `error` event.
+            wasm_bindgen::throw_str("sprout worker: malformed request");
+        };
         let reply = match request {
+            request if !cfg!(feature = "ai") && request.needs_ai() => {
+                WorkerReply::NeedsAi { request: Box::new(request) }
+            }
             WorkerRequest::Run(request) => WorkerReply::Finished(Box::new(execute(&request))),
             WorkerRequest::Grade(request) => WorkerReply::Graded(Box::new(grade_program(&request))),
         };

@@ -8,12 +8,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launch, repository, serve, unlockLessons } from './support.mjs';
+import { launch, repository, serve, seriousViolations, unlockLessons } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 
 // Lesson 1 wants two lines; one line gets a wrong answer with expected and actual output.
@@ -24,20 +21,6 @@ const MISTAKE = 'let x = 1;\nprint(y);';
 const CHART = 'bar(["苹果", "香蕉", "橙子"], [12, 7, 9]);';
 // A maker program that reads a sensor for ever: the board's buttons and sliders are live.
 const THERMOMETER = 'loop {\n    print(temperature());\n    sleep(500);\n}';
-
-/** The serious and critical violations axe finds on the page, as readable lines. */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => {
-      const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.html}`);
-      return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
-    });
-}
 
 /** Replaces the program in the editor. */
 async function setProgram(page, program) {

@@ -2,8 +2,8 @@
 // them (issue #4):
 // - from a server: after one visit the service worker has the whole build, so the app still
 //   opens and runs programs once the server is gone;
-// - from a USB stick: dist-usb/index.html, opened as a file, runs programs and passes lesson 1
-//   with no server.
+// - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
+//   the AI module from dist-usb/ai.js) and passes lesson 1 with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
 // of a build, the script worker's unhashed worker.js included, and that worker.js loads the very
 // glue and wasm module the page loads.
@@ -143,6 +143,19 @@ describe('the USB page', () => {
       await runProgram(page, 'let 和 = 0;\nfor i in 1..=10 { 和 += i; }\nprint(`1 到 10 的和是 ${和}`);', '1 到 10 的和是 55');
       const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
       assert.deepEqual(elsewhere, [], 'the page loads nothing but itself');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
+  test('runs an AI program from file://, with the AI module from ai.js beside it', { timeout: 120_000 }, async () => {
+    const page = await open(browser.context, pathToFileURL(path.join(usbDistribution, 'index.html')).href);
+    await diagnosed(page, 'usb-ai', async () => {
+      await runProgram(page, 'print(mean([1, 2, 3, 4]));\nprint(matmul([[1, 2], [3, 4]], [1, 1]));', '[3.0, 7.0]');
+      assert.match(await page.getByRole('log').textContent(), /^2\.5\n\[3\.0, 7\.0\]/);
+      assert.ok(page.requests.some((url) => url.endsWith('/dist-usb/ai.js') || url.endsWith('/ai.js')), 'ai.js was loaded');
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();

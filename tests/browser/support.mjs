@@ -1,8 +1,9 @@
 // Shared by the browser tests: where the repository is, and the server and browser of
 // scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way;
-// and a way to open lessons out of course order.
+// a way to open lessons out of course order; and the axe-core scan.
 
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
@@ -79,4 +80,20 @@ export async function unlockLessons(context, lessonIds) {
     for (const id of lessons) file.progress.lessons[id] = { ...file.progress.lessons[id], passed: true };
     localStorage.setItem(key, JSON.stringify(file));
   }, [...passed]);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The serious and critical violations axe finds on the page, as readable lines. */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => {
+      const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.html}`);
+      return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
+    });
 }

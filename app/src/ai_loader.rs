@@ -1,0 +1,51 @@
+//! Where the AI module comes from (issue #5): the app crate's `ai` binary, which the browser
+//! downloads only when a lesson or the AI lab needs it, never on the first screen.
+//!
+//! Served over http(s), the build has a fixed-name ES module, [`AI_MODULE_URL`] (written by
+//! scripts/ai-module.mjs), that starts the module and re-exports its bindings: the page imports it
+//! for the drawing pad and the model lab, and AI script workers are module workers started from it.
+//! The USB page (file://, where modules and fetch are refused) loads the module from a sibling
+//! script instead and publishes two functions for that, `SPROUT_LOAD_AI` and
+//! `SPROUT_START_AI_WORKER` (scripts/usb.mjs); when they exist they are used.
+//!
+//! Both wasm modules carry this file: the first screen's starts the AI script worker and loads the
+//! tools, and the AI module's tools start their own worker for inference and training.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Worker, WorkerOptions, WorkerType};
+
+/// The AI module's loader, relative to the page.
+pub const AI_MODULE_URL: &str = "./ai.js";
+
+/// The function the USB page publishes under `name`, if it does.
+fn usb_hook(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()
+}
+
+/// [`AI_MODULE_URL`] made absolute against the page, so that it means the same wherever it is used.
+fn module_url() -> Result<String, JsValue> {
+    let base = web_sys::window().ok_or("no window")?.document().ok_or("no document")?.base_uri()?.ok_or("no base")?;
+    Ok(web_sys::Url::new_with_base(AI_MODULE_URL, &base)?.href())
+}
+
+/// Loads the AI module on the page; the promise resolves to its exports (`mount_tool`, …).
+pub fn load() -> Result<js_sys::Promise, JsValue> {
+    if let Some(load) = usb_hook("SPROUT_LOAD_AI") {
+        return load.call0(&JsValue::UNDEFINED)?.dyn_into();
+    }
+    // wasm-bindgen has no dynamic import; a function made at run time can use one.
+    let import = js_sys::Function::new_with_args("url", "return import(url)");
+    import.call1(&JsValue::UNDEFINED, &module_url()?.into())?.dyn_into()
+}
+
+/// A new worker running the AI module, whose `main` serves runs and the tools' requests there.
+/// Only the page starts workers.
+pub fn start_worker() -> Result<Worker, JsValue> {
+    if let Some(start) = usb_hook("SPROUT_START_AI_WORKER") {
+        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
+    }
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    Worker::new_with_options(&module_url()?, &options)
+}
