@@ -142,11 +142,14 @@ pub enum Code {
     AiBadPixel,
     /// `my_model()` in a run without a classifier from the model lab.
     AiNoLabModel,
+    /// Training that would take too long (too many classes, or epochs × data × classes). Args:
+    /// `name`, `limit`.
+    AiTooMuchWork,
 }
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 59] = [
+    pub const ALL: [Code; 60] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
@@ -206,6 +209,7 @@ impl Code {
         Code::AiNoEmbedding,
         Code::AiBadPixel,
         Code::AiNoLabModel,
+        Code::AiTooMuchWork,
     ];
 
     /// The kebab-case id, as used in JSON and in the translation files.
@@ -270,6 +274,7 @@ impl Code {
             Code::AiNoEmbedding => "ai-no-embedding",
             Code::AiBadPixel => "ai-bad-pixel",
             Code::AiNoLabModel => "ai-no-lab-model",
+            Code::AiTooMuchWork => "ai-too-much-work",
         }
     }
 

@@ -106,6 +106,7 @@ ai-no-embedding = The model { $name } has no embedding: only the digits model gi
 ai-bad-pixel = { $name } got the pixel value { $value }: pixels of a picture for a model go from 0.0 (background) to 1.0 (ink).
     .hint = Pixels from 0 to 255? Divide each one by 255.0.
 ai-no-lab-model = There is no model of yours yet: train one in the model lab first, then run the program again.
+ai-too-much-work = Training with { $name } would take too long (beyond { $limit }): use fewer examples, classes or epochs.
 
 model-empty = The model file is empty.
 model-not-onnx = This file is not an ONNX model (it may be another kind of file, or damaged): { $detail }

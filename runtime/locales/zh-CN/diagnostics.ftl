@@ -106,6 +106,7 @@ ai-no-embedding = 模型 { $name } 没有嵌入向量：只有 digits 模型有�
 ai-bad-pixel = { $name } 遇到了像素值 { $value }：给模型的图片，像素要在 0.0（背景）到 1.0（笔迹）之间。
     .hint = 像素是 0 到 255 吗？把每个像素都除以 255.0。
 ai-no-lab-model = 你还没有自己的模型：先在模型实验室里训练一个，再运行这个程序。
+ai-too-much-work = 用 { $name } 训练要算的太多了（超过 { $limit }）：少用一些例子、类别或者训练轮数。
 
 model-empty = 模型文件是空的。
 model-not-onnx = 这个文件不是 ONNX 模型（可能是别的文件，或者已经损坏）：{ $detail }

@@ -33,8 +33,20 @@ impl Default for TrainingOptions {
     }
 }
 
-/// Most epochs a program may ask for (the operation budget does not see native training).
+/// Most epochs a program may ask for.
 const MAX_EPOCHS: i64 = 10_000;
+
+/// Most classes a classifier may have.
+const MAX_CLASSES: usize = 1_000;
+
+/// Most multiply-adds one `logistic` training may take (epochs × feature values × classes): about
+/// a second natively. Native training is invisible to the operation budget and cannot be
+/// interrupted, so its size is bounded here instead.
+const MAX_TRAINING_WORK: usize = 1_000_000_000;
+
+fn too_much_work(name: &str, limit: usize) -> Box<rhai::EvalAltResult> {
+    mistake(Diagnostic::new(Code::AiTooMuchWork).with("name", name).with("limit", limit))
+}
 
 /// An example's features as `(index, value)` pairs in increasing index order. Numbers keep every
 /// index; a text's features leave out the zeros (a few dozen of 2048), which keeps text training
@@ -350,6 +362,9 @@ fn training_set(name: &str, data: &Dynamic) -> ApiResult<TrainingSet> {
         .map(|names| names.iter().map(ToString::to_string).collect());
     let highest = labels.iter().map(|label| integer(name, label)).collect::<ApiResult<Vec<INT>>>()?.into_iter().max();
     let classes = named.as_ref().map_or_else(|| highest.map_or(0, |highest| highest.max(0) as usize + 1), Vec::len);
+    if classes > MAX_CLASSES {
+        return Err(too_much_work(name, MAX_CLASSES));
+    }
     let labels = labels.iter().map(|label| label_index(name, label, classes)).collect::<ApiResult<Vec<usize>>>()?;
     let names = named.unwrap_or_else(|| (0..classes).map(|class| class.to_string()).collect());
     if key == "texts" {
@@ -405,6 +420,11 @@ fn logistic(data: &Dynamic, options: &TrainingOptions) -> ApiResult<Classifier> 
         Input::Text => (super::features::TEXT_FEATURES, false),
         Input::Drawing(lab) => (lab.classifier.means.len(), true),
     };
+    let values: usize = set.rows.iter().map(Vec::len).sum();
+    let work = options.epochs.saturating_mul(values).saturating_mul(set.names.len());
+    if work > MAX_TRAINING_WORK {
+        return Err(too_much_work("logistic", MAX_TRAINING_WORK));
+    }
     let model = train_on(&set.rows, &set.labels, features, set.names.len(), standardise, options, &mut |_| {});
     Ok(Classifier::new(Trained { method: Method::Logistic(model), labels: set.names, input: set.input }))
 }

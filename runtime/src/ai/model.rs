@@ -507,3 +507,39 @@ pub(crate) fn image_argument(name: &str, x: &Dynamic) -> ApiResult<Vec<f32>> {
         None => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", "no digits model"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_model_error_has_a_message_in_every_language() {
+        let errors = [
+            ModelError::Empty,
+            ModelError::NotOnnx("x".to_string()),
+            ModelError::Unsupported("x".to_string()),
+            ModelError::WrongInterface { expected: "a".to_string(), found: "b".to_string() },
+            ModelError::BadPicture { width: 2, height: 2, expected: 16, found: 3 },
+            ModelError::Failed("x".to_string()),
+        ];
+        for error in errors {
+            for language in Language::ALL {
+                let message = error.message(language);
+                assert!(message != error.id() && !message.contains('{'), "{language:?}: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn pictures_of_the_wrong_size_are_errors() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../models/image_features/image_features.onnx"));
+        let extractor = ImageFeatures::from_bytes(&bytes.unwrap()).unwrap();
+        let error = extractor.features(&[0; 15], 2, 2).unwrap_err();
+        assert_eq!(error, ModelError::BadPicture { width: 2, height: 2, expected: 16, found: 15 });
+        assert!(extractor.features(&[], 0, 0).is_err());
+        // A wide picture is cropped to its centred square.
+        let wide = extractor.features(&vec![128; 300 * 200 * 4], 300, 200).unwrap();
+        let square = extractor.features(&vec![128; 200 * 200 * 4], 200, 200).unwrap();
+        assert_eq!(wide, square);
+    }
+}
