@@ -30,7 +30,7 @@ macro_rules! cases {
     };
 }
 
-cases!["charts", "input_and_error", "language_core", "maker_board", "math_and_random", "turtle_drawing"];
+cases!["ai_area", "charts", "input_and_error", "language_core", "maker_board", "math_and_random", "turtle_drawing"];
 
 /// The run input a case declares in its header comments.
 pub fn case_input(program: &str) -> RunInput {
