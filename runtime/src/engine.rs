@@ -81,18 +81,25 @@ fn build_engine(
     let counter = operations.clone();
     let max_operations = limits.max_operations;
     engine.on_progress(move |operations_in_call| {
-        let total = counter.before_this_call.get() + operations_in_call;
-        counter.total.set(total);
-        if total > max_operations {
+        let counted = counter.before_this_call.get() + operations_in_call;
+        counter.total.set(counted);
+        // Native functions borrow the host only while they run, never across an operation.
+        let (native, pending) = match state.try_borrow_mut() {
+            Ok(mut host) => {
+                host.operations = counted;
+                (host.native_operations, host.pending_stop.clone())
+            }
+            Err(_) => (0, None),
+        };
+        if counted.saturating_add(native) > max_operations {
             let diagnostic = Diagnostic::new(Code::TooManyOperations).with("limit", max_operations);
             return Some(Dynamic::from(ApiError(diagnostic)));
         }
-        if counter.interrupted.get() || (total % INTERRUPT_CHECK_INTERVAL == 0 && interrupt()) {
+        if counter.interrupted.get() || (counted % INTERRUPT_CHECK_INTERVAL == 0 && interrupt()) {
             counter.interrupted.set(true);
             return Some(Dynamic::from(ApiError(Diagnostic::new(Code::Interrupted))));
         }
-        let pending = state.try_borrow().ok()?.pending_stop.clone()?;
-        Some(Dynamic::from(ApiError(pending)))
+        pending.map(|diagnostic| Dynamic::from(ApiError(diagnostic)))
     });
     api::register(&mut engine, host);
     engine
@@ -131,8 +138,10 @@ pub(crate) fn run(
 ) -> (Run, Option<Value>) {
     let limits = &input.limits;
     let host: SharedHost = Rc::new(RefCell::new(Host::new(input)));
+    // `operations` counts Rhai's; the run reports them with the native work charged.
     let finish = |outcome: Outcome, operations: u64| {
         let host = host.borrow();
+        let operations = operations.saturating_add(host.native_operations);
         Run { trace: host.trace.clone(), outcome, operations, end_time_ms: host.clock_ms }
     };
     if source.len() > limits.max_source_bytes {
@@ -241,7 +250,8 @@ fn budget_check(outcome: Outcome, operations: &OperationCount, host: &SharedHost
             return outcome;
         }
     }
-    let exceeded = if operations.total.get() > limits.max_operations {
+    let used = operations.total.get().saturating_add(host.borrow().native_operations);
+    let exceeded = if used > limits.max_operations {
         Some(Diagnostic::new(Code::TooManyOperations).with("limit", limits.max_operations))
     } else if operations.interrupted.get() {
         Some(Diagnostic::new(Code::Interrupted))

@@ -11,6 +11,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::trace::{Event, TraceEvent};
 use crate::{Limits, RunInput, Scenario};
 
+/// Units of native work that cost as much as one Rhai operation: a Rhai operation takes about as
+/// long as 64 multiply-adds in native code (fib(25): 2.67 M operations in 139 ms natively).
+pub(crate) const WORK_PER_OPERATION: u64 = 64;
+
 /// Everything a run records and simulates besides the program's own variables.
 pub(crate) struct Host {
     /// Virtual time in milliseconds since the start of the run.
@@ -39,6 +43,12 @@ pub(crate) struct Host {
     pub limits: Limits,
     /// Set when output or trace budgets are exhausted; the next operation stops the run with it.
     pub pending_stop: Option<Diagnostic>,
+    /// Rhai operations counted so far (the engine's progress callback keeps this current).
+    pub operations: u64,
+    /// Operations charged for native work (model inference, training, vector arithmetic): Rhai
+    /// counts one operation per call of a native function however much work it does, so the
+    /// functions that do a lot charge it here ([`Host::charge`]) and the budget covers both.
+    pub native_operations: u64,
     /// The model lab's classifier for `my_model()`.
     #[cfg(feature = "ai")]
     pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
@@ -65,8 +75,23 @@ impl Host {
             handlers: EventHandlers::new(&input.scenario),
             limits: input.limits.clone(),
             pending_stop: None,
+            operations: 0,
+            native_operations: 0,
             #[cfg(feature = "ai")]
             lab_model: input.lab_model.clone().map(std::rc::Rc::new),
+        }
+    }
+
+    /// Charges `work` (multiply-adds, or values read or copied) done natively to the operation
+    /// budget, before it is done: one operation per [`WORK_PER_OPERATION`] units and one for the
+    /// call. Gives the budget's diagnostic when the run may not do it, so that how far a program
+    /// gets never depends on the speed of the machine.
+    pub fn charge(&mut self, work: u64) -> Result<(), Diagnostic> {
+        self.native_operations = self.native_operations.saturating_add(1 + work / WORK_PER_OPERATION);
+        let limit = self.limits.max_operations;
+        match self.operations.saturating_add(self.native_operations) > limit {
+            true => Err(Diagnostic::new(Code::TooManyOperations).with("limit", limit)),
+            false => Ok(()),
         }
     }
 

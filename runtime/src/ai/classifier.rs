@@ -10,9 +10,9 @@ use std::rc::Rc;
 use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 
 use super::dataset::{table, Table};
-use super::features::text_features;
+use super::features::{text_features, DIGIT_SIDE};
 use super::{LabModel, LogisticModel};
-use crate::api::{integer, mistake, number, numbers, wrong_type, ApiResult, SharedHost};
+use crate::api::{charge, integer, mistake, number, numbers, wrong_type, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
 
@@ -286,6 +286,21 @@ impl Classifier {
         }
     }
 
+    /// The native work of classifying one example (featurizing it and deciding), which each
+    /// example charges the run's budget.
+    fn work_per_example(&self) -> u64 {
+        let featurizing = match &self.0.input {
+            Input::Numbers(count) => *count as u64,
+            Input::Text => super::features::TEXT_FEATURES as u64,
+            Input::Drawing(_) => super::model::digits_multiply_adds() / 4 + (DIGIT_SIDE * DIGIT_SIDE) as u64,
+        };
+        let deciding = match &self.0.method {
+            Method::Logistic(model) => (model.weights.len() * model.means.len()) as u64,
+            Method::Knn { rows, .. } => rows.iter().map(|row| row.len() as u64 + 8).sum(),
+        };
+        featurizing + deciding
+    }
+
     fn probabilities_of(&self, features: &Features) -> Vec<f64> {
         match &self.0.method {
             Method::Logistic(model) => model.probabilities_of(features),
@@ -302,17 +317,19 @@ impl Classifier {
         }
     }
 
-    /// `c.predict(x)`: each class's probability.
-    fn predict(&self, x: &Dynamic) -> ApiResult<Vec<f64>> {
-        Ok(self.probabilities_of(&self.features("predict", x)?))
+    /// `c.predict(x)` (or `c.classify(x)`, as `name`): each class's probability.
+    fn predict(&self, host: &SharedHost, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
+        charge(host, self.work_per_example())?;
+        Ok(self.probabilities_of(&self.features(name, x)?))
     }
 
     /// Predicted and true class of every example of a dataset map given to `name`.
-    fn outcomes(&self, name: &str, test: &Dynamic) -> ApiResult<Vec<(usize, usize)>> {
+    fn outcomes(&self, host: &SharedHost, name: &str, test: &Dynamic) -> ApiResult<Vec<(usize, usize)>> {
         let (_, Table { rows, labels, .. }) = table(name, test)?;
         if rows.is_empty() {
             return Err(mistake(Diagnostic::new(Code::EmptyList).with("name", name)));
         }
+        charge(host, (rows.len() as u64).saturating_mul(self.work_per_example()))?;
         rows.iter()
             .zip(&labels)
             .map(|(row, label)| {
@@ -413,7 +430,7 @@ fn options(value: &Dynamic) -> ApiResult<TrainingOptions> {
     Ok(options)
 }
 
-fn logistic(data: &Dynamic, options: &TrainingOptions) -> ApiResult<Classifier> {
+fn logistic(host: &SharedHost, data: &Dynamic, options: &TrainingOptions) -> ApiResult<Classifier> {
     let set = training_set("logistic", data)?;
     let (features, standardise) = match &set.input {
         Input::Numbers(count) => (*count, true),
@@ -425,14 +442,17 @@ fn logistic(data: &Dynamic, options: &TrainingOptions) -> ApiResult<Classifier> 
     if work > MAX_TRAINING_WORK {
         return Err(too_much_work("logistic", MAX_TRAINING_WORK));
     }
+    charge(host, work as u64)?;
     let model = train_on(&set.rows, &set.labels, features, set.names.len(), standardise, options, &mut |_| {});
     Ok(Classifier::new(Trained { method: Method::Logistic(model), labels: set.names, input: set.input }))
 }
 
-pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
+pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     engine.register_type_with_name::<Classifier>("classifier");
-    engine.register_fn("knn", |data: Dynamic, k: Dynamic| -> ApiResult<Classifier> {
+    let budget = host.clone();
+    engine.register_fn("knn", move |data: Dynamic, k: Dynamic| -> ApiResult<Classifier> {
         let set = training_set("knn", &data)?;
+        charge(&budget, set.rows.iter().map(|row| row.len() as u64).sum())?;
         let k = integer("knn", &k)?;
         if k < 1 || k as usize > set.rows.len() {
             return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "knn").with("value", k)));
@@ -440,23 +460,31 @@ pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
         let method = Method::Knn { rows: set.rows, labels: set.labels, k: k as usize };
         Ok(Classifier::new(Trained { method, labels: set.names, input: set.input }))
     });
-    engine.register_fn("logistic", |data: Dynamic| logistic(&data, &TrainingOptions::default()));
-    engine.register_fn("logistic", |data: Dynamic, settings: Dynamic| logistic(&data, &options(&settings)?));
-    engine.register_fn("predict", |classifier: &mut Classifier, x: Dynamic| -> ApiResult<Array> {
-        Ok(super::vector::floats(classifier.predict(&x)?))
+    let budget = host.clone();
+    engine.register_fn("logistic", move |data: Dynamic| logistic(&budget, &data, &TrainingOptions::default()));
+    let budget = host.clone();
+    engine.register_fn("logistic", move |data: Dynamic, settings: Dynamic| {
+        logistic(&budget, &data, &options(&settings)?)
     });
-    engine.register_fn("classify", |classifier: &mut Classifier, x: Dynamic| -> ApiResult<INT> {
-        Ok(first_best(&classifier.predict(&x)?) as INT)
+    let budget = host.clone();
+    engine.register_fn("predict", move |classifier: &mut Classifier, x: Dynamic| -> ApiResult<Array> {
+        Ok(super::vector::floats(classifier.predict(&budget, "predict", &x)?))
     });
-    engine.register_fn("accuracy", |classifier: &mut Classifier, test: Dynamic| -> ApiResult<FLOAT> {
-        let outcomes = classifier.outcomes("accuracy", &test)?;
+    let budget = host.clone();
+    engine.register_fn("classify", move |classifier: &mut Classifier, x: Dynamic| -> ApiResult<INT> {
+        Ok(first_best(&classifier.predict(&budget, "classify", &x)?) as INT)
+    });
+    let budget = host.clone();
+    engine.register_fn("accuracy", move |classifier: &mut Classifier, test: Dynamic| -> ApiResult<FLOAT> {
+        let outcomes = classifier.outcomes(&budget, "accuracy", &test)?;
         let right = outcomes.iter().filter(|(predicted, truth)| predicted == truth).count();
         Ok(right as FLOAT / outcomes.len() as FLOAT)
     });
-    engine.register_fn("confusion", |classifier: &mut Classifier, test: Dynamic| -> ApiResult<Array> {
+    let budget = host.clone();
+    engine.register_fn("confusion", move |classifier: &mut Classifier, test: Dynamic| -> ApiResult<Array> {
         let classes = classifier.classes();
         let mut counts = vec![vec![0 as INT; classes]; classes];
-        for (predicted, truth) in classifier.outcomes("confusion", &test)? {
+        for (predicted, truth) in classifier.outcomes(&budget, "confusion", &test)? {
             counts[truth][predicted] += 1;
         }
         Ok(counts

@@ -14,7 +14,7 @@ use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 use serde::Deserialize;
 
 use super::vector::floats;
-use crate::api::{integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::api::{charge, integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
 
@@ -138,11 +138,30 @@ fn subset(map: &Map, table: &Table, indices: &[usize]) -> Dynamic {
     Dynamic::from_map(part)
 }
 
-pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
-    engine.register_fn("dataset", |name: Dynamic| -> ApiResult<Map> {
+/// The values a dataset's rows hold (rows × the first row's length), which every copy costs.
+fn size(rows: &Array) -> u64 {
+    let columns = rows.first().and_then(|row| row.as_array_ref().ok().map(|row| row.len())).unwrap_or(1);
+    (rows.len() * columns.max(1)) as u64
+}
+
+/// [`table`], charging the run's budget for copying the dataset (see [`crate::api::charge`]).
+fn charged_table(host: &SharedHost, name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
+    let (map, table) = table(name, value)?;
+    charge(host, size(&table.rows))?;
+    Ok((map, table))
+}
+
+pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
+    let budget = host.clone();
+    engine.register_fn("dataset", move |name: Dynamic| -> ApiResult<Map> {
         let name = text_argument("dataset", &name)?;
         match load(&name) {
-            Some(Ok(dataset)) => Ok(to_map(&dataset)),
+            Some(Ok(dataset)) => {
+                let map = to_map(&dataset);
+                let rows = map.get("features").or_else(|| map.get("texts"));
+                charge(&budget, rows.and_then(|rows| rows.as_array_ref().ok().map(|rows| size(&rows))).unwrap_or(0))?;
+                Ok(map)
+            }
             Some(Err(detail)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", detail))),
             None => {
                 let known: Vec<&str> = dataset_names().collect();
@@ -152,8 +171,9 @@ pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
             }
         }
     });
-    engine.register_fn("split", |data: Dynamic, test_fraction: Dynamic, seed: Dynamic| -> ApiResult<Map> {
-        let (map, table) = table("split", &data)?;
+    let budget = host.clone();
+    engine.register_fn("split", move |data: Dynamic, test_fraction: Dynamic, seed: Dynamic| -> ApiResult<Map> {
+        let (map, table) = charged_table(&budget, "split", &data)?;
         let fraction = number("split", &test_fraction)?;
         if !(0.0..=1.0).contains(&fraction) {
             return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "split").with("value", fraction)));
@@ -171,8 +191,9 @@ pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
         parts.insert("test".into(), subset(&map, &table, test));
         Ok(parts)
     });
-    engine.register_fn("take", |data: Dynamic, count: Dynamic| -> ApiResult<Dynamic> {
-        let (map, table) = table("take", &data)?;
+    let budget = host.clone();
+    engine.register_fn("take", move |data: Dynamic, count: Dynamic| -> ApiResult<Dynamic> {
+        let (map, table) = charged_table(&budget, "take", &data)?;
         let count = integer("take", &count)?;
         if count < 0 {
             return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "take").with("value", count)));

@@ -82,7 +82,11 @@ pub struct LogisticModel {
 pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
     // The exact `array` type of the first argument takes precedence over the turtle's
     // `dot(size, color)`, whose arguments are `Dynamic`.
-    engine.register_fn("dot", |a: Array, b: Dynamic| -> ApiResult<FLOAT> { dot_product("dot", &a, &b) });
+    let budget = host.clone();
+    engine.register_fn("dot", move |a: Array, b: Dynamic| -> ApiResult<FLOAT> {
+        crate::api::charge(&budget, a.len() as u64)?;
+        dot_product("dot", &a, &b)
+    });
     #[cfg(feature = "ai")]
     {
         vector::register(engine, host);
@@ -91,8 +95,6 @@ pub(crate) fn register(engine: &mut Engine, host: &SharedHost) {
         model::register(engine, host);
         lab::register(engine, host);
     }
-    #[cfg(not(feature = "ai"))]
-    let _ = host;
 }
 
 /// `dot(a, b)`: the sum of the products of matching elements.

@@ -8,58 +8,97 @@
 use rhai::{Array, Dynamic, Engine, FLOAT, INT};
 
 use super::same_length;
-use crate::api::{array_argument, mistake, number, numbers, ApiResult, SharedHost};
+use crate::api::{array_argument, charge, mistake, number, numbers, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 
-pub(super) fn register(engine: &mut Engine, _host: &SharedHost) {
-    engine.register_fn("distance", |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> {
+/// Charges a call to the run's budget by the number of elements of its list arguments (see
+/// [`crate::api::charge`]); matrix operations charge their multiply-adds themselves.
+fn charge_lengths(host: &SharedHost, arguments: &[&Dynamic]) -> ApiResult<()> {
+    let elements =
+        arguments.iter().filter_map(|argument| argument.as_array_ref().ok().map(|array| array.len())).sum::<usize>();
+    charge(host, elements as u64)
+}
+
+pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
+    let budget = host.clone();
+    engine.register_fn("distance", move |a: Dynamic, b: Dynamic| -> ApiResult<FLOAT> {
+        charge_lengths(&budget, &[&a, &b])?;
         let (a, b) = (numbers("distance", &a)?, numbers("distance", &b)?);
         same_length("distance", a.len(), b.len())?;
         Ok(euclidean(&a, &b))
     });
-    engine.register_fn("sum", |a: Dynamic| -> ApiResult<FLOAT> { Ok(numbers("sum", &a)?.iter().sum()) });
-    engine.register_fn("mean", |a: Dynamic| -> ApiResult<FLOAT> { Ok(mean(&non_empty("mean", &a)?)) });
-    engine.register_fn("std", |a: Dynamic| -> ApiResult<FLOAT> {
+    let budget = host.clone();
+    engine.register_fn("sum", move |a: Dynamic| -> ApiResult<FLOAT> {
+        charge_lengths(&budget, &[&a])?;
+        Ok(numbers("sum", &a)?.iter().sum())
+    });
+    let budget = host.clone();
+    engine.register_fn("mean", move |a: Dynamic| -> ApiResult<FLOAT> {
+        charge_lengths(&budget, &[&a])?;
+        Ok(mean(&non_empty("mean", &a)?))
+    });
+    let budget = host.clone();
+    engine.register_fn("std", move |a: Dynamic| -> ApiResult<FLOAT> {
+        charge_lengths(&budget, &[&a])?;
         let a = non_empty("std", &a)?;
         Ok(standard_deviation(&a, mean(&a)))
     });
-    engine.register_fn("argmax", |a: Dynamic| -> ApiResult<INT> {
+    let budget = host.clone();
+    engine.register_fn("argmax", move |a: Dynamic| -> ApiResult<INT> {
+        charge_lengths(&budget, &[&a])?;
         Ok(arg_best(&non_empty("argmax", &a)?, |candidate, best| candidate > best))
     });
-    engine.register_fn("argmin", |a: Dynamic| -> ApiResult<INT> {
+    let budget = host.clone();
+    engine.register_fn("argmin", move |a: Dynamic| -> ApiResult<INT> {
+        charge_lengths(&budget, &[&a])?;
         Ok(arg_best(&non_empty("argmin", &a)?, |candidate, best| candidate < best))
     });
-    engine.register_fn("normalize", |a: Dynamic| -> ApiResult<Array> {
+    let budget = host.clone();
+    engine.register_fn("normalize", move |a: Dynamic| -> ApiResult<Array> {
+        charge_lengths(&budget, &[&a])?;
         let a = non_empty("normalize", &a)?;
         let low = a.iter().copied().fold(FLOAT::INFINITY, FLOAT::min);
         let high = a.iter().copied().fold(FLOAT::NEG_INFINITY, FLOAT::max);
         let span = high - low;
         Ok(floats(a.iter().map(|x| if span > 0.0 { (x - low) / span } else { 0.0 })))
     });
-    engine
-        .register_fn("add", |a: Dynamic, b: Dynamic| -> ApiResult<Array> { elementwise("add", &a, &b, |x, y| x + y) });
-    engine
-        .register_fn("sub", |a: Dynamic, b: Dynamic| -> ApiResult<Array> { elementwise("sub", &a, &b, |x, y| x - y) });
-    engine.register_fn("scale", |a: Dynamic, k: Dynamic| -> ApiResult<Array> {
+    let budget = host.clone();
+    engine.register_fn("add", move |a: Dynamic, b: Dynamic| -> ApiResult<Array> {
+        charge_lengths(&budget, &[&a, &b])?;
+        elementwise("add", &a, &b, |x, y| x + y)
+    });
+    let budget = host.clone();
+    engine.register_fn("sub", move |a: Dynamic, b: Dynamic| -> ApiResult<Array> {
+        charge_lengths(&budget, &[&a, &b])?;
+        elementwise("sub", &a, &b, |x, y| x - y)
+    });
+    let budget = host.clone();
+    engine.register_fn("scale", move |a: Dynamic, k: Dynamic| -> ApiResult<Array> {
+        charge_lengths(&budget, &[&a])?;
         let (a, k) = (numbers("scale", &a)?, number("scale", &k)?);
         Ok(floats(a.iter().map(|x| x * k)))
     });
-    engine.register_fn("matmul", |a: Dynamic, b: Dynamic| -> ApiResult<Array> {
+    let budget = host.clone();
+    engine.register_fn("matmul", move |a: Dynamic, b: Dynamic| -> ApiResult<Array> {
         let a = matrix("matmul", &a)?;
         let columns = a[0].len();
         let b_is_vector = array_argument("matmul", &b)?.first().is_none_or(|first| !first.is_array());
         if b_is_vector {
             let v = numbers("matmul", &b)?;
             matrix_mismatch("matmul", columns, v.len())?;
+            charge(&budget, (a.len() * columns) as u64)?;
             return Ok(floats(a.iter().map(|row| dot(row, &v))));
         }
         let b = matrix("matmul", &b)?;
         matrix_mismatch("matmul", columns, b.len())?;
+        charge(&budget, (a.len() * columns * b.first().map_or(0, Vec::len)) as u64)?;
         let b_columns = transposed(&b);
         Ok(a.iter().map(|row| Dynamic::from_array(floats(b_columns.iter().map(|column| dot(row, column))))).collect())
     });
-    engine.register_fn("transpose", |a: Dynamic| -> ApiResult<Array> {
+    let budget = host.clone();
+    engine.register_fn("transpose", move |a: Dynamic| -> ApiResult<Array> {
         let a = matrix("transpose", &a)?;
+        charge(&budget, (a.len() * a[0].len()) as u64)?;
         Ok(transposed(&a).into_iter().map(|row| Dynamic::from_array(floats(row))).collect())
     });
 }

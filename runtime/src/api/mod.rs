@@ -59,6 +59,14 @@ pub(crate) fn stop_time_up() -> Box<EvalAltResult> {
     EvalAltResult::ErrorTerminated(Dynamic::from(crate::diagnostic::STOP_TIME_UP), Position::NONE).into()
 }
 
+/// Charges `work` done natively to the run's operation budget (see [`Host::charge`]) before it is
+/// done; a run over its budget stops, and `try`/`catch` cannot catch that.
+pub(crate) fn charge(host: &SharedHost, work: u64) -> ApiResult<()> {
+    host.borrow_mut().charge(work).map_err(|diagnostic| {
+        EvalAltResult::ErrorTerminated(Dynamic::from(ApiError(diagnostic)), Position::NONE).into()
+    })
+}
+
 /// Which part of the API a function belongs to (the sections of the documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
