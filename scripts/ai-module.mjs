@@ -42,11 +42,12 @@ if (!['web', 'no-modules'].includes(bindgenTarget)) throw new Error(`SPROUT_AI_B
 
 const targetRoot = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(repository, 'target');
 const targetDir = path.join(targetRoot, 'ai-module');
-// Trunk.toml's `web` profile for a release (the engine built for size), cargo's dev profile for
-// `trunk serve`. tract's kernels are built for speed whatever the profile: inference is the
-// module's hot path, and opt-level 3 for the tract crates costs little download (measured: see
-// the issue #5 note).
+// Trunk.toml's `web` profile for a release (everything built for size, like the first screen),
+// cargo's dev profile for `trunk serve`. SPROUT_AI_SPEED=1 builds tract's crates at opt-level 3 and
+// runs wasm-opt -O3 instead of -Oz, for measuring what speed costs in download (the issue #5 note:
+// the default keeps "everything but models" within its budget).
 const profile = release ? 'web' : 'dev';
+const speed = process.env.SPROUT_AI_SPEED === '1';
 const speedCrates = ['tract-linalg', 'tract-core', 'tract-data'];
 const cargoArgs = [
   'build',
@@ -57,7 +58,7 @@ const cargoArgs = [
   '--profile', profile,
   '--offline',
   '--target-dir', targetDir,
-  ...speedCrates.flatMap((name) => ['--config', `profile.${profile}.package.${name}.opt-level=3`]),
+  ...(speed ? speedCrates.flatMap((name) => ['--config', `profile.${profile}.package.${name}.opt-level=3`]) : []),
 ];
 const rustflags = [process.env.RUSTFLAGS, '-C target-feature=+simd128'].filter(Boolean).join(' ');
 console.log(`ai-module: cargo ${cargoArgs.join(' ')} (RUSTFLAGS="${rustflags}")`);
@@ -73,8 +74,7 @@ if (bindgenTarget === 'no-modules') bindgenArgs.unshift('--no-modules-global=spr
 execFileSync('wasm-bindgen', bindgenArgs, { stdio: 'inherit' });
 const wasmFile = path.join(scratch, 'ai_bg.wasm');
 if (release) {
-  // -O3, not the first screen's -Oz: this module's hot loops are tract's kernels.
-  execFileSync('wasm-opt', ['-O3', '--enable-simd', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
+  execFileSync('wasm-opt', [speed ? '-O3' : '-Oz', '--enable-simd', wasmFile, '-o', wasmFile], { stdio: 'inherit' });
 }
 
 const wasm = await readFile(wasmFile);

@@ -9,6 +9,12 @@
 //
 //   node scripts/bench-browser.mjs [--runs N] [DIST_DIR]   (defaults: 5 runs, dist)
 //   node scripts/bench-browser.mjs --file dist-usb         (the USB page, opened as a file)
+//   node scripts/bench-browser.mjs --ai [--runs N] dist    (the AI module, issue #5)
+//
+// With --ai, each cold visit also times the first run of a program that calls an AI function
+// (pressing Run to its output: the first screen's worker sends it back, the AI module downloads
+// and starts in a worker, the program runs), and in the last visit each embedded model's
+// inference on the page (the AI module's `time_model`: 15 samples, each the average of a batch).
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,10 +24,12 @@ import { launchChromium, serve } from './chromium.mjs';
 const args = process.argv.slice(2);
 let runs = 5;
 let asFile = false;
+let ai = false;
 let distribution = 'dist';
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--file') asFile = true;
+  else if (args[i] === '--ai') ai = true;
   else distribution = args[i];
 }
 if (!Number.isInteger(runs) || runs < 1) {
@@ -36,7 +44,8 @@ await stat(path.join(distribution, 'index.html')).catch(() => {
 const server = asFile
   ? { url: pathToFileURL(path.join(path.resolve(distribution), 'index.html')).href, close: async () => {} }
   : await serve(distribution);
-const samples = { 'interactive editor': [], 'first run output': [] };
+const samples = { 'interactive editor': [], 'first run output': [], ...(ai ? { 'first AI run output': [] } : {}) };
+const inference = {};
 try {
   for (let run = 1; run <= runs; run++) {
     const browser = await launchChromium();
@@ -51,6 +60,24 @@ try {
       samples['interactive editor'].push(interactive);
       samples['first run output'].push(output);
       console.log(`run ${run}/${runs}: editor ${interactive.toFixed(0)} ms, first output ${output.toFixed(0)} ms`);
+      if (ai) {
+        await page.locator('textarea#editor').fill('print(mean([1, 2]));');
+        const pressed = await page.evaluate(() => performance.now());
+        await page.getByRole('button', { name: '运行' }).click();
+        await page.getByRole('log').filter({ hasText: '1.5' }).waitFor();
+        const aiOutput = (await page.evaluate(() => performance.now())) - pressed;
+        samples['first AI run output'].push(aiOutput);
+        console.log(`  first AI run (module download and start included) ${aiOutput.toFixed(0)} ms`);
+        if (run === runs) {
+          const times = await page.evaluate(async () => {
+            const module = await import('./ai.js');
+            const result = {};
+            for (const [name, batch] of [['digits', 20], ['iris', 200], ['sentiment', 100]]) result[name] = Array.from(module.time_model(name, 15, batch));
+            return result;
+          });
+          Object.assign(inference, times);
+        }
+      }
     } finally {
       await browser.close();
     }
@@ -69,4 +96,12 @@ console.log(`${''.padEnd(22)}${'median'.padStart(8)}${'min'.padStart(8)}${'max'.
 for (const [label, values] of Object.entries(samples)) {
   const cells = [median(values), Math.min(...values), Math.max(...values)].map((value) => value.toFixed(0).padStart(8));
   console.log(`${label.padEnd(22)}${cells.join('')}`);
+}
+if (ai) {
+  console.log('\none inference on the page, 15 samples (ms; the AI module built with wasm SIMD)');
+  console.log(`${''.padEnd(22)}${'median'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}`);
+  for (const [name, values] of Object.entries(inference)) {
+    const cells = [median(values), Math.min(...values), Math.max(...values)].map((value) => value.toFixed(3).padStart(10));
+    console.log(`${name.padEnd(22)}${cells.join('')}`);
+  }
 }

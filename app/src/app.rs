@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::ai_tool::{AiTool, Tool};
 use crate::course::{lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::export;
 use crate::home::Home;
@@ -355,7 +356,7 @@ pub fn App() -> Html {
             };
             html! {
                 <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
-                    on_play={navigate.reform(|()| Page::Playground)} {on_student} {on_export} {on_backup} {on_restore}
+                    on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} {on_student} {on_export} {on_backup} {on_restore}
                     notice={(*notice).clone()} />
             }
         }
@@ -403,10 +404,20 @@ pub fn App() -> Html {
                             grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
                             on_run={run.clone()} on_stop={stop.clone()} on_control={control.clone()}
                             lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
+                        if let Some(tool) = lesson.tool {
+                            <div class="lesson-tool"><AiTool tool={Tool::from(tool)} {language} /></div>
+                        }
                     </main>
                 }
             }
             None => Html::default(),
+        },
+        Page::Lab => html! {
+            <main class="ai-lab" id="main" aria-labelledby="lab-heading">
+                <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
+                <h2 id="lab-heading">{ tr(language, Text::AiLabLink) }</h2>
+                <AiTool tool={Tool::Lab} {language} />
+            </main>
         },
         Page::Playground => html! {
             <main class="playground" id="main">

@@ -26,6 +26,8 @@ pub struct HomeProps {
     pub on_open: Callback<String>,
     /// Opens the free editor.
     pub on_play: Callback<()>,
+    /// Opens the AI lab.
+    pub on_lab: Callback<()>,
     /// The student changed who they are.
     pub on_student: Callback<Student>,
     /// Export the result file.
@@ -62,6 +64,10 @@ pub fn Home(props: &HomeProps) -> Html {
         let on_play = props.on_play.clone();
         Callback::from(move |_: MouseEvent| on_play.emit(()))
     };
+    let on_lab = {
+        let on_lab = props.on_lab.clone();
+        Callback::from(move |_: MouseEvent| on_lab.emit(()))
+    };
     html! {
         <main class="home" id="main">
             <section class="course" aria-labelledby="course-heading">
@@ -69,6 +75,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 <div class="home-actions">
                     { continue_button.unwrap_or_default() }
                     <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
+                    <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
                     <section class="unit" aria-label={title(language, &unit.title)}>

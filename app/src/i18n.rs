@@ -239,11 +239,17 @@ pub enum Text {
     ChartsOmitted,
     /// Shown while the AI module downloads and starts.
     AiLoading,
+    /// The AI lab page's link on the home page and its heading.
+    AiLabLink,
+    /// The AI module could not be loaded.
+    AiLoadFailed,
+    /// Label of the region holding a lesson's AI tool (drawing pad or model lab).
+    AiToolLabel,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 115] = [
+    pub const ALL: [Text; 118] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -359,6 +365,9 @@ impl Text {
         Text::ChartMoreRows,
         Text::ChartsOmitted,
         Text::AiLoading,
+        Text::AiLabLink,
+        Text::AiLoadFailed,
+        Text::AiToolLabel,
     ];
 }
 
@@ -486,6 +495,9 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ChartMoreRows, "还有 {count} 行没有列出"),
     (Text::ChartsOmitted, "一共画了 {count} 张图，这里显示最后 {shown} 张。"),
     (Text::AiLoading, "正在加载 AI 模块……"),
+    (Text::AiLabLink, "AI 实验室"),
+    (Text::AiLoadFailed, "AI 模块没能加载。请检查网络后刷新页面再试。"),
+    (Text::AiToolLabel, "AI 工具"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -612,6 +624,9 @@ const EN: &[(Text, &str)] = &[
     (Text::ChartMoreRows, "{count} more rows not listed"),
     (Text::ChartsOmitted, "{count} charts were drawn; the last {shown} are shown."),
     (Text::AiLoading, "Loading the AI module…"),
+    (Text::AiLabLink, "AI lab"),
+    (Text::AiLoadFailed, "The AI module could not be loaded. Check the network, then reload the page."),
+    (Text::AiToolLabel, "AI tool"),
 ];
 
 fn table(language: Language) -> &'static [(Text, &'static str)] {

@@ -7,7 +7,10 @@
 //! for ever cannot freeze the page, and Stop can end it by terminating the worker. This library
 //! holds the page's components, the worker's loop and the [`protocol`] they speak.
 
+#[cfg(feature = "ai")]
+pub mod ai;
 pub mod ai_loader;
+pub mod ai_tool;
 pub mod app;
 pub mod board;
 pub mod chart;

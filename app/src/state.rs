@@ -65,6 +65,8 @@ pub enum Page {
     Lesson(String),
     /// A free editor, outside any lesson.
     Playground,
+    /// The AI lab: the drawing pad and the model lab (issue #5).
+    Lab,
 }
 
 impl Page {
@@ -74,6 +76,7 @@ impl Page {
             Page::Home => "#/".to_string(),
             Page::Lesson(id) => format!("#/lesson/{id}"),
             Page::Playground => "#/play".to_string(),
+            Page::Lab => "#/lab".to_string(),
         }
     }
 
@@ -83,10 +86,11 @@ impl Page {
         if let Some(id) = path.strip_prefix("lesson/") {
             return Page::Lesson(id.to_string());
         }
-        if path == "play" {
-            return Page::Playground;
+        match path {
+            "play" => Page::Playground,
+            "lab" => Page::Lab,
+            _ => Page::Home,
         }
-        Page::Home
     }
 }
 
@@ -764,7 +768,7 @@ mod tests {
 
     #[test]
     fn pages_round_trip_through_the_address() {
-        for page in [Page::Home, Page::Playground, Page::Lesson("hello".into())] {
+        for page in [Page::Home, Page::Playground, Page::Lab, Page::Lesson("hello".into())] {
             assert_eq!(Page::from_hash(&page.to_hash()), page);
         }
         assert_eq!(Page::from_hash("#/nonsense"), Page::Home);

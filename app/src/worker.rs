@@ -8,7 +8,8 @@
 //!
 //! The AI module (`app/src/bin/ai.rs`, this crate with the `ai` feature) serves the same way: there
 //! the runtime has the AI functions, so it runs the programs that call them, which the first
-//! screen's worker sends back ([`WorkerReply::NeedsAi`]).
+//! screen's worker sends back ([`WorkerReply::NeedsAi`]), and it also answers the drawing pad's and
+//! the model lab's requests ([`crate::ai::tools`]).
 //!
 //! [`WORKER_URL`]: crate::protocol::WORKER_URL
 
@@ -29,6 +30,10 @@ pub fn serve() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let text = event.data().as_string().unwrap_or_default();
         let Ok(request) = serde_json::from_str::<WorkerRequest>(&text) else {
+            #[cfg(feature = "ai")]
+            if crate::ai::tools::answer(&text, &reply_scope) {
+                return;
+            }
             // Only the UI of this same build sends requests, so a bad one is a bug; the thrown
             // error reaches the UI as the worker's `error` event.
             wasm_bindgen::throw_str("sprout worker: malformed request");
@@ -73,7 +78,8 @@ fn grade_program(request: &GradeRequest) -> GradeReport {
     GradeReport { grade, feedback }
 }
 
-fn post(scope: &DedicatedWorkerGlobalScope, reply: &WorkerReply) {
+/// Sends `reply` to the UI as JSON.
+pub(crate) fn post(scope: &DedicatedWorkerGlobalScope, reply: &impl serde::Serialize) {
     let sent = serde_json::to_string(reply)
         .map_err(|error| JsValue::from_str(&error.to_string()))
         .and_then(|json| scope.post_message(&JsValue::from_str(&json)));

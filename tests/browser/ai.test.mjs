@@ -1,19 +1,24 @@
 // The AI side of the student app (issue #5) in Debian's Chromium, used as a student would:
 // - a program that calls the AI functions runs (in the AI module's worker, which the first screen
-//   never loads: the page's requests prove it), and Stop ends it.
+//   never loads: the page's requests prove it), Stop ends it, and a model runs in the browser;
+// - the drawing pad recognises digits drawn with the mouse (the strokes in strokes/digits.json);
+// - the model lab learns circles from crosses drawn with the mouse (strokes/shapes.json), with at
+//   least 90% right on held-out drawings, and a program then uses it through my_model();
+// - axe finds no serious or critical violation on the AI lab, in both themes.
 //
 // Needs the release build in SPROUT_DIST (default `dist`): trunk build --release --offline
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repository, serveApp } from './support.mjs';
+import { repository, serveApp, seriousViolations } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 /** The AI module's files: its loader and the hashed glue and wasm. */
 const AI_MODULE = /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
 
+const strokes = async (name) => JSON.parse(await readFile(path.join(repository, 'tests/browser/strokes', name), 'utf8')).drawings;
 
 /** Runs `steps`; if they fail, keeps a screenshot and adds what the page said to the error. */
 async function diagnosed(page, name, steps) {
@@ -25,6 +30,25 @@ async function diagnosed(page, name, steps) {
     error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
     throw error;
   }
+}
+
+/** Draws `drawing` (polylines in a unit square) on `canvas` with the mouse, stroke by stroke. */
+async function draw(page, canvas, drawing) {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  for (const stroke of drawing.strokes) {
+    await page.mouse.move(...at(stroke[0]));
+    await page.mouse.down();
+    for (const point of stroke.slice(1)) await page.mouse.move(...at(point), { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+/** Waits until the tool in `section` shows its answer for the drawing on screen; its top class. */
+async function answer(section) {
+  await section.locator('xpath=self::*[@data-changes = @data-shown and @data-changes != "0"]').waitFor();
+  return (await section.locator('.top-class').textContent()).trim();
 }
 
 describe('AI in the student app', () => {
@@ -84,7 +108,19 @@ describe('AI in the student app', () => {
       assert.ok(page.requests.some((url) => url.endsWith('/ai.js')), 'the AI module was loaded for mean()');
       assert.ok(page.requests.some((url) => /\/ai-[0-9a-f]{16}_bg\.wasm$/.test(url)));
 
-      assert.equal(await run(page, 'print(matmul([[1, 2], [3, 4]], [1, 1]));', '[3.0'), '[3.0, 7.0]');
+      // The digits model, in the browser: a vertical stroke is a one.
+      const one = [
+        'let m = model("digits");',
+        'let image = [];',
+        'for row in 0..28 {',
+        '    let line = [];',
+        '    for column in 0..28 { line.push(if column >= 13 && column <= 15 && row >= 4 && row <= 23 { 1.0 } else { 0.0 }); }',
+        '    image.push(line);',
+        '}',
+        'let best = m.top(image, 1)[0];',
+        'print(`${m.labels.len()} ${best.label}`);',
+      ].join('\n');
+      assert.equal(await run(page, one, '10 '), '10 1');
 
       // Stop ends a long AI program at once, and the next one runs in a fresh AI worker.
       const editor = page.locator('textarea#editor');
@@ -94,6 +130,91 @@ describe('AI in the student app', () => {
       await page.getByRole('button', { name: '停止' }).click();
       await page.getByRole('status').filter({ hasText: '已停止' }).waitFor();
       assert.equal(await run(page, 'print(mean([4, 6]));', '5'), '5.0');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
+  test('the drawing pad recognises digits drawn with the mouse', { timeout: 180_000 }, async () => {
+    const page = await open('#/');
+    await diagnosed(page, 'ai-pad', async () => {
+      await page.getByRole('button', { name: 'AI 实验室' }).click();
+      const pad = page.locator('section.digit-pad');
+      const canvas = pad.getByRole('application');
+      await canvas.waitFor();
+      const results = [];
+      for (const drawing of await strokes('digits.json')) {
+        await pad.getByRole('button', { name: '清空', exact: true }).click();
+        await draw(page, canvas, drawing);
+        results.push([drawing.label, await answer(pad)]);
+      }
+      const wrong = results.filter(([label, said]) => !new RegExp(`^最可能是 ${label}（\\d+%）$`).test(said));
+      assert.deepEqual(wrong, [], `drawings the pad got wrong (drawn, said), of ${results.length}`);
+      // The picture the model saw has ink.
+      const inked = await pad.locator('.preview canvas').evaluate((canvas) => {
+        const data = canvas.getContext('2d').getImageData(0, 0, 28, 28).data;
+        return data.some((value, index) => index % 4 === 0 && value < 128);
+      });
+      assert.ok(inked, 'the 28×28 picture shows the drawing');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
+  test('the model lab learns circles from crosses, and a program uses it', { timeout: 300_000 }, async () => {
+    const page = await open('#/lab');
+    await diagnosed(page, 'ai-lab', async () => {
+      const lab = page.locator('section.model-lab');
+      const canvas = lab.getByRole('application');
+      await canvas.waitFor();
+      await lab.getByLabel('第 1 类的名字').fill('圆');
+      await lab.getByLabel('第 2 类的名字').fill('叉');
+
+      const shapes = await strokes('shapes.json');
+      const names = { circle: '圆', cross: '叉' };
+      const training = shapes.slice(0, 16);
+      const heldOut = shapes.slice(16);
+      for (const drawing of training) {
+        await draw(page, canvas, drawing);
+        await lab.getByRole('button', { name: `加到“${names[drawing.label]}”` }).click();
+      }
+      assert.equal(await lab.locator('.example-count').allTextContents().then((counts) => counts.join(' ')), '8 个例子 8 个例子');
+
+      await lab.getByRole('button', { name: '训练', exact: true }).click();
+      const accuracy = await lab.locator('.accuracy').textContent();
+      const percent = Number(accuracy.match(/(\d+)%/)[1]);
+      assert.ok(percent >= 90, `held-out accuracy in the lab: ${accuracy}`);
+      const table = lab.getByRole('table', { name: /混淆矩阵/ });
+      await table.waitFor();
+      assert.equal(await table.getByRole('columnheader').count(), 3);
+
+      // Drawings the lab never saw.
+      const test = lab.locator('section.lab-test');
+      let right = 0;
+      for (const drawing of heldOut) {
+        await lab.getByRole('button', { name: '清空', exact: true }).click();
+        await draw(page, canvas, drawing);
+        const said = await answer(test);
+        if (said.startsWith(`最可能是 ${names[drawing.label]}`)) right += 1;
+      }
+      assert.ok(right / heldOut.length >= 0.9, `${right} of ${heldOut.length} held-out drawings right`);
+      assert.match(await lab.locator('.lab-results').textContent(), /模型已保存/);
+
+      for (const contrast of [false, true]) {
+        if (contrast) {
+          await page.getByRole('button', { name: '高对比度' }).click();
+          await page.locator('html.high-contrast').waitFor();
+        }
+        const violations = await seriousViolations(page);
+        assert.deepEqual(violations, [], `axe on the AI lab${contrast ? ' (high contrast)' : ''}:\n${violations.join('\n')}`);
+      }
+
+      // The trained model, from a program.
+      await page.getByRole('button', { name: /返回/ }).first().click();
+      await page.getByRole('button', { name: '自由编程' }).click();
+      await page.locator('textarea#editor').waitFor();
+      const output = await run(page, 'let m = my_model();\nprint(m.labels);\nprint(m.classify(m.examples[0].image));', '圆');
+      assert.match(output, /^\["圆", "叉"\]\n0$/);
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();

@@ -1,0 +1,211 @@
+//! The AI tools' own words, in Chinese (the default) and English: the drawing pad and the model
+//! lab live in the AI module, so their words do too, and the first screen does not carry them.
+//! Like `crate::i18n`: one table per language, and a test that both have every id with the same
+//! placeholders.
+
+use sprout_runtime::messages::Language;
+
+/// A piece of the AI tools' text, by its stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AiText {
+    /// Heading of the drawing pad.
+    PadHeading,
+    /// Label of the drawing canvas, with how to draw with the keyboard.
+    CanvasLabel,
+    /// The button that clears the drawing.
+    Clear,
+    /// Heading of the probability bars.
+    BarsHeading,
+    /// Label of the picture the model sees.
+    PreviewLabel,
+    /// Said in the live region: the best class. Placeholders: `{label}`, `{percent}`.
+    TopClass,
+    /// Said when the drawing is empty.
+    DrawSomething,
+    /// The tool's worker failed.
+    WorkerFailed,
+    /// Heading of the model lab.
+    LabHeading,
+    /// What the model lab does.
+    LabIntro,
+    /// Label of a class name box. Placeholder: `{number}`.
+    ClassName,
+    /// The default name of a class. Placeholder: `{number}`.
+    DefaultClassName,
+    /// Add a class.
+    AddClass,
+    /// Remove a class. Placeholder: `{name}`.
+    RemoveClass,
+    /// Add the drawing to a class. Placeholder: `{name}`.
+    AddExample,
+    /// How many examples a class has. Placeholder: `{count}`.
+    ExampleCount,
+    /// Remove a class's examples. Placeholder: `{name}`.
+    ClearExamples,
+    /// The train button.
+    Train,
+    /// Why training is not possible yet.
+    TrainNeeds,
+    /// Label of the training progress bar.
+    Training,
+    /// Accuracy on held-out examples. Placeholders: `{percent}`, `{right}`, `{total}`.
+    Accuracy,
+    /// No example was held out.
+    NoHeldOut,
+    /// Caption of the confusion matrix.
+    ConfusionCaption,
+    /// Header of the true-class column.
+    TrueClass,
+    /// Header of the predicted-class row. Placeholder: `{name}`.
+    PredictedAs,
+    /// The model was saved for `my_model()`.
+    Saved,
+    /// Saving the model failed.
+    SaveFailed,
+    /// The trained model is out of date with the examples.
+    Retrain,
+    /// Heading of the live test.
+    TestHeading,
+}
+
+/// `text` in `language` (Chinese when missing).
+pub fn ai_tr(language: Language, text: AiText) -> &'static str {
+    let table = match language {
+        Language::ZhCn => ZH_CN,
+        Language::En => EN,
+    };
+    let find = |table: &[(AiText, &'static str)]| table.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
+    find(table).or_else(|| find(ZH_CN)).unwrap_or_default()
+}
+
+/// `text` in `language` with each `{name}` placeholder replaced by its value.
+pub fn ai_tr_with(language: Language, text: AiText, values: &[(&str, String)]) -> String {
+    values
+        .iter()
+        .fold(ai_tr(language, text).to_string(), |words, (name, value)| words.replace(&format!("{{{name}}}"), value))
+}
+
+const ZH_CN: &[(AiText, &str)] = &[
+    (AiText::PadHeading, "手写数字画板"),
+    (AiText::CanvasLabel, "画板：用鼠标、触屏或笔写一个数字。也可以用键盘：方向键移动笔尖，空格键抬笔或落笔。"),
+    (AiText::Clear, "清空"),
+    (AiText::BarsHeading, "模型认为是……"),
+    (AiText::PreviewLabel, "模型看到的图像（28×28）"),
+    (AiText::TopClass, "最可能是 {label}（{percent}%）"),
+    (AiText::DrawSomething, "画点什么吧"),
+    (AiText::WorkerFailed, "AI 出了问题，请清空后再试。"),
+    (AiText::LabHeading, "模型实验室"),
+    (AiText::LabIntro, "训练你自己的分类器：给每一类画几个例子，点“训练”，再画新的图来测试。"),
+    (AiText::ClassName, "第 {number} 类的名字"),
+    (AiText::DefaultClassName, "类别 {number}"),
+    (AiText::AddClass, "增加一类"),
+    (AiText::RemoveClass, "删除“{name}”"),
+    (AiText::AddExample, "加到“{name}”"),
+    (AiText::ExampleCount, "{count} 个例子"),
+    (AiText::ClearExamples, "清除“{name}”的例子"),
+    (AiText::Train, "训练"),
+    (AiText::TrainNeeds, "每一类至少要有 2 个例子才能训练。"),
+    (AiText::Training, "训练进度"),
+    (AiText::Accuracy, "留出的例子上的准确率：{percent}%（{right} / {total}）"),
+    (AiText::NoHeldOut, "例子太少，没有留出测试用的例子（一类有 3 个以上例子时，留出最后的五分之一）。"),
+    (AiText::ConfusionCaption, "混淆矩阵：每一行是真实类别，每一列是模型的判断"),
+    (AiText::TrueClass, "真实类别"),
+    (AiText::PredictedAs, "判断为“{name}”"),
+    (AiText::Saved, "模型已保存，程序里可以用 my_model() 来使用它。"),
+    (AiText::SaveFailed, "模型没能保存到浏览器里（存储不可用或已满）。这次打开页面期间它仍然可以用。"),
+    (AiText::Retrain, "例子变了，请重新训练。"),
+    (AiText::TestHeading, "测试：在画板上画一个新的图"),
+];
+
+const EN: &[(AiText, &str)] = &[
+    (AiText::PadHeading, "Digit drawing pad"),
+    (AiText::CanvasLabel, "Drawing pad: write a digit with the mouse, touch or a pen. Keyboard: arrow keys move the pen, Space lifts or lowers it."),
+    (AiText::Clear, "Clear"),
+    (AiText::BarsHeading, "The model thinks it is…"),
+    (AiText::PreviewLabel, "What the model sees (28×28)"),
+    (AiText::TopClass, "Most likely {label} ({percent}%)"),
+    (AiText::DrawSomething, "Draw something"),
+    (AiText::WorkerFailed, "The AI had a problem; clear the pad and try again."),
+    (AiText::LabHeading, "Model lab"),
+    (AiText::LabIntro, "Train your own classifier: draw a few examples of each class, press Train, then draw new pictures to test it."),
+    (AiText::ClassName, "Name of class {number}"),
+    (AiText::DefaultClassName, "Class {number}"),
+    (AiText::AddClass, "Add a class"),
+    (AiText::RemoveClass, "Remove “{name}”"),
+    (AiText::AddExample, "Add to “{name}”"),
+    (AiText::ExampleCount, "{count} examples"),
+    (AiText::ClearExamples, "Clear the examples of “{name}”"),
+    (AiText::Train, "Train"),
+    (AiText::TrainNeeds, "Each class needs at least 2 examples to train."),
+    (AiText::Training, "Training progress"),
+    (AiText::Accuracy, "Accuracy on held-out examples: {percent}% ({right} / {total})"),
+    (AiText::NoHeldOut, "Too few examples: none were held out for testing (a class with 3 or more gives its last fifth)."),
+    (AiText::ConfusionCaption, "Confusion matrix: each row is the true class, each column the model's answer"),
+    (AiText::TrueClass, "True class"),
+    (AiText::PredictedAs, "Predicted “{name}”"),
+    (AiText::Saved, "Model saved: programs can use it with my_model()."),
+    (AiText::SaveFailed, "The model could not be saved in the browser (storage unavailable or full). It still works while this page is open."),
+    (AiText::Retrain, "The examples changed: train again."),
+    (AiText::TestHeading, "Test: draw a new picture on the pad"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [AiText; 29] = [
+        AiText::PadHeading,
+        AiText::CanvasLabel,
+        AiText::Clear,
+        AiText::BarsHeading,
+        AiText::PreviewLabel,
+        AiText::TopClass,
+        AiText::DrawSomething,
+        AiText::WorkerFailed,
+        AiText::LabHeading,
+        AiText::LabIntro,
+        AiText::ClassName,
+        AiText::DefaultClassName,
+        AiText::AddClass,
+        AiText::RemoveClass,
+        AiText::AddExample,
+        AiText::ExampleCount,
+        AiText::ClearExamples,
+        AiText::Train,
+        AiText::TrainNeeds,
+        AiText::Training,
+        AiText::Accuracy,
+        AiText::NoHeldOut,
+        AiText::ConfusionCaption,
+        AiText::TrueClass,
+        AiText::PredictedAs,
+        AiText::Saved,
+        AiText::SaveFailed,
+        AiText::Retrain,
+        AiText::TestHeading,
+    ];
+
+    fn placeholders(words: &str) -> Vec<&str> {
+        let mut found: Vec<&str> =
+            words.split('{').skip(1).filter_map(|part| part.split_once('}')).map(|(name, _)| name).collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_language_has_every_text_with_the_same_placeholders() {
+        for table in [ZH_CN, EN] {
+            assert_eq!(table.len(), ALL.len());
+            for text in ALL {
+                let words = table.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
+                let chinese = ZH_CN.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
+                assert!(words.is_some_and(|words| !words.is_empty()), "{text:?} is missing");
+                assert_eq!(
+                    placeholders(words.unwrap_or_default()),
+                    placeholders(chinese.unwrap_or_default()),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}

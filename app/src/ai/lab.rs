@@ -1,0 +1,408 @@
+//! The model lab (issue #5), like Teachable Machine but offline: 2 to 5 classes with names the
+//! student edits, examples drawn on the pad, training in a tool worker with a progress bar, the
+//! accuracy on held-out examples with a confusion matrix, and a live test with a bar per class.
+//!
+//! The trained model (the runtime's `LabModel`: names, examples, classifier) is saved in browser
+//! storage, where the app finds it for `my_model()` and for exported work; a storage failure is a
+//! warning, and the model still works while the page is open. Opening the lab again restores it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use sprout_runtime::ai::{LabExample, LabModel};
+use sprout_runtime::messages::Language;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::i18n::{ai_tr, ai_tr_with, AiText};
+use super::pad::{Bars, DrawingPad, Throttle};
+use super::tool_worker::{ToolEvent, ToolWorker};
+use super::tools::{to_pixels, Drawing, ToolReply, ToolRequest};
+use crate::storage::LAB_MODEL_KEY;
+
+/// Fewest and most classes.
+const CLASSES: (usize, usize) = (2, 5);
+/// Fewest examples per class for training.
+const MIN_EXAMPLES: usize = 2;
+
+/// What the lab shows.
+#[derive(Clone, Debug, PartialEq)]
+struct Lab {
+    labels: Vec<String>,
+    examples: Vec<LabExample>,
+    /// The classifier trained on these examples (none, or out of date when `stale`).
+    trained: Option<Rc<LabModel>>,
+    /// The held-out examples' accuracy and confusion matrix, from the last training in this visit.
+    measured: Option<(Option<f64>, Vec<Vec<u32>>)>,
+    stale: bool,
+    /// Training progress: done, total.
+    progress: Option<(usize, usize)>,
+    saved: Option<bool>,
+    /// The live test's probabilities, and the number of the drawing's change they answer.
+    test: Vec<f64>,
+    shown: u32,
+    failed: bool,
+    /// Why training failed, in every language.
+    problem: Option<Vec<(Language, String)>>,
+    /// The last drawing on the pad.
+    drawing: Option<Drawing>,
+    /// Bumped to clear the pad.
+    clear: u32,
+}
+
+impl Lab {
+    fn new(language: Language) -> Lab {
+        let stored = stored_model();
+        let labels = stored.as_ref().map(|model| model.labels.clone()).unwrap_or_else(|| {
+            (1..=CLASSES.0)
+                .map(|number| ai_tr_with(language, AiText::DefaultClassName, &[("number", number.to_string())]))
+                .collect()
+        });
+        Lab {
+            labels,
+            examples: stored.as_ref().map(|model| model.examples.clone()).unwrap_or_default(),
+            trained: stored.map(Rc::new),
+            measured: None,
+            stale: false,
+            progress: None,
+            saved: None,
+            test: Vec::new(),
+            shown: 0,
+            failed: false,
+            problem: None,
+            drawing: None,
+            clear: 0,
+        }
+    }
+
+    fn count(&self, label: usize) -> usize {
+        self.examples.iter().filter(|example| example.label == label).count()
+    }
+
+    fn can_train(&self) -> bool {
+        self.progress.is_none() && (0..self.labels.len()).all(|label| self.count(label) >= MIN_EXAMPLES)
+    }
+
+    /// The examples or classes changed: the classifier no longer matches them.
+    fn changed(&mut self) {
+        if self.trained.is_some() {
+            self.stale = true;
+        }
+        self.test.clear();
+    }
+}
+
+/// The saved lab model, if there is one that reads.
+fn stored_model() -> Option<LabModel> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    serde_json::from_str(&storage.get_item(LAB_MODEL_KEY).ok().flatten()?).ok()
+}
+
+/// Saves `model` for `my_model()`; `false` when storage refused it.
+fn store_model(model: &LabModel) -> bool {
+    let Ok(json) = serde_json::to_string(model) else { return false };
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some_and(|storage| storage.set_item(LAB_MODEL_KEY, &json).is_ok())
+}
+
+/// Props of [`ModelLab`].
+#[derive(Properties, PartialEq)]
+pub struct ModelLabProps {
+    /// The interface language.
+    pub language: Language,
+}
+
+/// The model lab.
+#[component]
+pub fn ModelLab(props: &ModelLabProps) -> Html {
+    let language = props.language;
+    let lab = use_mut_ref(|| Lab::new(language));
+    let version = use_state(|| 0_u32);
+    let redraw = {
+        let version = version.clone();
+        Rc::new(move || version.set(version.wrapping_add(1)))
+    };
+    let throttle = use_mut_ref(Throttle::default);
+    let worker: Rc<RefCell<Option<ToolWorker>>> = use_mut_ref(|| None);
+    {
+        let (lab, worker, throttle, redraw) = (lab.clone(), worker.clone(), throttle.clone(), redraw.clone());
+        use_effect_with((), move |_| {
+            let sender = worker.clone();
+            let trained = lab.borrow().trained.clone();
+            let on_event = Callback::from(move |event: ToolEvent| {
+                let mut lab = lab.borrow_mut();
+                match event {
+                    ToolEvent::Reply(reply) => match &*reply {
+                        ToolReply::Progress { done, total, .. } => lab.progress = Some((*done, *total)),
+                        ToolReply::Trained { model, accuracy, confusion, .. } => {
+                            lab.progress = None;
+                            lab.saved = Some(store_model(model));
+                            lab.trained = Some(Rc::new(model.clone()));
+                            lab.measured = Some((*accuracy, confusion.clone()));
+                            lab.stale = false;
+                            lab.failed = false;
+                        }
+                        ToolReply::Answer { id, probabilities, .. } => {
+                            let (show, next) = throttle.borrow_mut().answered(*id);
+                            if let Some((id, drawing)) = next {
+                                if let Some(worker) = &*sender.borrow() {
+                                    worker.send(&ToolRequest::Classify { id, drawing });
+                                }
+                            }
+                            if show {
+                                lab.test = probabilities.clone();
+                                lab.shown = *id;
+                            }
+                        }
+                        ToolReply::Failed { id, messages } => {
+                            throttle.borrow_mut().answered(*id);
+                            if lab.progress.take().is_some() {
+                                lab.problem = Some(messages.clone());
+                            } else {
+                                lab.failed = true;
+                            }
+                        }
+                        ToolReply::Ready => {}
+                    },
+                    ToolEvent::Failed => {
+                        lab.progress = None;
+                        lab.failed = true;
+                    }
+                }
+                drop(lab);
+                redraw();
+            });
+            if let Ok(spawned) = ToolWorker::spawn(on_event) {
+                // A saved model is tested live at once.
+                if let Some(model) = trained {
+                    spawned.send(&ToolRequest::Load { model: (*model).clone() });
+                }
+                *worker.borrow_mut() = Some(spawned);
+            }
+            move || {
+                worker.borrow_mut().take();
+            }
+        });
+    }
+
+    let on_change = {
+        let (lab, worker, throttle, redraw) = (lab.clone(), worker.clone(), throttle.clone(), redraw.clone());
+        Callback::from(move |drawing: Option<Drawing>| {
+            let mut state = lab.borrow_mut();
+            state.drawing = drawing.clone();
+            let Some(drawing) = drawing else {
+                state.shown = throttle.borrow_mut().clear();
+                state.test.clear();
+                drop(state);
+                redraw();
+                return;
+            };
+            let testable = state.trained.is_some() && !state.stale;
+            drop(state);
+            if testable {
+                if let Some((id, drawing)) = throttle.borrow_mut().offer(drawing) {
+                    if let Some(worker) = &*worker.borrow() {
+                        worker.send(&ToolRequest::Classify { id, drawing });
+                    }
+                }
+            }
+            redraw();
+        })
+    };
+    let add_example = |label: usize| {
+        let (lab, throttle, redraw) = (lab.clone(), throttle.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut state = lab.borrow_mut();
+            let Some(drawing) = state.drawing.take() else { return };
+            let pixels = to_pixels(&drawing.image());
+            state.examples.push(LabExample { label, pixels });
+            state.changed();
+            state.clear += 1;
+            state.shown = throttle.borrow_mut().clear();
+            drop(state);
+            redraw();
+        })
+    };
+    let clear_examples = |label: usize| {
+        let (lab, redraw) = (lab.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut state = lab.borrow_mut();
+            state.examples.retain(|example| example.label != label);
+            state.changed();
+            drop(state);
+            redraw();
+        })
+    };
+    let rename = |label: usize| {
+        let (lab, redraw) = (lab.clone(), redraw.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(name) = lab.borrow_mut().labels.get_mut(label) {
+                *name = input.value();
+            }
+            lab.borrow_mut().changed();
+            redraw();
+        })
+    };
+    let remove_class = |label: usize| {
+        let (lab, redraw) = (lab.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut state = lab.borrow_mut();
+            state.labels.remove(label);
+            state.examples.retain(|example| example.label != label);
+            for example in &mut state.examples {
+                if example.label > label {
+                    example.label -= 1;
+                }
+            }
+            state.changed();
+            drop(state);
+            redraw();
+        })
+    };
+    let add_class = {
+        let (lab, redraw) = (lab.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut state = lab.borrow_mut();
+            let number = state.labels.len() + 1;
+            state.labels.push(ai_tr_with(language, AiText::DefaultClassName, &[("number", number.to_string())]));
+            state.changed();
+            drop(state);
+            redraw();
+        })
+    };
+    let train = {
+        let (lab, worker, redraw) = (lab.clone(), worker.clone(), redraw.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut state = lab.borrow_mut();
+            if !state.can_train() {
+                return;
+            }
+            state.progress = Some((0, 1));
+            state.failed = false;
+            state.problem = None;
+            let request = ToolRequest::Train { id: 0, labels: state.labels.clone(), examples: state.examples.clone() };
+            drop(state);
+            if let Some(worker) = &*worker.borrow() {
+                worker.send(&request);
+            }
+            redraw();
+        })
+    };
+
+    let state = lab.borrow();
+    let has_drawing = state.drawing.is_some();
+    let problem = state.problem.as_ref().and_then(|messages| {
+        messages.iter().find(|(candidate, _)| *candidate == language).map(|(_, message)| message.clone())
+    });
+    html! {
+        <section class="model-lab" aria-labelledby="model-lab-heading">
+            <h3 id="model-lab-heading">{ ai_tr(language, AiText::LabHeading) }</h3>
+            <p>{ ai_tr(language, AiText::LabIntro) }</p>
+            <div class="lab-row">
+                <DrawingPad {language} {on_change} clear={state.clear} />
+                <ol class="lab-classes">
+                    { for state.labels.iter().enumerate().map(|(label, name)| {
+                        let input_id = format!("lab-class-{label}");
+                        html! {
+                            <li class="lab-class">
+                                <label for={input_id.clone()}>{ ai_tr_with(language, AiText::ClassName, &[("number", (label + 1).to_string())]) }</label>
+                                <input id={input_id} type="text" value={name.clone()} maxlength="20" oninput={rename(label)} />
+                                <span class="example-count">{ ai_tr_with(language, AiText::ExampleCount, &[("count", state.count(label).to_string())]) }</span>
+                                <button type="button" class="add-example" disabled={!has_drawing} onclick={add_example(label)}>
+                                    { ai_tr_with(language, AiText::AddExample, &[("name", name.clone())]) }
+                                </button>
+                                <button type="button" class="clear-examples" disabled={state.count(label) == 0} onclick={clear_examples(label)}>
+                                    { ai_tr_with(language, AiText::ClearExamples, &[("name", name.clone())]) }
+                                </button>
+                                if state.labels.len() > CLASSES.0 {
+                                    <button type="button" class="remove-class" onclick={remove_class(label)}>
+                                        { ai_tr_with(language, AiText::RemoveClass, &[("name", name.clone())]) }
+                                    </button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </div>
+            <div class="lab-actions">
+                if state.labels.len() < CLASSES.1 {
+                    <button type="button" class="add-class" onclick={add_class}>{ ai_tr(language, AiText::AddClass) }</button>
+                }
+                <button type="button" class="train primary" disabled={!state.can_train()} onclick={train}>{ ai_tr(language, AiText::Train) }</button>
+                if !state.can_train() && state.progress.is_none() {
+                    <p class="lab-note">{ ai_tr(language, AiText::TrainNeeds) }</p>
+                }
+                if let Some((done, total)) = state.progress {
+                    <progress max={total.to_string()} value={done.to_string()} aria-label={ai_tr(language, AiText::Training)}></progress>
+                }
+            </div>
+            <div class="lab-results" aria-live="polite">
+                if state.stale {
+                    <p class="lab-note">{ ai_tr(language, AiText::Retrain) }</p>
+                }
+                if state.failed {
+                    <p class="ai-failed" role="alert">{ ai_tr(language, AiText::WorkerFailed) }</p>
+                }
+                if let Some(saved) = state.saved {
+                    <p class={if saved { "lab-note" } else { "storage-warning" }}>{ ai_tr(language, if saved { AiText::Saved } else { AiText::SaveFailed }) }</p>
+                }
+                if let Some(problem) = problem {
+                    <p class="ai-failed" role="alert">{ problem }</p>
+                }
+                if let Some((accuracy, matrix)) = &state.measured {
+                    { accuracy_text(language, *accuracy, matrix) }
+                }
+            </div>
+            if let (Some((Some(_), matrix)), Some(model)) = (&state.measured, &state.trained) {
+                { confusion_table(language, &model.labels, matrix) }
+            }
+            if state.trained.is_some() && !state.stale {
+                <section class="lab-test" aria-labelledby="lab-test-heading" data-changes={throttle.borrow().changes().to_string()}
+                    data-shown={state.shown.to_string()}>
+                    <h4 id="lab-test-heading">{ ai_tr(language, AiText::TestHeading) }</h4>
+                    <Bars {language} labels={state.trained.as_ref().map(|model| model.labels.clone()).unwrap_or_default()}
+                        probabilities={state.test.clone()} />
+                </section>
+            }
+        </section>
+    }
+}
+
+/// The accuracy on held-out examples, with how many were right of how many.
+fn accuracy_text(language: Language, accuracy: Option<f64>, matrix: &[Vec<u32>]) -> Html {
+    let Some(accuracy) = accuracy else {
+        return html! { <p>{ ai_tr(language, AiText::NoHeldOut) }</p> };
+    };
+    let total: u32 = matrix.iter().flatten().sum();
+    let right: u32 = matrix.iter().enumerate().filter_map(|(index, row)| row.get(index)).sum();
+    let values =
+        [("percent", format!("{:.0}", accuracy * 100.0)), ("right", right.to_string()), ("total", total.to_string())];
+    html! { <p class="accuracy">{ ai_tr_with(language, AiText::Accuracy, &values) }</p> }
+}
+
+/// The confusion matrix as a table: a row per true class, a column per predicted class.
+fn confusion_table(language: Language, labels: &[String], matrix: &[Vec<u32>]) -> Html {
+    html! {
+        <table class="confusion">
+            <caption>{ ai_tr(language, AiText::ConfusionCaption) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ ai_tr(language, AiText::TrueClass) }</th>
+                    { for labels.iter().map(|name| html! {
+                        <th scope="col">{ ai_tr_with(language, AiText::PredictedAs, &[("name", name.clone())]) }</th>
+                    }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for matrix.iter().zip(labels).map(|(row, name)| html! {
+                    <tr>
+                        <th scope="row">{ name }</th>
+                        { for row.iter().map(|count| html! { <td>{ count }</td> }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

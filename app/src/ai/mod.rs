@@ -1,0 +1,143 @@
+//! What only the AI module has (the `ai` feature, issue #5): the drawing pad and the model lab,
+//! which the first screen's page mounts through [`mount_tool`] (see `crate::ai_tool`), and the
+//! tools' side of the AI worker ([`tools`]).
+
+pub mod i18n;
+pub mod lab;
+pub mod pad;
+pub mod tool_worker;
+pub mod tools;
+
+use std::cell::Cell;
+
+use sprout_runtime::messages::Language;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::ai_tool::Tool;
+use lab::ModelLab;
+use pad::DigitPad;
+
+/// Props of [`ToolRoot`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ToolRootProps {
+    /// The tool.
+    pub tool: Tool,
+    /// The interface language.
+    pub language: Language,
+}
+
+/// The mounted tool: the pad, the lab, or both.
+#[component]
+pub fn ToolRoot(props: &ToolRootProps) -> Html {
+    let language = props.language;
+    html! {
+        <div class="ai-tools">
+            if matches!(props.tool, Tool::DigitPad | Tool::Lab) {
+                <DigitPad {language} />
+            }
+            if matches!(props.tool, Tool::ModelLab | Tool::Lab) {
+                <ModelLab {language} />
+            }
+        </div>
+    }
+}
+
+fn language(tag: &str) -> Language {
+    if tag == "en" {
+        Language::En
+    } else {
+        Language::ZhCn
+    }
+}
+
+/// A tool mounted on the page; the page calls these methods (`crate::ai_tool`).
+#[wasm_bindgen]
+pub struct ToolHandle {
+    app: Option<yew::AppHandle<ToolRoot>>,
+    props: ToolRootProps,
+}
+
+#[wasm_bindgen]
+impl ToolHandle {
+    /// Shows the tool in another language (`zh-CN` or `en`).
+    pub fn set_language(&mut self, tag: &str) {
+        self.props.language = language(tag);
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Takes the tool off the page (its workers end with it).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// For the browser benchmark (scripts/bench-browser.mjs --ai): how long one inference of the
+/// embedded model `name` takes on this machine, in milliseconds, `samples` times (each the average
+/// of `batch` inferences on an all-zero input). The input sizes are the models' (their model.json).
+#[wasm_bindgen]
+pub fn time_model(name: &str, samples: u32, batch: u32) -> Result<Vec<f64>, JsValue> {
+    let size = match name {
+        "digits" => 28 * 28,
+        "iris" => 4,
+        "sentiment" => sprout_runtime::ai::TEXT_FEATURES,
+        _ => return Err(JsValue::from_str(&format!("no benchmark input for {name}"))),
+    };
+    let performance = web_sys::window().and_then(|window| window.performance()).ok_or("no performance clock")?;
+    let run = || {
+        sprout_runtime::ai::run_embedded(name, vec![0.0; size])
+            .ok_or_else(|| JsValue::from_str(&format!("no model {name}")))?
+            .map_err(|error| JsValue::from_str(&error.to_string()))
+    };
+    // The first run prepares the model (once per thread): not timed.
+    run()?;
+    let mut times = Vec::new();
+    for _ in 0..samples {
+        let start = performance.now();
+        for _ in 0..batch.max(1) {
+            run()?;
+        }
+        times.push((performance.now() - start) / f64::from(batch.max(1)));
+    }
+    Ok(times)
+}
+
+/// An app that shows nothing (see [`leave_the_pages_subtree_id`]).
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
+
+thread_local! {
+    static SKIPPED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Yew finds the app responsible for an event by a number it stores on the app's elements, and
+/// every wasm module's copy of Yew numbers its apps from 1. The page's app (the first screen's
+/// module, mounted first and the only one there) is 1, so a tool of this module numbered 1 too
+/// would have its clicks handled by the page's app as well, with the page's handlers (a click on
+/// Train went back to the course). Mounting and destroying one empty app on a detached element
+/// uses 1 up here, so the tools are 2 and up, and each app handles only its own events.
+fn leave_the_pages_subtree_id() -> Result<(), JsValue> {
+    if SKIPPED.with(|skipped| skipped.replace(true)) {
+        return Ok(());
+    }
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    yew::Renderer::<Nothing>::with_root(document.create_element("div")?).render().destroy();
+    Ok(())
+}
+
+/// Mounts `tool` (`digit_pad`, `model_lab` or `lab`) into `container`, in `language` (`zh-CN` or
+/// `en`).
+#[wasm_bindgen]
+pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
+    let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
+    leave_the_pages_subtree_id()?;
+    let props = ToolRootProps { tool, language: language(language_tag) };
+    let app = yew::Renderer::<ToolRoot>::with_root_and_props(container, props.clone()).render();
+    Ok(ToolHandle { app: Some(app), props })
+}

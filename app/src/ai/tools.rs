@@ -1,0 +1,247 @@
+//! What the drawing pad and the model lab ask of their AI worker, and the worker's side of it.
+//!
+//! The tools run on the page, inference and training in a worker of the AI module (the same
+//! `worker::serve()` loop as the AI script worker, which hands these messages here), so that the
+//! page never waits on tract. Both sides are this module in one build, so the messages are JSON of
+//! these types with no version; the `type` tags differ from the script worker's requests.
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+use sprout_runtime::ai::{self as runtime_ai, LabError, LabExample, LabModel, ModelError, TrainingOptions};
+use sprout_runtime::messages::Language;
+use web_sys::DedicatedWorkerGlobalScope;
+
+use crate::worker::post;
+
+/// A drawing: the ink of a `width`×`height` canvas, row by row, 0 (none) to 255 (full).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Drawing {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// One value per pixel.
+    pub ink: Vec<u8>,
+}
+
+impl Drawing {
+    /// The 28×28 picture a model sees (MNIST's way: `sprout_runtime::ai::digit_image`), 0 to 1.
+    pub fn image(&self) -> Vec<f32> {
+        let ink: Vec<f32> = self.ink.iter().map(|&value| f32::from(value) / 255.0).collect();
+        runtime_ai::digit_image(&ink, self.width, self.height)
+    }
+}
+
+/// A picture of 0..1 values as grey levels 0..255.
+pub fn to_pixels(image: &[f32]) -> Vec<u8> {
+    // Values are 0..1, so the cast cannot wrap.
+    image.iter().map(|value| (value.clamp(0.0, 1.0) * 255.0).round() as u8).collect()
+}
+
+/// What a tool asks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToolRequest {
+    /// The digits model's answer for a drawing.
+    Recognize {
+        /// Echoed in the reply.
+        id: u32,
+        /// The drawing.
+        drawing: Drawing,
+    },
+    /// Train the model lab's classifier (`sprout_runtime::ai::train_lab_model`, which holds the
+    /// last fifth of each class out to measure it); the worker keeps it for
+    /// [`ToolRequest::Classify`].
+    Train {
+        /// Echoed in the replies.
+        id: u32,
+        /// The classes' names.
+        labels: Vec<String>,
+        /// Every example.
+        examples: Vec<LabExample>,
+    },
+    /// Use this (saved) classifier for [`ToolRequest::Classify`].
+    Load {
+        /// The classifier.
+        model: LabModel,
+    },
+    /// The classifier's answer for a drawing.
+    Classify {
+        /// Echoed in the reply.
+        id: u32,
+        /// The drawing.
+        drawing: Drawing,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToolReply {
+    /// The worker listens (the script worker's `ready`).
+    Ready,
+    /// A model's answer for a drawing, with the picture it saw.
+    Answer {
+        /// The request's id.
+        id: u32,
+        /// The 28×28 picture, 0..255.
+        pixels: Vec<u8>,
+        /// One probability per class (empty for an empty drawing).
+        probabilities: Vec<f64>,
+    },
+    /// Training went on: `done` of `total` steps.
+    Progress {
+        /// The request's id.
+        id: u32,
+        /// Steps done.
+        done: usize,
+        /// All steps.
+        total: usize,
+    },
+    /// Training finished.
+    Trained {
+        /// The request's id.
+        id: u32,
+        /// The classifier, with every example.
+        model: LabModel,
+        /// The share of held-out examples classified right; `None` when none was held out.
+        accuracy: Option<f64>,
+        /// Held-out examples counted by true class (row) and predicted class (column).
+        confusion: Vec<Vec<u32>>,
+    },
+    /// The request failed (a class without examples, a model that would not load).
+    Failed {
+        /// The request's id.
+        id: u32,
+        /// What went wrong, in every language.
+        messages: Vec<(Language, String)>,
+    },
+}
+
+/// The index of the largest value (the first of equals).
+pub fn best(values: &[f64]) -> Option<usize> {
+    values
+        .iter()
+        .enumerate()
+        .fold(None, |best: Option<(usize, f64)>, (index, &value)| match best {
+            Some((_, top)) if top >= value => best,
+            _ => Some((index, value)),
+        })
+        .map(|(index, _)| index)
+}
+
+thread_local! {
+    /// The classifier [`ToolRequest::Classify`] uses: the last trained or loaded one.
+    static CLASSIFIER: RefCell<Option<LabModel>> = const { RefCell::new(None) };
+}
+
+/// The error in every language, for a [`ToolReply::Failed`].
+fn messages(message: impl Fn(Language) -> String) -> Vec<(Language, String)> {
+    Language::ALL.iter().map(|&language| (language, message(language))).collect()
+}
+
+/// What `image` (28×28, 0..1) is for the digits model: one probability per digit, unrounded (the
+/// model's first output, `probabilities`, in models/digits/model.json's order).
+fn digit_probabilities(image: &[f32]) -> Result<Vec<f64>, ModelError> {
+    let outputs = runtime_ai::run_embedded("digits", image.to_vec())
+        .unwrap_or_else(|| Err(ModelError::Unsupported("no digits model".to_string())))?;
+    Ok(outputs.first().map(|values| values.iter().map(|&value| f64::from(value)).collect()).unwrap_or_default())
+}
+
+/// The answer for `drawing` by `judge`, with the picture it saw; nothing to judge in an empty one.
+fn answer_drawing(id: u32, drawing: &Drawing, judge: impl FnOnce(&[f32]) -> Result<Vec<f64>, ModelError>) -> ToolReply {
+    let image = drawing.image();
+    let probabilities = if image.iter().all(|&value| value == 0.0) { Ok(Vec::new()) } else { judge(&image) };
+    match probabilities {
+        Ok(probabilities) => ToolReply::Answer { id, pixels: to_pixels(&image), probabilities },
+        Err(error) => ToolReply::Failed { id, messages: messages(|language| error.message(language)) },
+    }
+}
+
+/// Answers `text` if it is a [`ToolRequest`], posting the replies on `scope`; `false` if it is not.
+pub fn answer(text: &str, scope: &DedicatedWorkerGlobalScope) -> bool {
+    let Ok(request) = serde_json::from_str::<ToolRequest>(text) else { return false };
+    let reply = match request {
+        ToolRequest::Recognize { id, drawing } => answer_drawing(id, &drawing, digit_probabilities),
+        ToolRequest::Train { id, labels, examples } => train(id, labels, examples, scope),
+        ToolRequest::Load { model } => {
+            CLASSIFIER.with(|classifier| *classifier.borrow_mut() = model.check().is_ok().then_some(model));
+            return true;
+        }
+        ToolRequest::Classify { id, drawing } => CLASSIFIER.with(|classifier| match &*classifier.borrow() {
+            Some(model) => answer_drawing(id, &drawing, |image| model.probabilities(image)),
+            None => ToolReply::Failed {
+                id,
+                messages: messages(|language| LabError::BadModel { version: 0 }.message(language)),
+            },
+        }),
+    };
+    post(scope, &reply);
+    true
+}
+
+/// Trains on the examples, reporting progress about twenty times.
+fn train(id: u32, labels: Vec<String>, examples: Vec<LabExample>, scope: &DedicatedWorkerGlobalScope) -> ToolReply {
+    let mut last_sent = 0;
+    let mut progress = |done: usize, total: usize| {
+        if done == total || done >= last_sent + total.div_ceil(20) {
+            last_sent = done;
+            post(scope, &ToolReply::Progress { id, done, total });
+        }
+    };
+    match runtime_ai::train_lab_model(labels, examples, &TrainingOptions::default(), &mut progress) {
+        Ok(training) => {
+            CLASSIFIER.with(|classifier| *classifier.borrow_mut() = Some(training.model.clone()));
+            ToolReply::Trained { id, model: training.model, accuracy: training.accuracy, confusion: training.confusion }
+        }
+        Err(error) => ToolReply::Failed { id, messages: messages(|language| error.message(language)) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_is_the_first_largest() {
+        assert_eq!(best(&[0.1, 0.7, 0.7]), Some(1));
+        assert_eq!(best(&[]), None);
+    }
+
+    #[test]
+    fn a_drawing_becomes_the_models_picture() {
+        // A 56×56 drawing with a filled square in its middle: the picture has ink in the middle
+        // and none at the corners.
+        let mut ink = vec![0_u8; 56 * 56];
+        for y in 20..36 {
+            for x in 24..32 {
+                ink[y * 56 + x] = 255;
+            }
+        }
+        let pixels = to_pixels(&Drawing { width: 56, height: 56, ink }.image());
+        assert_eq!(pixels.len(), 784);
+        assert_eq!(pixels[14 * 28 + 14], 255);
+        assert_eq!(pixels[0], 0);
+    }
+
+    #[test]
+    fn the_digits_model_answers_natively() {
+        let blank = Drawing { width: 28, height: 28, ink: vec![0; 784] };
+        assert_eq!(
+            answer_drawing(1, &blank, digit_probabilities),
+            ToolReply::Answer { id: 1, pixels: vec![0; 784], probabilities: Vec::new() }
+        );
+        let mut ink = vec![0_u8; 784];
+        for row in 4..24 {
+            ink[row * 28 + 14] = 255;
+        }
+        let ToolReply::Answer { probabilities, .. } =
+            answer_drawing(2, &Drawing { width: 28, height: 28, ink }, digit_probabilities)
+        else {
+            panic!("an answer");
+        };
+        assert_eq!(probabilities.len(), 10);
+        assert_eq!(best(&probabilities), Some(1), "a vertical stroke is a one: {probabilities:?}");
+    }
+}
