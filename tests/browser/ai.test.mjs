@@ -10,27 +10,14 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repository, serveApp, seriousViolations } from './support.mjs';
+import { diagnosed, repository, serveApp, seriousViolations } from './support.mjs';
 
-const artifacts = path.join(repository, 'tests/browser/artifacts');
 /** The AI module's files: its loader and the hashed glue and wasm. */
 const AI_MODULE = /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
 
 const strokes = async (name) => JSON.parse(await readFile(path.join(repository, 'tests/browser/strokes', name), 'utf8')).drawings;
-
-/** Runs `steps`; if they fail, keeps a screenshot and adds what the page said to the error. */
-async function diagnosed(page, name, steps) {
-  try {
-    await steps();
-  } catch (error) {
-    await mkdir(artifacts, { recursive: true });
-    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }).catch(() => {});
-    error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
-    throw error;
-  }
-}
 
 /** Draws `drawing` (polylines in a unit square) on `canvas` with the mouse, stroke by stroke. */
 async function draw(page, canvas, drawing) {

@@ -15,17 +15,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
+import { diagnosed } from './support.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 const usbDistribution = path.resolve(repository, process.env.SPROUT_USB ?? 'dist-usb');
-const artifacts = path.join(repository, 'tests/browser/artifacts');
 
 async function mustExist(file, howToMakeIt) {
   await stat(file).catch(() => {
@@ -51,18 +51,6 @@ async function open(context, url) {
   await page.goto(`${url}#/play`);
   await editor(page).waitFor();
   return page;
-}
-
-/** Runs `steps`; if they fail, keeps a screenshot and adds what the page said to the error. */
-async function diagnosed(page, name, steps) {
-  try {
-    await steps();
-  } catch (error) {
-    await mkdir(artifacts, { recursive: true });
-    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }).catch(() => {});
-    error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
-    throw error;
-  }
 }
 
 function editor(page) {

@@ -2,7 +2,7 @@
 // scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way;
 // a way to open lessons out of course order; and the axe-core scan.
 
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,4 +96,20 @@ export async function seriousViolations(page) {
       const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.html}`);
       return [`  ${violation.id} (${violation.impact}): ${violation.help}`, ...nodes].join('\n');
     });
+}
+
+/**
+ * Runs `steps`; if they fail, keeps a screenshot in tests/browser/artifacts and adds what the page
+ * said (its `errors` and `messages`, collected by the test) to the error.
+ */
+export async function diagnosed(page, name, steps) {
+  try {
+    await steps();
+  } catch (error) {
+    const artifacts = path.join(repository, 'tests/browser/artifacts');
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }).catch(() => {});
+    error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
+    throw error;
+  }
 }
