@@ -5,6 +5,9 @@
 # tests against both.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+# Every crate is built once per run: cargo's incremental caches would only take disk (gigabytes with
+# tract's test binaries).
+export CARGO_INCREMENTAL=0
 
 say "Formatting and lints"
 cargo fmt --all -- --check
