@@ -10,7 +10,7 @@
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. Each lesson's text and hints go, converted from
 //!   Markdown to the page's document model (`build/document.rs`), to `$OUT_DIR/lesson_text.rs`,
-//!   which `src/document.rs` includes.
+//!   which `src/document.rs` includes and decodes.
 
 #[path = "build/document.rs"]
 mod document;
@@ -37,15 +37,17 @@ fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// The source of `$OUT_DIR/lesson_text.rs`: every lesson's id with its text and hints as static
-/// document nodes, an expression of type `&[(&str, LessonText)]` (see `src/document.rs`).
+/// The source of `$OUT_DIR/lesson_text.rs`: every lesson's id with its text and hints in the
+/// document model's compact form (`document::encode`), an expression of type
+/// `&[(&str, &str, &[&str])]` (see `src/document.rs`).
 fn lesson_text_source(lessons: &[Lesson]) -> String {
     let mut out = String::from("&[\n");
     for lesson in lessons {
-        let text = document::source(&document::lesson_text(&lesson.text, &lesson.title.zh));
-        let hints: Vec<String> = lesson.hints.iter().map(|hint| document::source(&document::convert(hint))).collect();
+        let text = document::encode(&document::lesson_text(&lesson.text, &lesson.title.zh));
+        let hints: Vec<String> =
+            lesson.hints.iter().map(|hint| format!("{:?}", document::encode(&document::convert(hint)))).collect();
         // Writing to a String cannot fail.
-        let _ = writeln!(out, "({:?}, LessonText {{ text: {text}, hints: &[{}] }}),", lesson.id, hints.join(", "));
+        let _ = writeln!(out, "({:?}, {text:?}, &[{}]),", lesson.id, hints.join(", "));
     }
     out.push(']');
     out

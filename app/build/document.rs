@@ -1,8 +1,8 @@
 //! Lesson Markdown to the page's document model, at build time.
 //!
 //! Lesson text and hints never change after the build, so `build.rs` converts them here, with
-//! pulldown-cmark, into a small tree of safe nodes and writes it as Rust source that
-//! `src/document.rs` includes: the page carries no Markdown parser. The rules that keep lesson
+//! pulldown-cmark, into a small tree of safe nodes and writes it in a compact form ([`encode`]) that
+//! `src/document.rs` includes and decodes: the page carries no Markdown parser. The rules that keep lesson
 //! text safe are decided here, once:
 //!
 //! - raw HTML is kept as plain text, never as markup;
@@ -14,13 +14,11 @@
 //! `sprout check` already refuses lessons with raw HTML or outside images; this is the second line.
 //! `tests/markdown_safety.rs` tests this file natively (a build script's own tests never run).
 
-use std::fmt::Write as _;
-
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
 /// One node of a document: the build-time twin of `sprout_app::document::Node`, with owned text.
-/// [`source`] writes it with the same variant names, so the two cannot drift apart unnoticed: the
-/// generated source would not compile.
+/// [`encode`] writes it for the page; `tests/markdown_safety.rs` decodes what it wrote with the
+/// page's decoder, so the two cannot drift apart unnoticed.
 pub enum Node {
     /// Plain text, shown as it is (raw HTML included).
     Text(String),
@@ -191,80 +189,80 @@ pub fn lesson_text(markdown: &str, title: &str) -> Vec<Node> {
     convert(rest)
 }
 
-/// Writes `nodes` as a Rust expression of type `&'static [Node]`, with the variants in scope.
-pub fn source(nodes: &[Node]) -> String {
+/// Starts a node in [`encode`]'s form; the next character names the node's kind.
+pub const OPEN: char = '\u{2}';
+/// Ends the node [`OPEN`] started.
+pub const CLOSE: char = '\u{3}';
+/// Ends a node's one field (an address, a list's first number) before its content.
+pub const FIELD_END: char = '\u{1f}';
+
+/// Writes `nodes` in the compact form the page decodes (`src/document.rs`, `decode`): text as it
+/// is, and each other node as [`OPEN`], a kind letter, its field ended by [`FIELD_END`] if it has
+/// one, its content, and [`CLOSE`]. As static Rust values the nodes took about 24 bytes of
+/// pointers each, 22 KB of the first screen's download (brotli) for the course of issue #5; this
+/// form costs a few hundred bytes. The three marker characters never appear in a lesson: any that
+/// did is written as U+FFFD.
+pub fn encode(nodes: &[Node]) -> String {
     let mut out = String::new();
-    write_nodes(&mut out, nodes);
+    encode_nodes(&mut out, nodes);
     out
 }
 
-fn write_nodes(out: &mut String, nodes: &[Node]) {
-    out.push_str("&[");
-    for (index, node) in nodes.iter().enumerate() {
-        if index > 0 {
-            out.push_str(", ");
-        }
-        write_node(out, node);
+fn encode_nodes(out: &mut String, nodes: &[Node]) {
+    for node in nodes {
+        encode_node(out, node);
     }
-    out.push(']');
 }
 
-fn write_wrapped(out: &mut String, name: &str, children: &[Node]) {
-    out.push_str(name);
-    out.push('(');
-    write_nodes(out, children);
-    out.push(')');
+fn encode_text(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| if matches!(c, OPEN | CLOSE | FIELD_END) { '\u{fffd}' } else { c }));
 }
 
-fn write_node(out: &mut String, node: &Node) {
-    // `{:?}` of a string is a Rust string literal with everything that needs it escaped; writing
-    // to a String cannot fail.
+fn encode_container(out: &mut String, kind: char, field: Option<&str>, children: &[Node]) {
+    out.push(OPEN);
+    out.push(kind);
+    if let Some(field) = field {
+        encode_text(out, field);
+        out.push(FIELD_END);
+    }
+    encode_nodes(out, children);
+    out.push(CLOSE);
+}
+
+fn encode_leaf(out: &mut String, kind: char, field: Option<&str>, text: &str) {
+    out.push(OPEN);
+    out.push(kind);
+    if let Some(field) = field {
+        encode_text(out, field);
+        out.push(FIELD_END);
+    }
+    encode_text(out, text);
+    out.push(CLOSE);
+}
+
+fn encode_node(out: &mut String, node: &Node) {
     match node {
-        Node::Text(text) => {
-            let _ = write!(out, "Text({text:?})");
-        }
-        Node::Paragraph(children) => write_wrapped(out, "Paragraph", children),
-        Node::Heading { level, content } => {
-            let _ = write!(out, "Heading {{ level: {level}, content: ");
-            write_nodes(out, content);
-            out.push_str(" }");
-        }
-        Node::BlockQuote(children) => write_wrapped(out, "BlockQuote", children),
-        Node::CodeBlock { code, example } => {
-            let _ = write!(out, "CodeBlock {{ code: {code:?}, example: {example} }}");
-        }
-        Node::OrderedList { start, items } => {
-            let _ = write!(out, "OrderedList {{ start: {start}, items: ");
-            write_nodes(out, items);
-            out.push_str(" }");
-        }
-        Node::BulletList(children) => write_wrapped(out, "BulletList", children),
-        Node::Item(children) => write_wrapped(out, "Item", children),
-        Node::Emphasis(children) => write_wrapped(out, "Emphasis", children),
-        Node::Strong(children) => write_wrapped(out, "Strong", children),
-        Node::Strikethrough(children) => write_wrapped(out, "Strikethrough", children),
-        Node::Code(code) => {
-            let _ = write!(out, "Code({code:?})");
-        }
-        Node::Table(children) => write_wrapped(out, "Table", children),
-        Node::TableHead(children) => write_wrapped(out, "TableHead", children),
-        Node::TableRow(children) => write_wrapped(out, "TableRow", children),
-        Node::TableCell(children) => write_wrapped(out, "TableCell", children),
-        Node::Link { address, content } => {
-            let _ = write!(out, "Link {{ address: {address:?}, content: ");
-            write_nodes(out, content);
-            out.push_str(" }");
-        }
-        Node::OfflineLink { address, content } => {
-            let _ = write!(out, "OfflineLink {{ address: {address:?}, content: ");
-            write_nodes(out, content);
-            out.push_str(" }");
-        }
-        Node::Image { address, description } => {
-            let _ = write!(out, "Image {{ address: {address:?}, description: {description:?} }}");
-        }
-        Node::ImageDescription(children) => write_wrapped(out, "ImageDescription", children),
-        Node::LineBreak => out.push_str("LineBreak"),
-        Node::Rule => out.push_str("Rule"),
+        Node::Text(text) => encode_text(out, text),
+        Node::Paragraph(children) => encode_container(out, 'p', None, children),
+        Node::Heading { level, content } => encode_container(out, 'h', Some(&level.to_string()), content),
+        Node::BlockQuote(children) => encode_container(out, 'q', None, children),
+        Node::CodeBlock { code, example } => encode_leaf(out, if *example { 'x' } else { 'c' }, None, code),
+        Node::OrderedList { start, items } => encode_container(out, 'o', Some(&start.to_string()), items),
+        Node::BulletList(children) => encode_container(out, 'u', None, children),
+        Node::Item(children) => encode_container(out, 'i', None, children),
+        Node::Emphasis(children) => encode_container(out, 'e', None, children),
+        Node::Strong(children) => encode_container(out, 's', None, children),
+        Node::Strikethrough(children) => encode_container(out, 'k', None, children),
+        Node::Code(code) => encode_leaf(out, 'm', None, code),
+        Node::Table(children) => encode_container(out, 't', None, children),
+        Node::TableHead(children) => encode_container(out, 'H', None, children),
+        Node::TableRow(children) => encode_container(out, 'r', None, children),
+        Node::TableCell(children) => encode_container(out, 'd', None, children),
+        Node::Link { address, content } => encode_container(out, 'a', Some(address), content),
+        Node::OfflineLink { address, content } => encode_container(out, 'A', Some(address), content),
+        Node::Image { address, description } => encode_leaf(out, 'g', Some(address), description),
+        Node::ImageDescription(children) => encode_container(out, 'G', None, children),
+        Node::LineBreak => encode_leaf(out, 'b', None, ""),
+        Node::Rule => encode_leaf(out, '-', None, ""),
     }
 }

@@ -2,29 +2,30 @@
 //!
 //! The text never changes after the build, so `build.rs` converts each lesson's Markdown
 //! (`build/document.rs`: raw HTML as plain text, links to other sites as text, only embedded
-//! images) into static [`Node`]s: the page carries no Markdown parser and parses nothing when a
-//! lesson opens. [`crate::markdown`] turns the nodes into page elements.
+//! images) into [`Node`]s and embeds them in a compact form, which [`decode`] reads back when a
+//! lesson opens: the page carries no Markdown parser. [`crate::markdown`] turns the nodes into page
+//! elements.
 
 /// One node of a lesson's text. Every string is shown as text, never as markup.
-#[derive(Debug)]
-pub enum Node {
+#[derive(Debug, PartialEq)]
+pub enum Node<'a> {
     /// Plain text (raw HTML in a lesson included).
-    Text(&'static str),
+    Text(&'a str),
     /// A paragraph.
-    Paragraph(&'static [Node]),
+    Paragraph(Vec<Node<'a>>),
     /// A heading at its Markdown level (1 for `#`).
     Heading {
         /// 1 to 6.
         level: u8,
         /// The heading's words.
-        content: &'static [Node],
+        content: Vec<Node<'a>>,
     },
     /// A block quote.
-    BlockQuote(&'static [Node]),
+    BlockQuote(Vec<Node<'a>>),
     /// A code block.
     CodeBlock {
         /// The code.
-        code: &'static str,
+        code: &'a str,
         /// Whether it is a Rhai example the student may try (fenced as `rhai`).
         example: bool,
     },
@@ -33,51 +34,51 @@ pub enum Node {
         /// The first item's number.
         start: u64,
         /// Its [`Node::Item`]s.
-        items: &'static [Node],
+        items: Vec<Node<'a>>,
     },
     /// A bulleted list of [`Node::Item`]s.
-    BulletList(&'static [Node]),
+    BulletList(Vec<Node<'a>>),
     /// A list item.
-    Item(&'static [Node]),
+    Item(Vec<Node<'a>>),
     /// Emphasis.
-    Emphasis(&'static [Node]),
+    Emphasis(Vec<Node<'a>>),
     /// Strong emphasis.
-    Strong(&'static [Node]),
+    Strong(Vec<Node<'a>>),
     /// Struck-through text.
-    Strikethrough(&'static [Node]),
+    Strikethrough(Vec<Node<'a>>),
     /// A code span.
-    Code(&'static str),
+    Code(&'a str),
     /// A table: a [`Node::TableHead`], then [`Node::TableRow`]s.
-    Table(&'static [Node]),
+    Table(Vec<Node<'a>>),
     /// The header row's [`Node::TableCell`]s.
-    TableHead(&'static [Node]),
+    TableHead(Vec<Node<'a>>),
     /// A body row's [`Node::TableCell`]s.
-    TableRow(&'static [Node]),
+    TableRow(Vec<Node<'a>>),
     /// A table cell.
-    TableCell(&'static [Node]),
+    TableCell(Vec<Node<'a>>),
     /// A link inside the page.
     Link {
         /// Where it goes (never another site).
-        address: &'static str,
+        address: &'a str,
         /// The link's words.
-        content: &'static [Node],
+        content: Vec<Node<'a>>,
     },
     /// A link to another site, which the offline app shows as its words and address.
     OfflineLink {
         /// The other site's address.
-        address: &'static str,
+        address: &'a str,
         /// The link's words.
-        content: &'static [Node],
+        content: Vec<Node<'a>>,
     },
     /// An image embedded in the lesson.
     Image {
         /// A `data:image/…` address.
-        address: &'static str,
+        address: &'a str,
         /// Its description for screen readers.
-        description: &'static str,
+        description: &'a str,
     },
     /// The description of an image that is not embedded, shown instead of it.
-    ImageDescription(&'static [Node]),
+    ImageDescription(Vec<Node<'a>>),
     /// A hard line break.
     LineBreak,
     /// A thematic break.
@@ -88,20 +89,113 @@ pub enum Node {
 #[derive(Debug)]
 pub struct LessonText {
     /// The lesson's text.
-    pub text: &'static [Node],
+    pub text: Vec<Node<'static>>,
     /// Its hints.
-    pub hints: &'static [&'static [Node]],
+    pub hints: Vec<Vec<Node<'static>>>,
 }
 
-/// Every lesson of the embedded course by id, in course order (written by `build.rs`).
-static LESSONS: &[(&str, LessonText)] = {
-    use Node::*;
-    include!(concat!(env!("OUT_DIR"), "/lesson_text.rs"))
-};
+/// Every lesson of the embedded course in course order: its id, its text and its hints, each in
+/// the compact form of `build/document.rs` (written by `build.rs`).
+static LESSONS: &[(&str, &str, &[&str])] = include!(concat!(env!("OUT_DIR"), "/lesson_text.rs"));
 
 /// The text and hints of the course's lesson `lesson_id`.
-pub fn lesson_text(lesson_id: &str) -> Option<&'static LessonText> {
-    LESSONS.iter().find(|(id, _)| *id == lesson_id).map(|(_, text)| text)
+pub fn lesson_text(lesson_id: &str) -> Option<LessonText> {
+    LESSONS.iter().find(|(id, _, _)| *id == lesson_id).map(|(_, text, hints)| LessonText {
+        text: decode(text),
+        hints: hints.iter().map(|hint| decode(hint)).collect(),
+    })
+}
+
+/// Starts a node in the compact form; the next character names its kind.
+const OPEN: char = '\u{2}';
+/// Ends the node [`OPEN`] started.
+const CLOSE: char = '\u{3}';
+/// Ends a node's one field (an address, a list's first number) before its content.
+const FIELD_END: char = '\u{1f}';
+
+/// Reads nodes written by `build/document.rs`'s `encode`: text as it is, other nodes as [`OPEN`],
+/// a kind letter, a field ended by [`FIELD_END`] for the kinds that have one, the content, and
+/// [`CLOSE`]. Every string of the result is a slice of `encoded`. The form is only ever written
+/// by the build, but reading it cannot fail: an unknown kind is skipped with its content, and a
+/// missing end closes at the end of the text.
+pub fn decode(encoded: &str) -> Vec<Node<'_>> {
+    Reader { rest: encoded }.nodes()
+}
+
+/// Where [`decode`] has got to.
+struct Reader<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    /// The nodes up to the [`CLOSE`] of the node being read (consumed) or the end.
+    fn nodes(&mut self) -> Vec<Node<'a>> {
+        let mut nodes = Vec::new();
+        loop {
+            let text_end = self.rest.find([OPEN, CLOSE]).unwrap_or(self.rest.len());
+            if text_end > 0 {
+                nodes.push(Node::Text(&self.rest[..text_end]));
+            }
+            let marker = self.rest[text_end..].chars().next();
+            self.rest = self.rest.get(text_end + marker.map_or(0, char::len_utf8)..).unwrap_or_default();
+            match marker {
+                Some(OPEN) => nodes.extend(self.node()),
+                _ => return nodes,
+            }
+        }
+    }
+
+    /// The text up to `end` (consumed) or the end.
+    fn until(&mut self, end: char) -> &'a str {
+        let (text, rest) = self.rest.split_once(end).unwrap_or((self.rest, ""));
+        self.rest = rest;
+        text
+    }
+
+    /// The node after an [`OPEN`], or `None` for an unknown kind.
+    fn node(&mut self) -> Option<Node<'a>> {
+        let kind = self.rest.chars().next()?;
+        self.rest = &self.rest[kind.len_utf8()..];
+        Some(match kind {
+            'p' => Node::Paragraph(self.nodes()),
+            'h' => {
+                let level = self.until(FIELD_END).parse().unwrap_or(1);
+                Node::Heading { level, content: self.nodes() }
+            }
+            'q' => Node::BlockQuote(self.nodes()),
+            'c' | 'x' => Node::CodeBlock { code: self.until(CLOSE), example: kind == 'x' },
+            'o' => {
+                let start = self.until(FIELD_END).parse().unwrap_or(1);
+                Node::OrderedList { start, items: self.nodes() }
+            }
+            'u' => Node::BulletList(self.nodes()),
+            'i' => Node::Item(self.nodes()),
+            'e' => Node::Emphasis(self.nodes()),
+            's' => Node::Strong(self.nodes()),
+            'k' => Node::Strikethrough(self.nodes()),
+            'm' => Node::Code(self.until(CLOSE)),
+            't' => Node::Table(self.nodes()),
+            'H' => Node::TableHead(self.nodes()),
+            'r' => Node::TableRow(self.nodes()),
+            'd' => Node::TableCell(self.nodes()),
+            'a' => Node::Link { address: self.until(FIELD_END), content: self.nodes() },
+            'A' => Node::OfflineLink { address: self.until(FIELD_END), content: self.nodes() },
+            'g' => Node::Image { address: self.until(FIELD_END), description: self.until(CLOSE) },
+            'G' => Node::ImageDescription(self.nodes()),
+            'b' => {
+                self.until(CLOSE);
+                Node::LineBreak
+            }
+            '-' => {
+                self.until(CLOSE);
+                Node::Rule
+            }
+            _ => {
+                self.nodes();
+                return None;
+            }
+        })
+    }
 }
 
 #[cfg(test)]
@@ -113,6 +207,7 @@ mod tests {
     fn every_lesson_of_the_course_has_its_text_and_hints() {
         let pack = course();
         assert_eq!(LESSONS.len(), pack.lessons.len());
+        assert!(LESSONS.iter().zip(&pack.lessons).all(|((id, _, _), lesson)| *id == lesson.id), "in course order");
         for lesson in &pack.lessons {
             let text = lesson_text(&lesson.id).expect("every lesson has a text");
             assert!(!text.text.is_empty(), "{} has a text", lesson.id);

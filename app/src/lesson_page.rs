@@ -42,14 +42,18 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
     let lesson = &props.lesson;
     // Text and hints come from the build (`document.rs`), not from the pack. The text is the
     // biggest part of this page: keystrokes in the editor must not rebuild it.
-    let document = lesson_text(&lesson.id);
+    let document = use_memo(lesson.id.clone(), |id| lesson_text(id));
     let text = {
-        let (on_try, label) = (props.on_try.clone(), tr(language, Text::TryExample));
+        let (document, on_try, label) = (document.clone(), props.on_try.clone(), tr(language, Text::TryExample));
         use_memo((lesson.id.clone(), language), move |_| {
-            document.map(|document| markdown::render(document.text, Some(&on_try), label)).unwrap_or_default()
+            document
+                .as_ref()
+                .as_ref()
+                .map(|document| markdown::render(&document.text, Some(&on_try), label))
+                .unwrap_or_default()
         })
     };
-    let hints = document.map_or(&[][..], |document| document.hints);
+    let hints = document.as_ref().as_ref().map_or(&[][..], |document| &document.hints[..]);
     let on_home = {
         let on_home = props.on_home.clone();
         Callback::from(move |_: MouseEvent| on_home.emit(()))

@@ -15,12 +15,12 @@ struct Try<'a> {
     label: &'a str,
 }
 
-fn nodes(nodes: &'static [Node], try_it: Try<'_>) -> Html {
+fn nodes(nodes: &[Node<'static>], try_it: Try<'_>) -> Html {
     nodes.iter().map(|node| element(node, try_it)).collect()
 }
 
 /// The element for one node.
-fn element(node: &'static Node, try_it: Try<'_>) -> Html {
+fn element(node: &Node<'static>, try_it: Try<'_>) -> Html {
     match node {
         Node::Text(text) => VText::new(*text).into(),
         Node::Paragraph(children) => html! { <p>{ nodes(children, try_it) }</p> },
@@ -41,7 +41,7 @@ fn element(node: &'static Node, try_it: Try<'_>) -> Html {
         Node::CodeBlock { code, example } => {
             let try_button = match try_it.on_try {
                 Some(on_try) if *example => {
-                    let on_try = on_try.clone();
+                    let (on_try, code): (_, &'static str) = (on_try.clone(), code);
                     let onclick = Callback::from(move |_: MouseEvent| on_try.emit(code.to_string()));
                     html! { <button type="button" class="try" {onclick}>{ try_it.label }</button> }
                 }
@@ -79,6 +79,6 @@ fn element(node: &'static Node, try_it: Try<'_>) -> Html {
 
 /// Renders a lesson's text or hint. Rhai examples (fenced as `rhai`) get a "try it" button
 /// labelled `try_label` that sends their code to `on_try`.
-pub fn render(document: &'static [Node], on_try: Option<&Callback<String>>, try_label: &str) -> Html {
+pub fn render(document: &[Node<'static>], on_try: Option<&Callback<String>>, try_label: &str) -> Html {
     html! { <div class="lesson-text">{ nodes(document, Try { on_try, label: try_label }) }</div> }
 }
