@@ -2,6 +2,7 @@
 // - a program that calls the AI functions runs (in the AI module's worker, which the first screen
 //   never loads: the page's requests prove it), Stop ends it, and a model runs in the browser;
 // - the drawing pad recognises digits drawn with the mouse (the strokes in strokes/digits.json);
+// - a lesson with `tool = "digit_pad"` shows the pad, and it is drawn on with the keyboard alone;
 // - the model lab learns circles from crosses drawn with the mouse (strokes/shapes.json), with at
 //   least 90% right on held-out drawings, and a program then uses it through my_model();
 // - axe finds no serious or critical violation on the AI lab, in both themes.
@@ -12,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosed, repository, serveApp, seriousViolations } from './support.mjs';
+import { diagnosed, launch, repository, serveApp, seriousViolations, unlockLessons } from './support.mjs';
 
 /** The AI module's files: its loader and the hashed glue and wasm. */
 const AI_MODULE = /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
@@ -53,15 +54,20 @@ describe('AI in the student app', () => {
     await closeApp?.();
   });
 
-  /** A new tab on `hash` with no saved progress or model, recording errors, console and requests. */
-  async function open(hash) {
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      if (!sessionStorage.getItem('sprout-test-started')) {
-        localStorage.clear();
-        sessionStorage.setItem('sprout-test-started', '1');
-      }
-    });
+  /**
+   * A new tab on `hash`, recording errors, console and requests: in the shared browser with no
+   * saved progress or model, or in `ownContext` (a fresh profile of the test's own) as it is.
+   */
+  async function open(hash, ownContext) {
+    const page = await (ownContext ?? context).newPage();
+    if (!ownContext) {
+      await page.addInitScript(() => {
+        if (!sessionStorage.getItem('sprout-test-started')) {
+          localStorage.clear();
+          sessionStorage.setItem('sprout-test-started', '1');
+        }
+      });
+    }
     page.errors = [];
     page.messages = [];
     page.requests = [];
@@ -146,6 +152,61 @@ describe('AI in the student app', () => {
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
+  });
+
+  test('a lesson shows its drawing pad, and a student draws on it with the keyboard alone', { timeout: 180_000 }, async () => {
+    const student = await launch();
+    try {
+      await unlockLessons(student.context, ['ai-digits-model']);
+      const page = await open('#/lesson/ai-digits-model', student.context);
+      await diagnosed(page, 'ai-lesson-keyboard', async () => {
+        await page.locator('.lesson-text').waitFor();
+        const pad = page.locator('section.digit-pad');
+        const canvas = pad.getByRole('application');
+        await canvas.waitFor();
+        // Tab to the pad, as a student without a mouse would.
+        const focused = () => canvas.evaluate((element) => element === document.activeElement);
+        // Tab indents in the code editor: Escape first leaves it, as the hint under it says.
+        const tabToPad = async (key) => {
+          for (let presses = 0; presses < 80 && !(await focused()); presses += 1) {
+            if (await page.evaluate(() => document.activeElement?.id === 'editor')) await page.keyboard.press('Escape');
+            await page.keyboard.press(key);
+          }
+          assert.ok(await focused(), `the pad can be reached with ${key}`);
+        };
+        await tabToPad('Tab');
+        const press = async (key, times = 1) => {
+          for (let time = 0; time < times; time += 1) await page.keyboard.press(key);
+        };
+        // From the middle: up with the pen lifted, Space lowers it, down draws a long upright
+        // stroke, Space lifts it.
+        await press('ArrowUp', 9);
+        await press('Space');
+        await press('ArrowDown', 18);
+        await press('Space');
+        assert.match(await answer(pad), /^最可能是 1（\d+%）$/);
+
+        // The bars are a list a screen reader reads out, one item per digit.
+        const bars = pad.getByRole('list', { name: '模型认为是……' });
+        assert.equal(await bars.getByRole('listitem').count(), 10);
+        await pad.getByRole('button', { name: '清空', exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await tabToPad('Shift+Tab');
+        // A box drawn with the arrows: a zero.
+        await press('ArrowUp', 9);
+        await press('ArrowLeft', 6);
+        await press('Space');
+        await press('ArrowRight', 12);
+        await press('ArrowDown', 18);
+        await press('ArrowLeft', 12);
+        await press('ArrowUp', 18);
+        await press('Space');
+        assert.match(await answer(pad), /^最可能是 0（\d+%）$/);
+        assert.deepEqual(page.errors, [], 'the page threw');
+      });
+    } finally {
+      await student.close();
+    }
   });
 
   test('the model lab learns circles from crosses, and a program uses it', { timeout: 300_000 }, async () => {

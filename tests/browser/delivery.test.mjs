@@ -1,7 +1,7 @@
 // The two ways the app reaches a classroom, driven in Debian's Chromium as a student would use
 // them (issue #4):
 // - from a server: after one visit the service worker has the whole build, so the app still
-//   opens and runs programs once the server is gone;
+//   opens and runs programs once the server is gone, AI programs too once one has run;
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
 //   the AI module from dist-usb/ai.js) and passes lesson 1 with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
@@ -87,7 +87,7 @@ describe('the service worker', () => {
     await server?.close();
   });
 
-  test('keeps the app working after one visit, with the server gone', { timeout: 120_000 }, async () => {
+  test('keeps the app working after one visit, with the server gone, AI included', { timeout: 120_000 }, async () => {
     const page = await open(browser.context, server.url);
     await diagnosed(page, 'offline', async () => {
       // One run online: the first visit's script worker has loaded before the server goes away.
@@ -101,12 +101,27 @@ describe('the service worker', () => {
       });
       assert.equal(controlled, new URL('sw.js', server.url).href);
 
+      // An AI program online: the AI module loads, and the service worker keeps it from then on.
+      await runProgram(page, 'print(mean([1, 2, 3]));', '2.0');
+      const aiFilesKept = () =>
+        page.evaluate(async () => {
+          const kept = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) kept.push(new URL(request.url).pathname);
+          }
+          return kept.filter((file) => /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/.test(file)).length;
+        });
+      for (let tries = 0; tries < 100 && (await aiFilesKept()) < 3; tries += 1) await page.waitForTimeout(100);
+      assert.equal(await aiFilesKept(), 3, 'ai.js, its glue and its wasm are kept');
+
       await server.close();
       await assert.rejects(fetch(server.url), 'the server is gone');
       await page.reload();
       await editor(page).waitFor();
       // The script worker (worker.js, then the page's glue and wasm again) comes from the cache too.
       await runProgram(page, 'print("服务器不在也能运行");', '服务器不在也能运行');
+      // So does the AI module, in a page that has not loaded it since the server went away.
+      await runProgram(page, 'print(mean([2, 4]));', '3.0');
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
