@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosed, launch, repository, serveApp, seriousViolations, unlockLessons } from './support.mjs';
+import { diagnosed, launch, newTab, repository, serveApp, seriousViolations, unlockLessons } from './support.mjs';
 
 /** The AI module's files: its loader and the hashed glue and wasm. */
 const AI_MODULE = /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
@@ -59,7 +59,7 @@ describe('AI in the student app', () => {
    * saved progress or model, or in `ownContext` (a fresh profile of the test's own) as it is.
    */
   async function open(hash, ownContext) {
-    const page = await (ownContext ?? context).newPage();
+    const page = await newTab(ownContext ?? context);
     if (!ownContext) {
       await page.addInitScript(() => {
         if (!sessionStorage.getItem('sprout-test-started')) {
@@ -68,12 +68,6 @@ describe('AI in the student app', () => {
         }
       });
     }
-    page.errors = [];
-    page.messages = [];
-    page.requests = [];
-    page.on('pageerror', (error) => page.errors.push(error));
-    page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
-    page.on('request', (request) => page.requests.push(request.url()));
     await page.goto(`${baseUrl}${hash}`);
     return page;
   }

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { repository, serveApp } from './support.mjs';
+import { newTab, repository, serveApp } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -37,15 +37,11 @@ describe('the student app in Chromium', () => {
   /** Opens the free editor in a new tab (`fresh`: with no saved progress); the tab records page
    * errors and every URL it requests. */
   async function openApp({ fresh = false } = {}) {
-    const page = await context.newPage();
+    const page = await newTab(context);
     if (fresh) {
       // Progress is kept in the browser; a fresh start forgets what earlier tests typed.
       await page.addInitScript(() => localStorage.clear());
     }
-    page.errors = [];
-    page.requests = [];
-    page.on('pageerror', (error) => page.errors.push(error));
-    page.on('request', (request) => page.requests.push(request.url()));
     // The free editor; lessons have their own tests (lessons.test.mjs).
     await page.goto(`${baseUrl}#/play`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();

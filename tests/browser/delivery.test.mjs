@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
-import { diagnosed } from './support.mjs';
+import { diagnosed, newTab } from './support.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
@@ -31,18 +31,6 @@ async function mustExist(file, howToMakeIt) {
   await stat(file).catch(() => {
     throw new Error(`${file} is missing: run \`${howToMakeIt}\` first`);
   });
-}
-
-/** A new tab that records page errors, console messages and requested URLs. */
-async function newTab(context) {
-  const page = await context.newPage();
-  page.errors = [];
-  page.messages = [];
-  page.requests = [];
-  page.on('pageerror', (error) => page.errors.push(error));
-  page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
-  page.on('request', (request) => page.requests.push(request.url()));
-  return page;
 }
 
 /** Opens the free-coding page (`#/play`, the editor outside any lesson) of the app at `url`. */

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repository, serveApp } from './support.mjs';
+import { newTab, repository, serveApp } from './support.mjs';
 
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
@@ -28,9 +28,7 @@ describe('lessons in Chromium', () => {
   });
 
   async function openHome(context = browser.context) {
-    const page = await context.newPage();
-    page.errors = [];
-    page.on('pageerror', (error) => page.errors.push(error));
+    const page = await newTab(context);
     await page.goto(baseUrl);
     await page.getByRole('heading', { name: /课程：/ }).waitFor();
     return page;

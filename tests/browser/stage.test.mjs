@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { repository, serveApp, unlockLessons } from './support.mjs';
+import { newTab, repository, serveApp, unlockLessons } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -80,9 +80,7 @@ describe('the stage in Chromium', () => {
 
   /** Opens `hash` (the free editor by default) in a new tab that records page errors. */
   async function open(hash = '#/play') {
-    const page = await browser.context.newPage();
-    page.errors = [];
-    page.on('pageerror', (error) => page.errors.push(error));
+    const page = await newTab(browser.context);
     await page.goto(`${baseUrl}${hash}`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
     return page;

@@ -38,6 +38,18 @@ export async function serveApp() {
   };
 }
 
+/** A new tab in `context` that records its page errors, console messages and requested URLs. */
+export async function newTab(context) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.messages = [];
+  page.requests = [];
+  page.on('pageerror', (error) => page.errors.push(error));
+  page.on('console', (message) => page.messages.push(`${message.type()}: ${message.text()}`));
+  page.on('request', (request) => page.requests.push(request.url()));
+  return page;
+}
+
 /** The course's units, in order, from lessons/content/course.toml: `{ id, requires, lessons }`. */
 async function courseUnits() {
   const text = await readFile(path.join(repository, 'lessons/content/course.toml'), 'utf8');
