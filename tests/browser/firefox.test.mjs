@@ -3,7 +3,8 @@
 // rules (unique origins, workers from Blob URLs, storage), so here Debian's Firefox ESR, headless
 // through geckodriver (tests/browser/firefox.mjs), opens dist-usb/index.html as a file and passes
 // lesson 1 as a student would: the course, lesson 1, the solution typed key by key, Check, full
-// score, and the program still there after a reload.
+// score, and the program still there after a reload; and an AI program runs there too, with the AI
+// module loaded from the sibling ai.js.
 //
 // Needs the USB build in SPROUT_USB (default `dist-usb`; `scripts/usb.sh` makes it) and Firefox
 // ESR and geckodriver (scripts/setup.sh installs both). Without them the test is skipped, unless
@@ -78,6 +79,26 @@ describe('the USB page in Firefox', { skip }, () => {
     } catch (error) {
       await mkdir(artifacts, { recursive: true });
       await firefox.screenshot(path.join(artifacts, 'firefox-usb-lesson.png')).catch(() => {});
+      error.message += `\ngeckodriver and Firefox said:\n${firefox.log() || 'nothing'}`;
+      throw error;
+    }
+  });
+
+  test('runs an AI program from file://, with the AI module from the sibling ai.js', { timeout: 180_000 }, async () => {
+    try {
+      await firefox.goto(`${pathToFileURL(path.join(usbDistribution, 'index.html')).href}#/play`);
+      const editor = await firefox.waitFor('//textarea[@aria-label = "程序"]');
+      await firefox.click(editor);
+      await firefox.press([CONTROL, 'a']);
+      await firefox.press([DELETE]);
+      await firefox.type(editor, 'let m = model("iris");\nprint(`${mean([1, 2, 3])} ${m.labels.len()}`);');
+      await firefox.click(await firefox.waitFor('//button[contains(., "运行")]'));
+      const output = await firefox.waitFor('//*[@role = "log"][contains(., "2.0 3")]', 120_000);
+      assert.equal((await firefox.text(output)).trim(), '2.0 3');
+      assert.deepEqual(firefox.pageErrors(), [], 'the page threw');
+    } catch (error) {
+      await mkdir(artifacts, { recursive: true });
+      await firefox.screenshot(path.join(artifacts, 'firefox-usb-ai.png')).catch(() => {});
       error.message += `\ngeckodriver and Firefox said:\n${firefox.log() || 'nothing'}`;
       throw error;
     }
