@@ -1,7 +1,9 @@
 //! The messages between the UI thread and the script worker: runs and gradings.
 //!
 //! Both sides are built from this crate in the same trunk build, so the messages are JSON of
-//! these types and need no version: they never leave the browser tab. Student code runs only in
+//! these types and need no version: they never leave the browser tab. Enums keep serde's default
+//! form (`{"variant": content}`): the internally tagged form (`"type": …`) buffered every message
+//! before reading it, and its code cost the first screen 14 KB brotli. Student code runs only in
 //! the worker, which lets the UI terminate a program that never ends.
 
 use serde::{Deserialize, Serialize};
@@ -38,7 +40,7 @@ pub struct RunRequest {
 
 /// What the UI asks the worker to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum WorkerRequest {
     /// Run a program.
     Run(RunRequest),
@@ -75,7 +77,7 @@ impl GradeReport {
 
 /// What the worker tells the UI.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum WorkerReply {
     /// The worker listens for requests now; requests sent earlier would have been lost.
     Ready,
@@ -86,8 +88,7 @@ pub enum WorkerReply {
     /// The request calls the AI functions, which only the AI module's worker has: the plain
     /// worker sends it back for the UI to send there (and the lesson's later requests too).
     NeedsAi {
-        /// The request, as sent (a struct variant: the request's own `type` tag would clash with
-        /// the reply's in a newtype variant).
+        /// The request, as sent.
         request: Box<WorkerRequest>,
     },
 }

@@ -41,7 +41,7 @@ pub fn to_pixels(image: &[f32]) -> Vec<u8> {
 
 /// What a tool asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToolRequest {
     /// The digits model's answer for a drawing.
     Recognize {
@@ -77,7 +77,7 @@ pub enum ToolRequest {
 
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToolReply {
     /// The worker listens (the script worker's `ready`).
     Ready,
