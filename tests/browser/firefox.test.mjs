@@ -48,18 +48,36 @@ describe('the USB page in Firefox', { skip }, () => {
     await firefox?.close();
   });
 
-  test('passes lesson 1 from file://: the course, the lesson, Check; keeps the work on reload', { timeout: 180_000 }, async () => {
+  /** Runs `steps`; when they fail, keeps a screenshot as `name`.png and adds what Firefox said. */
+  async function diagnosed(name, steps) {
     try {
+      await steps();
+    } catch (error) {
+      await mkdir(artifacts, { recursive: true });
+      await firefox.screenshot(path.join(artifacts, `${name}.png`)).catch(() => {});
+      error.message += `\ngeckodriver and Firefox said:\n${firefox.log() || 'nothing'}`;
+      throw error;
+    }
+  }
+
+  /** Replaces the program in the editor by typing `program` key by key; the editor element. */
+  async function typeProgram(program) {
+    const editor = await firefox.waitFor('//textarea[@aria-label = "程序"]');
+    await firefox.click(editor);
+    await firefox.press([CONTROL, 'a']);
+    await firefox.press([DELETE]);
+    await firefox.type(editor, program);
+    return editor;
+  }
+
+  test('passes lesson 1 from file://: the course, the lesson, Check; keeps the work on reload', { timeout: 180_000 }, async () => {
+    await diagnosed('firefox-usb-lesson', async () => {
       await firefox.goto(pathToFileURL(path.join(usbDistribution, 'index.html')).href);
       await firefox.waitFor('//h2[starts-with(normalize-space(), "课程：")]');
       await firefox.click(await firefox.waitFor('//button[starts-with(@aria-label, "你好，世界：")]'));
       await firefox.waitFor('//h2[normalize-space() = "你好，世界"]');
 
-      const editor = await firefox.waitFor('//textarea[@aria-label = "程序"]');
-      await firefox.click(editor);
-      await firefox.press([CONTROL, 'a']);
-      await firefox.press([DELETE]);
-      await firefox.type(editor, HELLO);
+      const editor = await typeProgram(HELLO);
       assert.equal(await firefox.property(editor, 'value'), HELLO, 'the editor holds what was typed');
 
       await firefox.click(await firefox.waitFor('//button[contains(., "检查")]'));
@@ -76,31 +94,17 @@ describe('the USB page in Firefox', { skip }, () => {
       const reloaded = await firefox.waitFor('//textarea[@aria-label = "程序"]');
       assert.equal(await firefox.property(reloaded, 'value'), HELLO, 'the program is still there after a reload');
       assert.deepEqual(firefox.pageErrors(), [], 'the page threw');
-    } catch (error) {
-      await mkdir(artifacts, { recursive: true });
-      await firefox.screenshot(path.join(artifacts, 'firefox-usb-lesson.png')).catch(() => {});
-      error.message += `\ngeckodriver and Firefox said:\n${firefox.log() || 'nothing'}`;
-      throw error;
-    }
+    });
   });
 
   test('runs an AI program from file://, with the AI module from the sibling ai.js', { timeout: 180_000 }, async () => {
-    try {
+    await diagnosed('firefox-usb-ai', async () => {
       await firefox.goto(`${pathToFileURL(path.join(usbDistribution, 'index.html')).href}#/play`);
-      const editor = await firefox.waitFor('//textarea[@aria-label = "程序"]');
-      await firefox.click(editor);
-      await firefox.press([CONTROL, 'a']);
-      await firefox.press([DELETE]);
-      await firefox.type(editor, 'let m = model("iris");\nprint(`${mean([1, 2, 3])} ${m.labels.len()}`);');
+      await typeProgram('let m = model("iris");\nprint(`${mean([1, 2, 3])} ${m.labels.len()}`);');
       await firefox.click(await firefox.waitFor('//button[contains(., "运行")]'));
       const output = await firefox.waitFor('//*[@role = "log"][contains(., "2.0 3")]', 120_000);
       assert.equal((await firefox.text(output)).trim(), '2.0 3');
       assert.deepEqual(firefox.pageErrors(), [], 'the page threw');
-    } catch (error) {
-      await mkdir(artifacts, { recursive: true });
-      await firefox.screenshot(path.join(artifacts, 'firefox-usb-ai.png')).catch(() => {});
-      error.message += `\ngeckodriver and Firefox said:\n${firefox.log() || 'nothing'}`;
-      throw error;
-    }
+    });
   });
 });
