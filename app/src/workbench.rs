@@ -131,17 +131,17 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             <>
                 <button type="button" class="check primary" disabled={busy} aria-description={tr(language, Text::CheckDescription)}
                     onclick={click(&lesson.on_check)}>
-                    { "✔ " }{ tr(language, Text::CheckButton) }
+                    <span aria-hidden="true">{ "✔ " }</span>{ tr(language, Text::CheckButton) }
                 </button>
                 <button type="button" class="hint" disabled={lesson.on_hint.is_none()} title={tr(language, hint_title)}
                     aria-description={tr(language, hint_title)}
                     onclick={lesson.on_hint.as_ref().map(click).unwrap_or_default()}>
-                    { "💡 " }{ tr(language, Text::HintButton) }
+                    <span aria-hidden="true">{ "💡 " }</span>{ tr(language, Text::HintButton) }
                 </button>
                 <button type="button" class="reset" disabled={busy} onclick={on_reset}>{ tr(language, Text::ResetButton) }</button>
                 <button type="button" class="export" disabled={busy} aria-description={tr(language, Text::ExportWorkDescription)}
                     title={tr(language, Text::ExportWorkDescription)} onclick={click(&lesson.on_export)}>
-                    { "📦 " }{ tr(language, Text::ExportWork) }
+                    <span aria-hidden="true">{ "📦 " }</span>{ tr(language, Text::ExportWork) }
                 </button>
             </>
         }
@@ -156,11 +156,11 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 <div class="controls">
                     <button type="button" class="run" disabled={busy} aria-label={tr(language, Text::RunButton)}
                         aria-description={tr(language, run_description)} onclick={click(&props.on_run)}>
-                        { "▶ " }{ tr(language, Text::RunButton) }
+                        <span aria-hidden="true">{ "▶ " }</span>{ tr(language, Text::RunButton) }
                     </button>
                     <button type="button" class="stop" disabled={!props.status.stoppable()} aria-label={tr(language, Text::StopButton)}
                         aria-description={tr(language, Text::StopDescription)} onclick={click(&props.on_stop)}>
-                        { "■ " }{ tr(language, Text::StopButton) }
+                        <span aria-hidden="true">{ "■ " }</span>{ tr(language, Text::StopButton) }
                     </button>
                     { lesson_buttons.unwrap_or_default() }
                 </div>
