@@ -69,6 +69,10 @@ describe('lessons in Chromium', () => {
     assert.equal(await second.getAttribute('aria-disabled'), 'true');
     await page.getByRole('button', { name: /^你好，世界：/ }).click();
     await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+    // A screen reader names the lesson's buttons by their words, not their icons.
+    for (const name of ['运行', '停止', '检查', '提示', '重来', '导出这次的作品']) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, `one button named exactly ${name}`);
+    }
 
     await typeProgram(page, 'print("你好，世界！");');
     await page.getByRole('button', { name: /检查/ }).click();
