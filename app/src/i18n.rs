@@ -629,60 +629,71 @@ const EN: &[(Text, &str)] = &[
     (Text::AiToolLabel, "AI tool"),
 ];
 
-fn table(language: Language) -> &'static [(Text, &'static str)] {
+/// One language's words by id: the app's ([`Text`]) or the AI tools' (`ai::i18n::AiText`).
+pub(crate) type Table<Id> = &'static [(Id, &'static str)];
+
+/// The words of `id` in the table that `table` gives for `language`, falling back to Chinese.
+pub(crate) fn words<Id: PartialEq>(table: fn(Language) -> Table<Id>, language: Language, id: Id) -> &'static str {
+    let find = |language| table(language).iter().find(|(candidate, _)| *candidate == id).map(|(_, words)| *words);
+    find(language).or_else(|| find(Language::ZhCn)).unwrap_or_default()
+}
+
+/// `words` with each `{name}` placeholder replaced by its value.
+pub(crate) fn fill(words: &str, values: &[(&str, String)]) -> String {
+    values.iter().fold(words.to_string(), |words, (name, value)| words.replace(&format!("{{{name}}}"), value))
+}
+
+fn table(language: Language) -> Table<Text> {
     match language {
         Language::ZhCn => ZH_CN,
         Language::En => EN,
     }
 }
 
-fn lookup(language: Language, text: Text) -> Option<&'static str> {
-    table(language).iter().find(|(id, _)| *id == text).map(|(_, words)| *words)
-}
-
 /// `text` in `language`, falling back to Chinese.
 pub fn tr(language: Language, text: Text) -> &'static str {
-    lookup(language, text).or_else(|| lookup(Language::ZhCn, text)).unwrap_or_default()
+    words(table, language, text)
 }
 
 /// `text` in `language` with each `{name}` placeholder replaced by its value.
 pub fn tr_with(language: Language, text: Text, values: &[(&str, String)]) -> String {
-    values
-        .iter()
-        .fold(tr(language, text).to_string(), |words, (name, value)| words.replace(&format!("{{{name}}}"), value))
+    fill(tr(language, text), values)
 }
 
+/// Checks a set of tables (for the tests of each): every language has every id of `all` exactly
+/// once, with words, and no other id; and every language's words have the Chinese placeholders.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn placeholders(words: &str) -> Vec<&str> {
+pub(crate) fn check_tables<Id: PartialEq + Copy + std::fmt::Debug>(table: fn(Language) -> Table<Id>, all: &[Id]) {
+    let placeholders = |words: &'static str| -> Vec<&'static str> {
         words
             .split('{')
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
             .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
             .collect()
+    };
+    for language in Language::ALL {
+        for &id in all {
+            let count = table(language).iter().filter(|(candidate, _)| *candidate == id).count();
+            assert_eq!(count, 1, "{language:?} has {id:?} {count} times");
+            assert!(!words(table, language, id).is_empty(), "{language:?} {id:?} is empty");
+            assert_eq!(
+                placeholders(words(table, language, id)),
+                placeholders(words(table, Language::ZhCn, id)),
+                "{language:?} {id:?}"
+            );
+        }
+        assert_eq!(table(language).len(), all.len(), "{language:?} has unknown ids");
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
-    fn every_language_has_every_id_once() {
-        for language in Language::ALL {
-            for text in Text::ALL {
-                let count = table(language).iter().filter(|(id, _)| *id == text).count();
-                assert_eq!(count, 1, "{language:?} has {text:?} {count} times");
-                assert!(!tr(language, text).is_empty(), "{language:?} {text:?} is empty");
-            }
-            assert_eq!(table(language).len(), Text::ALL.len(), "{language:?} has unknown ids");
-        }
-    }
-
-    #[test]
-    fn every_language_has_the_same_placeholders() {
-        for text in Text::ALL {
-            let chinese = placeholders(tr(Language::ZhCn, text));
-            assert_eq!(chinese, placeholders(tr(Language::En, text)), "{text:?}");
-        }
+    fn every_language_has_every_id_once_with_the_same_placeholders() {
+        check_tables(table, &Text::ALL);
     }
 
     #[test]

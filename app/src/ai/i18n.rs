@@ -1,9 +1,11 @@
 //! The AI tools' own words, in Chinese (the default) and English: the drawing pad and the model
 //! lab live in the AI module, so their words do too, and the first screen does not carry them.
-//! Like `crate::i18n`: one table per language, and a test that both have every id with the same
-//! placeholders.
+//! Like `crate::i18n`, whose look-up, placeholder filling and table check it uses: one table per
+//! language.
 
 use sprout_runtime::messages::Language;
+
+use crate::i18n::{fill, words, Table};
 
 /// A piece of the AI tools' text, by its stable id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,21 +70,21 @@ pub enum AiText {
     TestHeading,
 }
 
-/// `text` in `language` (Chinese when missing).
-pub fn ai_tr(language: Language, text: AiText) -> &'static str {
-    let table = match language {
+fn table(language: Language) -> Table<AiText> {
+    match language {
         Language::ZhCn => ZH_CN,
         Language::En => EN,
-    };
-    let find = |table: &[(AiText, &'static str)]| table.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
-    find(table).or_else(|| find(ZH_CN)).unwrap_or_default()
+    }
+}
+
+/// `text` in `language` (Chinese when missing).
+pub fn ai_tr(language: Language, text: AiText) -> &'static str {
+    words(table, language, text)
 }
 
 /// `text` in `language` with each `{name}` placeholder replaced by its value.
 pub fn ai_tr_with(language: Language, text: AiText, values: &[(&str, String)]) -> String {
-    values
-        .iter()
-        .fold(ai_tr(language, text).to_string(), |words, (name, value)| words.replace(&format!("{{{name}}}"), value))
+    fill(ai_tr(language, text), values)
 }
 
 const ZH_CN: &[(AiText, &str)] = &[
@@ -185,27 +187,8 @@ mod tests {
         AiText::TestHeading,
     ];
 
-    fn placeholders(words: &str) -> Vec<&str> {
-        let mut found: Vec<&str> =
-            words.split('{').skip(1).filter_map(|part| part.split_once('}')).map(|(name, _)| name).collect();
-        found.sort_unstable();
-        found
-    }
-
     #[test]
-    fn every_language_has_every_text_with_the_same_placeholders() {
-        for table in [ZH_CN, EN] {
-            assert_eq!(table.len(), ALL.len());
-            for text in ALL {
-                let words = table.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
-                let chinese = ZH_CN.iter().find(|(id, _)| *id == text).map(|(_, words)| *words);
-                assert!(words.is_some_and(|words| !words.is_empty()), "{text:?} is missing");
-                assert_eq!(
-                    placeholders(words.unwrap_or_default()),
-                    placeholders(chinese.unwrap_or_default()),
-                    "{text:?}"
-                );
-            }
-        }
+    fn every_language_has_every_id_once_with_the_same_placeholders() {
+        crate::i18n::check_tables(table, &ALL);
     }
 }
