@@ -12,6 +12,8 @@ export CARGO_INCREMENTAL=0
 say "Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The ONNX → NNEF converter of models/ (native only).
+cargo clippy -p sprout-runtime --all-targets --features onnx --locked -- -D warnings
 cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 # The AI module: the app crate with its `ai` feature (the `ai` binary, the drawing pad, the model lab).
 cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features ai --locked -- -D warnings
@@ -19,6 +21,8 @@ cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --featu
 say "Native tests"
 cargo test --workspace --locked
 cargo test -p sprout-app --features ai --locked
+# The committed NNEF archives are the conversion of today's ONNX files; broken ONNX files give errors.
+cargo test -p sprout-runtime --features onnx --test model_files --locked
 
 say "The curriculum passes sprout check"
 cargo run -q -p sprout-cli --locked -- check lessons/content

@@ -34,7 +34,7 @@ fn inference(criterion: &mut Criterion) {
         criterion
             .bench_function(&format!("inference {name}"), |bencher| bencher.iter(|| run_embedded(name, input.clone())));
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../models/image_features/image_features.onnx");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../models/image_features/image_features.nnef.tar");
     let bytes = std::fs::read(path).expect("the image feature extractor's file");
     criterion
         .bench_function("load image_features (13 MB)", |bencher| bencher.iter(|| ImageFeatures::from_bytes(&bytes)));

@@ -179,7 +179,7 @@ fn digit_image_agrees_with_the_training_preprocessing() {
 #[test]
 fn the_image_feature_extractor_reproduces_its_samples() {
     let folder = models_folder().join("image_features");
-    let bytes = std::fs::read(folder.join("image_features.onnx")).unwrap();
+    let bytes = std::fs::read(folder.join("image_features.nnef.tar")).unwrap();
     let extractor = ImageFeatures::from_bytes(&bytes).unwrap_or_else(|error| panic!("{error}"));
     let mut problems = Vec::new();
     for sample in read_json(&folder.join("samples.json")).as_array().unwrap() {

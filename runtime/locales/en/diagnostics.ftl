@@ -110,7 +110,8 @@ ai-too-much-work = Training with { $name } would take too long (beyond { $limit 
 
 model-empty = The model file is empty.
 model-not-onnx = This file is not an ONNX model (it may be another kind of file, or damaged): { $detail }
-model-unsupported = This ONNX model cannot be run here: { $detail }
+model-not-nnef = This file is not an NNEF model (it may be another kind of file, or damaged): { $detail }
+model-unsupported = This model cannot be run here: { $detail }
 model-wrong-interface = This model does not fit: expected { $expected }, but it has { $found }.
 model-bad-picture = The picture is { $width }×{ $height } pixels, which takes { $expected } bytes, but it has { $found }.
 model-failed = The model failed while running: { $detail }

@@ -110,7 +110,8 @@ ai-too-much-work = 用 { $name } 训练要算的太多了（超过 { $limit }）
 
 model-empty = 模型文件是空的。
 model-not-onnx = 这个文件不是 ONNX 模型（可能是别的文件，或者已经损坏）：{ $detail }
-model-unsupported = 这个 ONNX 模型在这里运行不了：{ $detail }
+model-not-nnef = 这个文件不是 NNEF 模型（可能是别的文件，或者已经损坏）：{ $detail }
+model-unsupported = 这个模型在这里运行不了：{ $detail }
 model-wrong-interface = 这个模型对不上：需要的是 { $expected }，它却是 { $found }。
 model-bad-picture = 图片是 { $width }×{ $height } 像素，应该有 { $expected } 个字节，实际有 { $found } 个。
 model-failed = 模型运行时出错了：{ $detail }

@@ -18,6 +18,8 @@ mod features;
 mod lab;
 #[cfg(feature = "ai")]
 mod model;
+#[cfg(feature = "onnx")]
+mod onnx;
 #[cfg(feature = "ai")]
 mod vector;
 
@@ -31,6 +33,8 @@ pub use features::{digit_image, text_features, DIGIT_SIDE, TEXT_FEATURES};
 pub use lab::{train_lab_model, LabError, LabTraining, LAB_MODEL_VERSION};
 #[cfg(feature = "ai")]
 pub use model::{digit_embedding, model_names, round4, run_embedded, ImageFeatures, ModelError, IMAGE_SIDE};
+#[cfg(feature = "onnx")]
+pub use onnx::{nnef_of_model_folder, onnx_to_nnef};
 
 use rhai::{Array, Dynamic, Engine, FLOAT};
 use serde::{Deserialize, Serialize};

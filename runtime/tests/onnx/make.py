@@ -1,5 +1,6 @@
-# Writes the broken and foreign model files of this folder, for runtime/tests/onnx_errors.rs: each
-# must give the error code expected.txt names, never a panic. Deterministic (fixed seed). Needs the
+# Writes the broken and foreign model files of this folder, for runtime/tests/model_files.rs
+# (through the ONNX → NNEF converter): each must give the error code expected.txt names, never a
+# panic. Deterministic (fixed seed). Needs the
 # `onnx` and `numpy` packages of models/requirements.txt. Run: python runtime/tests/onnx/make.py
 """Makes the corrupt and foreign ONNX files the runtime's loader is tested with."""
 
