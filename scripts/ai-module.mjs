@@ -20,6 +20,9 @@
 //   that starts the module and re-exports its bindings. The page imports it for the pad and the
 //   lab, and the AI script worker is a module worker started from it (the module's main() serves
 //   runs there).
+// - image_features.nnef.tar, the image feature extractor (models/image_features, 13.5 MB), which
+//   the model lab downloads only when a student turns the camera on (IMAGE_FEATURES_URL in
+//   app/src/ai_loader.rs).
 // With SPROUT_AI_BINDGEN_TARGET=no-modules (scripts/usb.sh), the glue is bound as `no-modules` with
 // the global `sprout_ai` instead, for scripts/usb.mjs to turn into the USB page's sibling ai.js,
 // and there is no loader.
@@ -96,4 +99,6 @@ await init({ module_or_path: new URL('./${base}_bg.wasm', import.meta.url) });
 `;
   await writeFile(path.join(staging, 'ai.js'), loader);
 }
-console.log(`ai-module: ${base}.js and ${base}_bg.wasm (${(wasm.length / 1e6).toFixed(2)} MB, ${bindgenTarget})`);
+const extractor = 'image_features.nnef.tar';
+await copyFile(path.join(repository, 'models/image_features', extractor), path.join(staging, extractor));
+console.log(`ai-module: ${base}.js and ${base}_bg.wasm (${(wasm.length / 1e6).toFixed(2)} MB, ${bindgenTarget}), ${extractor}`);

@@ -19,6 +19,10 @@
 //   `SPROUT_LOAD_AI` (the module on the page, for the drawing pad and the model lab) and
 //   `SPROUT_START_AI_WORKER` (a classic Blob-URL worker that gets the glue and the compiled module
 //   as its first message), which app/src/ai_loader.rs uses instead of ./ai.js.
+// - the image feature extractor (image_features.nnef.tar, for the model lab's camera) goes into
+//   another sibling file, image_features.js, as base64, loaded the same way only when a student
+//   turns the camera on; the page publishes `SPROUT_LOAD_IMAGE_FEATURES`, which resolves to its
+//   bytes.
 // Anything else in the build (a file this script does not know) is an error, not left behind.
 
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -83,6 +87,7 @@ if (!/^let sprout_ai = /m.test(aiGlue)) {
   throw new Error(`${aiGlueName} is not a no-modules glue with the global sprout_ai: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
 }
 const aiWasm = (await read(aiGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
+const extractor = (await read('image_features.nnef.tar')).toString('base64');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
 if (leftOver.length > 0) throw new Error(`the USB page does not know what to do with: ${leftOver.join(', ')}`);
@@ -171,6 +176,25 @@ addEventListener('message', function (event) {
     aiScript().then(function (ai) { worker.postMessage(ai); }, function () { worker.postMessage({}); });
     return worker;
   };
+  var extractor = null;
+  /** image_features.js loaded: resolves to the image feature extractor's bytes. */
+  window.SPROUT_LOAD_IMAGE_FEATURES = function () {
+    if (!extractor) {
+      extractor = new Promise(function (resolve, reject) {
+        var element = document.createElement('script');
+        element.src = 'image_features.js';
+        element.onload = function () {
+          var text = atob(window.SPROUT_IMAGE_FEATURES), bytes = new Uint8Array(text.length);
+          for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+          delete window.SPROUT_IMAGE_FEATURES;
+          resolve(bytes);
+        };
+        element.onerror = function () { extractor = null; reject(new Error('image_features.js could not be loaded')); };
+        document.head.appendChild(element);
+      });
+    }
+    return extractor;
+  };
 })();
 </script>
 `;
@@ -187,4 +211,11 @@ const aiScriptText = `// Sprout's AI module for the USB page (index.html beside 
 window.SPROUT_AI = { glue: ${JSON.stringify(aiGlue)}, wasm: "${aiWasm}" };
 `;
 await writeFile(path.join(out, 'ai.js'), aiScriptText);
+await writeFile(
+  path.join(out, 'image_features.js'),
+  `// Sprout's image feature extractor (models/image_features, NNEF) for the USB page's model lab, as
+// base64: index.html beside it loads this when a student turns the camera on. Written by scripts/usb.mjs.
+window.SPROUT_IMAGE_FEATURES = "${extractor}";
+`,
+);
 console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB) and ai.js (${(Buffer.byteLength(aiScriptText) / 1e6).toFixed(1)} MB), from ${[...used].sort().join(', ')}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the USB copy of the app: dist-usb/index.html, one file that opens by double-click
-# (file://) in Chromium and Firefox with every lesson and no server, and dist-usb/ai.js beside it
-# (the AI module); copy the dist-usb folder to a stick. Installs what is missing first, like scripts/serve.sh (scripts/test.sh, which has already
-# done that, passes --no-setup).
+# (file://) in Chromium and Firefox with every lesson and no server, and beside it dist-usb/ai.js
+# (the AI module) and dist-usb/image_features.js (the model lab camera's image feature extractor);
+# copy the dist-usb folder to a stick. Installs what is missing first, like scripts/serve.sh
+# (scripts/test.sh, which has already done that, passes --no-setup).
 #
 # Browsers refuse ES modules and fetch on file://, so the app's wasm module is bound as
 # `no-modules` (trunk's data-bindgen-target, set on a copy of index.html) in a scratch build, and

@@ -18,15 +18,19 @@ use web_sys::{Worker, WorkerOptions, WorkerType};
 /// The AI module's loader, relative to the page.
 pub const AI_MODULE_URL: &str = "./ai.js";
 
+/// The image feature extractor's archive, relative to the page (see [`load_image_features`]).
+#[cfg(feature = "ai")]
+pub const IMAGE_FEATURES_URL: &str = "./image_features.nnef.tar";
+
 /// The function the USB page publishes under `name`, if it does.
 fn usb_hook(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()
 }
 
-/// [`AI_MODULE_URL`] made absolute against the page, so that it means the same wherever it is used.
-fn module_url() -> Result<String, JsValue> {
+/// `relative` made absolute against the page, so that it means the same wherever it is used.
+fn page_url(relative: &str) -> Result<String, JsValue> {
     let base = web_sys::window().ok_or("no window")?.document().ok_or("no document")?.base_uri()?.ok_or("no base")?;
-    Ok(web_sys::Url::new_with_base(AI_MODULE_URL, &base)?.href())
+    Ok(web_sys::Url::new_with_base(relative, &base)?.href())
 }
 
 /// Loads the AI module on the page; the promise resolves to its exports (`mount_tool`, …).
@@ -36,7 +40,28 @@ pub fn load() -> Result<js_sys::Promise, JsValue> {
     }
     // wasm-bindgen has no dynamic import; a function made at run time can use one.
     let import = js_sys::Function::new_with_args("url", "return import(url)");
-    import.call1(&JsValue::UNDEFINED, &module_url()?.into())?.dyn_into()
+    import.call1(&JsValue::UNDEFINED, &page_url(AI_MODULE_URL)?.into())?.dyn_into()
+}
+
+/// The image feature extractor's archive (models/image_features, 13.5 MB), which the model lab
+/// needs only for the camera: the build serves it beside the page as [`IMAGE_FEATURES_URL`]
+/// (scripts/ai-module.mjs copies it there), and the USB page publishes `SPROUT_LOAD_IMAGE_FEATURES`
+/// for its sibling file (scripts/usb.mjs). The promise resolves to the bytes (a `Uint8Array`) and
+/// rejects when they cannot be had.
+#[cfg(feature = "ai")]
+pub fn load_image_features() -> Result<js_sys::Promise, JsValue> {
+    if let Some(load) = usb_hook("SPROUT_LOAD_IMAGE_FEATURES") {
+        return load.call0(&JsValue::UNDEFINED)?.dyn_into();
+    }
+    let url = page_url(IMAGE_FEATURES_URL)?;
+    let fetch = js_sys::Function::new_with_args(
+        "url",
+        "return fetch(url).then(function (response) {
+            if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+            return response.arrayBuffer();
+        }).then(function (buffer) { return new Uint8Array(buffer); })",
+    );
+    fetch.call1(&JsValue::UNDEFINED, &url.into())?.dyn_into()
 }
 
 /// A new worker running the AI module, whose `main` serves runs and the tools' requests there.
@@ -47,5 +72,5 @@ pub fn start_worker() -> Result<Worker, JsValue> {
     }
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    Worker::new_with_options(&module_url()?, &options)
+    Worker::new_with_options(&page_url(AI_MODULE_URL)?, &options)
 }

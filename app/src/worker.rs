@@ -28,11 +28,17 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
+        let data = event.data();
+        // A tool request with bytes is `[json, Uint8Array]` (see `crate::ai::tools`).
+        let parts = data.dyn_ref::<js_sys::Array>();
+        let text = parts.map_or_else(|| data.as_string(), |parts| parts.get(0).as_string()).unwrap_or_default();
         let Ok(request) = serde_json::from_str::<WorkerRequest>(&text) else {
             #[cfg(feature = "ai")]
-            if crate::ai::tools::answer(&text, &reply_scope) {
-                return;
+            {
+                let bytes = parts.map(|parts| js_sys::Uint8Array::new(&parts.get(1)).to_vec()).unwrap_or_default();
+                if crate::ai::tools::answer(&text, &bytes, &reply_scope) {
+                    return;
+                }
             }
             // Only the UI of this same build sends requests, so a bad one is a bug; the thrown
             // error reaches the UI as the worker's `error` event.

@@ -68,6 +68,34 @@ pub enum AiText {
     Retrain,
     /// Heading of the live test.
     TestHeading,
+    /// Legend of the choice of where examples come from.
+    SourceLegend,
+    /// Examples drawn on the pad.
+    SourceDrawing,
+    /// Examples taken with the camera.
+    SourceCamera,
+    /// Why the source cannot change now.
+    SourceLocked,
+    /// The button that turns the camera on.
+    StartCamera,
+    /// The button that turns the camera off.
+    StopCamera,
+    /// Said while the browser opens the camera.
+    OpeningCamera,
+    /// Label of the camera's picture.
+    CameraView,
+    /// The camera was refused.
+    CameraRefused,
+    /// There is no camera.
+    CameraMissing,
+    /// Said while the image feature model loads.
+    LoadingExtractor,
+    /// The image feature model could not be downloaded or read.
+    ExtractorMissing,
+    /// Take a camera picture for a class. Placeholder: `{name}`.
+    AddPhoto,
+    /// Heading of the live test with the camera.
+    CameraTestHeading,
 }
 
 fn table(language: Language) -> Table<AiText> {
@@ -97,7 +125,7 @@ const ZH_CN: &[(AiText, &str)] = &[
     (AiText::DrawSomething, "画点什么吧"),
     (AiText::WorkerFailed, "AI 出了问题，请清空后再试。"),
     (AiText::LabHeading, "模型实验室"),
-    (AiText::LabIntro, "训练你自己的分类器：给每一类画几个例子，点“训练”，再画新的图来测试。"),
+    (AiText::LabIntro, "训练你自己的分类器：给每一类画几个例子（或者用摄像头拍几张），点“训练”，再用新的图来测试。"),
     (AiText::ClassName, "第 {number} 类的名字"),
     (AiText::DefaultClassName, "类别 {number}"),
     (AiText::AddClass, "增加一类"),
@@ -117,6 +145,23 @@ const ZH_CN: &[(AiText, &str)] = &[
     (AiText::SaveFailed, "模型没能保存到浏览器里（存储不可用或已满）。这次打开页面期间它仍然可以用。"),
     (AiText::Retrain, "例子变了，请重新训练。"),
     (AiText::TestHeading, "测试：在画板上画一个新的图"),
+    (AiText::SourceLegend, "例子从哪里来"),
+    (AiText::SourceDrawing, "画图"),
+    (AiText::SourceCamera, "摄像头"),
+    (AiText::SourceLocked, "要换来源，先清除所有例子。"),
+    (AiText::StartCamera, "打开摄像头"),
+    (AiText::StopCamera, "关闭摄像头"),
+    (AiText::OpeningCamera, "正在打开摄像头……"),
+    (AiText::CameraView, "摄像头画面：摆好要拍的东西，再点“拍一张加到……”。"),
+    (AiText::CameraRefused, "不能用摄像头：请在浏览器里允许这个页面使用摄像头。"),
+    (AiText::CameraMissing, "找不到摄像头。没有摄像头的电脑可以用画图来训练。"),
+    (AiText::LoadingExtractor, "正在载入图像特征模型（13.5 MB，只需要一次）……"),
+    (
+        AiText::ExtractorMissing,
+        "图像特征模型载入不了：它应该在 image_features.nnef.tar（U 盘上是 image_features.js）里，和这个页面放在一起。",
+    ),
+    (AiText::AddPhoto, "拍一张加到“{name}”"),
+    (AiText::CameraTestHeading, "测试：把新的东西放到摄像头前"),
 ];
 
 const EN: &[(AiText, &str)] = &[
@@ -129,7 +174,7 @@ const EN: &[(AiText, &str)] = &[
     (AiText::DrawSomething, "Draw something"),
     (AiText::WorkerFailed, "The AI had a problem; clear the pad and try again."),
     (AiText::LabHeading, "Model lab"),
-    (AiText::LabIntro, "Train your own classifier: draw a few examples of each class, press Train, then draw new pictures to test it."),
+    (AiText::LabIntro, "Train your own classifier: draw a few examples of each class (or take a few photos with the camera), press Train, then test it with new pictures."),
     (AiText::ClassName, "Name of class {number}"),
     (AiText::DefaultClassName, "Class {number}"),
     (AiText::AddClass, "Add a class"),
@@ -149,13 +194,27 @@ const EN: &[(AiText, &str)] = &[
     (AiText::SaveFailed, "The model could not be saved in the browser (storage unavailable or full). It still works while this page is open."),
     (AiText::Retrain, "The examples changed: train again."),
     (AiText::TestHeading, "Test: draw a new picture on the pad"),
+    (AiText::SourceLegend, "Where the examples come from"),
+    (AiText::SourceDrawing, "Drawing"),
+    (AiText::SourceCamera, "Camera"),
+    (AiText::SourceLocked, "To switch, clear all examples first."),
+    (AiText::StartCamera, "Turn the camera on"),
+    (AiText::StopCamera, "Turn the camera off"),
+    (AiText::OpeningCamera, "Opening the camera…"),
+    (AiText::CameraView, "Camera view: place what you want to show, then press “Take a photo for …”."),
+    (AiText::CameraRefused, "The camera is not allowed: let this page use the camera in the browser's settings."),
+    (AiText::CameraMissing, "No camera was found. Without a camera, train with drawings."),
+    (AiText::LoadingExtractor, "Loading the image feature model (13.5 MB, only once)…"),
+    (AiText::ExtractorMissing, "The image feature model could not be loaded: it should be in image_features.nnef.tar (image_features.js on a USB stick) beside this page."),
+    (AiText::AddPhoto, "Take a photo for “{name}”"),
+    (AiText::CameraTestHeading, "Test: show the camera something new"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [AiText; 29] = [
+    const ALL: [AiText; 43] = [
         AiText::PadHeading,
         AiText::CanvasLabel,
         AiText::Clear,
@@ -185,6 +244,20 @@ mod tests {
         AiText::SaveFailed,
         AiText::Retrain,
         AiText::TestHeading,
+        AiText::SourceLegend,
+        AiText::SourceDrawing,
+        AiText::SourceCamera,
+        AiText::SourceLocked,
+        AiText::StartCamera,
+        AiText::StopCamera,
+        AiText::OpeningCamera,
+        AiText::CameraView,
+        AiText::CameraRefused,
+        AiText::CameraMissing,
+        AiText::LoadingExtractor,
+        AiText::ExtractorMissing,
+        AiText::AddPhoto,
+        AiText::CameraTestHeading,
     ];
 
     #[test]

@@ -2,6 +2,7 @@
 //! which the first screen's page mounts through [`mount_tool`] (see `crate::ai_tool`), and the
 //! tools' side of the AI worker ([`tools`]).
 
+pub mod camera;
 pub mod i18n;
 pub mod lab;
 pub mod pad;

@@ -25,7 +25,7 @@ pub enum ToolEvent {
 #[derive(Default)]
 struct Connection {
     ready: bool,
-    queued: Vec<String>,
+    queued: Vec<JsValue>,
 }
 
 /// A running tool worker.
@@ -52,7 +52,7 @@ impl ToolWorker {
                             std::mem::take(&mut connection.queued)
                         };
                         for message in queued {
-                            let _ = worker.post_message(&JsValue::from_str(&message));
+                            let _ = worker.post_message(&message);
                         }
                     }
                     Some(reply) => on_event.emit(ToolEvent::Reply(Rc::new(reply))),
@@ -69,9 +69,20 @@ impl ToolWorker {
     /// Sends `request` (queued until the worker listens).
     pub fn send(&self, request: &ToolRequest) {
         let Ok(message) = serde_json::to_string(request) else { return };
+        self.post(JsValue::from_str(&message));
+    }
+
+    /// Sends `request` with `bytes` (a camera picture, the extractor's archive), as the
+    /// two-element array the worker expects for those.
+    pub fn send_with_bytes(&self, request: &ToolRequest, bytes: &js_sys::Uint8Array) {
+        let Ok(message) = serde_json::to_string(request) else { return };
+        self.post(js_sys::Array::of2(&JsValue::from_str(&message), bytes).into());
+    }
+
+    fn post(&self, message: JsValue) {
         let mut connection = self.connection.borrow_mut();
         if connection.ready {
-            let _ = self.worker.post_message(&JsValue::from_str(&message));
+            let _ = self.worker.post_message(&message);
         } else {
             connection.queued.push(message);
         }

@@ -3,12 +3,16 @@
 //! The tools run on the page, inference and training in a worker of the AI module (the same
 //! `worker::serve()` loop as the AI script worker, which hands these messages here), so that the
 //! page never waits on tract. Both sides are this module in one build, so the messages are JSON of
-//! these types with no version; the `type` tags differ from the script worker's requests.
+//! these types with no version; their variant names differ from the script worker's requests.
+//! Requests with bytes (the image feature extractor's archive, a camera picture) travel as a
+//! two-element array, the JSON and the bytes, so that megabytes are never written out as JSON.
 
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
-use sprout_runtime::ai::{self as runtime_ai, LabError, LabExample, LabModel, ModelError, TrainingOptions};
+use sprout_runtime::ai::{
+    self as runtime_ai, ImageFeatures, LabError, LabExample, LabInput, LabModel, ModelError, TrainingOptions,
+};
 use sprout_runtime::messages::Language;
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -58,6 +62,8 @@ pub enum ToolRequest {
         id: u32,
         /// The classes' names.
         labels: Vec<String>,
+        /// Where the examples come from.
+        input: LabInput,
         /// Every example.
         examples: Vec<LabExample>,
     },
@@ -73,6 +79,31 @@ pub enum ToolRequest {
         /// The drawing.
         drawing: Drawing,
     },
+    /// With the bytes of `image_features.nnef.tar`: prepare the image feature extractor for
+    /// [`ToolRequest::Picture`].
+    LoadExtractor,
+    /// With a camera picture's RGBA bytes: its features for a new example, or the classifier's
+    /// answer for it.
+    Picture {
+        /// Echoed in the reply.
+        id: u32,
+        /// Its width in pixels.
+        width: usize,
+        /// Its height in pixels.
+        height: usize,
+        /// What the features are for.
+        purpose: PictureUse,
+    },
+}
+
+/// What a camera picture's features are for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PictureUse {
+    /// A new example: the reply is [`ToolReply::Features`].
+    Example,
+    /// The live test: the reply is [`ToolReply::Answer`], with the classifier's probabilities.
+    Classify,
 }
 
 /// What the worker answers.
@@ -110,6 +141,15 @@ pub enum ToolReply {
         /// Held-out examples counted by true class (row) and predicted class (column).
         confusion: Vec<Vec<u32>>,
     },
+    /// The image feature extractor is ready.
+    ExtractorReady,
+    /// A camera picture's features, rounded to 4 decimals as lab examples keep them.
+    Features {
+        /// The request's id.
+        id: u32,
+        /// The 1280 features.
+        features: Vec<f64>,
+    },
     /// The request failed (a class without examples, a model that would not load).
     Failed {
         /// The request's id.
@@ -134,6 +174,8 @@ pub fn best(values: &[f64]) -> Option<usize> {
 thread_local! {
     /// The classifier [`ToolRequest::Classify`] uses: the last trained or loaded one.
     static CLASSIFIER: RefCell<Option<LabModel>> = const { RefCell::new(None) };
+    /// The image feature extractor, once loaded.
+    static EXTRACTOR: RefCell<Option<ImageFeatures>> = const { RefCell::new(None) };
 }
 
 /// The error in every language, for a [`ToolReply::Failed`].
@@ -159,16 +201,25 @@ fn answer_drawing(id: u32, drawing: &Drawing, judge: impl FnOnce(&[f32]) -> Resu
     }
 }
 
-/// Answers `text` if it is a [`ToolRequest`], posting the replies on `scope`; `false` if it is not.
-pub fn answer(text: &str, scope: &DedicatedWorkerGlobalScope) -> bool {
+/// Answers `text` if it is a [`ToolRequest`] (with `bytes`, for the requests that carry some),
+/// posting the replies on `scope`; `false` if it is not one.
+pub fn answer(text: &str, bytes: &[u8], scope: &DedicatedWorkerGlobalScope) -> bool {
     let Ok(request) = serde_json::from_str::<ToolRequest>(text) else { return false };
     let reply = match request {
         ToolRequest::Recognize { id, drawing } => answer_drawing(id, &drawing, digit_probabilities),
-        ToolRequest::Train { id, labels, examples } => train(id, labels, examples, scope),
+        ToolRequest::Train { id, labels, input, examples } => train(id, labels, input, examples, scope),
         ToolRequest::Load { model } => {
             CLASSIFIER.with(|classifier| *classifier.borrow_mut() = model.check().is_ok().then_some(model));
             return true;
         }
+        ToolRequest::LoadExtractor => match ImageFeatures::from_bytes(bytes) {
+            Ok(extractor) => {
+                EXTRACTOR.with(|loaded| *loaded.borrow_mut() = Some(extractor));
+                ToolReply::ExtractorReady
+            }
+            Err(error) => ToolReply::Failed { id: 0, messages: messages(|language| error.message(language)) },
+        },
+        ToolRequest::Picture { id, width, height, purpose } => answer_picture(id, bytes, width, height, purpose),
         ToolRequest::Classify { id, drawing } => CLASSIFIER.with(|classifier| match &*classifier.borrow() {
             Some(model) => answer_drawing(id, &drawing, |image| model.probabilities(image)),
             None => ToolReply::Failed {
@@ -181,8 +232,35 @@ pub fn answer(text: &str, scope: &DedicatedWorkerGlobalScope) -> bool {
     true
 }
 
+/// The features of the camera picture `rgba` for a new example, or the classifier's answer for it.
+fn answer_picture(id: u32, rgba: &[u8], width: usize, height: usize, purpose: PictureUse) -> ToolReply {
+    let features = EXTRACTOR.with(|extractor| match &*extractor.borrow() {
+        Some(extractor) => extractor.features(rgba, width, height),
+        None => Err(ModelError::Empty),
+    });
+    let failed = |error: &dyn Fn(Language) -> String| ToolReply::Failed { id, messages: messages(error) };
+    match (features, purpose) {
+        (Err(error), _) => failed(&|language| error.message(language)),
+        (Ok(features), PictureUse::Example) => {
+            ToolReply::Features { id, features: features.iter().map(|value| runtime_ai::round4(*value)).collect() }
+        }
+        (Ok(features), PictureUse::Classify) => CLASSIFIER.with(|classifier| match &*classifier.borrow() {
+            Some(model) if model.input == LabInput::Camera => {
+                ToolReply::Answer { id, pixels: Vec::new(), probabilities: model.probabilities_of_features(&features) }
+            }
+            _ => failed(&|language| LabError::BadModel { version: 0 }.message(language)),
+        }),
+    }
+}
+
 /// Trains on the examples, reporting progress about twenty times.
-fn train(id: u32, labels: Vec<String>, examples: Vec<LabExample>, scope: &DedicatedWorkerGlobalScope) -> ToolReply {
+fn train(
+    id: u32,
+    labels: Vec<String>,
+    input: LabInput,
+    examples: Vec<LabExample>,
+    scope: &DedicatedWorkerGlobalScope,
+) -> ToolReply {
     let mut last_sent = 0;
     let mut progress = |done: usize, total: usize| {
         if done == total || done >= last_sent + total.div_ceil(20) {
@@ -190,7 +268,7 @@ fn train(id: u32, labels: Vec<String>, examples: Vec<LabExample>, scope: &Dedica
             post(scope, &ToolReply::Progress { id, done, total });
         }
     };
-    match runtime_ai::train_lab_model(labels, examples, &TrainingOptions::default(), &mut progress) {
+    match runtime_ai::train_lab_model(labels, input, examples, &TrainingOptions::default(), &mut progress) {
         Ok(training) => {
             CLASSIFIER.with(|classifier| *classifier.borrow_mut() = Some(training.model.clone()));
             ToolReply::Trained { id, model: training.model, accuracy: training.accuracy, confusion: training.confusion }
@@ -223,6 +301,55 @@ mod tests {
         assert_eq!(pixels.len(), 784);
         assert_eq!(pixels[14 * 28 + 14], 255);
         assert_eq!(pixels[0], 0);
+    }
+
+    #[test]
+    fn a_camera_picture_becomes_features_and_the_classifiers_answer() {
+        let red: Vec<u8> = [200, 30, 30, 255].repeat(64 * 48);
+        assert!(
+            matches!(answer_picture(3, &red, 64, 48, PictureUse::Example), ToolReply::Failed { id: 3, .. }),
+            "no extractor yet: a failure"
+        );
+        let archive =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../models/image_features/image_features.nnef.tar"));
+        let extractor = ImageFeatures::from_bytes(&archive.unwrap()).unwrap();
+        EXTRACTOR.with(|loaded| *loaded.borrow_mut() = Some(extractor));
+        let ToolReply::Features { id: 4, features } = answer_picture(4, &red, 64, 48, PictureUse::Example) else {
+            panic!("features");
+        };
+        assert_eq!(features.len(), LabInput::Camera.feature_count());
+        assert!(features.iter().all(|value| *value == runtime_ai::round4(*value as f32)));
+        assert!(
+            matches!(answer_picture(5, &red[1..], 64, 48, PictureUse::Example), ToolReply::Failed { id: 5, .. }),
+            "a picture of the wrong size: a failure"
+        );
+        // The live test needs a camera classifier.
+        assert!(
+            matches!(answer_picture(6, &red, 64, 48, PictureUse::Classify), ToolReply::Failed { id: 6, .. }),
+            "no classifier: a failure"
+        );
+        let blue: Vec<u8> = [30, 30, 200, 255].repeat(64 * 48);
+        let mut examples = Vec::new();
+        for (label, picture) in [(0, &red), (1, &blue), (0, &red), (1, &blue)] {
+            let ToolReply::Features { features, .. } = answer_picture(7, picture, 64, 48, PictureUse::Example) else {
+                panic!("features");
+            };
+            examples.push(LabExample { label, pixels: Vec::new(), features });
+        }
+        let labels = vec!["红".to_string(), "蓝".to_string()];
+        let training = runtime_ai::train_lab_model(
+            labels,
+            LabInput::Camera,
+            examples,
+            &TrainingOptions::default(),
+            &mut |_, _| {},
+        );
+        CLASSIFIER.with(|classifier| *classifier.borrow_mut() = Some(training.unwrap().model));
+        let ToolReply::Answer { id: 8, probabilities, .. } = answer_picture(8, &blue, 64, 48, PictureUse::Classify)
+        else {
+            panic!("an answer");
+        };
+        assert_eq!(best(&probabilities), Some(1), "{probabilities:?}");
     }
 
     #[test]

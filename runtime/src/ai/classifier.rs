@@ -11,7 +11,7 @@ use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 
 use super::dataset::{table, Table};
 use super::features::{text_features, DIGIT_SIDE};
-use super::{LabModel, LogisticModel};
+use super::{LabInput, LabModel, LogisticModel};
 use crate::api::{charge, integer, mistake, number, numbers, wrong_type, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
@@ -213,9 +213,10 @@ pub(crate) enum Input {
     Numbers(usize),
     /// A text, featurized with `char-ngram-hash-v1`.
     Text,
-    /// A 28×28 drawing, featurized by the digits model's embedding: the model lab's classifier,
-    /// whose examples come along.
-    Drawing(Rc<LabModel>),
+    /// What the model lab's classifier takes, whose examples come along: a 28×28 drawing,
+    /// featurized by the digits model's embedding, or a camera picture's 1280 features (programs
+    /// cannot take pictures, so they give the features, such as an example's).
+    Lab(Rc<LabModel>),
 }
 
 /// How a classifier decides.
@@ -277,7 +278,15 @@ impl Classifier {
                 }
                 Ok(sparse(&text_features(&x.clone().into_string().unwrap_or_default())))
             }
-            Input::Drawing(_) => {
+            Input::Lab(lab) if lab.input == LabInput::Camera => {
+                let count = lab.input.feature_count();
+                let values = numbers(name, x)?;
+                if values.len() != count {
+                    return Err(super::wrong_shape(name, &[count], x));
+                }
+                Ok(dense(&values))
+            }
+            Input::Lab(_) => {
                 let image = super::model::image_argument(name, x)?;
                 let embedding = super::model::digit_embedding(&image)
                     .map_err(|error| mistake(Diagnostic::new(Code::InternalError).with("detail", error)))?;
@@ -292,7 +301,8 @@ impl Classifier {
         let featurizing = match &self.0.input {
             Input::Numbers(count) => *count as u64,
             Input::Text => super::features::TEXT_FEATURES as u64,
-            Input::Drawing(_) => super::model::digits_multiply_adds() / 4 + (DIGIT_SIDE * DIGIT_SIDE) as u64,
+            Input::Lab(lab) if lab.input == LabInput::Camera => lab.input.feature_count() as u64,
+            Input::Lab(_) => super::model::digits_multiply_adds() / 4 + (DIGIT_SIDE * DIGIT_SIDE) as u64,
         };
         let deciding = match &self.0.method {
             Method::Logistic(model) => (model.weights.len() * model.means.len()) as u64,
@@ -435,7 +445,7 @@ fn logistic(host: &SharedHost, data: &Dynamic, options: &TrainingOptions) -> Api
     let (features, standardise) = match &set.input {
         Input::Numbers(count) => (*count, true),
         Input::Text => (super::features::TEXT_FEATURES, false),
-        Input::Drawing(lab) => (lab.classifier.means.len(), true),
+        Input::Lab(lab) => (lab.classifier.means.len(), true),
     };
     let values: usize = set.rows.iter().map(Vec::len).sum();
     let work = options.epochs.saturating_mul(values).saturating_mul(set.names.len());
@@ -497,7 +507,7 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     });
     engine.register_get("examples", |classifier: &mut Classifier| -> ApiResult<Array> {
         match &classifier.0.input {
-            Input::Drawing(lab) => Ok(super::lab::examples_of(lab)),
+            Input::Lab(lab) => Ok(super::lab::examples_of(lab)),
             _ => Err(mistake(
                 Diagnostic::new(Code::BadValue).with("name", "examples").with("value", describe(classifier)),
             )),

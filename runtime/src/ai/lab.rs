@@ -1,9 +1,11 @@
-//! The model lab's classifier: trained by the app from a student's drawings ([`train_lab_model`]),
-//! saved as a [`LabModel`], and given back to programs by `my_model()`.
+//! The model lab's classifier: trained by the app from a student's drawings or camera pictures
+//! ([`train_lab_model`]), saved as a [`LabModel`], and given back to programs by `my_model()`.
 //!
-//! A drawing's features are the digits model's 64-number embedding (rounded to 4 decimals, as
-//! programs see it), so a handful of drawings per class is enough: the digits network already
-//! knows strokes, and only a logistic regression on top is trained.
+//! A drawing's features are the digits model's 64-number embedding, a camera picture's the image
+//! feature extractor's 1280 numbers (the app computes those, since the extractor is too big to
+//! embed), both rounded to 4 decimals as programs see them. So a handful of examples per class is
+//! enough: the networks already know strokes and pictures, and only a logistic regression on top
+//! is trained.
 
 use std::rc::Rc;
 
@@ -12,7 +14,7 @@ use rhai::{Array, Dynamic, Engine, Map, INT};
 use super::classifier::{train_logistic, Classifier, Input, Method, Trained, TrainingOptions};
 use super::features::DIGIT_SIDE;
 use super::model::{digit_embedding, ModelError};
-use super::{LabExample, LabModel};
+use super::{LabExample, LabInput, LabModel};
 use crate::api::{mistake, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages::{message_text, Language};
@@ -38,8 +40,9 @@ pub enum LabError {
         /// Its name.
         label: String,
     },
-    /// An example that is not 28×28 pixels, or whose label is not a class.
-    #[error("example {index} is not a 28×28 drawing of one of the classes")]
+    /// An example that is not of the model's kind (a 28×28 drawing, or a camera picture's 1280
+    /// features), or whose label is not a class.
+    #[error("example {index} is not an example of the right kind for one of the classes")]
     BadExample {
         /// Its position in the examples, from 0.
         index: usize,
@@ -89,6 +92,27 @@ impl LabExample {
     pub fn image(&self) -> Vec<f32> {
         self.pixels.iter().map(|pixel| f32::from(*pixel) / 255.0).collect()
     }
+
+    /// Whether this is an example of `input` for one of `classes` classes.
+    fn fits(&self, input: LabInput, classes: usize) -> bool {
+        let shaped = match input {
+            LabInput::Drawing => self.pixels.len() == PIXELS && self.features.is_empty(),
+            LabInput::Camera => {
+                self.pixels.is_empty()
+                    && self.features.len() == input.feature_count()
+                    && self.features.iter().all(|value| value.is_finite())
+            }
+        };
+        shaped && self.label < classes
+    }
+
+    /// The features the classifier learns from.
+    fn features(&self, input: LabInput) -> Result<Vec<f64>, ModelError> {
+        match input {
+            LabInput::Drawing => digit_embedding(&self.image()),
+            LabInput::Camera => Ok(self.features.clone()),
+        }
+    }
 }
 
 impl LabModel {
@@ -97,14 +121,22 @@ impl LabModel {
         Ok(self.classifier.probabilities(&digit_embedding(image)?))
     }
 
-    /// Whether this saved model can be used: this version, a classifier over the 64 embedding
-    /// numbers for each class, and examples that are drawings of its classes.
+    /// Each class's probability for a camera picture's features (as the image feature extractor
+    /// gives them; rounded here to 4 decimals like the examples').
+    pub fn probabilities_of_features(&self, features: &[f32]) -> Vec<f64> {
+        let rounded: Vec<f64> = features.iter().map(|value| super::round4(*value)).collect();
+        self.classifier.probabilities(&rounded)
+    }
+
+    /// Whether this saved model can be used: this version, a classifier over its kind of features
+    /// (64 for drawings, 1280 for camera pictures) for each class, and examples of that kind of
+    /// its classes.
     pub fn check(&self) -> Result<(), LabError> {
         let bad = LabError::BadModel { version: self.version };
         let classifier = &self.classifier;
         let features = classifier.means.len();
         let fits = self.version == LAB_MODEL_VERSION
-            && features == 64
+            && features == self.input.feature_count()
             && classifier.scales.len() == features
             && classifier.scales.iter().all(|scale| *scale != 0.0)
             && classifier.weights.len() == self.labels.len()
@@ -113,23 +145,21 @@ impl LabModel {
         if !fits {
             return Err(bad);
         }
-        match self
-            .examples
-            .iter()
-            .position(|example| example.pixels.len() != PIXELS || example.label >= self.labels.len())
-        {
+        match self.examples.iter().position(|example| !example.fits(self.input, self.labels.len())) {
             Some(index) => Err(LabError::BadExample { index }),
             None => Ok(()),
         }
     }
 }
 
-/// Trains the lab's classifier on `examples` of the classes `labels`: each drawing's embedding by
-/// the digits model, then a logistic regression with `options` on all but the held-out drawings
-/// (see [`LabTraining::held_out`]). `progress(done, epochs)` hears after every epoch, for a
-/// progress bar. Deterministic: the same drawings train the same model everywhere.
+/// Trains the lab's classifier on `examples` of `input` of the classes `labels`: each example's
+/// features (a drawing's embedding by the digits model, a camera picture's features as given),
+/// then a logistic regression with `options` on all but the held-out examples (see
+/// [`LabTraining::held_out`]). `progress(done, epochs)` hears after every epoch, for a progress
+/// bar. Deterministic: the same examples train the same model everywhere.
 pub fn train_lab_model(
     labels: Vec<String>,
+    input: LabInput,
     examples: Vec<LabExample>,
     options: &TrainingOptions,
     progress: &mut dyn FnMut(usize, usize),
@@ -137,9 +167,7 @@ pub fn train_lab_model(
     if labels.len() < 2 {
         return Err(LabError::TooFewClasses { count: labels.len() });
     }
-    if let Some(index) =
-        examples.iter().position(|example| example.pixels.len() != PIXELS || example.label >= labels.len())
-    {
+    if let Some(index) = examples.iter().position(|example| !example.fits(input, labels.len())) {
         return Err(LabError::BadExample { index });
     }
     let mut held_out = Vec::new();
@@ -152,8 +180,7 @@ pub fn train_lab_model(
         held_out.extend(&members[members.len() - count..]);
     }
     held_out.sort_unstable();
-    let embeddings: Vec<Vec<f64>> =
-        examples.iter().map(|example| digit_embedding(&example.image())).collect::<Result<_, _>>()?;
+    let embeddings: Vec<Vec<f64>> = examples.iter().map(|example| example.features(input)).collect::<Result<_, _>>()?;
     let training: Vec<usize> = (0..examples.len()).filter(|index| held_out.binary_search(index).is_err()).collect();
     let rows: Vec<Vec<f64>> = training.iter().map(|index| embeddings[*index].clone()).collect();
     let classes: Vec<usize> = training.iter().map(|index| examples[*index].label).collect();
@@ -176,7 +203,7 @@ pub fn train_lab_model(
     }
     let right: u32 = (0..labels.len()).map(|class| confusion[class][class]).sum();
     let accuracy = (!held_out.is_empty()).then(|| f64::from(right) / held_out.len() as f64);
-    let model = LabModel { version: LAB_MODEL_VERSION, labels, examples, classifier };
+    let model = LabModel { version: LAB_MODEL_VERSION, input, labels, examples, classifier };
     Ok(LabTraining { model, held_out, accuracy, confusion })
 }
 
@@ -191,26 +218,33 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
             return Err(mistake(diagnostic));
         }
         let method = Method::Logistic(lab.classifier.clone());
-        Ok(Classifier::new(Trained { method, labels: lab.labels.clone(), input: Input::Drawing(lab) }))
+        Ok(Classifier::new(Trained { method, labels: lab.labels.clone(), input: Input::Lab(lab) }))
     });
 }
 
 /// `.examples` of a classifier from `my_model()`: `#{label, image}` for each drawing, the image as
-/// 28 rows of 28 values 0..1.
+/// 28 rows of 28 values 0..1; `#{label, features}` for each camera picture, its 1280 features.
 pub(crate) fn examples_of(lab: &Rc<LabModel>) -> Array {
+    let numbers =
+        |values: &mut dyn Iterator<Item = f64>| Dynamic::from_array(values.map(Dynamic::from_float).collect());
     lab.examples
         .iter()
         .map(|example| {
-            let image = example.image();
-            let rows: Array = image
-                .chunks(DIGIT_SIDE)
-                .map(|row| {
-                    Dynamic::from_array(row.iter().map(|value| Dynamic::from_float(f64::from(*value))).collect())
-                })
-                .collect();
             let mut entry = Map::new();
             entry.insert("label".into(), Dynamic::from_int(example.label as INT));
-            entry.insert("image".into(), Dynamic::from_array(rows));
+            match lab.input {
+                LabInput::Drawing => {
+                    let image = example.image();
+                    let rows: Array = image
+                        .chunks(DIGIT_SIDE)
+                        .map(|row| numbers(&mut row.iter().map(|value| f64::from(*value))))
+                        .collect();
+                    entry.insert("image".into(), Dynamic::from_array(rows));
+                }
+                LabInput::Camera => {
+                    entry.insert("features".into(), numbers(&mut example.features.iter().copied()));
+                }
+            }
             Dynamic::from_map(entry)
         })
         .collect()

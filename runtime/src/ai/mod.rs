@@ -48,23 +48,60 @@ use crate::api::{number, numbers, ApiResult, SharedHost};
 pub struct LabModel {
     /// Version of this format; 1.
     pub version: u32,
+    /// Where its examples come from. Absent for drawings, as in the files written before the lab
+    /// had a camera.
+    #[serde(default, skip_serializing_if = "LabInput::is_drawing")]
+    pub input: LabInput,
     /// The classes' names, as the student wrote them.
     pub labels: Vec<String>,
-    /// The drawings the classifier learnt from.
+    /// The examples the classifier learnt from.
     pub examples: Vec<LabExample>,
-    /// The trained classifier over the digits model's embedding of a drawing.
+    /// The trained classifier over the examples' features: the digits model's embedding of a
+    /// drawing, or the image feature extractor's features of a camera picture.
     pub classifier: LogisticModel,
 }
 
-/// One drawing of the model lab and its class.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where the model lab's examples come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabInput {
+    /// Drawings on the pad, learnt from through the digits model's 64-number embedding.
+    #[default]
+    Drawing,
+    /// Camera pictures, learnt from through the image feature extractor's 1280 features.
+    Camera,
+}
+
+impl LabInput {
+    /// Whether the examples are drawings (the default).
+    pub fn is_drawing(&self) -> bool {
+        *self == LabInput::Drawing
+    }
+
+    /// How many features the classifier of such examples reads.
+    pub fn feature_count(self) -> usize {
+        match self {
+            LabInput::Drawing => 64,
+            LabInput::Camera => 1280,
+        }
+    }
+}
+
+/// One example of the model lab and its class: a drawing (`pixels`) or the features of a camera
+/// picture (`features`), never both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabExample {
     /// Index into [`LabModel::labels`].
     pub label: usize,
-    /// 28×28 grey levels, row by row, 0 = background and 255 = ink (as `digit_image` gives them,
-    /// times 255).
+    /// A drawing: 28×28 grey levels, row by row, 0 = background and 255 = ink (as `digit_image`
+    /// gives them, times 255).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pixels: Vec<u8>,
+    /// A camera picture: the image feature extractor's 1280 features of it, rounded to 4 decimals
+    /// (the picture itself is not kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<f64>,
 }
 
 /// A multinomial logistic regression: `softmax(weights · standardised(x) + biases)`, where each

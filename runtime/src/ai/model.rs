@@ -632,6 +632,15 @@ mod tests {
     }
 
     #[test]
+    fn the_lab_reads_as_many_features_as_the_models_give() {
+        let digits: ModelInfo = serde_json::from_str(EMBEDDED[0].0).unwrap();
+        let embedding = digits.outputs.iter().find(|output| output.name == "embedding").unwrap();
+        assert_eq!(embedding.shape, [1, crate::ai::LabInput::Drawing.feature_count()]);
+        let extractor: ModelInfo = serde_json::from_str(IMAGE_FEATURES_INFO).unwrap();
+        assert_eq!(extractor.output_shapes(), [vec![1, crate::ai::LabInput::Camera.feature_count()]]);
+    }
+
+    #[test]
     fn pictures_of_the_wrong_size_are_errors() {
         let bytes =
             std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../models/image_features/image_features.nnef.tar"));
