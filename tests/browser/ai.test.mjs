@@ -17,7 +17,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosed, launch, newTab, repository, serveApp, seriousViolations, unlockLessons } from './support.mjs';
+import { diagnosed, fakeCamera, launch, newTab, repository, serveApp, seriousViolations, unlockLessons } from './support.mjs';
 
 /** The AI module's files: its loader and the hashed glue and wasm. */
 const AI_MODULE = /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
@@ -279,33 +279,7 @@ describe('AI in the student app', () => {
     await refused.close();
 
     const page = await open('#/lab');
-    // The camera: a canvas stream of a red ball or a blue book (window.cameraScene), moving.
-    await page.addInitScript(() => {
-      window.cameraScene = 'ball';
-      navigator.mediaDevices.getUserMedia = async () => {
-        const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
-        const context = canvas.getContext('2d');
-        let seed = 1;
-        const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-        setInterval(() => {
-          const [x, y] = [110 + random() * 100, 70 + random() * 100];
-          context.fillStyle = window.cameraScene === 'ball' ? '#e8f0d8' : '#f4f4f4';
-          context.fillRect(0, 0, 320, 240);
-          if (window.cameraScene === 'ball') {
-            context.fillStyle = '#d01818';
-            context.beginPath();
-            context.arc(x, y, 40 + random() * 15, 0, 2 * Math.PI);
-            context.fill();
-          } else {
-            context.fillStyle = '#1830b0';
-            context.fillRect(x - 50, y - 35, 100 + random() * 20, 70);
-            context.fillStyle = '#ffffff';
-            context.fillRect(x - 40, y - 20, 60, 8);
-          }
-        }, 50);
-        return canvas.captureStream(20);
-      };
-    });
+    await fakeCamera(page);
     await page.reload();
     await diagnosed(page, 'ai-lab-camera', async () => {
       const lab = page.locator('section.model-lab');

@@ -3,7 +3,8 @@
 // - from a server: after one visit the service worker has the whole build, so the app still
 //   opens and runs programs once the server is gone, AI programs too once one has run;
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
-//   the AI module from dist-usb/ai.js) and passes lesson 1 with no server.
+//   the AI module from dist-usb/ai.js), turns the model lab's camera on (its image model from
+//   dist-usb/image_features.js) and passes lesson 1 with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
 // of a build, the script worker's unhashed worker.js included, and that worker.js loads the very
 // glue and wasm module the page loads.
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
-import { diagnosed, newTab } from './support.mjs';
+import { diagnosed, fakeCamera, newTab } from './support.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
@@ -152,6 +153,24 @@ describe('the USB page', () => {
     await page.close();
   });
 
+  test('turns the model lab camera on from file://, with the image model from image_features.js beside it', { timeout: 180_000 }, async () => {
+    const page = await newTab(browser.context);
+    await fakeCamera(page);
+    await page.goto(`${pathToFileURL(path.join(usbDistribution, 'index.html')).href}#/lab`);
+    await diagnosed(page, 'usb-camera', async () => {
+      const lab = page.locator('section.model-lab');
+      await lab.getByLabel('摄像头').check();
+      await lab.getByRole('button', { name: '打开摄像头' }).click();
+      await lab.getByRole('button', { name: '拍一张加到“类别 1”' }).click({ timeout: 120_000 });
+      await lab.locator('.example-count').first().filter({ hasText: '1 个例子' }).waitFor({ timeout: 60_000 });
+      assert.ok(page.requests.some((url) => url.endsWith('/image_features.js')), 'image_features.js was loaded');
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
   test('holds the wasm module once, for the page and the script worker', async () => {
     const page = await readFile(path.join(usbDistribution, 'index.html'), 'utf8');
     // Base64 of a wasm file's first bytes, `\0asm`.
@@ -223,6 +242,13 @@ describe('the service worker of a build', () => {
     assert.ok(worker.includes(`init({ module_or_path: './${wasm}' })`), `worker.js loads ${wasm}`);
     const listed = (await built(distribution)).files.map((file) => file.name);
     for (const name of [glue, wasm, 'worker.js']) assert.ok(listed.includes(name), `sw.js lists ${name}`);
+  });
+
+  test('in the release build, keeps the image model for the camera only once it is used', async () => {
+    const files = (await built(distribution)).files;
+    const extractor = files.find((file) => file.name === 'image_features.nnef.tar');
+    assert.equal(extractor?.lazy, true, 'image_features.nnef.tar is listed as lazy');
+    assert.ok(files.filter((file) => file.lazy).every((file) => /^ai|^image_features/.test(file.name)));
   });
 
   test('is the one in the release build', async () => {

@@ -50,6 +50,40 @@ export async function newTab(context) {
   return page;
 }
 
+/**
+ * Gives the pages of `page` a camera the test controls: getUserMedia returns the stream of a canvas
+ * that shows a red ball or a blue book (`window.cameraScene`, 'ball' at first), moved to a new
+ * place 20 times a second by a seeded generator.
+ */
+export async function fakeCamera(page) {
+  await page.addInitScript(() => {
+    window.cameraScene = 'ball';
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+      const context = canvas.getContext('2d');
+      let seed = 1;
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      setInterval(() => {
+        const [x, y] = [110 + random() * 100, 70 + random() * 100];
+        context.fillStyle = window.cameraScene === 'ball' ? '#e8f0d8' : '#f4f4f4';
+        context.fillRect(0, 0, 320, 240);
+        if (window.cameraScene === 'ball') {
+          context.fillStyle = '#d01818';
+          context.beginPath();
+          context.arc(x, y, 40 + random() * 15, 0, 2 * Math.PI);
+          context.fill();
+        } else {
+          context.fillStyle = '#1830b0';
+          context.fillRect(x - 50, y - 35, 100 + random() * 20, 70);
+          context.fillStyle = '#ffffff';
+          context.fillRect(x - 40, y - 20, 60, 8);
+        }
+      }, 50);
+      return canvas.captureStream(20);
+    };
+  });
+}
+
 /** The course's units, in order, from lessons/content/course.toml: `{ id, requires, lessons }`. */
 async function courseUnits() {
   const text = await readFile(path.join(repository, 'lessons/content/course.toml'), 'utf8');
