@@ -14,7 +14,8 @@
 // With --ai, each cold visit also times the first run of a program that calls an AI function
 // (pressing Run to its output: the first screen's worker sends it back, the AI module downloads
 // and starts in a worker, the program runs), and in the last visit each embedded model's
-// inference on the page (the AI module's `time_model`: 15 samples, each the average of a batch).
+// inference on the page (the AI module's `time_model`: 15 samples, each the average of a batch)
+// and the image feature extractor's on one camera picture (`time_image_features`: 5 samples).
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -73,6 +74,8 @@ try {
             const module = await import('./ai.js');
             const result = {};
             for (const [name, batch] of [['digits', 20], ['iris', 200], ['sentiment', 100]]) result[name] = Array.from(module.time_model(name, 15, batch));
+            const archive = new Uint8Array(await (await fetch('./image_features.nnef.tar')).arrayBuffer());
+            result.image_features = Array.from(module.time_image_features(archive, 5));
             return result;
           });
           Object.assign(inference, times);
@@ -98,7 +101,7 @@ for (const [label, values] of Object.entries(samples)) {
   console.log(`${label.padEnd(22)}${cells.join('')}`);
 }
 if (ai) {
-  console.log('\none inference on the page, 15 samples (ms; the AI module built with wasm SIMD)');
+  console.log('\none inference on the page, 15 samples, image_features 5 (ms; the AI module built with wasm SIMD)');
   console.log(`${''.padEnd(22)}${'median'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}`);
   for (const [name, values] of Object.entries(inference)) {
     const cells = [median(values), Math.min(...values), Math.max(...values)].map((value) => value.toFixed(3).padStart(10));

@@ -88,13 +88,30 @@ pub fn time_model(name: &str, samples: u32, batch: u32) -> Result<Vec<f64>, JsVa
         "sentiment" => sprout_runtime::ai::TEXT_FEATURES,
         _ => return Err(JsValue::from_str(&format!("no benchmark input for {name}"))),
     };
-    let performance = web_sys::window().and_then(|window| window.performance()).ok_or("no performance clock")?;
-    let run = || {
+    time(samples, batch, || {
         sprout_runtime::ai::run_embedded(name, vec![0.0; size])
             .ok_or_else(|| JsValue::from_str(&format!("no model {name}")))?
+            .map(drop)
             .map_err(|error| JsValue::from_str(&error.to_string()))
-    };
-    // The first run prepares the model (once per thread): not timed.
+    })
+}
+
+/// For the browser benchmark: how long the image feature extractor, prepared from `archive` (the
+/// bytes of image_features.nnef.tar), takes for one 224×224 picture, in milliseconds, `samples`
+/// times.
+#[wasm_bindgen]
+pub fn time_image_features(archive: &[u8], samples: u32) -> Result<Vec<f64>, JsValue> {
+    let to_js = |error: sprout_runtime::ai::ModelError| JsValue::from_str(&error.to_string());
+    let extractor = sprout_runtime::ai::ImageFeatures::from_bytes(archive).map_err(to_js)?;
+    let side = sprout_runtime::ai::IMAGE_SIDE;
+    let picture = vec![128; side * side * 4];
+    time(samples, 1, || extractor.features(&picture, side, side).map(drop).map_err(to_js))
+}
+
+/// `samples` times, the milliseconds one `run` takes, each the average of `batch` runs; a first run
+/// (which may prepare a model) is not timed.
+fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) -> Result<Vec<f64>, JsValue> {
+    let performance = web_sys::window().and_then(|window| window.performance()).ok_or("no performance clock")?;
     run()?;
     let mut times = Vec::new();
     for _ in 0..samples {
