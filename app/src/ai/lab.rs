@@ -137,6 +137,29 @@ impl Lab {
         self.input == LabInput::Camera && self.camera == CameraState::On && self.extractor == Extractor::Ready
     }
 
+    /// Sends the camera picture `frame` to `worker` for `purpose`: the request's id.
+    fn send_picture(
+        &mut self,
+        worker: &RefCell<Option<ToolWorker>>,
+        frame: &js_sys::Uint8Array,
+        purpose: PictureUse,
+    ) -> u32 {
+        let id = self.next_picture;
+        self.next_picture = self.next_picture.wrapping_add(1).max(FIRST_PICTURE_ID);
+        let request = ToolRequest::Picture { id, width: IMAGE_SIDE, height: IMAGE_SIDE, purpose };
+        if let Some(worker) = &*worker.borrow() {
+            worker.send_with_bytes(&request, frame);
+        }
+        id
+    }
+
+    /// Forgets the examples of class `label`, those still with the worker too.
+    fn clear_class(&mut self, label: usize) {
+        self.examples.retain(|example| example.label != label);
+        self.pending.retain(|(_, pending)| *pending != label);
+        self.changed();
+    }
+
     /// Whether the trained classifier can be tested live now.
     fn testable(&self) -> bool {
         self.trained.as_ref().is_some_and(|model| model.input == self.input) && !self.stale
@@ -282,14 +305,8 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                     return;
                 }
                 let Some(frame) = camera.borrow().as_ref().and_then(Camera::frame) else { return };
-                let id = state.next_picture;
-                state.next_picture = state.next_picture.wrapping_add(1).max(FIRST_PICTURE_ID);
+                state.send_picture(&worker, &frame, PictureUse::Classify);
                 state.testing_frame = true;
-                let side = IMAGE_SIDE;
-                let request = ToolRequest::Picture { id, width: side, height: side, purpose: PictureUse::Classify };
-                if let Some(worker) = &*worker.borrow() {
-                    worker.send_with_bytes(&request, &frame);
-                }
             });
             let window = web_sys::window();
             let timer = window.as_ref().and_then(|window| {
@@ -411,14 +428,8 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
             let mut state = lab.borrow_mut();
             if state.input == LabInput::Camera {
                 let Some(frame) = camera.borrow().as_ref().and_then(Camera::frame) else { return };
-                let id = state.next_picture;
-                state.next_picture = state.next_picture.wrapping_add(1).max(FIRST_PICTURE_ID);
+                let id = state.send_picture(&worker, &frame, PictureUse::Example);
                 state.pending.push((id, label));
-                let side = IMAGE_SIDE;
-                let request = ToolRequest::Picture { id, width: side, height: side, purpose: PictureUse::Example };
-                if let Some(worker) = &*worker.borrow() {
-                    worker.send_with_bytes(&request, &frame);
-                }
                 drop(state);
                 redraw();
                 return;
@@ -436,10 +447,7 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
     let clear_examples = |label: usize| {
         let (lab, redraw) = (lab.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut state = lab.borrow_mut();
-            state.examples.retain(|example| example.label != label);
-            state.changed();
-            drop(state);
+            lab.borrow_mut().clear_class(label);
             redraw();
         })
     };
@@ -458,14 +466,15 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
         let (lab, redraw) = (lab.clone(), redraw.clone());
         Callback::from(move |_: MouseEvent| {
             let mut state = lab.borrow_mut();
+            state.clear_class(label);
             state.labels.remove(label);
-            state.examples.retain(|example| example.label != label);
-            for example in &mut state.examples {
-                if example.label > label {
-                    example.label -= 1;
+            let later = |class: &mut usize| {
+                if *class > label {
+                    *class -= 1;
                 }
-            }
-            state.changed();
+            };
+            state.examples.iter_mut().for_each(|example| later(&mut example.label));
+            state.pending.iter_mut().for_each(|(_, class)| later(class));
             drop(state);
             redraw();
         })
