@@ -1,6 +1,6 @@
 //! `sprout grade --pack FULL.pack SUBMISSION…`: the judge's re-grading of result files (given as
-//! files or folders) on every core, with a CSV per lesson, a CSV per student and the full detail
-//! as JSON. A file that is not a result file, or was made for another pack, is reported by name and
+//! files or folders) on every core, with a CSV per lesson, a CSV per student, a ranking by the
+//! re-graded scores with a column per problem, and the full detail as JSON. A file that is not a result file, or was made for another pack, is reported by name and
 //! skipped; it never stops the batch.
 
 use std::path::{Path, PathBuf};
@@ -207,6 +207,51 @@ fn student_csv(outcomes: &[Outcome], pack: &Pack) -> String {
     text
 }
 
+/// The ranking: every graded submission by its re-graded total, best first. Equal totals share a
+/// rank (1, 2, 2, 4) and keep the files' order. Each of the pack's lessons (a contest's problems)
+/// has a column with its re-graded score, empty where the submission has no work for it; the
+/// claimed total and the flags stand beside, so that a judge sees at once which claims the re-run
+/// did not reproduce.
+fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
+    let mut graded: Vec<(&String, &Student, &Regrade)> = outcomes
+        .iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Graded { file, student, regrade } => Some((file, student, regrade)),
+            Outcome::Skipped { .. } => None,
+        })
+        .collect();
+    graded.sort_by(|a, b| b.2.total_score.cmp(&a.2.total_score).then_with(|| a.0.cmp(b.0)));
+    let mut text = String::from(BOM);
+    let mut header: Vec<String> =
+        ["rank", "name", "school", "class", "student_id", "total_score", "claimed_score"].map(String::from).to_vec();
+    header.extend(pack.lessons.iter().map(|lesson| lesson.id.clone()));
+    header.extend(["flags", "file"].map(String::from));
+    text.push_str(&csv_line(&header));
+    let mut rank = 0;
+    for (place, (file, student, regrade)) in graded.iter().enumerate() {
+        if place == 0 || graded[place - 1].2.total_score != regrade.total_score {
+            rank = place + 1;
+        }
+        let claimed: u32 = regrade.lessons.iter().map(|lesson| lesson.claimed.score).sum();
+        let mut row = vec![
+            rank.to_string(),
+            student.name.clone(),
+            student.school.clone(),
+            student.class.clone(),
+            student.student_id.clone(),
+            regrade.total_score.to_string(),
+            claimed.to_string(),
+        ];
+        row.extend(pack.lessons.iter().map(|problem| {
+            let work = regrade.lessons.iter().find(|lesson| lesson.lesson_id == problem.id);
+            work.and_then(|lesson| lesson.grade.as_ref()).map(|grade| grade.score.to_string()).unwrap_or_default()
+        }));
+        row.extend([flags_text(regrade.all_flags()), (*file).clone()]);
+        text.push_str(&csv_line(&row));
+    }
+    text
+}
+
 /// `sprout grade` with its arguments.
 pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     let mut pack_path = None;
@@ -253,6 +298,7 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
     std::fs::write(out.join("grades.csv"), lesson_csv(&outcomes))?;
     std::fs::write(out.join("students.csv"), student_csv(&outcomes, &pack))?;
+    std::fs::write(out.join("ranking.csv"), ranking_csv(&outcomes, &pack))?;
     std::fs::write(out.join("grades.json"), serde_json::to_string_pretty(&outcomes)?)?;
 
     let mut graded = 0;

@@ -228,6 +228,25 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
         assert_eq!(row["pack_max_score"], "200");
     }
 
+    // The ranking: by re-graded total, ties sharing a rank, a column per problem, claims beside.
+    let ranking: Vec<Vec<String>> = read_csv(&root.join("out/ranking.csv"))
+        .into_iter()
+        .map(|row| {
+            ["rank", "name", "total_score", "claimed_score", "double", "greet", "flags"]
+                .map(|column| row[column].clone())
+                .to_vec()
+        })
+        .collect();
+    let expected_ranking = [
+        ["1", "甲", "200", "200", "100", "100", ""],
+        ["2", "乙", "50", "100", "0", "50", ""],
+        ["2", "戊", "50", "110", "", "50", "digest-mismatch score-differs"],
+        ["4", "己", "0", "100", "0", "", "score-differs verdicts-differ"],
+        ["4", "丙", "0", "0", "0", "", ""],
+        ["4", "丁", "0", "100", "0", "", "score-differs"],
+    ];
+    assert_eq!(ranking, expected_ranking.map(|row| row.map(String::from).to_vec()).to_vec());
+
     let lessons = read_csv(&root.join("out/grades.csv"));
     let verdicts = |name: &str, lesson: &str| {
         lessons.iter().find(|row| row["name"] == name && row["lesson_id"] == lesson).map(|row| row["verdicts"].clone())
