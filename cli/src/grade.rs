@@ -136,6 +136,11 @@ fn flags_text(flags: impl IntoIterator<Item = sprout_lessons::Flag>) -> String {
 /// Excel opens UTF-8 CSV files correctly (Chinese names included) only with a byte-order mark.
 const BOM: &str = "\u{feff}";
 
+/// Who handed a file in, as every CSV gives it: name, class, school, student_id.
+fn student_columns(student: &Student) -> [String; 4] {
+    [student.name.clone(), student.class.clone(), student.school.clone(), student.student_id.clone()]
+}
+
 fn lesson_csv(outcomes: &[Outcome]) -> String {
     let mut text = String::from(BOM);
     let header = [
@@ -164,19 +169,10 @@ fn lesson_csv(outcomes: &[Outcome]) -> String {
                 None => (String::new(), String::new(), String::new()),
             };
             let flags = flags_text(regrade.flags.iter().chain(&lesson.flags).copied());
-            text.push_str(&csv_line(&[
-                file.clone(),
-                student.name.clone(),
-                student.class.clone(),
-                student.school.clone(),
-                student.student_id.clone(),
-                lesson.lesson_id.clone(),
-                score,
-                max_score,
-                lesson.claimed.score.to_string(),
-                verdicts,
-                flags,
-            ]));
+            let mut row = vec![file.clone()];
+            row.extend(student_columns(student));
+            row.extend([lesson.lesson_id.clone(), score, max_score, lesson.claimed.score.to_string(), verdicts, flags]);
+            text.push_str(&csv_line(&row));
         }
     }
     text
@@ -192,17 +188,15 @@ fn student_csv(outcomes: &[Outcome], pack: &Pack) -> String {
         let Outcome::Graded { file, student, regrade } = outcome else { continue };
         let passed =
             regrade.lessons.iter().filter(|lesson| lesson.grade.as_ref().is_some_and(|grade| grade.passed)).count();
-        text.push_str(&csv_line(&[
-            file.clone(),
-            student.name.clone(),
-            student.class.clone(),
-            student.school.clone(),
-            student.student_id.clone(),
+        let mut row = vec![file.clone()];
+        row.extend(student_columns(student));
+        row.extend([
             passed.to_string(),
             regrade.total_score.to_string(),
             pack_total.to_string(),
             flags_text(regrade.all_flags()),
-        ]));
+        ]);
+        text.push_str(&csv_line(&row));
     }
     text
 }
@@ -223,7 +217,7 @@ fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
     graded.sort_by(|a, b| b.2.total_score.cmp(&a.2.total_score).then_with(|| a.0.cmp(b.0)));
     let mut text = String::from(BOM);
     let mut header: Vec<String> =
-        ["rank", "name", "school", "class", "student_id", "total_score", "claimed_score"].map(String::from).to_vec();
+        ["rank", "name", "class", "school", "student_id", "total_score", "claimed_score"].map(String::from).to_vec();
     header.extend(pack.lessons.iter().map(|lesson| lesson.id.clone()));
     header.extend(["flags", "file"].map(String::from));
     text.push_str(&csv_line(&header));
@@ -233,15 +227,9 @@ fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
             rank = place + 1;
         }
         let claimed: u32 = regrade.lessons.iter().map(|lesson| lesson.claimed.score).sum();
-        let mut row = vec![
-            rank.to_string(),
-            student.name.clone(),
-            student.school.clone(),
-            student.class.clone(),
-            student.student_id.clone(),
-            regrade.total_score.to_string(),
-            claimed.to_string(),
-        ];
+        let mut row = vec![rank.to_string()];
+        row.extend(student_columns(student));
+        row.extend([regrade.total_score.to_string(), claimed.to_string()]);
         row.extend(pack.lessons.iter().map(|problem| {
             let work = regrade.lessons.iter().find(|lesson| lesson.lesson_id == problem.id);
             work.and_then(|lesson| lesson.grade.as_ref()).map(|grade| grade.score.to_string()).unwrap_or_default()
