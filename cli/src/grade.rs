@@ -12,7 +12,9 @@ use std::time::Instant;
 use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
 use sprout_lessons::messages::describe_problem;
-use sprout_lessons::{read_pack, read_result, regrade, Pack, Problem, ProblemCode, Regrade, Student, Verdict};
+use sprout_lessons::{
+    csv_line, read_pack, read_result, regrade, Pack, Problem, ProblemCode, Regrade, Student, Verdict, CSV_BOM,
+};
 use sprout_runtime::messages::Language;
 
 /// One submission's outcome.
@@ -108,21 +110,6 @@ fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize) -> Result<Vec<Ou
     Ok(results.into_iter().flatten().collect())
 }
 
-/// A CSV field, quoted when it needs to be.
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
-}
-
-fn csv_line(fields: &[String]) -> String {
-    let mut line = fields.iter().map(|field| csv(field)).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
-}
-
 fn flags_text(flags: impl IntoIterator<Item = sprout_lessons::Flag>) -> String {
     flags
         .into_iter()
@@ -133,16 +120,13 @@ fn flags_text(flags: impl IntoIterator<Item = sprout_lessons::Flag>) -> String {
         .join(" ")
 }
 
-/// Excel opens UTF-8 CSV files correctly (Chinese names included) only with a byte-order mark.
-const BOM: &str = "\u{feff}";
-
 /// Who handed a file in, as every CSV gives it: name, class, school, student_id.
 fn student_columns(student: &Student) -> [String; 4] {
     [student.name.clone(), student.class.clone(), student.school.clone(), student.student_id.clone()]
 }
 
 fn lesson_csv(outcomes: &[Outcome]) -> String {
-    let mut text = String::from(BOM);
+    let mut text = String::from(CSV_BOM);
     let header = [
         "file",
         "name",
@@ -180,7 +164,7 @@ fn lesson_csv(outcomes: &[Outcome]) -> String {
 
 fn student_csv(outcomes: &[Outcome], pack: &Pack) -> String {
     let pack_total: u32 = pack.lessons.iter().map(|lesson| lesson.points).sum();
-    let mut text = String::from(BOM);
+    let mut text = String::from(CSV_BOM);
     let header =
         ["file", "name", "class", "school", "student_id", "lessons_passed", "total_score", "pack_max_score", "flags"];
     text.push_str(&csv_line(&header.map(String::from)));
@@ -215,7 +199,7 @@ fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
         })
         .collect();
     graded.sort_by(|a, b| b.2.total_score.cmp(&a.2.total_score).then_with(|| a.0.cmp(b.0)));
-    let mut text = String::from(BOM);
+    let mut text = String::from(CSV_BOM);
     let mut header: Vec<String> =
         ["rank", "name", "class", "school", "student_id", "total_score", "claimed_score"].map(String::from).to_vec();
     header.extend(pack.lessons.iter().map(|lesson| lesson.id.clone()));

@@ -17,10 +17,12 @@
 
 mod check;
 mod course;
+mod csv;
 mod generate;
 mod grade;
 pub mod messages;
 mod model;
+mod overview;
 mod pack;
 mod parse;
 mod problem;
@@ -30,9 +32,11 @@ pub mod shapes;
 
 pub use check::check_lesson;
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};
+pub use csv::{csv_line, CSV_BOM};
 pub use generate::Generator;
 pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection, TestGrade, Verdict};
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
+pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};
 pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
 pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
 pub use problem::{Problem, ProblemCode, Problems};

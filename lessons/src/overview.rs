@@ -1,0 +1,424 @@
+//! A class overview (学情分析, issue #6): what a teacher learns from a pile of result files
+//! collected from the students' USB sticks, against the pack they worked from.
+//!
+//! It reads only what the files claim (score, verdicts, attempts, times); the judge's re-run is
+//! `sprout grade`. A file whose digest does not match was edited after export; a second file of the
+//! same student is a duplicate; a file from another pack was graded against other tests. Such files
+//! stay in the table, flagged, and only the others count in the class's figures, so that one
+//! student handing in twice or a tampered file cannot move the pass rates.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sprout_runtime::messages::Language;
+
+use crate::csv::{csv_line, CSV_BOM};
+use crate::grade::Verdict;
+use crate::model::Title;
+use crate::pack::Pack;
+use crate::problem::Problems;
+use crate::result::{read_result, ResultFile, Student};
+
+/// How many bars the score histogram has: 0–9 %, 10–19 %, …, 90–100 %.
+pub const HISTOGRAM_BINS: usize = 10;
+
+/// How many of the most-failed tests the overview lists.
+pub const MOST_FAILED: usize = 10;
+
+/// Why a file is shown but left out of the class's figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileFlag {
+    /// The digest does not match the content: the file was edited after export.
+    Tampered,
+    /// Another file of the same student was exported later; that one counts.
+    Duplicate,
+    /// The file was made from another pack (or another version of it).
+    OtherPack,
+}
+
+impl FileFlag {
+    /// The flag's stable id (also in CSV files).
+    pub fn id(self) -> &'static str {
+        match self {
+            FileFlag::Tampered => "tampered",
+            FileFlag::Duplicate => "duplicate",
+            FileFlag::OtherPack => "other-pack",
+        }
+    }
+}
+
+/// One student's work on one lesson, as claimed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The claimed score.
+    pub score: u32,
+    /// The lesson's full points.
+    pub max_score: u32,
+    /// Presses of Check.
+    pub attempts: u32,
+    /// Whole minutes from opening the lesson to the last check, when both times are readable.
+    pub minutes: Option<u64>,
+    /// Every test the student's app ran passed.
+    pub passed: bool,
+}
+
+/// One result file: a row of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The file's name, as dropped in.
+    pub file: String,
+    /// Who handed it in.
+    pub student: Student,
+    /// When it was exported (as written in the file).
+    pub exported_at: String,
+    /// Why it does not count; empty when it does.
+    pub flags: Vec<FileFlag>,
+    /// Per lesson of the pack, in course order; `None` where the file has no work for it.
+    pub cells: Vec<Option<Cell>>,
+    /// The sum of the claimed scores.
+    pub total: u32,
+}
+
+impl Row {
+    /// Whether the row counts in the class's figures.
+    pub fn counts(&self) -> bool {
+        self.flags.is_empty()
+    }
+}
+
+/// A test that many students fail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailedTest {
+    /// The lesson's column.
+    pub lesson: usize,
+    /// The test's id.
+    pub test_id: String,
+    /// Its description, when the lesson gives one.
+    pub name: Option<String>,
+    /// How many counted students' last check failed it.
+    pub failed: usize,
+    /// How many counted students checked the lesson.
+    pub checked: usize,
+}
+
+/// A lesson's column and its figures over the counted rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonColumn {
+    /// The lesson's id.
+    pub id: String,
+    /// Its title.
+    pub title: Title,
+    /// Its full points.
+    pub points: u32,
+    /// Counted students who checked it.
+    pub checked: usize,
+    /// Of those, how many passed every test.
+    pub passed: usize,
+    /// Their mean number of Check presses (0 when nobody checked).
+    pub mean_attempts: f64,
+}
+
+impl LessonColumn {
+    /// Passed over checked, 0–1 (0 when nobody checked).
+    pub fn pass_rate(&self) -> f64 {
+        if self.checked == 0 {
+            0.0
+        } else {
+            self.passed as f64 / self.checked as f64
+        }
+    }
+}
+
+/// A file that is not a result file at all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The file's name.
+    pub file: String,
+    /// What is wrong with it.
+    pub problems: Problems,
+}
+
+/// The class overview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overview {
+    /// The pack's lessons, in course order.
+    pub lessons: Vec<LessonColumn>,
+    /// One row per result file, in the order given.
+    pub rows: Vec<Row>,
+    /// Files that could not be read as result files.
+    pub unreadable: Vec<Unreadable>,
+    /// Counted students per tenth of the attempted points they scored (see [`Overview::percent`]).
+    pub histogram: [usize; HISTOGRAM_BINS],
+    /// The tests most counted students failed, most first (at most [`MOST_FAILED`]).
+    pub most_failed: Vec<FailedTest>,
+}
+
+impl Overview {
+    /// Reads `files` (name and bytes) against `pack` and computes the overview.
+    pub fn of_files<'a>(pack: &Pack, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Overview {
+        let mut results = Vec::new();
+        let mut unreadable = Vec::new();
+        for (name, bytes) in files {
+            match read_result(name, bytes) {
+                Ok(result) => results.push((name.to_string(), result)),
+                Err(problems) => unreadable.push(Unreadable { file: name.to_string(), problems }),
+            }
+        }
+        let mut overview = Overview::of_results(pack, &results);
+        overview.unreadable = unreadable;
+        overview
+    }
+
+    /// The overview of result files already read (file name and content).
+    pub fn of_results(pack: &Pack, results: &[(String, ResultFile)]) -> Overview {
+        let ids: Vec<&str> = pack.course.lesson_ids().collect();
+        let latest = latest_file_per_student(results);
+        let rows: Vec<Row> = results
+            .iter()
+            .enumerate()
+            .map(|(index, (file, result))| {
+                let mut flags = Vec::new();
+                if !result.digest_matches() {
+                    flags.push(FileFlag::Tampered);
+                }
+                if latest.get(&student_key(result)) != Some(&index) {
+                    flags.push(FileFlag::Duplicate);
+                }
+                if result.pack.content_hash != pack.content_hash {
+                    flags.push(FileFlag::OtherPack);
+                }
+                let cells: Vec<Option<Cell>> = ids.iter().map(|id| cell(result, id)).collect();
+                let total = cells.iter().flatten().map(|cell| cell.score).sum();
+                Row {
+                    file: file.clone(),
+                    student: result.student.clone(),
+                    exported_at: result.exported_at.clone(),
+                    flags,
+                    cells,
+                    total,
+                }
+            })
+            .collect();
+        let counted: Vec<(&Row, &ResultFile)> =
+            rows.iter().zip(results).filter(|(row, _)| row.counts()).map(|(row, (_, result))| (row, result)).collect();
+
+        let lessons = ids
+            .iter()
+            .enumerate()
+            .map(|(column, id)| {
+                let lesson = pack.lesson(id);
+                let cells: Vec<&Cell> = counted.iter().filter_map(|(row, _)| row.cells[column].as_ref()).collect();
+                let attempts: u32 = cells.iter().map(|cell| cell.attempts).sum();
+                LessonColumn {
+                    id: id.to_string(),
+                    title: lesson.map(|lesson| lesson.title.clone()).unwrap_or_default(),
+                    points: lesson.map_or(0, |lesson| lesson.points),
+                    checked: cells.len(),
+                    passed: cells.iter().filter(|cell| cell.passed).count(),
+                    mean_attempts: if cells.is_empty() { 0.0 } else { f64::from(attempts) / cells.len() as f64 },
+                }
+            })
+            .collect::<Vec<_>>();
+
+        let attempted_points: u32 =
+            lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum();
+        let mut histogram = [0; HISTOGRAM_BINS];
+        for (row, _) in &counted {
+            histogram[bin(row.total, attempted_points)] += 1;
+        }
+
+        let mut failures: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for (_, result) in &counted {
+            for lesson in &result.lessons {
+                let Some(column) = ids.iter().position(|id| *id == lesson.lesson_id) else { continue };
+                for (test_id, verdict) in &lesson.claimed.verdicts {
+                    if *verdict != Verdict::Passed {
+                        *failures.entry((column, test_id.clone())).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut most_failed: Vec<FailedTest> = failures
+            .into_iter()
+            .map(|((column, test_id), failed)| FailedTest {
+                lesson: column,
+                name: pack
+                    .lesson(ids[column])
+                    .and_then(|lesson| lesson.tests.iter().find(|test| test.id == test_id))
+                    .and_then(|test| test.name.clone()),
+                test_id,
+                failed,
+                checked: lessons[column].checked,
+            })
+            .collect();
+        // Most failures first; ties in course order, then by test id (the map's order, kept by a stable sort).
+        most_failed.sort_by(|a, b| b.failed.cmp(&a.failed).then(a.lesson.cmp(&b.lesson)));
+        most_failed.truncate(MOST_FAILED);
+
+        Overview { lessons, rows, unreadable: Vec::new(), histogram, most_failed }
+    }
+
+    /// The points of the lessons at least one counted student checked: what the histogram's
+    /// percentages are of, so that a class half-way through the course is not all at the bottom.
+    pub fn attempted_points(&self) -> u32 {
+        self.lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum()
+    }
+
+    /// A row's total as a percentage of [`Overview::attempted_points`], rounded down.
+    pub fn percent(&self, row: &Row) -> u32 {
+        percent(row.total, self.attempted_points())
+    }
+
+    /// The table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so that Excel shows
+    /// Chinese), CRLF line ends, a header row in `language`, one row per file with the student,
+    /// the total, each lesson's score (empty where there is no work), the flags and the file.
+    pub fn to_csv(&self, language: Language) -> String {
+        let zh = language == Language::ZhCn;
+        let mut header: Vec<String> = if zh {
+            ["姓名", "班级", "学校", "学号", "总分"].map(String::from).to_vec()
+        } else {
+            ["name", "class", "school", "student id", "total"].map(String::from).to_vec()
+        };
+        header.extend(self.lessons.iter().map(|column| match (&column.title.en, zh) {
+            (Some(english), false) => english.clone(),
+            _ => column.title.zh.clone(),
+        }));
+        header.extend([if zh { "标记" } else { "flags" }, if zh { "文件" } else { "file" }].map(String::from));
+        let mut csv = String::from(CSV_BOM);
+        csv.push_str(&csv_line(&header));
+        for row in &self.rows {
+            let student = &row.student;
+            let mut fields: Vec<String> =
+                vec![student.name.clone(), student.class.clone(), student.school.clone(), student.student_id.clone()];
+            fields.push(row.total.to_string());
+            fields.extend(
+                row.cells.iter().map(|cell| cell.as_ref().map(|cell| cell.score.to_string()).unwrap_or_default()),
+            );
+            fields.push(row.flags.iter().map(|flag| flag.id()).collect::<Vec<_>>().join(" "));
+            fields.push(row.file.clone());
+            csv.push_str(&csv_line(&fields));
+        }
+        csv
+    }
+}
+
+/// Which student a file belongs to: the pack and the student id, or the name and class when the
+/// id was left empty.
+fn student_key(result: &ResultFile) -> (String, String, String) {
+    let student = &result.student;
+    let who = if student.student_id.trim().is_empty() {
+        format!("{}\u{1f}{}", student.name.trim(), student.class.trim())
+    } else {
+        student.student_id.trim().to_string()
+    };
+    (result.pack.content_hash.clone(), student.school.trim().to_string(), who)
+}
+
+/// For each student, the index of the file exported last (the later one in the list on a tie).
+fn latest_file_per_student(results: &[(String, ResultFile)]) -> HashMap<(String, String, String), usize> {
+    let mut latest: HashMap<_, usize> = HashMap::new();
+    for (index, (_, result)) in results.iter().enumerate() {
+        let key = student_key(result);
+        let later = latest.get(&key).is_none_or(|&earlier| {
+            let (earlier_time, time) = (seconds(&results[earlier].1.exported_at), seconds(&result.exported_at));
+            time.zip(earlier_time).is_none_or(|(time, earlier_time)| time >= earlier_time)
+        });
+        if later {
+            latest.insert(key, index);
+        }
+    }
+    latest
+}
+
+/// The file's work on lesson `id`, if any (the first entry, should a file repeat a lesson).
+fn cell(result: &ResultFile, id: &str) -> Option<Cell> {
+    let lesson = result.lessons.iter().find(|lesson| lesson.lesson_id == id)?;
+    let claimed = &lesson.claimed;
+    let minutes = seconds(&lesson.started_at)
+        .zip(seconds(&lesson.checked_at))
+        .and_then(|(start, end)| end.checked_sub(start))
+        .map(|elapsed| elapsed / 60);
+    Some(Cell {
+        score: claimed.score,
+        max_score: claimed.max_score,
+        attempts: lesson.attempts,
+        minutes,
+        passed: !claimed.verdicts.is_empty() && claimed.verdicts.values().all(|verdict| *verdict == Verdict::Passed),
+    })
+}
+
+fn percent(score: u32, of: u32) -> u32 {
+    if of == 0 {
+        0
+    } else {
+        (u64::from(score) * 100 / u64::from(of)).min(100) as u32
+    }
+}
+
+fn bin(score: u32, of: u32) -> usize {
+    (percent(score, of) as usize / (100 / HISTOGRAM_BINS)).min(HISTOGRAM_BINS - 1)
+}
+
+/// Seconds since 1970 of an RFC 3339 UTC time as the app writes it (`2026-11-24T08:05:09.120Z`,
+/// fractions optional); `None` for anything else.
+fn seconds(time: &str) -> Option<u64> {
+    let bytes = time.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<u64> {
+        let digits = bytes.get(range)?;
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |value, digit| value * 10 + u64::from(digit - b'0')))
+    };
+    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if !separators.iter().all(|&(at, byte)| bytes.get(at) == Some(&byte)) || !time.ends_with('Z') {
+        return None;
+    }
+    let fraction = bytes.get(19..bytes.len() - 1)?;
+    if !(fraction.is_empty()
+        || fraction
+            .split_first()
+            .is_some_and(|(dot, digits)| *dot == b'.' && !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)))
+    {
+        return None;
+    }
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 || year < 1970
+    {
+        return None;
+    }
+    Some(days_since_epoch(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (from 1970 on).
+fn days_since_epoch(year: u64, month: u64, day: u64) -> u64 {
+    // Counting years from March puts the leap day last; 719_468 is 0000-03-01 to 1970-01-01.
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year / 400;
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_as_the_app_writes_them() {
+        assert_eq!(seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(seconds("2000-03-01T00:00:00.5Z"), Some(951_868_800));
+        assert_eq!(seconds("2026-11-24T08:05:09.120Z"), Some(1_795_507_509));
+        for bad in [
+            "",
+            "2026-11-24",
+            "2026-11-24T08:05:09",
+            "2026-13-01T00:00:00Z",
+            "2026-11-24T08:05:09.Z",
+            "２026-11-24T08:05:09Z",
+        ] {
+            assert_eq!(seconds(bad), None, "{bad}");
+        }
+    }
+}
