@@ -6,7 +6,7 @@
 //   node scripts/sw-manifest.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
 // The cache version hashes every file's name and contents: any change in a build, including
-// worker.js, makes a new sw.js and so a new cache. The AI module's files and the image feature
+// worker.js, makes a new sw.js and so a new cache. The AI and classroom modules' files and the image feature
 // extractor (scripts/ai-module.mjs) are listed as `lazy`: the service worker caches them when first
 // used, not at install.
 
@@ -19,8 +19,8 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const TEMPLATE = path.join(repository, 'app/sw.js');
 const PLACEHOLDER = '/* SPROUT_BUILD */ null';
 const SERVICE_WORKER = 'sw.js';
-/** The AI module (its loader and the hashed glue and wasm it loads) and the image feature extractor. */
-const LAZY = /^ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$|^image_features\.nnef\.tar$/;
+/** The AI and classroom modules (each loader and the hashed glue and wasm it loads) and the image feature extractor. */
+const LAZY = /^(ai|classroom)(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$|^image_features\.nnef\.tar$/;
 
 /** Every file under `root`, as sorted '/'-separated paths relative to it. */
 async function filesUnder(root) {

@@ -17,10 +17,12 @@ cargo clippy -p sprout-runtime --all-targets --features onnx --locked -- -D warn
 cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 # The AI module: the app crate with its `ai` feature (the `ai` binary, the drawing pad, the model lab).
 cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features ai --locked -- -D warnings
+# The classroom module: the app crate with its `classroom` feature (the teachers' pages).
+cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features classroom --locked -- -D warnings
 
 say "Native tests"
 cargo test --workspace --locked
-cargo test -p sprout-app --features ai --locked
+cargo test -p sprout-app --features ai,classroom --locked
 # The committed NNEF archives are the conversion of today's ONNX files; broken ONNX files give errors.
 cargo test -p sprout-runtime --features onnx --test model_files --locked
 

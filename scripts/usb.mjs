@@ -18,7 +18,10 @@
 //   (file:// pages may load scripts from their own folder, not fetch them). The page publishes
 //   `SPROUT_LOAD_AI` (the module on the page, for the drawing pad and the model lab) and
 //   `SPROUT_START_AI_WORKER` (a classic Blob-URL worker that gets the glue and the compiled module
-//   as its first message), which app/src/ai_loader.rs uses instead of ./ai.js.
+//   as its first message), which app/src/lazy_modules.rs uses instead of ./ai.js.
+// - the classroom module (issue #6: the teachers' pages; bound as `no-modules` with the global
+//   `sprout_classroom`) goes into a sibling file classroom.js the same way, loaded only when a
+//   teacher opens the class dashboard; the page publishes `SPROUT_LOAD_CLASSROOM`.
 // - the image feature extractor (image_features.nnef.tar, for the model lab's camera) goes into
 //   another sibling file, image_features.js, as base64, loaded the same way only when a student
 //   turns the camera on; the page publishes `SPROUT_LOAD_IMAGE_FEATURES`, which resolves to its
@@ -56,6 +59,8 @@ const used = new Set(['index.html']);
 const unused = new Set(['worker.js', 'sw.js']);
 const aiGlueName = files.find((name) => /^ai-[0-9a-f]{16}\.js$/.test(name));
 if (!aiGlueName) throw new Error('the build has no AI module (ai-HASH.js): scripts/ai-module.mjs runs as a trunk hook');
+const classroomGlueName = files.find((name) => /^classroom-[0-9a-f]{16}\.js$/.test(name));
+if (!classroomGlueName) throw new Error('the build has no classroom module (classroom-HASH.js): scripts/ai-module.mjs runs as a trunk hook');
 const read = async (name, encoding) => {
   used.add(name);
   return readFile(path.join(stage, name), encoding);
@@ -87,6 +92,11 @@ if (!/^let sprout_ai = /m.test(aiGlue)) {
   throw new Error(`${aiGlueName} is not a no-modules glue with the global sprout_ai: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
 }
 const aiWasm = (await read(aiGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
+const classroomGlue = await read(classroomGlueName, 'utf8');
+if (!/^let sprout_classroom = /m.test(classroomGlue)) {
+  throw new Error(`${classroomGlueName} is not a no-modules glue with the global sprout_classroom: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
+}
+const classroomWasm = (await read(classroomGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
 const extractor = (await read('image_features.nnef.tar')).toString('base64');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
@@ -139,38 +149,48 @@ addEventListener('message', function (event) {
   });
 }, { once: true });
 </script>
-<!-- The AI module, from ai.js beside this page, when first needed. -->
+<!-- The AI and classroom modules, from ai.js and classroom.js beside this page, when first needed. -->
 <script>
 (function () {
-  var script = null, page = null;
   var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-ai-worker-start').textContent], { type: 'text/javascript' }));
-  /** ai.js loaded: resolves to the AI module's glue (text) and compiled module. */
-  function aiScript() {
-    if (!script) {
-      script = new Promise(function (resolve, reject) {
-        var element = document.createElement('script');
-        element.src = 'ai.js';
-        element.onload = function () {
-          var ai = window.SPROUT_AI, text = atob(ai.wasm), bytes = new Uint8Array(text.length);
-          for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-          WebAssembly.compile(bytes).then(function (module) { resolve({ glue: ai.glue, module: module }); }, reject);
-        };
-        element.onerror = function () { script = null; reject(new Error('ai.js could not be loaded')); };
-        document.head.appendChild(element);
-      });
-    }
-    return script;
+  /** A sibling script that sets window[key] to a module's glue (text) and wasm (base64): resolves
+      to the glue and the compiled module, loading the script once. */
+  function sibling(src, key) {
+    var loaded = null;
+    return function () {
+      if (!loaded) {
+        loaded = new Promise(function (resolve, reject) {
+          var element = document.createElement('script');
+          element.src = src;
+          element.onload = function () {
+            var found = window[key], text = atob(found.wasm), bytes = new Uint8Array(text.length);
+            for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+            WebAssembly.compile(bytes).then(function (module) { resolve({ glue: found.glue, module: module }); }, reject);
+          };
+          element.onerror = function () { loaded = null; reject(new Error(src + ' could not be loaded')); };
+          document.head.appendChild(element);
+        });
+      }
+      return loaded;
+    };
   }
-  window.SPROUT_LOAD_AI = function () {
-    if (!page) {
-      page = aiScript().then(function (ai) {
-        var init = new Function(ai.glue + '\\nreturn sprout_ai;')();
-        return init({ module_or_path: ai.module }).then(function () { return init; });
-      });
-      page.catch(function () { page = null; });
-    }
-    return page;
-  };
+  /** Starts a module on the page once: resolves to its exports. */
+  function onPage(script, global) {
+    var page = null;
+    return function () {
+      if (!page) {
+        page = script().then(function (found) {
+          var init = new Function(found.glue + '\\nreturn ' + global + ';')();
+          return init({ module_or_path: found.module }).then(function () { return init; });
+        });
+        page.catch(function () { page = null; });
+      }
+      return page;
+    };
+  }
+  var aiScript = sibling('ai.js', 'SPROUT_AI');
+  window.SPROUT_LOAD_AI = onPage(aiScript, 'sprout_ai');
+  window.SPROUT_LOAD_CLASSROOM = onPage(sibling('classroom.js', 'SPROUT_CLASSROOM'), 'sprout_classroom');
   window.SPROUT_START_AI_WORKER = function () {
     var worker = new Worker(workerUrl);
     aiScript().then(function (ai) { worker.postMessage(ai); }, function () { worker.postMessage({}); });
@@ -211,6 +231,13 @@ const aiScriptText = `// Sprout's AI module for the USB page (index.html beside 
 window.SPROUT_AI = { glue: ${JSON.stringify(aiGlue)}, wasm: "${aiWasm}" };
 `;
 await writeFile(path.join(out, 'ai.js'), aiScriptText);
+await writeFile(
+  path.join(out, 'classroom.js'),
+  `// Sprout's classroom module (the teachers' pages) for the USB page, which loads this when a teacher opens
+// the class dashboard: the wasm-bindgen glue as text and the module as base64. Written by scripts/usb.mjs.
+window.SPROUT_CLASSROOM = { glue: ${JSON.stringify(classroomGlue)}, wasm: "${classroomWasm}" };
+`,
+);
 await writeFile(
   path.join(out, 'image_features.js'),
   `// Sprout's image feature extractor (models/image_features, NNEF) for the USB page's model lab, as

@@ -18,11 +18,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ai_tool::{AiTool, Tool};
 use crate::course::{lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::export;
 use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
+use crate::lazy_tool::{LazyTool, Tool};
 use crate::lesson_page::{lesson_title, GradingPanel, LessonText};
 use crate::playback::{Control, RunStart};
 use crate::progress::Progress;
@@ -356,7 +356,7 @@ pub fn App() -> Html {
             };
             html! {
                 <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
-                    on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} {on_student} {on_export} {on_backup} {on_restore}
+                    on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} {on_student} {on_export} {on_backup} {on_restore}
                     notice={(*notice).clone()} />
             }
         }
@@ -405,7 +405,7 @@ pub fn App() -> Html {
                             on_run={run.clone()} on_stop={stop.clone()} on_control={control.clone()}
                             lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
                         if let Some(tool) = lesson.tool {
-                            <div class="lesson-tool"><AiTool tool={Tool::from(tool)} {language} /></div>
+                            <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div>
                         }
                     </main>
                 }
@@ -416,7 +416,14 @@ pub fn App() -> Html {
             <main class="ai-lab" id="main" aria-labelledby="lab-heading">
                 <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
                 <h2 id="lab-heading">{ tr(language, Text::AiLabLink) }</h2>
-                <AiTool tool={Tool::Lab} {language} />
+                <LazyTool tool={Tool::Lab} {language} />
+            </main>
+        },
+        Page::Class => html! {
+            <main class="class-page" id="main" aria-labelledby="class-heading">
+                <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
+                <h2 id="class-heading">{ tr(language, Text::ClassLink) }</h2>
+                <LazyTool tool={Tool::Dashboard} {language} />
             </main>
         },
         Page::Playground => html! {

@@ -8,11 +8,11 @@ use sprout_lessons::{Lesson, Pack};
 
 use crate::progress::Progress;
 
+/// The embedded course's pack file (JSON), as build.rs wrote it.
+pub const COURSE_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.pack"));
+
 thread_local! {
-    static COURSE: Rc<Pack> = Rc::new(
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/course.pack")))
-            .expect("build.rs writes a valid pack"),
-    );
+    static COURSE: Rc<Pack> = Rc::new(serde_json::from_str(COURSE_PACK_JSON).expect("build.rs writes a valid pack"));
 }
 
 /// The embedded course.

@@ -28,6 +28,8 @@ pub struct HomeProps {
     pub on_play: Callback<()>,
     /// Opens the AI lab.
     pub on_lab: Callback<()>,
+    /// Opens the class dashboard (for teachers).
+    pub on_class: Callback<()>,
     /// The student changed who they are.
     pub on_student: Callback<Student>,
     /// Export the result file.
@@ -64,10 +66,8 @@ pub fn Home(props: &HomeProps) -> Html {
         let on_play = props.on_play.clone();
         Callback::from(move |_: MouseEvent| on_play.emit(()))
     };
-    let on_lab = {
-        let on_lab = props.on_lab.clone();
-        Callback::from(move |_: MouseEvent| on_lab.emit(()))
-    };
+    let on_lab = props.on_lab.reform(|_: MouseEvent| ());
+    let on_class = props.on_class.reform(|_: MouseEvent| ());
     html! {
         <main class="home" id="main">
             <section class="course" aria-labelledby="course-heading">
@@ -76,6 +76,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     { continue_button.unwrap_or_default() }
                     <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
                     <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
+                    <button type="button" class="class-link" onclick={on_class}>{ tr(language, Text::ClassLink) }</button>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
                     <section class="unit" aria-label={title(language, &unit.title)}>

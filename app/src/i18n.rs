@@ -245,11 +245,19 @@ pub enum Text {
     AiLoadFailed,
     /// Label of the region holding a lesson's AI tool (drawing pad or model lab).
     AiToolLabel,
+    /// The home page's link to the class dashboard, for teachers.
+    ClassLink,
+    /// Label of the place where the classroom module's tool is mounted.
+    ClassroomLabel,
+    /// Said while the classroom module downloads.
+    ClassroomLoading,
+    /// The classroom module could not be loaded.
+    ClassroomLoadFailed,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 118] = [
+    pub const ALL: [Text; 122] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -368,6 +376,10 @@ impl Text {
         Text::AiLabLink,
         Text::AiLoadFailed,
         Text::AiToolLabel,
+        Text::ClassLink,
+        Text::ClassroomLabel,
+        Text::ClassroomLoading,
+        Text::ClassroomLoadFailed,
     ];
 }
 
@@ -498,6 +510,10 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::AiLabLink, "AI 实验室"),
     (Text::AiLoadFailed, "AI 模块没能加载。请检查网络后刷新页面再试。"),
     (Text::AiToolLabel, "AI 工具"),
+    (Text::ClassLink, "学情分析（教师）"),
+    (Text::ClassroomLabel, "教师工具"),
+    (Text::ClassroomLoading, "正在加载教师工具……"),
+    (Text::ClassroomLoadFailed, "教师工具没能加载。请检查网络后刷新页面再试。"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -627,6 +643,10 @@ const EN: &[(Text, &str)] = &[
     (Text::AiLabLink, "AI lab"),
     (Text::AiLoadFailed, "The AI module could not be loaded. Check the network, then reload the page."),
     (Text::AiToolLabel, "AI tool"),
+    (Text::ClassLink, "Class overview (teachers)"),
+    (Text::ClassroomLabel, "Teachers' tools"),
+    (Text::ClassroomLoading, "Loading the teachers' tools…"),
+    (Text::ClassroomLoadFailed, "The teachers' tools could not be loaded. Check the network, then reload the page."),
 ];
 
 /// One language's words by id: the app's ([`Text`]) or the AI tools' (`ai::i18n::AiText`).

@@ -9,11 +9,11 @@
 
 #[cfg(feature = "ai")]
 pub mod ai;
-pub mod ai_loader;
-pub mod ai_tool;
 pub mod app;
 pub mod board;
 pub mod chart;
+#[cfg(feature = "classroom")]
+pub mod classroom;
 pub mod console;
 pub mod course;
 pub mod document;
@@ -22,8 +22,12 @@ pub mod export;
 pub mod highlight;
 pub mod home;
 pub mod i18n;
+pub mod lazy_modules;
+pub mod lazy_tool;
 pub mod lesson_page;
 pub mod markdown;
+#[cfg(any(feature = "ai", feature = "classroom"))]
+pub mod mount;
 pub mod playback;
 pub mod progress;
 pub mod protocol;

@@ -67,6 +67,8 @@ pub enum Page {
     Playground,
     /// The AI lab: the drawing pad and the model lab (issue #5).
     Lab,
+    /// The class dashboard (学情分析, issue #6), for teachers.
+    Class,
 }
 
 impl Page {
@@ -77,6 +79,7 @@ impl Page {
             Page::Lesson(id) => format!("#/lesson/{id}"),
             Page::Playground => "#/play".to_string(),
             Page::Lab => "#/lab".to_string(),
+            Page::Class => "#/class".to_string(),
         }
     }
 
@@ -89,6 +92,7 @@ impl Page {
         match path {
             "play" => Page::Playground,
             "lab" => Page::Lab,
+            "class" => Page::Class,
             _ => Page::Home,
         }
     }
@@ -768,7 +772,7 @@ mod tests {
 
     #[test]
     fn pages_round_trip_through_the_address() {
-        for page in [Page::Home, Page::Playground, Page::Lab, Page::Lesson("hello".into())] {
+        for page in [Page::Home, Page::Playground, Page::Lab, Page::Class, Page::Lesson("hello".into())] {
             assert_eq!(Page::from_hash(&page.to_hash()), page);
         }
         assert_eq!(Page::from_hash("#/nonsense"), Page::Home);

@@ -268,17 +268,25 @@ impl Overview {
         percent(row.total, self.attempted_points())
     }
 
+    /// The columns of the lessons some file has work for, in course order: the table's lesson
+    /// columns (a class half-way through a 44-lesson course needs no 30 empty columns).
+    pub fn worked_lessons(&self) -> Vec<usize> {
+        (0..self.lessons.len()).filter(|&column| self.rows.iter().any(|row| row.cells[column].is_some())).collect()
+    }
+
     /// The table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so that Excel shows
     /// Chinese), CRLF line ends, a header row in `language`, one row per file with the student,
-    /// the total, each lesson's score (empty where there is no work), the flags and the file.
+    /// the total, the score of each lesson some file has work for (empty where this one has none),
+    /// the flags and the file.
     pub fn to_csv(&self, language: Language) -> String {
+        let columns = self.worked_lessons();
         let zh = language == Language::ZhCn;
         let mut header: Vec<String> = if zh {
             ["姓名", "班级", "学校", "学号", "总分"].map(String::from).to_vec()
         } else {
             ["name", "class", "school", "student id", "total"].map(String::from).to_vec()
         };
-        header.extend(self.lessons.iter().map(|column| match (&column.title.en, zh) {
+        header.extend(columns.iter().map(|&column| &self.lessons[column]).map(|column| match (&column.title.en, zh) {
             (Some(english), false) => english.clone(),
             _ => column.title.zh.clone(),
         }));
@@ -291,7 +299,9 @@ impl Overview {
                 vec![student.name.clone(), student.class.clone(), student.school.clone(), student.student_id.clone()];
             fields.push(row.total.to_string());
             fields.extend(
-                row.cells.iter().map(|cell| cell.as_ref().map(|cell| cell.score.to_string()).unwrap_or_default()),
+                columns
+                    .iter()
+                    .map(|&column| row.cells[column].as_ref().map(|cell| cell.score.to_string()).unwrap_or_default()),
             );
             fields.push(row.flags.iter().map(|flag| flag.id()).collect::<Vec<_>>().join(" "));
             fields.push(row.file.clone());

@@ -16,7 +16,7 @@ title = { zh = "学情测试" }
 [[unit]]
 id = "only"
 title = { zh = "唯一单元" }
-lessons = ["double", "greet"]
+lessons = ["double", "greet", "later"]
 "#;
 
 const DOUBLE: &str = "+++\nid = \"double\"\ntitle = { zh = \"翻倍\", en = \"Double\" }\n+++\n\n\
@@ -28,9 +28,13 @@ const GREET: &str = "+++\nid = \"greet\"\ntitle = { zh = \"打招呼\" }\n+++\n\
 ```rhai solution\nprint(`你好，${input()}！`);\n```\n\n```hint\n用 input()。\n```\n\n\
 ```tests\n[[test]]\nid = \"ming\"\nkind = \"output\"\ninput = [\"小明\"]\n```\n";
 
+/// A lesson no file has work for: the CSV leaves its column out.
+const LATER: &str = "+++\nid = \"later\"\ntitle = { zh = \"以后\" }\n+++\n\n\
+```rhai solution\nprint(1);\n```\n\n```hint\n打印 1。\n```\n\n```tests\n[[test]]\nkind = \"output\"\n```\n";
+
 fn pack() -> Pack {
     let course = parse_course("course.toml", COURSE.as_bytes()).expect("course");
-    let lessons: Vec<_> = [("double.md", DOUBLE), ("greet.md", GREET)]
+    let lessons: Vec<_> = [("double.md", DOUBLE), ("greet.md", GREET), ("later.md", LATER)]
         .into_iter()
         .map(|(file, text)| {
             let mut lesson = parse_lesson(file, text.as_bytes()).expect("lesson");
@@ -136,6 +140,8 @@ fn a_class_overview_counts_each_student_once_and_flags_what_does_not_count() {
 
     // Attempted points: both lessons, 200. Totals: 张三 200 (100 %), 李四 50, 王五 100, 钱七 0.
     assert_eq!(overview.attempted_points(), 200);
+    assert_eq!(overview.worked_lessons(), [0, 1]);
+    assert_eq!(overview.lessons[2].checked, 0);
     assert_eq!(overview.histogram, [1, 0, 1, 0, 0, 1, 0, 0, 0, 1]);
 
     let csv = overview.to_csv(Language::ZhCn);

@@ -171,6 +171,24 @@ describe('the USB page', () => {
     await page.close();
   });
 
+  test('opens the class dashboard from file://, with the classroom module from classroom.js beside it', { timeout: 120_000 }, async () => {
+    const page = await newTab(browser.context);
+    await page.goto(`${pathToFileURL(path.join(usbDistribution, 'index.html')).href}#/class`);
+    await diagnosed(page, 'usb-class', async () => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'sprout-usb-class-'));
+      const file = path.join(folder, 'notes.json');
+      await writeFile(file, '不是成绩文件');
+      await page.getByLabel('选择结果文件').setInputFiles([file]);
+      await page.getByRole('status').filter({ hasText: '共 1 个文件：0 名学生计入统计，0 个文件有标记（不计入），1 个文件无法读取。' }).waitFor();
+      assert.match(await page.locator('.unreadable').innerText(), /notes\.json/);
+      assert.ok(page.requests.some((url) => url.endsWith('/classroom.js')), 'classroom.js was loaded');
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
   test('holds the wasm module once, for the page and the script worker', async () => {
     const page = await readFile(path.join(usbDistribution, 'index.html'), 'utf8');
     // Base64 of a wasm file's first bytes, `\0asm`.
@@ -244,11 +262,14 @@ describe('the service worker of a build', () => {
     for (const name of [glue, wasm, 'worker.js']) assert.ok(listed.includes(name), `sw.js lists ${name}`);
   });
 
-  test('in the release build, keeps the image model for the camera only once it is used', async () => {
+  test('in the release build, keeps the image model and the classroom module only once they are used', async () => {
     const files = (await built(distribution)).files;
     const extractor = files.find((file) => file.name === 'image_features.nnef.tar');
     assert.equal(extractor?.lazy, true, 'image_features.nnef.tar is listed as lazy');
-    assert.ok(files.filter((file) => file.lazy).every((file) => /^ai|^image_features/.test(file.name)));
+    const classroom = files.filter((file) => /^classroom/.test(file.name));
+    assert.equal(classroom.length, 3, 'classroom.js, its glue and its wasm are listed');
+    assert.ok(classroom.every((file) => file.lazy), 'the classroom module is lazy');
+    assert.ok(files.filter((file) => file.lazy).every((file) => /^ai|^classroom|^image_features/.test(file.name)));
   });
 
   test('is the one in the release build', async () => {

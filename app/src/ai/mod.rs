@@ -1,5 +1,5 @@
 //! What only the AI module has (the `ai` feature, issue #5): the drawing pad and the model lab,
-//! which the first screen's page mounts through [`mount_tool`] (see `crate::ai_tool`), and the
+//! which the first screen's page mounts through [`mount_tool`] (see `crate::lazy_tool`), and the
 //! tools' side of the AI worker ([`tools`]).
 
 pub mod camera;
@@ -9,13 +9,11 @@ pub mod pad;
 pub mod tool_worker;
 pub mod tools;
 
-use std::cell::Cell;
-
 use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::ai_tool::Tool;
+use crate::lazy_tool::Tool;
 use lab::ModelLab;
 use pad::DigitPad;
 
@@ -44,15 +42,7 @@ pub fn ToolRoot(props: &ToolRootProps) -> Html {
     }
 }
 
-fn language(tag: &str) -> Language {
-    if tag == "en" {
-        Language::En
-    } else {
-        Language::ZhCn
-    }
-}
-
-/// A tool mounted on the page; the page calls these methods (`crate::ai_tool`).
+/// A tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
 #[wasm_bindgen]
 pub struct ToolHandle {
     app: Option<yew::AppHandle<ToolRoot>>,
@@ -63,7 +53,7 @@ pub struct ToolHandle {
 impl ToolHandle {
     /// Shows the tool in another language (`zh-CN` or `en`).
     pub fn set_language(&mut self, tag: &str) {
-        self.props.language = language(tag);
+        self.props.language = crate::mount::language(tag);
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
         }
@@ -124,38 +114,13 @@ fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) 
     Ok(times)
 }
 
-/// An app that shows nothing (see [`leave_the_pages_subtree_id`]).
-#[component]
-fn Nothing() -> Html {
-    Html::default()
-}
-
-thread_local! {
-    static SKIPPED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Yew finds the app responsible for an event by a number it stores on the app's elements, and
-/// every wasm module's copy of Yew numbers its apps from 1. The page's app (the first screen's
-/// module, mounted first and the only one there) is 1, so a tool of this module numbered 1 too
-/// would have its clicks handled by the page's app as well, with the page's handlers (a click on
-/// Train went back to the course). Mounting and destroying one empty app on a detached element
-/// uses 1 up here, so the tools are 2 and up, and each app handles only its own events.
-fn leave_the_pages_subtree_id() -> Result<(), JsValue> {
-    if SKIPPED.with(|skipped| skipped.replace(true)) {
-        return Ok(());
-    }
-    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
-    yew::Renderer::<Nothing>::with_root(document.create_element("div")?).render().destroy();
-    Ok(())
-}
-
 /// Mounts `tool` (`digit_pad`, `model_lab` or `lab`) into `container`, in `language` (`zh-CN` or
 /// `en`).
 #[wasm_bindgen]
 pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
     let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
-    leave_the_pages_subtree_id()?;
-    let props = ToolRootProps { tool, language: language(language_tag) };
+    crate::mount::leave_the_pages_subtree_id()?;
+    let props = ToolRootProps { tool, language: crate::mount::language(language_tag) };
     let app = yew::Renderer::<ToolRoot>::with_root_and_props(container, props.clone()).render();
     Ok(ToolHandle { app: Some(app), props })
 }

@@ -1,8 +1,9 @@
-//! A place on the page for one of the AI module's tools (issue #5): the drawing pad, the model lab,
-//! or both (the AI lab page). The tools are Yew components compiled into the AI module, so that
-//! the first screen carries neither them nor tract: this component loads the module (saying so
-//! while it downloads), mounts the tool into its container through the module's `mount_tool`
-//! export, passes language changes on, and unmounts it when it leaves the page.
+//! A place on the page for a tool of a lazily loaded module: the AI module's drawing pad, model lab,
+//! or both (the AI lab page, issue #5), or the classroom module's class dashboard (issue #6). The
+//! tools are Yew components compiled into those modules, so that the first screen carries neither
+//! them nor tract: this component loads the module (saying so while it downloads), mounts the tool
+//! into its container through the module's `mount_tool` (AI) or `mount_classroom` export, passes
+//! language changes on, and unmounts it when it leaves the page.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,8 +13,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ai_loader;
 use crate::i18n::{tr, Text};
+use crate::lazy_modules::{self, LazyModule};
 
 /// Which tool to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum Tool {
     ModelLab,
     /// The AI lab page: the drawing pad and the model lab.
     Lab,
+    /// The class dashboard (学情分析), in the classroom module.
+    Dashboard,
 }
 
 impl Tool {
@@ -33,12 +36,21 @@ impl Tool {
             Tool::DigitPad => "digit_pad",
             Tool::ModelLab => "model_lab",
             Tool::Lab => "lab",
+            Tool::Dashboard => "dashboard",
+        }
+    }
+
+    /// The module the tool is in.
+    pub fn module(self) -> LazyModule {
+        match self {
+            Tool::DigitPad | Tool::ModelLab | Tool::Lab => LazyModule::Ai,
+            Tool::Dashboard => LazyModule::Classroom,
         }
     }
 
     /// The tool named `name`; `None` for a name this app does not know.
     pub fn from_name(name: &str) -> Option<Tool> {
-        [Tool::DigitPad, Tool::ModelLab, Tool::Lab].into_iter().find(|tool| tool.name() == name)
+        [Tool::DigitPad, Tool::ModelLab, Tool::Lab, Tool::Dashboard].into_iter().find(|tool| tool.name() == name)
     }
 }
 
@@ -51,7 +63,7 @@ impl From<sprout_lessons::Tool> for Tool {
     }
 }
 
-/// The language tag the AI module's `mount_tool` and `set_language` take.
+/// The language tag the modules' `mount_tool` and `set_language` take.
 pub fn language_tag(language: Language) -> &'static str {
     match language {
         Language::ZhCn => "zh-CN",
@@ -59,9 +71,9 @@ pub fn language_tag(language: Language) -> &'static str {
     }
 }
 
-/// Props of [`AiTool`].
+/// Props of [`LazyTool`].
 #[derive(Properties, PartialEq)]
-pub struct AiToolProps {
+pub struct LazyToolProps {
     /// The tool.
     pub tool: Tool,
     /// The interface language.
@@ -83,9 +95,19 @@ fn call(handle: &JsValue, method: &str, arguments: &[JsValue]) {
     let _ = function.apply(handle, &arguments.iter().collect());
 }
 
-/// The tool, mounted into a container once the AI module has loaded.
+/// What the mount function gets besides the container, the tool's name and the language: the class
+/// dashboard reads result files against the course, which only the first screen's module embeds,
+/// so it gets the course's pack (JSON); the AI tools need nothing.
+fn context(tool: Tool) -> JsValue {
+    match tool.module() {
+        LazyModule::Ai => JsValue::UNDEFINED,
+        LazyModule::Classroom => crate::course::COURSE_PACK_JSON.into(),
+    }
+}
+
+/// The tool, mounted into a container once its module has loaded.
 #[component]
-pub fn AiTool(props: &AiToolProps) -> Html {
+pub fn LazyTool(props: &LazyToolProps) -> Html {
     let container = use_node_ref();
     let loading = use_state(|| Mount::Loading);
     let handle: Rc<RefCell<Option<JsValue>>> = use_mut_ref(|| None);
@@ -100,12 +122,17 @@ pub fn AiTool(props: &AiToolProps) -> Html {
                 let (alive, handle, loading) = (alive.clone(), handle.clone(), loading.clone());
                 Closure::<dyn FnMut(JsValue)>::once(move |exports: JsValue| {
                     let Some(element) = container.cast::<web_sys::Element>().filter(|_| alive.get()) else { return };
-                    let mount = js_sys::Reflect::get(&exports, &"mount_tool".into())
+                    let export = match tool.module() {
+                        LazyModule::Ai => "mount_tool",
+                        LazyModule::Classroom => "mount_classroom",
+                    };
+                    let mount = js_sys::Reflect::get(&exports, &export.into())
                         .ok()
                         .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
                     let mounted = mount.and_then(|mount| {
-                        let language = language_tag(*language.borrow());
-                        mount.call3(&exports, &element, &tool.name().into(), &language.into()).ok()
+                        let language = JsValue::from(language_tag(*language.borrow()));
+                        let arguments = [element.into(), tool.name().into(), language, context(tool)];
+                        mount.apply(&exports, &arguments.iter().collect()).ok()
                     });
                     loading.set(if mounted.is_some() { Mount::Mounted } else { Mount::Failed });
                     *handle.borrow_mut() = mounted;
@@ -119,7 +146,7 @@ pub fn AiTool(props: &AiToolProps) -> Html {
                     }
                 })
             };
-            match ai_loader::load() {
+            match lazy_modules::load(tool.module()) {
                 Ok(promise) => {
                     let _ = promise.then2(&mount, &failed);
                 }
@@ -145,11 +172,15 @@ pub fn AiTool(props: &AiToolProps) -> Html {
         });
     }
     let language = props.language;
+    let [label, loading_words, failed_words] = match props.tool.module() {
+        LazyModule::Ai => [Text::AiToolLabel, Text::AiLoading, Text::AiLoadFailed],
+        LazyModule::Classroom => [Text::ClassroomLabel, Text::ClassroomLoading, Text::ClassroomLoadFailed],
+    };
     html! {
-        <section class="ai-tool" aria-label={tr(language, Text::AiToolLabel)}>
+        <section class="ai-tool" aria-label={tr(language, label)}>
             { match *loading {
-                Mount::Loading => html! { <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p> },
-                Mount::Failed => html! { <p class="ai-failed" role="alert">{ tr(language, Text::AiLoadFailed) }</p> },
+                Mount::Loading => html! { <p class="ai-loading" role="status">{ tr(language, loading_words) }</p> },
+                Mount::Failed => html! { <p class="ai-failed" role="alert">{ tr(language, failed_words) }</p> },
                 Mount::Mounted => Html::default(),
             } }
             <div class="ai-tool-root" ref={container}></div>

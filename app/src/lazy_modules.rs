@@ -1,14 +1,17 @@
-//! Where the AI module comes from (issue #5): the app crate's `ai` binary, which the browser
-//! downloads only when a lesson or the AI lab needs it, never on the first screen.
+//! Where the app's lazily loaded wasm modules come from: the AI module (issue #5, the app crate's
+//! `ai` binary), which the browser downloads only when a lesson or the AI lab needs it, and the
+//! classroom module (issue #6, the `classroom` binary: the teachers' pages), downloaded only when a
+//! teacher opens one. Neither is on the first screen.
 //!
-//! Served over http(s), the build has a fixed-name ES module, [`AI_MODULE_URL`] (written by
-//! scripts/ai-module.mjs), that starts the module and re-exports its bindings: the page imports it
-//! for the drawing pad and the model lab, and AI script workers are module workers started from it.
-//! The USB page (file://, where modules and fetch are refused) loads the module from a sibling
-//! script instead and publishes two functions for that, `SPROUT_LOAD_AI` and
-//! `SPROUT_START_AI_WORKER` (scripts/usb.mjs); when they exist they are used.
+//! Served over http(s), the build has a fixed-name ES module per module, [`AI_MODULE_URL`] and
+//! [`CLASSROOM_MODULE_URL`] (written by scripts/ai-module.mjs), that starts it and re-exports its
+//! bindings: the page imports it for the tools it mounts, and AI script workers are module workers
+//! started from the AI one. The USB page (file://, where modules and fetch are refused) loads each
+//! module from a sibling script instead and publishes functions for that, `SPROUT_LOAD_AI`,
+//! `SPROUT_START_AI_WORKER` and `SPROUT_LOAD_CLASSROOM` (scripts/usb.mjs); when they exist they are
+//! used.
 //!
-//! Both wasm modules carry this file: the first screen's starts the AI script worker and loads the
+//! Every wasm module carries this file: the first screen's starts the AI script worker and loads the
 //! tools, and the AI module's tools start their own worker for inference and training.
 
 use wasm_bindgen::prelude::*;
@@ -17,6 +20,18 @@ use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// The AI module's loader, relative to the page.
 pub const AI_MODULE_URL: &str = "./ai.js";
+
+/// The classroom module's loader, relative to the page.
+pub const CLASSROOM_MODULE_URL: &str = "./classroom.js";
+
+/// A wasm module the page loads only when it needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LazyModule {
+    /// The AI module: tract, the models, the drawing pad and the model lab.
+    Ai,
+    /// The classroom module: the teachers' pages.
+    Classroom,
+}
 
 /// The image feature extractor's archive, relative to the page (see [`load_image_features`]).
 #[cfg(feature = "ai")]
@@ -33,14 +48,18 @@ fn page_url(relative: &str) -> Result<String, JsValue> {
     Ok(web_sys::Url::new_with_base(relative, &base)?.href())
 }
 
-/// Loads the AI module on the page; the promise resolves to its exports (`mount_tool`, …).
-pub fn load() -> Result<js_sys::Promise, JsValue> {
-    if let Some(load) = usb_hook("SPROUT_LOAD_AI") {
+/// Loads `module` on the page; the promise resolves to its exports (`mount_tool`, …).
+pub fn load(module: LazyModule) -> Result<js_sys::Promise, JsValue> {
+    let (url, hook) = match module {
+        LazyModule::Ai => (AI_MODULE_URL, "SPROUT_LOAD_AI"),
+        LazyModule::Classroom => (CLASSROOM_MODULE_URL, "SPROUT_LOAD_CLASSROOM"),
+    };
+    if let Some(load) = usb_hook(hook) {
         return load.call0(&JsValue::UNDEFINED)?.dyn_into();
     }
     // wasm-bindgen has no dynamic import; a function made at run time can use one.
     let import = js_sys::Function::new_with_args("url", "return import(url)");
-    import.call1(&JsValue::UNDEFINED, &page_url(AI_MODULE_URL)?.into())?.dyn_into()
+    import.call1(&JsValue::UNDEFINED, &page_url(url)?.into())?.dyn_into()
 }
 
 /// The image feature extractor's archive (models/image_features, 13.5 MB), which the model lab

@@ -1,0 +1,558 @@
+//! The class dashboard (学情分析, issue #6): a teacher drops in the result files collected from the
+//! students (single files or a whole folder) and sees where the class stands: a table of students
+//! × lessons, each lesson's pass rate, the tests most students fail, a histogram of the scores, and
+//! a printable report per student; the table downloads as CSV for a spreadsheet. The figures are
+//! `sprout_lessons::Overview`'s; the files are read in the page and never leave it.
+
+use std::rc::Rc;
+
+use sprout_lessons::messages::describe_problem;
+use sprout_lessons::{Cell, FileFlag, Overview, Pack, Row, HISTOGRAM_BINS};
+use sprout_runtime::messages::Language;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::i18n::{class_tr, class_tr_with, ClassText};
+use crate::storage;
+
+/// The files dropped in so far, in the order given.
+#[derive(Default, PartialEq)]
+struct Files(Vec<(String, Vec<u8>)>);
+
+/// What the teacher did with the files.
+enum FilesAction {
+    /// More files (a second USB stick's): added after the others.
+    Add(Vec<(String, Vec<u8>)>),
+    /// Start again.
+    Clear,
+}
+
+impl Reducible for Files {
+    type Action = FilesAction;
+
+    fn reduce(self: Rc<Self>, action: FilesAction) -> Rc<Self> {
+        match action {
+            FilesAction::Add(more) => {
+                let mut files = self.0.clone();
+                files.extend(more);
+                Rc::new(Files(files))
+            }
+            FilesAction::Clear => Rc::new(Files::default()),
+        }
+    }
+}
+
+/// The column the table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortKey {
+    /// The order the files were given in.
+    Given,
+    Name,
+    Class,
+    Total,
+    /// A lesson's score, by its column.
+    Lesson(usize),
+}
+
+/// The width of the histogram's longest bar, in rem.
+const HISTOGRAM_BAR_REM: f64 = 12.0;
+
+/// Props of [`Dashboard`].
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    /// The interface language.
+    pub language: Language,
+    /// The pack the class worked from.
+    pub pack: Rc<Pack>,
+}
+
+/// The files of `list`, taken out of it at once: an input's list empties when the input is reset.
+fn files_of(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|index| list.get(index)).collect()
+}
+
+/// Reads `list`'s files: their names and bytes. With `json_only` (a folder was chosen), files that
+/// do not end in `.json` are left out, and their number is returned too.
+async fn read_files(list: Vec<File>, json_only: bool) -> (Vec<(String, Vec<u8>)>, usize) {
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for file in list {
+        let name = file.name();
+        if json_only && !name.to_lowercase().ends_with(".json") {
+            skipped += 1;
+            continue;
+        }
+        // A file the browser cannot read (removed meanwhile) becomes an unreadable entry.
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => Vec::new(),
+        };
+        files.push((name, bytes));
+    }
+    (files, skipped)
+}
+
+fn flag_text(flag: FileFlag) -> ClassText {
+    match flag {
+        FileFlag::Tampered => ClassText::FlagTampered,
+        FileFlag::Duplicate => ClassText::FlagDuplicate,
+        FileFlag::OtherPack => ClassText::FlagOtherPack,
+    }
+}
+
+fn lesson_title(language: Language, pack: &Pack, overview: &Overview, column: usize) -> String {
+    let title = &overview.lessons[column].title;
+    match (language, &title.en) {
+        (Language::En, Some(english)) => english.clone(),
+        _ if title.zh.is_empty() => pack.course.lesson_ids().nth(column).unwrap_or_default().to_string(),
+        _ => title.zh.clone(),
+    }
+}
+
+fn percent_text(rate: f64) -> String {
+    format!("{}%", (rate * 100.0).round())
+}
+
+/// How a cell reads in the table's tooltip and the report: attempts and minutes.
+fn cell_details(language: Language, cell: &Cell) -> String {
+    let minutes = cell.minutes.map_or_else(|| "—".to_string(), |minutes| minutes.to_string());
+    class_tr_with(language, ClassText::CellDetails, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
+}
+
+/// The dashboard.
+#[component]
+pub fn Dashboard(props: &DashboardProps) -> Html {
+    let language = props.language;
+    let files = use_reducer(Files::default);
+    let skipped = use_state(|| 0usize);
+    let sort = use_state(|| (SortKey::Given, false));
+    let class_filter = use_state(String::new);
+    let search = use_state(String::new);
+    let report = use_state(|| None::<usize>);
+    let dragging = use_state(|| false);
+    let overview = {
+        let pack = props.pack.clone();
+        use_memo(files.clone(), move |files| {
+            Overview::of_files(&pack, files.0.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())))
+        })
+    };
+
+    let add_list = {
+        let (files, skipped) = (files.dispatcher(), skipped.clone());
+        Callback::from(move |(list, json_only): (Vec<File>, bool)| {
+            let (files, skipped) = (files.clone(), skipped.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (read, left_out) = read_files(list, json_only).await;
+                skipped.set(*skipped + left_out);
+                files.dispatch(FilesAction::Add(read));
+            });
+        })
+    };
+    let on_pick = |json_only: bool| {
+        let add_list = add_list.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else { return };
+            if let Some(list) = input.files() {
+                add_list.emit((files_of(&list), json_only));
+            }
+            // The same files may be picked again after Clear.
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (add_list, dragging) = (add_list.clone(), dragging.clone());
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(list) = event.data_transfer().and_then(|transfer| transfer.files()) {
+                add_list.emit((files_of(&list), false));
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_clear = {
+        let (files, skipped, report) = (files.dispatcher(), skipped.clone(), report.clone());
+        Callback::from(move |_: MouseEvent| {
+            files.dispatch(FilesAction::Clear);
+            skipped.set(0);
+            report.set(None);
+        })
+    };
+    let on_csv = {
+        let overview = overview.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = overview.to_csv(language);
+            let _ =
+                storage::download(class_tr(language, ClassText::CsvFileName), "text/csv;charset=utf-8", csv.as_bytes());
+        })
+    };
+
+    let drop_zone = html! {
+        <section class={classes!("drop-zone", dragging.then_some("dragging"))} aria-labelledby="class-files-heading"
+            ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+            <h3 id="class-files-heading">{ class_tr(language, ClassText::FilesHeading) }</h3>
+            <p>{ class_tr(language, ClassText::FilesIntro) }</p>
+            <div class="drop-actions">
+                <label class="file-button">
+                    { class_tr(language, ClassText::PickFiles) }
+                    <input type="file" class="visually-hidden" multiple=true accept=".json,application/json"
+                        onchange={on_pick(false)} />
+                </label>
+                <label class="file-button">
+                    { class_tr(language, ClassText::PickFolder) }
+                    <input type="file" class="visually-hidden" webkitdirectory=true multiple=true onchange={on_pick(true)} />
+                </label>
+                if !files.0.is_empty() {
+                    <button type="button" onclick={on_clear}>{ class_tr(language, ClassText::Clear) }</button>
+                }
+            </div>
+        </section>
+    };
+    if files.0.is_empty() {
+        return html! { <div class="dashboard">{ drop_zone }</div> };
+    }
+
+    let counted = overview.rows.iter().filter(|row| row.counts()).count();
+    let flagged = overview.rows.len() - counted;
+    let summary = class_tr_with(
+        language,
+        ClassText::Summary,
+        &[
+            ("files", files.0.len().to_string()),
+            ("students", counted.to_string()),
+            ("flagged", flagged.to_string()),
+            ("unreadable", overview.unreadable.len().to_string()),
+        ],
+    );
+
+    html! {
+        <div class="dashboard">
+            { drop_zone }
+            <p class="class-summary" role="status">{ summary }
+                if *skipped > 0 {
+                    { " " }{ class_tr_with(language, ClassText::SkippedFiles, &[("count", skipped.to_string())]) }
+                }
+            </p>
+            if !overview.unreadable.is_empty() {
+                <section class="unreadable" aria-labelledby="unreadable-heading">
+                    <h3 id="unreadable-heading">{ class_tr(language, ClassText::UnreadableHeading) }</h3>
+                    <ul>
+                        { for overview.unreadable.iter().map(|file| html! {
+                            <li>{ for file.problems.0.iter().map(|problem| describe_problem(problem, language)) }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            { students_table(language, &props.pack, &overview, &sort, &class_filter, &search, &report) }
+            <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
+            { lesson_figures(language, &props.pack, &overview) }
+            { most_failed(language, &props.pack, &overview) }
+            { histogram(language, &overview) }
+            if let Some(row) = report.and_then(|index| overview.rows.get(index)) {
+                { student_report(language, &props.pack, &overview, row, &report) }
+            }
+        </div>
+    }
+}
+
+/// The students × lessons table, with its sort buttons and filters.
+fn students_table(
+    language: Language,
+    pack: &Pack,
+    overview: &Overview,
+    sort: &UseStateHandle<(SortKey, bool)>,
+    class_filter: &UseStateHandle<String>,
+    search: &UseStateHandle<String>,
+    report: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let mut classes: Vec<&str> = overview.rows.iter().map(|row| row.student.class.as_str()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let needle = search.trim().to_lowercase();
+    let mut shown: Vec<(usize, &Row)> = overview
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| class_filter.is_empty() || row.student.class == **class_filter)
+        .filter(|(_, row)| {
+            needle.is_empty()
+                || row.student.name.to_lowercase().contains(&needle)
+                || row.student.student_id.to_lowercase().contains(&needle)
+        })
+        .collect();
+    let columns = overview.worked_lessons();
+    let (key, descending) = **sort;
+    shown.sort_by(|(a_index, a), (b_index, b)| {
+        let order = match key {
+            SortKey::Given => a_index.cmp(b_index),
+            SortKey::Name => a.student.name.cmp(&b.student.name),
+            SortKey::Class => a.student.class.cmp(&b.student.class),
+            SortKey::Total => a.total.cmp(&b.total),
+            SortKey::Lesson(column) => {
+                let score = |row: &Row| row.cells[column].as_ref().map(|cell| cell.score);
+                score(a).cmp(&score(b))
+            }
+        };
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    let header = |label: String, column: SortKey| {
+        let sort_state = sort.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (current, descending) = *sort_state;
+            // A new column sorts scores best first and names A to Z; the same column flips.
+            let descending =
+                if current == column { !descending } else { matches!(column, SortKey::Total | SortKey::Lesson(_)) };
+            sort_state.set((column, descending));
+        });
+        let aria_sort = match **sort {
+            (current, true) if current == column => "descending",
+            (current, false) if current == column => "ascending",
+            _ => "none",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" class="sort" {onclick}>{ label }</button>
+            </th>
+        }
+    };
+    let on_class = {
+        let class_filter = class_filter.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                class_filter.set(select.value());
+            }
+        })
+    };
+    let on_search = {
+        let search = search.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                search.set(input.value());
+            }
+        })
+    };
+    html! {
+        <section class="class-table" aria-labelledby="class-table-heading">
+            <h3 id="class-table-heading">{ class_tr(language, ClassText::TableHeading) }</h3>
+            <div class="table-filters">
+                <label>{ class_tr(language, ClassText::ClassFilter) }
+                    <select onchange={on_class}>
+                        <option value="" selected={class_filter.is_empty()}>{ class_tr(language, ClassText::AllClasses) }</option>
+                        { for classes.iter().map(|class| html! {
+                            <option value={class.to_string()} selected={**class_filter == *class}>{ *class }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ class_tr(language, ClassText::Search) }
+                    <input type="search" value={(**search).clone()} oninput={on_search} />
+                </label>
+            </div>
+            <div class="table-scroll">
+                <table class="students">
+                    <thead>
+                        <tr>
+                            { header(class_tr(language, ClassText::Name).to_string(), SortKey::Name) }
+                            { header(class_tr(language, ClassText::Class).to_string(), SortKey::Class) }
+                            { header(class_tr(language, ClassText::Total).to_string(), SortKey::Total) }
+                            { for columns.iter().map(|&column| header(lesson_title(language, pack, overview, column), SortKey::Lesson(column))) }
+                            <th scope="col">{ class_tr(language, ClassText::Flags) }</th>
+                            <th scope="col">{ class_tr(language, ClassText::Report) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for shown.iter().map(|&(index, row)| {
+                            let open = {
+                                let report = report.clone();
+                                Callback::from(move |_: MouseEvent| report.set(Some(index)))
+                            };
+                            html! {
+                                <tr class={classes!((!row.counts()).then_some("flagged"))}>
+                                    <th scope="row">{ &row.student.name }</th>
+                                    <td>{ &row.student.class }</td>
+                                    <td class="number">{ row.total }</td>
+                                    { for columns.iter().map(|&column| match &row.cells[column] {
+                                        Some(cell) => html! {
+                                            <td class={classes!("number", cell.passed.then_some("passed"))} title={cell_details(language, cell)}>
+                                                { cell.score }
+                                            </td>
+                                        },
+                                        None => html! { <td class="number empty">{ "—" }</td> },
+                                    }) }
+                                    <td class="flags">{ for row.flags.iter().map(|flag| html! {
+                                        <span class="flag">{ class_tr(language, flag_text(*flag)) }</span>
+                                    }) }</td>
+                                    <td>
+                                        <button type="button" onclick={open}
+                                            aria-label={class_tr_with(language, ClassText::ReportOf, &[("name", row.student.name.clone())])}>
+                                            { class_tr(language, ClassText::Report) }
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Each lesson's pass rate and mean attempts over the counted students.
+fn lesson_figures(language: Language, pack: &Pack, overview: &Overview) -> Html {
+    html! {
+        <section class="lesson-figures" aria-labelledby="lesson-figures-heading">
+            <h3 id="lesson-figures-heading">{ class_tr(language, ClassText::LessonsHeading) }</h3>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ class_tr(language, ClassText::Lesson) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::Checked) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::PassRate) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::MeanAttempts) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for overview.lessons.iter().enumerate().filter(|(_, column)| column.checked > 0).map(|(index, column)| html! {
+                        <tr>
+                            <th scope="row">{ lesson_title(language, pack, overview, index) }</th>
+                            <td class="number">{ column.checked }</td>
+                            <td class="number">{ percent_text(column.pass_rate()) }</td>
+                            <td class="number">{ format!("{:.1}", column.mean_attempts) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Where the class is stuck: the tests most counted students failed.
+fn most_failed(language: Language, pack: &Pack, overview: &Overview) -> Html {
+    html! {
+        <section class="most-failed" aria-labelledby="most-failed-heading">
+            <h3 id="most-failed-heading">{ class_tr(language, ClassText::MostFailedHeading) }</h3>
+            if overview.most_failed.is_empty() {
+                <p>{ class_tr(language, ClassText::NothingFailed) }</p>
+            } else {
+                <ol>
+                    { for overview.most_failed.iter().map(|test| html! {
+                        <li>{ class_tr_with(language, ClassText::FailedTest, &[
+                            ("lesson", lesson_title(language, pack, overview, test.lesson)),
+                            ("test", test.name.clone().unwrap_or_else(|| test.test_id.clone())),
+                            ("failed", test.failed.to_string()),
+                            ("checked", test.checked.to_string()),
+                        ]) }</li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+/// The counted students by tenth of the attempted points, as a table of bars that screen readers
+/// read as numbers.
+fn histogram(language: Language, overview: &Overview) -> Html {
+    let most = overview.histogram.iter().copied().max().unwrap_or(0).max(1);
+    let step = 100 / HISTOGRAM_BINS;
+    html! {
+        <section class="histogram" aria-labelledby="histogram-heading">
+            <h3 id="histogram-heading">{ class_tr(language, ClassText::HistogramHeading) }</h3>
+            <p>{ class_tr_with(language, ClassText::HistogramIntro, &[("points", overview.attempted_points().to_string())]) }</p>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ class_tr(language, ClassText::ScoreRange) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::Students) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for overview.histogram.iter().enumerate().map(|(bin, &count)| {
+                        let low = bin * step;
+                        let range = if bin + 1 == HISTOGRAM_BINS { format!("{low}–100%") } else { format!("{low}–{}%", low + step - 1) };
+                        let width = format!("width: {:.1}rem", count as f64 * HISTOGRAM_BAR_REM / most as f64);
+                        html! {
+                            <tr>
+                                <th scope="row">{ range }</th>
+                                <td><span class="bar" style={width}></span>{ count }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// One student's report, to print and hand out.
+fn student_report(
+    language: Language,
+    pack: &Pack,
+    overview: &Overview,
+    row: &Row,
+    report: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let close = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| report.set(None))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let student = &row.student;
+    html! {
+        <section class="student-report" aria-labelledby="report-heading">
+            <h3 id="report-heading">{ class_tr_with(language, ClassText::ReportOf, &[("name", student.name.clone())]) }</h3>
+            <p>{ class_tr_with(language, ClassText::ReportWho, &[
+                ("class", student.class.clone()),
+                ("school", student.school.clone()),
+                ("id", student.student_id.clone()),
+                ("total", row.total.to_string()),
+                ("exported", row.exported_at.clone()),
+            ]) }</p>
+            if !row.flags.is_empty() {
+                <p class="flags">{ for row.flags.iter().map(|flag| html! {
+                    <span class="flag">{ class_tr(language, flag_text(*flag)) }</span>
+                }) }</p>
+            }
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{ class_tr(language, ClassText::Lesson) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::Score) }</th>
+                        <th scope="col">{ class_tr(language, ClassText::Details) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for row.cells.iter().enumerate().filter_map(|(column, cell)| Some((column, cell.as_ref()?))).map(|(column, cell)| html! {
+                        <tr>
+                            <th scope="row">{ lesson_title(language, pack, overview, column) }</th>
+                            <td class="number">{ format!("{} / {}", cell.score, cell.max_score) }</td>
+                            <td>{ cell_details(language, cell) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="report-actions">
+                <button type="button" class="primary" onclick={print}>{ class_tr(language, ClassText::Print) }</button>
+                <button type="button" onclick={close}>{ class_tr(language, ClassText::CloseReport) }</button>
+            </div>
+        </section>
+    }
+}

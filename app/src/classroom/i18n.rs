@@ -1,0 +1,256 @@
+//! The classroom module's own words, in Chinese (the default) and English: the teachers' pages live
+//! in that module, so their words do too, and the first screen does not carry them. Like
+//! `crate::i18n`, whose look-up, placeholder filling and table check it uses: one table per
+//! language.
+
+use sprout_runtime::messages::Language;
+
+use crate::i18n::{fill, words, Table};
+
+/// A piece of the teachers' pages' text, by its stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassText {
+    /// Heading of the place where files are dropped.
+    FilesHeading,
+    /// What to drop there, and that nothing is uploaded.
+    FilesIntro,
+    /// The button that picks result files.
+    PickFiles,
+    /// The button that picks a whole folder.
+    PickFolder,
+    /// Forget every file dropped in.
+    Clear,
+    /// Files, counted students, flagged and unreadable files. Placeholders: `{files}`,
+    /// `{students}`, `{flagged}`, `{unreadable}`.
+    Summary,
+    /// Files of a folder left out for not being `.json`. Placeholder: `{count}`.
+    SkippedFiles,
+    /// Heading of the files that are not result files.
+    UnreadableHeading,
+    /// Heading of the students × lessons table.
+    TableHeading,
+    /// Label of the class filter.
+    ClassFilter,
+    /// The class filter's choice for every class.
+    AllClasses,
+    /// Label of the search box (name or student id).
+    Search,
+    /// Column: name.
+    Name,
+    /// Column: class.
+    Class,
+    /// Column: total score.
+    Total,
+    /// Column: why a file does not count.
+    Flags,
+    /// Column and button: a student's report.
+    Report,
+    /// A cell's details. Placeholders: `{attempts}`, `{minutes}`.
+    CellDetails,
+    /// The file was edited after export.
+    FlagTampered,
+    /// Another file of the same student counts instead.
+    FlagDuplicate,
+    /// The file is from another course pack.
+    FlagOtherPack,
+    /// The button that downloads the table.
+    DownloadCsv,
+    /// The downloaded table's file name.
+    CsvFileName,
+    /// Heading of the per-lesson figures.
+    LessonsHeading,
+    /// Column: lesson.
+    Lesson,
+    /// Column: students who checked the lesson.
+    Checked,
+    /// Column: pass rate.
+    PassRate,
+    /// Column: mean number of checks.
+    MeanAttempts,
+    /// Heading of the most-failed tests.
+    MostFailedHeading,
+    /// When no counted student failed a test.
+    NothingFailed,
+    /// One of the most-failed tests. Placeholders: `{lesson}`, `{test}`, `{failed}`, `{checked}`.
+    FailedTest,
+    /// Heading of the histogram.
+    HistogramHeading,
+    /// What the histogram's percentages are of. Placeholder: `{points}`.
+    HistogramIntro,
+    /// Column: a range of scores.
+    ScoreRange,
+    /// Column: number of students.
+    Students,
+    /// Heading of a student's report, and the label of the button that opens it. Placeholder:
+    /// `{name}`.
+    ReportOf,
+    /// Who the report is about. Placeholders: `{class}`, `{school}`, `{id}`, `{total}`, `{exported}`.
+    ReportWho,
+    /// Column: score.
+    Score,
+    /// Column: attempts and time.
+    Details,
+    /// Print the report.
+    Print,
+    /// Close the report.
+    CloseReport,
+}
+
+fn table(language: Language) -> Table<ClassText> {
+    match language {
+        Language::ZhCn => ZH_CN,
+        Language::En => EN,
+    }
+}
+
+/// `text` in `language` (Chinese when missing).
+pub fn class_tr(language: Language, text: ClassText) -> &'static str {
+    words(table, language, text)
+}
+
+/// `text` in `language` with each `{name}` placeholder replaced by its value.
+pub fn class_tr_with(language: Language, text: ClassText, values: &[(&str, String)]) -> String {
+    fill(class_tr(language, text), values)
+}
+
+const ZH_CN: &[(ClassText, &str)] = &[
+    (ClassText::FilesHeading, "结果文件"),
+    (ClassText::FilesIntro, "把学生导出的结果文件（.json）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。"),
+    (ClassText::PickFiles, "选择结果文件"),
+    (ClassText::PickFolder, "选择文件夹"),
+    (ClassText::Clear, "清空"),
+    (ClassText::Summary, "共 {files} 个文件：{students} 名学生计入统计，{flagged} 个文件有标记（不计入），{unreadable} 个文件无法读取。"),
+    (ClassText::SkippedFiles, "文件夹里另有 {count} 个不是 .json 的文件，已跳过。"),
+    (ClassText::UnreadableHeading, "无法读取的文件"),
+    (ClassText::TableHeading, "学生 × 课"),
+    (ClassText::ClassFilter, "班级"),
+    (ClassText::AllClasses, "全部班级"),
+    (ClassText::Search, "查找姓名或学号"),
+    (ClassText::Name, "姓名"),
+    (ClassText::Class, "班级"),
+    (ClassText::Total, "总分"),
+    (ClassText::Flags, "标记"),
+    (ClassText::Report, "报告"),
+    (ClassText::CellDetails, "检查 {attempts} 次，用时 {minutes} 分钟"),
+    (ClassText::FlagTampered, "导出后被改动"),
+    (ClassText::FlagDuplicate, "重复（以较晚的文件为准）"),
+    (ClassText::FlagOtherPack, "来自其他课程包"),
+    (ClassText::DownloadCsv, "下载表格（CSV，可用 Excel 打开）"),
+    (ClassText::CsvFileName, "学情分析.csv"),
+    (ClassText::LessonsHeading, "每课通过率"),
+    (ClassText::Lesson, "课"),
+    (ClassText::Checked, "检查过的人数"),
+    (ClassText::PassRate, "通过率"),
+    (ClassText::MeanAttempts, "平均检查次数"),
+    (ClassText::MostFailedHeading, "卡住最多的测试"),
+    (ClassText::NothingFailed, "没有学生没通过的测试。"),
+    (ClassText::FailedTest, "{lesson}：{test}（{failed} 人没通过，共 {checked} 人检查过）"),
+    (ClassText::HistogramHeading, "分数分布"),
+    (ClassText::HistogramIntro, "按学生得分占已做课程满分（{points} 分）的比例分段。"),
+    (ClassText::ScoreRange, "得分率"),
+    (ClassText::Students, "人数"),
+    (ClassText::ReportOf, "{name} 的学习报告"),
+    (ClassText::ReportWho, "班级：{class}　学校：{school}　学号：{id}　总分：{total}　导出时间：{exported}"),
+    (ClassText::Score, "得分"),
+    (ClassText::Details, "检查次数与用时"),
+    (ClassText::Print, "打印报告"),
+    (ClassText::CloseReport, "关闭报告"),
+];
+
+const EN: &[(ClassText, &str)] = &[
+    (ClassText::FilesHeading, "Result files"),
+    (ClassText::FilesIntro, "Drop the result files (.json) your students exported here, or pick files or a whole folder. The files are read in this page only and are never uploaded."),
+    (ClassText::PickFiles, "Pick result files"),
+    (ClassText::PickFolder, "Pick a folder"),
+    (ClassText::Clear, "Clear"),
+    (ClassText::Summary, "{files} files: {students} students counted, {flagged} files flagged (not counted), {unreadable} files unreadable."),
+    (ClassText::SkippedFiles, "{count} files of the folder are not .json and were skipped."),
+    (ClassText::UnreadableHeading, "Files that could not be read"),
+    (ClassText::TableHeading, "Students × lessons"),
+    (ClassText::ClassFilter, "Class"),
+    (ClassText::AllClasses, "All classes"),
+    (ClassText::Search, "Find a name or student id"),
+    (ClassText::Name, "Name"),
+    (ClassText::Class, "Class"),
+    (ClassText::Total, "Total"),
+    (ClassText::Flags, "Flags"),
+    (ClassText::Report, "Report"),
+    (ClassText::CellDetails, "checked {attempts} times, {minutes} minutes"),
+    (ClassText::FlagTampered, "edited after export"),
+    (ClassText::FlagDuplicate, "duplicate (the later file counts)"),
+    (ClassText::FlagOtherPack, "from another course pack"),
+    (ClassText::DownloadCsv, "Download the table (CSV, opens in Excel)"),
+    (ClassText::CsvFileName, "class-overview.csv"),
+    (ClassText::LessonsHeading, "Pass rate per lesson"),
+    (ClassText::Lesson, "Lesson"),
+    (ClassText::Checked, "Students who checked"),
+    (ClassText::PassRate, "Pass rate"),
+    (ClassText::MeanAttempts, "Mean checks"),
+    (ClassText::MostFailedHeading, "Where the class is stuck: the most-failed tests"),
+    (ClassText::NothingFailed, "No student failed a test."),
+    (ClassText::FailedTest, "{lesson}: {test} ({failed} of {checked} students failed it)"),
+    (ClassText::HistogramHeading, "Score distribution"),
+    (ClassText::HistogramIntro, "Students by the share they scored of the full points of the lessons done ({points} points)."),
+    (ClassText::ScoreRange, "Share scored"),
+    (ClassText::Students, "Students"),
+    (ClassText::ReportOf, "Report of {name}"),
+    (ClassText::ReportWho, "Class: {class}  School: {school}  Student id: {id}  Total: {total}  Exported: {exported}"),
+    (ClassText::Score, "Score"),
+    (ClassText::Details, "Checks and time"),
+    (ClassText::Print, "Print the report"),
+    (ClassText::CloseReport, "Close the report"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [ClassText; 41] = [
+        ClassText::FilesHeading,
+        ClassText::FilesIntro,
+        ClassText::PickFiles,
+        ClassText::PickFolder,
+        ClassText::Clear,
+        ClassText::Summary,
+        ClassText::SkippedFiles,
+        ClassText::UnreadableHeading,
+        ClassText::TableHeading,
+        ClassText::ClassFilter,
+        ClassText::AllClasses,
+        ClassText::Search,
+        ClassText::Name,
+        ClassText::Class,
+        ClassText::Total,
+        ClassText::Flags,
+        ClassText::Report,
+        ClassText::CellDetails,
+        ClassText::FlagTampered,
+        ClassText::FlagDuplicate,
+        ClassText::FlagOtherPack,
+        ClassText::DownloadCsv,
+        ClassText::CsvFileName,
+        ClassText::LessonsHeading,
+        ClassText::Lesson,
+        ClassText::Checked,
+        ClassText::PassRate,
+        ClassText::MeanAttempts,
+        ClassText::MostFailedHeading,
+        ClassText::NothingFailed,
+        ClassText::FailedTest,
+        ClassText::HistogramHeading,
+        ClassText::HistogramIntro,
+        ClassText::ScoreRange,
+        ClassText::Students,
+        ClassText::ReportOf,
+        ClassText::ReportWho,
+        ClassText::Score,
+        ClassText::Details,
+        ClassText::Print,
+        ClassText::CloseReport,
+    ];
+
+    #[test]
+    fn every_language_has_every_id_once_with_the_same_placeholders() {
+        crate::i18n::check_tables(table, &ALL);
+    }
+}

@@ -1,0 +1,75 @@
+//! What only the classroom module has (the `classroom` feature, issue #6): the teachers' pages,
+//! which the first screen's page mounts through [`mount_classroom`] (see `crate::lazy_tool`). It
+//! carries no script engine of its own use: it reads files and shows figures.
+
+pub mod dashboard;
+pub mod i18n;
+
+use std::rc::Rc;
+
+use sprout_lessons::Pack;
+use sprout_runtime::messages::Language;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::lazy_tool::Tool;
+use dashboard::Dashboard;
+
+/// Props of [`ClassroomRoot`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ClassroomRootProps {
+    /// The interface language.
+    pub language: Language,
+    /// The course the class works from.
+    pub pack: Rc<Pack>,
+}
+
+/// The mounted page: the class dashboard.
+#[component]
+pub fn ClassroomRoot(props: &ClassroomRootProps) -> Html {
+    html! { <Dashboard language={props.language} pack={props.pack.clone()} /> }
+}
+
+/// A classroom tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
+#[wasm_bindgen]
+pub struct ClassroomHandle {
+    app: Option<yew::AppHandle<ClassroomRoot>>,
+    props: ClassroomRootProps,
+}
+
+#[wasm_bindgen]
+impl ClassroomHandle {
+    /// Shows the tool in another language (`zh-CN` or `en`).
+    pub fn set_language(&mut self, tag: &str) {
+        self.props.language = crate::mount::language(tag);
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Takes the tool off the page.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts `tool` (`dashboard`) into `container`, in `language` (`zh-CN` or `en`), for the course
+/// whose pack is `pack_json` (the first screen's embedded course).
+#[wasm_bindgen]
+pub fn mount_classroom(
+    container: web_sys::Element,
+    tool: &str,
+    language_tag: &str,
+    pack_json: &str,
+) -> Result<ClassroomHandle, JsValue> {
+    if Tool::from_name(tool) != Some(Tool::Dashboard) {
+        return Err(JsValue::from_str(&format!("the classroom module has no tool named {tool}")));
+    }
+    let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
+    crate::mount::leave_the_pages_subtree_id()?;
+    let props = ClassroomRootProps { language: crate::mount::language(language_tag), pack: Rc::new(pack) };
+    let app = yew::Renderer::<ClassroomRoot>::with_root_and_props(container, props.clone()).render();
+    Ok(ClassroomHandle { app: Some(app), props })
+}

@@ -1,0 +1,43 @@
+//! What the lazily loaded modules (the AI module and the classroom module) need to mount their
+//! tools on the first screen's page (`crate::lazy_tool`): the language tag they are given, and
+//! keeping their Yew apps apart from the page's.
+
+use std::cell::Cell;
+
+use sprout_runtime::messages::Language;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// The language of a tag the page passes (`zh-CN` or `en`; anything else is Chinese).
+pub fn language(tag: &str) -> Language {
+    if tag == "en" {
+        Language::En
+    } else {
+        Language::ZhCn
+    }
+}
+
+/// An app that shows nothing (see [`leave_the_pages_subtree_id`]).
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
+
+thread_local! {
+    static SKIPPED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Yew finds the app responsible for an event by a number it stores on the app's elements, and
+/// every wasm module's copy of Yew numbers its apps from 1. The page's app (the first screen's
+/// module, mounted first and the only one there) is 1, so a tool of another module numbered 1 too
+/// would have its clicks handled by the page's app as well, with the page's handlers (a click on
+/// Train went back to the course). Mounting and destroying one empty app on a detached element
+/// uses 1 up in this module, so its tools are 2 and up, and each app handles only its own events.
+pub fn leave_the_pages_subtree_id() -> Result<(), JsValue> {
+    if SKIPPED.with(|skipped| skipped.replace(true)) {
+        return Ok(());
+    }
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    yew::Renderer::<Nothing>::with_root(document.create_element("div")?).render().destroy();
+    Ok(())
+}

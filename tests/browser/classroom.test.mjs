@@ -1,0 +1,228 @@
+// The class dashboard (学情分析, issue #6) in the built app, in Debian's Chromium: a teacher opens it
+// from the home page, picks 31 files collected from a class (30 result files generated here from
+// the course's pack, one of them edited by hand and one handed in twice, and one broken file), and
+// reads the table, the pass rates, the most-failed test, the histogram, a student's report and the
+// downloaded CSV. Every expected figure is computed here from the generated claims, not copied
+// from the app. The result files are sealed here with the digest docs/result-format.md describes
+// (SHA-256 of the file's compact JSON with an empty digest), so the app accepting them also checks
+// that description.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { diagnosed, newTab, repository, seriousViolations, serveApp } from './support.mjs';
+
+const STUDENTS = 28;
+const CLASSES = ['七年级 1 班', '七年级 2 班'];
+
+/** The course's pack as `sprout pack` writes it (the judge's copy: every test, with names). */
+function coursePack(folder) {
+  const file = path.join(folder, 'full.pack');
+  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', 'lessons/content', '-o', file], { cwd: repository });
+  return readFile(file, 'utf8').then(JSON.parse);
+}
+
+/** Seals a result file as the app does. Keys are written in the format's order (result.rs). */
+function seal(file) {
+  const unsealed = { ...file, digest: '' };
+  return { ...file, digest: `sha256:${createHash('sha256').update(JSON.stringify(unsealed)).digest('hex')}` };
+}
+
+/** Student `i`'s claim for a lesson: every visible test passed, or the first one failed. */
+function claim(lesson, passed) {
+  const visible = lesson.tests.filter((test) => !test.hidden).map((test) => test.id);
+  const verdicts = Object.fromEntries(
+    [...visible].sort().map((id) => [id, passed || id !== visible[0] ? 'passed' : 'wrong_answer']),
+  );
+  return { score: passed ? lesson.points : 0, max_score: lesson.points, verdicts };
+}
+
+/**
+ * The class: student i did the first lesson, the second if i < 20, the third if i < 10, and passed
+ * them when i % 4 != 3, i % 3 == 0 and i % 2 == 0 respectively; it took 1 + i % 5 checks each.
+ */
+function plan(lessons) {
+  const rules = [(i) => i % 4 !== 3, (i) => i % 3 === 0, (i) => i % 2 === 0];
+  const did = [() => true, (i) => i < 20, (i) => i < 10];
+  return Array.from({ length: STUDENTS }, (_, i) => ({
+    i,
+    name: `学生${String(i + 1).padStart(2, '0')}`,
+    class: CLASSES[i % 2],
+    id: `S${100 + i}`,
+    work: lessons.map((lesson, k) => (did[k](i) ? { lesson, passed: rules[k](i), attempts: 1 + (i % 5) } : null)).filter(Boolean),
+  }));
+}
+
+function resultFile(pack, student, exportedAt) {
+  return seal({
+    format: 'sprout-result',
+    version: 1,
+    app_version: '0.1.0',
+    exported_at: exportedAt,
+    student: { name: student.name, class: student.class, school: '实验中学', student_id: student.id },
+    pack: { id: pack.course.id, version: pack.course.version, content_hash: pack.content_hash },
+    lessons: student.work.map((work) => ({
+      lesson_id: work.lesson.id,
+      code: `// ${student.name}`,
+      claimed: claim(work.lesson, work.passed),
+      attempts: work.attempts,
+      started_at: '2026-11-23T09:00:00.000Z',
+      checked_at: `2026-11-23T09:${String(work.attempts * 3).padStart(2, '0')}:00.000Z`,
+    })),
+  });
+}
+
+/** Reads the dashboard's CSV (no field of ours holds a comma or a quote). */
+function parseCsv(text) {
+  assert.ok(text.startsWith('\u{feff}'), 'the CSV starts with a byte-order mark for Excel');
+  const lines = text.slice(1).split('\r\n').filter(Boolean);
+  const header = lines[0].split(',');
+  return { header, rows: lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((field, k) => [header[k], field]))) };
+}
+
+describe('the class dashboard in Chromium', () => {
+  let closeApp;
+  let baseUrl;
+  let browser;
+  let folder;
+  let pack;
+
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'sprout-class-'));
+    pack = await coursePack(folder);
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
+  });
+
+  after(async () => {
+    await closeApp?.();
+  });
+
+  test('30 result files give the right table, figures, report and CSV', async () => {
+    const lessons = pack.course.unit[0].lessons.slice(0, 3).map((id) => pack.lessons.find((lesson) => lesson.id === id));
+    const students = plan(lessons);
+    const files = students.map((student) => [`${student.id}.json`, resultFile(pack, student, '2026-11-23T10:00:00.000Z')]);
+    // 学生01 handed in an older file too: the later one counts.
+    const older = { ...students[0], work: students[0].work.map((work) => ({ ...work, passed: false })) };
+    files.push(['S100-old.json', resultFile(pack, older, '2026-11-23T09:30:00.000Z')]);
+    // 学生29 raised a score by hand after exporting.
+    const tamperer = { i: 28, name: '学生29', class: CLASSES[0], id: 'S128', work: [{ lesson: lessons[0], passed: false, attempts: 2 }] };
+    const tampered = resultFile(pack, tamperer, '2026-11-23T10:00:00.000Z');
+    tampered.lessons[0].claimed.score = lessons[0].points;
+    files.push(['S128.json', tampered]);
+    const paths = [];
+    for (const [name, file] of files) {
+      paths.push(path.join(folder, name));
+      await writeFile(paths.at(-1), JSON.stringify(file, null, 2));
+    }
+    paths.push(path.join(folder, 'broken.json'));
+    await writeFile(paths.at(-1), '{ "format": "sprout-result", ');
+    assert.equal(files.length, 30);
+
+    const page = await newTab(browser.context);
+    await diagnosed(page, 'classroom', async () => {
+      await page.goto(baseUrl);
+      await page.getByRole('button', { name: '学情分析（教师）' }).click();
+      await page.getByRole('heading', { name: '结果文件' }).waitFor();
+      await page.getByLabel('选择结果文件').setInputFiles(paths);
+
+      await page.getByRole('status').filter({ hasText: '共 31 个文件' }).waitFor();
+      assert.equal(
+        await page.locator('.class-summary').innerText(),
+        `共 31 个文件：${STUDENTS} 名学生计入统计，2 个文件有标记（不计入），1 个文件无法读取。`,
+      );
+      assert.match(await page.locator('.unreadable').innerText(), /broken\.json/);
+
+      // The table: one row per file, the lessons anyone did as columns, flags where they belong.
+      const table = page.locator('table.students');
+      assert.equal(await table.locator('tbody tr').count(), 30);
+      const headers = await table.locator('thead th').allInnerTexts();
+      assert.deepEqual(headers, ['姓名', '班级', '总分', ...lessons.map((lesson) => lesson.title.zh), '标记', '报告']);
+      const flagged = await table.locator('tbody tr.flagged').allInnerTexts();
+      assert.equal(flagged.length, 2);
+      assert.match(flagged.find((row) => row.includes('学生01')), /重复/);
+      assert.match(flagged.find((row) => row.includes('学生29')), /导出后被改动/);
+
+      // Pass rates over the counted students.
+      const figures = page.locator('.lesson-figures tbody tr');
+      for (const [k, lesson] of lessons.entries()) {
+        const works = students.flatMap((student) => student.work.filter((work) => work.lesson === lesson));
+        const passed = works.filter((work) => work.passed).length;
+        const row = await figures.nth(k).locator('th, td').allInnerTexts();
+        const mean = works.reduce((sum, work) => sum + work.attempts, 0) / works.length;
+        assert.deepEqual(row, [lesson.title.zh, String(works.length), `${Math.round((passed / works.length) * 100)}%`, mean.toFixed(1)]);
+      }
+
+      // Where the class is stuck: the first visible test of the lesson with the most failures.
+      const failures = lessons.map((lesson) => students.filter((student) => student.work.some((work) => work.lesson === lesson && !work.passed)).length);
+      const worst = failures.indexOf(Math.max(...failures));
+      const worstTest = lessons[worst].tests.find((test) => !test.hidden);
+      const checked = students.filter((student) => student.work.some((work) => work.lesson === lessons[worst])).length;
+      assert.equal(
+        await page.locator('.most-failed li').first().innerText(),
+        `${lessons[worst].title.zh}：${worstTest.name ?? worstTest.id}（${failures[worst]} 人没通过，共 ${checked} 人检查过）`,
+      );
+
+      // The histogram: every counted student in one bar, by share of the attempted points.
+      const full = lessons.reduce((sum, lesson) => sum + lesson.points, 0);
+      const bins = Array(10).fill(0);
+      for (const student of students) {
+        const total = student.work.filter((work) => work.passed).reduce((sum, work) => sum + work.lesson.points, 0);
+        bins[Math.min(9, Math.floor(Math.floor((total * 100) / full) / 10))] += 1;
+      }
+      const bars = await page.locator('.histogram tbody td').allInnerTexts();
+      assert.deepEqual(bars.map(Number), bins);
+
+      // Sorting by total puts the best first; the class filter keeps one class.
+      await table.getByRole('button', { name: '总分' }).click();
+      const best = Math.max(...students.map((student) => student.work.filter((work) => work.passed).reduce((sum, work) => sum + work.lesson.points, 0)));
+      assert.equal(await table.locator('tbody tr').first().locator('td.number').first().innerText(), String(best));
+      await page.getByLabel('班级').selectOption(CLASSES[1]);
+      const inClass = files.filter(([, file]) => file.student.class === CLASSES[1]).length;
+      assert.equal(await table.locator('tbody tr').count(), inClass);
+      await page.getByLabel('班级').selectOption('');
+      await page.getByLabel('查找姓名或学号').fill('S105');
+      assert.equal(await table.locator('tbody tr').count(), 1);
+      await page.getByLabel('查找姓名或学号').fill('');
+
+      // A student's printable report.
+      await page.getByRole('button', { name: '学生06 的学习报告' }).click();
+      const report = page.locator('.student-report');
+      await report.getByRole('heading', { name: '学生06 的学习报告' }).waitFor();
+      assert.equal(await report.locator('tbody tr').count(), students[5].work.length);
+      assert.match(await report.innerText(), /学号：S105/);
+      await report.getByRole('button', { name: '打印报告' }).waitFor();
+
+      const violations = await seriousViolations(page);
+      assert.deepEqual(violations, [], violations.join('\n'));
+
+      // The CSV: the same table, for Excel.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /下载表格/ }).click();
+      const saved = path.join(folder, 'class.csv');
+      await (await download).saveAs(saved);
+      assert.equal((await download).suggestedFilename(), '学情分析.csv');
+      const csv = parseCsv(await readFile(saved, 'utf8'));
+      assert.deepEqual(csv.header, ['姓名', '班级', '学校', '学号', '总分', ...lessons.map((lesson) => lesson.title.zh), '标记', '文件']);
+      assert.equal(csv.rows.length, 30);
+      for (const [name, file] of files) {
+        const row = csv.rows.find((candidate) => candidate['文件'] === name);
+        assert.ok(row, `${name} is in the CSV`);
+        const claimed = file.lessons.reduce((sum, lesson) => sum + lesson.claimed.score, 0);
+        assert.equal(row['总分'], String(claimed), name);
+        assert.equal(row['学号'], file.student.student_id);
+        const flag = name === 'S100-old.json' ? 'duplicate' : name === 'S128.json' ? 'tampered' : '';
+        assert.equal(row['标记'], flag, name);
+        for (const lesson of lessons) {
+          const work = file.lessons.find((candidate) => candidate.lesson_id === lesson.id);
+          assert.equal(row[lesson.title.zh], work ? String(work.claimed.score) : '', `${name} ${lesson.id}`);
+        }
+      }
+      assert.deepEqual(page.errors, []);
+    });
+    await page.close();
+  });
+});
