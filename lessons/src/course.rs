@@ -135,5 +135,30 @@ pub fn check_course(file: &str, course: &Course, lessons: &[(String, Lesson)]) -
     if lessons.is_empty() {
         problems.push(Problem::new(file, ProblemCode::NoLessons));
     }
+    if course.kind == CourseKind::Contest {
+        problems.extend(check_contest(file, course, lessons));
+    }
+    problems
+}
+
+/// A contest's own rules: it has a length, and each problem's tests add up to its points, so that
+/// a test's `points` are exactly what passing it is worth (as in OI: 10 cases of 10 points), with
+/// no rounding in between.
+fn check_contest(file: &str, course: &Course, lessons: &[(String, Lesson)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if course.duration_minutes.is_none_or(|minutes| minutes == 0) {
+        problems.push(Problem::new(file, ProblemCode::ContestWithoutDuration));
+    }
+    for (lesson_file, lesson) in lessons {
+        let tests = lesson.total_weight();
+        if tests != lesson.points {
+            problems.push(
+                Problem::new(lesson_file, ProblemCode::ContestPointsMismatch)
+                    .with("id", &lesson.id)
+                    .with("tests", tests)
+                    .with("points", lesson.points),
+            );
+        }
+    }
     problems
 }

@@ -100,6 +100,11 @@ pub enum ProblemCode {
     UnknownRequirement,
     /// A path holds no lesson at all.
     NoLessons,
+    /// A contest (`kind = "contest"`) does not say how long it lasts (`duration_minutes`, at least 1).
+    ContestWithoutDuration,
+    /// A contest problem's tests do not add up to its points, so a test's `points` would not be
+    /// what it is worth (OI style). Args: `id`, `tests` (their sum), `points`.
+    ContestPointsMismatch,
     /// A pack file is not a valid pack. Args: `detail`.
     BadPack,
     /// A pack or result file has a format version this program does not know. Args: `version`.
@@ -110,7 +115,7 @@ pub enum ProblemCode {
 
 impl ProblemCode {
     /// Every code, for the test that each one is translated.
-    pub const ALL: [ProblemCode; 47] = [
+    pub const ALL: [ProblemCode; 49] = [
         ProblemCode::FileUnreadable,
         ProblemCode::FileTooLarge,
         ProblemCode::NotUtf8,
@@ -155,6 +160,8 @@ impl ProblemCode {
         ProblemCode::UnknownUnit,
         ProblemCode::UnknownRequirement,
         ProblemCode::NoLessons,
+        ProblemCode::ContestWithoutDuration,
+        ProblemCode::ContestPointsMismatch,
         ProblemCode::BadPack,
         ProblemCode::UnknownVersion,
         ProblemCode::BadResult,

@@ -61,8 +61,16 @@ fn scope(code: ProblemCode) -> Scope {
         | NoTests | UnknownTestKind | MissingField | FieldNotAllowed | BadField | BadValue | BadGenerator
         | BadBoard | DuplicateTestId | BadTestId | UnknownConstruct | BadStep | SolutionFails | StarterPasses
         | CheckerBroken => Scope::Lesson,
-        DuplicateLesson | BadCourse | UnknownLesson | LessonNotInCourse | DuplicateUnit | UnknownUnit
-        | UnknownRequirement | NoLessons => Scope::Course,
+        DuplicateLesson
+        | BadCourse
+        | UnknownLesson
+        | LessonNotInCourse
+        | DuplicateUnit
+        | UnknownUnit
+        | UnknownRequirement
+        | NoLessons
+        | ContestWithoutDuration
+        | ContestPointsMismatch => Scope::Course,
         BadPack | UnknownVersion | BadResult => Scope::PackOrResult,
     }
 }
