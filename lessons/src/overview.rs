@@ -14,7 +14,7 @@ use sprout_runtime::messages::Language;
 use crate::csv::{csv_line, CSV_BOM};
 use crate::grade::Verdict;
 use crate::model::Title;
-use crate::pack::Pack;
+use crate::pack::{read_pack, Pack};
 use crate::problem::Problems;
 use crate::result::{read_result, ResultFile, Student};
 
@@ -166,6 +166,33 @@ impl Overview {
         let mut overview = Overview::of_results(pack, &results);
         overview.unreadable = unreadable;
         overview
+    }
+
+    /// Reads files as a teacher drops them in: a file whose name ends in `.pack` is a lesson pack
+    /// (a contest's, or a teacher's own course), and the last readable one is what the result
+    /// files are read against instead of `default`; it is returned with its file name. A pack that
+    /// cannot be read is listed with the unreadable files.
+    pub fn of_dropped<'a>(
+        default: &Pack,
+        files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    ) -> (Overview, Option<(String, Pack)>) {
+        let mut dropped_pack = None;
+        let mut broken_packs = Vec::new();
+        let mut results = Vec::new();
+        for (name, bytes) in files {
+            if name.to_lowercase().ends_with(".pack") {
+                match read_pack(name, bytes) {
+                    Ok(pack) => dropped_pack = Some((name.to_string(), pack)),
+                    Err(problems) => broken_packs.push(Unreadable { file: name.to_string(), problems }),
+                }
+            } else {
+                results.push((name, bytes));
+            }
+        }
+        let pack = dropped_pack.as_ref().map_or(default, |(_, pack)| pack);
+        let mut overview = Overview::of_files(pack, results);
+        overview.unreadable.extend(broken_packs);
+        (overview, dropped_pack)
     }
 
     /// The overview of result files already read (file name and content).

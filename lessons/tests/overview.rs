@@ -160,3 +160,36 @@ fn a_class_overview_counts_each_student_once_and_flags_what_does_not_count() {
         .to_csv(Language::En)
         .starts_with("\u{feff}name,class,school,student id,total,Double,打招呼,flags,file\r\n"));
 }
+
+#[test]
+fn a_pack_dropped_with_the_results_is_what_they_are_read_against() {
+    let default = pack();
+    let course = parse_course("course.toml", COURSE.replace("1.0.0", "2.0.0").as_bytes()).expect("course");
+    let contest = build_pack(&course, &default.lessons, false);
+    assert_ne!(contest.content_hash, default.content_hash);
+    let (name, result) = file(
+        &contest,
+        "张三",
+        "1",
+        "2026-11-23T10:00:00Z",
+        vec![work(&contest, "double", "fn double(x) { x * 2 }", 1, 3)],
+    );
+    let contest_json = serde_json::to_vec(&contest).expect("pack as JSON");
+    let result_json = result.to_json().into_bytes();
+    let files: Vec<(&str, &[u8])> =
+        vec![("contest.pack", &contest_json), (&name, &result_json), ("old.pack", b"{\"format\": \"sprout-pack\"}")];
+
+    let (overview, dropped) = Overview::of_dropped(&default, files.iter().copied());
+    assert_eq!(
+        dropped.map(|(file, pack)| (file, pack.content_hash)),
+        Some(("contest.pack".to_string(), contest.content_hash.clone()))
+    );
+    assert_eq!(overview.rows[0].flags, []);
+    assert_eq!(overview.lessons[0].passed, 1);
+    let unreadable: Vec<&str> = overview.unreadable.iter().map(|file| file.file.as_str()).collect();
+    assert_eq!(unreadable, ["old.pack"]);
+
+    let (without, dropped) = Overview::of_dropped(&default, files[1..2].iter().copied());
+    assert!(dropped.is_none());
+    assert_eq!(without.rows[0].flags, [FileFlag::OtherPack]);
+}

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { diagnosed, newTab, repository, seriousViolations, serveApp } from './support.mjs';
@@ -24,6 +24,31 @@ function coursePack(folder) {
   const file = path.join(folder, 'full.pack');
   execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', 'lessons/content', '-o', file], { cwd: repository });
   return readFile(file, 'utf8').then(JSON.parse);
+}
+
+/** A two-problem contest (OI style: 10 cases of 10 points and 2 of 50), packed for students. */
+async function contestPack(folder) {
+  const source = path.join(folder, 'contest');
+  await mkdir(source, { recursive: true });
+  await writeFile(
+    path.join(source, 'course.toml'),
+    'id = "school-contest"\nversion = "1.0.0"\ntitle = { zh = "校内赛" }\nkind = "contest"\nduration_minutes = 60\n\n' +
+      '[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["square", "echo"]\n',
+  );
+  const cases = Array.from({ length: 10 }, (_, k) => `[[test]]\nid = "c${k + 1}"\nkind = "call"\ncall = "square(${k - 3})"\npoints = 10${k >= 5 ? '\nhidden = true' : ''}\n`);
+  await writeFile(
+    path.join(source, 'square.md'),
+    '+++\nid = "square"\ntitle = { zh = "平方" }\n+++\n\n写 `square(x)`。\n\n```rhai starter\nfn square(x) { x }\n```\n\n' +
+      '```rhai solution\nfn square(x) { x * x }\n```\n\n```hint\n乘自己。\n```\n\n```tests\n' + cases.join('\n') + '```\n',
+  );
+  await writeFile(
+    path.join(source, 'echo.md'),
+    '+++\nid = "echo"\ntitle = { zh = "回声" }\n+++\n\n读一行，打印它。\n\n```rhai solution\nprint(input());\n```\n\n```hint\n用 input()。\n```\n\n' +
+      '```tests\n[[test]]\nid = "one"\nkind = "output"\ninput = ["a"]\npoints = 50\n\n[[test]]\nid = "two"\nkind = "output"\ninput = ["b"]\npoints = 50\nhidden = true\n```\n',
+  );
+  const file = path.join(folder, 'school-contest.pack');
+  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', source, '--student', '-o', file], { cwd: repository });
+  return file;
 }
 
 /** Seals a result file as the app does. Keys are written in the format's order (result.rs). */
@@ -126,8 +151,8 @@ describe('the class dashboard in Chromium', () => {
     await diagnosed(page, 'classroom', async () => {
       await page.goto(baseUrl);
       await page.getByRole('button', { name: '学情分析（教师）' }).click();
-      await page.getByRole('heading', { name: '结果文件' }).waitFor();
-      await page.getByLabel('选择结果文件').setInputFiles(paths);
+      await page.getByRole('heading', { name: '成绩文件' }).waitFor();
+      await page.getByLabel('选择成绩文件').setInputFiles(paths);
 
       await page.getByRole('status').filter({ hasText: '共 31 个文件' }).waitFor();
       assert.equal(
@@ -221,6 +246,31 @@ describe('the class dashboard in Chromium', () => {
           assert.equal(row[lesson.title.zh], work ? String(work.claimed.score) : '', `${name} ${lesson.id}`);
         }
       }
+      assert.deepEqual(page.errors, []);
+    });
+    await page.close();
+  });
+
+  test('a contest pack dropped with its submissions is what they are read against', async () => {
+    const packFile = await contestPack(folder);
+    const contest = JSON.parse(await readFile(packFile, 'utf8'));
+    assert.equal(contest.lessons[0].tests.length, 5, 'the students\' copy has the visible cases only');
+    const student = (i, passed) => ({ name: `选手${i}`, class: '', id: `K${i}`, work: contest.lessons.map((lesson) => ({ lesson, passed, attempts: 1 })) });
+    const paths = [packFile];
+    for (const [i, passed] of [[1, true], [2, false]]) {
+      paths.push(path.join(folder, `K${i}.json`));
+      await writeFile(paths.at(-1), JSON.stringify(resultFile(contest, student(i, passed), '2026-11-23T11:00:00.000Z')));
+    }
+
+    const page = await newTab(browser.context);
+    await diagnosed(page, 'classroom-contest', async () => {
+      await page.goto(`${baseUrl}#/class`);
+      await page.getByLabel('选择成绩文件').setInputFiles(paths);
+      await page.getByRole('status').filter({ hasText: '共 2 个文件：2 名学生计入统计，0 个文件有标记' }).waitFor();
+      assert.match(await page.locator('.read-against').innerText(), /按课程包 school-contest\.pack 里的“校内赛”（版本 1\.0\.0）统计/);
+      const headers = await page.locator('table.students thead th').allInnerTexts();
+      assert.deepEqual(headers, ['姓名', '班级', '总分', '平方', '回声', '标记', '报告']);
+      assert.deepEqual(await page.locator('table.students tbody tr').first().locator('td.number').allInnerTexts(), ['200', '100', '100']);
       assert.deepEqual(page.errors, []);
     });
     await page.close();

@@ -178,7 +178,7 @@ describe('the USB page', () => {
       const folder = await mkdtemp(path.join(tmpdir(), 'sprout-usb-class-'));
       const file = path.join(folder, 'notes.json');
       await writeFile(file, '不是成绩文件');
-      await page.getByLabel('选择结果文件').setInputFiles([file]);
+      await page.getByLabel('选择成绩文件').setInputFiles([file]);
       await page.getByRole('status').filter({ hasText: '共 1 个文件：0 名学生计入统计，0 个文件有标记（不计入），1 个文件无法读取。' }).waitFor();
       assert.match(await page.locator('.unreadable').innerText(), /notes\.json/);
       assert.ok(page.requests.some((url) => url.endsWith('/classroom.js')), 'classroom.js was loaded');

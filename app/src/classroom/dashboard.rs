@@ -1,8 +1,10 @@
 //! The class dashboard (学情分析, issue #6): a teacher drops in the result files collected from the
 //! students (single files or a whole folder) and sees where the class stands: a table of students
 //! × lessons, each lesson's pass rate, the tests most students fail, a histogram of the scores, and
-//! a printable report per student; the table downloads as CSV for a spreadsheet. The figures are
-//! `sprout_lessons::Overview`'s; the files are read in the page and never leave it.
+//! a printable report per student; the table downloads as CSV for a spreadsheet. The files are read
+//! against the course, or against a lesson pack dropped in with them (a contest's, a teacher's own
+//! course). The figures are `sprout_lessons::Overview`'s; the files are read in the page and never
+//! leave it.
 
 use std::rc::Rc;
 
@@ -73,13 +75,15 @@ fn files_of(list: &FileList) -> Vec<File> {
 }
 
 /// Reads `list`'s files: their names and bytes. With `json_only` (a folder was chosen), files that
-/// do not end in `.json` are left out, and their number is returned too.
+/// end neither in `.json` (result files) nor `.pack` (lesson packs) are left out, and their number
+/// is returned too.
 async fn read_files(list: Vec<File>, json_only: bool) -> (Vec<(String, Vec<u8>)>, usize) {
     let mut files = Vec::new();
     let mut skipped = 0;
     for file in list {
         let name = file.name();
-        if json_only && !name.to_lowercase().ends_with(".json") {
+        let lower = name.to_lowercase();
+        if json_only && !lower.ends_with(".json") && !lower.ends_with(".pack") {
             skipped += 1;
             continue;
         }
@@ -131,12 +135,20 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let search = use_state(String::new);
     let report = use_state(|| None::<usize>);
     let dragging = use_state(|| false);
-    let overview = {
-        let pack = props.pack.clone();
+    // The results, and the pack they are read against: a dropped pack file's, or the course's.
+    let read = {
+        let course = props.pack.clone();
         use_memo(files.clone(), move |files| {
-            Overview::of_files(&pack, files.0.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())))
+            let (overview, dropped) =
+                Overview::of_dropped(&course, files.0.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
+            let (pack, pack_file) = match dropped {
+                Some((file, pack)) => (Rc::new(pack), Some(file)),
+                None => (course, None),
+            };
+            (Rc::new(overview), pack, pack_file)
         })
     };
+    let (overview, pack) = (read.0.clone(), read.1.clone());
 
     let add_list = {
         let (files, skipped) = (files.dispatcher(), skipped.clone());
@@ -206,7 +218,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             <div class="drop-actions">
                 <label class="file-button">
                     { class_tr(language, ClassText::PickFiles) }
-                    <input type="file" class="visually-hidden" multiple=true accept=".json,application/json"
+                    <input type="file" class="visually-hidden" multiple=true accept=".json,.pack,application/json"
                         onchange={on_pick(false)} />
                 </label>
                 <label class="file-button">
@@ -225,11 +237,27 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
 
     let counted = overview.rows.iter().filter(|row| row.counts()).count();
     let flagged = overview.rows.len() - counted;
+    let course_title = match (language, &pack.course.title.en) {
+        (Language::En, Some(english)) => english.clone(),
+        _ => pack.course.title.zh.clone(),
+    };
+    let read_against = match &read.2 {
+        Some(file) => class_tr_with(
+            language,
+            ClassText::ReadAgainstPack,
+            &[("file", file.clone()), ("course", course_title), ("version", pack.course.version.clone())],
+        ),
+        None => class_tr_with(
+            language,
+            ClassText::ReadAgainst,
+            &[("course", course_title), ("version", pack.course.version.clone())],
+        ),
+    };
     let summary = class_tr_with(
         language,
         ClassText::Summary,
         &[
-            ("files", files.0.len().to_string()),
+            ("files", (overview.rows.len() + overview.unreadable.len()).to_string()),
             ("students", counted.to_string()),
             ("flagged", flagged.to_string()),
             ("unreadable", overview.unreadable.len().to_string()),
@@ -239,6 +267,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     html! {
         <div class="dashboard">
             { drop_zone }
+            <p class="read-against">{ read_against }</p>
             <p class="class-summary" role="status">{ summary }
                 if *skipped > 0 {
                     { " " }{ class_tr_with(language, ClassText::SkippedFiles, &[("count", skipped.to_string())]) }
@@ -254,13 +283,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </ul>
                 </section>
             }
-            { students_table(language, &props.pack, &overview, &sort, &class_filter, &search, &report) }
+            { students_table(language, &pack, &overview, &sort, &class_filter, &search, &report) }
             <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
-            { lesson_figures(language, &props.pack, &overview) }
-            { most_failed(language, &props.pack, &overview) }
+            { lesson_figures(language, &pack, &overview) }
+            { most_failed(language, &pack, &overview) }
             { histogram(language, &overview) }
             if let Some(row) = report.and_then(|index| overview.rows.get(index)) {
-                { student_report(language, &props.pack, &overview, row, &report) }
+                { student_report(language, &pack, &overview, row, &report) }
             }
         </div>
     }

@@ -20,6 +20,12 @@ pub enum ClassText {
     PickFolder,
     /// Forget every file dropped in.
     Clear,
+    /// Which course the files are read against: the app's own. Placeholders: `{course}`,
+    /// `{version}`.
+    ReadAgainst,
+    /// Which course the files are read against: a dropped pack's. Placeholders: `{file}`,
+    /// `{course}`, `{version}`.
+    ReadAgainstPack,
     /// Files, counted students, flagged and unreadable files. Placeholders: `{files}`,
     /// `{students}`, `{flagged}`, `{unreadable}`.
     Summary,
@@ -114,11 +120,13 @@ pub fn class_tr_with(language: Language, text: ClassText, values: &[(&str, Strin
 }
 
 const ZH_CN: &[(ClassText, &str)] = &[
-    (ClassText::FilesHeading, "结果文件"),
-    (ClassText::FilesIntro, "把学生导出的结果文件（.json）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。"),
-    (ClassText::PickFiles, "选择结果文件"),
+    (ClassText::FilesHeading, "成绩文件"),
+    (ClassText::FilesIntro, "把学生导出的成绩文件（.json）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。"),
+    (ClassText::PickFiles, "选择成绩文件"),
     (ClassText::PickFolder, "选择文件夹"),
     (ClassText::Clear, "清空"),
+    (ClassText::ReadAgainstPack, "按课程包 {file} 里的“{course}”（版本 {version}）统计。"),
+    (ClassText::ReadAgainst, "按课程“{course}”（版本 {version}）统计。比赛或自编课程的成绩，请把它的课程包文件（.pack）一起拖进来。"),
     (ClassText::Summary, "共 {files} 个文件：{students} 名学生计入统计，{flagged} 个文件有标记（不计入），{unreadable} 个文件无法读取。"),
     (ClassText::SkippedFiles, "文件夹里另有 {count} 个不是 .json 的文件，已跳过。"),
     (ClassText::UnreadableHeading, "无法读取的文件"),
@@ -163,6 +171,8 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::PickFiles, "Pick result files"),
     (ClassText::PickFolder, "Pick a folder"),
     (ClassText::Clear, "Clear"),
+    (ClassText::ReadAgainstPack, "Read against the pack {file}: “{course}” (version {version})."),
+    (ClassText::ReadAgainst, "Read against the course “{course}” (version {version}). For a contest or a course of your own, drop its pack file (.pack) in too."),
     (ClassText::Summary, "{files} files: {students} students counted, {flagged} files flagged (not counted), {unreadable} files unreadable."),
     (ClassText::SkippedFiles, "{count} files of the folder are not .json and were skipped."),
     (ClassText::UnreadableHeading, "Files that could not be read"),
@@ -205,12 +215,14 @@ const EN: &[(ClassText, &str)] = &[
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 41] = [
+    const ALL: [ClassText; 43] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
         ClassText::PickFolder,
         ClassText::Clear,
+        ClassText::ReadAgainst,
+        ClassText::ReadAgainstPack,
         ClassText::Summary,
         ClassText::SkippedFiles,
         ClassText::UnreadableHeading,
