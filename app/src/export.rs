@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
 use crate::storage;
-use crate::zip::{self, DosDateTime, ZipError};
+use sprout_lessons::zip::{self, DosDateTime, ZipError};
 
 /// The name of the stage's picture in the archive.
 pub const STAGE_FILE: &str = "stage.png";

@@ -37,4 +37,3 @@ pub mod state;
 pub mod storage;
 pub mod workbench;
 pub mod worker;
-pub mod zip;

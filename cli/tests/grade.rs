@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sprout_lessons::{grade, read_pack, Claim, LessonResult, Pack, PackReference, ResultFile, Selection, Student};
+use sprout_lessons::{grade, read_pack, zip, Claim, LessonResult, Pack, PackReference, ResultFile, Selection, Student};
 
 const COURSE: &str = r#"
 id = "judge-test"
@@ -192,6 +192,15 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
     foreign.pack.content_hash = "sha256:0000".to_string();
     foreign.seal();
     save("foreign-pack.json", &foreign);
+    // "Export this work": the ZIP the app writes, handed in as it is.
+    let zipped = result_file(&student, "壬", vec![work(&student, "double", right_double)]).to_json();
+    let archive = zip::write(
+        &[("double.rhai", right_double.as_bytes()), (zip::RESULT_IN_ZIP, zipped.as_bytes())],
+        zip::DosDateTime::new(2026, 11, 23, 10, 0, 0),
+    )
+    .expect("zip");
+    std::fs::write(submissions.join("class-3/壬-work.zip"), &archive).expect("write");
+    std::fs::write(submissions.join("cut-short.zip"), &archive[..archive.len() / 2]).expect("write");
     let newer = result_file(&student, "辛", vec![]).to_json().replace("\"version\": 1", "\"version\": 9");
     std::fs::write(submissions.join("future-version.json"), newer).expect("write");
     std::fs::write(submissions.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0junk").expect("write");
@@ -201,13 +210,13 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
         sprout(&["grade", "--pack", "full.pack", "--out", "out", "--jobs", "2", "--lang", "en", "submissions"], &root);
     let stdout = String::from_utf8_lossy(&graded.stdout);
     assert!(graded.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&graded.stderr));
-    for skipped in ["foreign-pack.json", "future-version.json", "photo.png", "notes.txt"] {
+    for skipped in ["foreign-pack.json", "future-version.json", "photo.png", "notes.txt", "cut-short.zip"] {
         assert!(
             stdout.lines().any(|line| line.starts_with("skipped") && line.contains(skipped)),
             "{skipped} not skipped:\n{stdout}"
         );
     }
-    assert!(stdout.contains("graded 6 submission(s)"), "{stdout}");
+    assert!(stdout.contains("graded 7 submission(s)"), "{stdout}");
 
     let students: BTreeMap<String, BTreeMap<String, String>> =
         read_csv(&root.join("out/students.csv")).into_iter().map(|row| (row["name"].clone(), row)).collect();
@@ -220,6 +229,7 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
         ("丁", "0", "score-differs"),
         ("戊", "50", "digest-mismatch score-differs"),
         ("己", "0", "score-differs verdicts-differ"),
+        ("壬", "100", ""),
     ];
     assert_eq!(students.len(), expected.len(), "{students:?}");
     for (name, total, flags) in expected {
@@ -239,11 +249,12 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
         .collect();
     let expected_ranking = [
         ["1", "甲", "200", "200", "100", "100", ""],
-        ["2", "乙", "50", "100", "0", "50", ""],
-        ["2", "戊", "50", "110", "", "50", "digest-mismatch score-differs"],
-        ["4", "己", "0", "100", "0", "", "score-differs verdicts-differ"],
-        ["4", "丙", "0", "0", "0", "", ""],
-        ["4", "丁", "0", "100", "0", "", "score-differs"],
+        ["2", "壬", "100", "100", "100", "", ""],
+        ["3", "乙", "50", "100", "0", "50", ""],
+        ["3", "戊", "50", "110", "", "50", "digest-mismatch score-differs"],
+        ["5", "己", "0", "100", "0", "", "score-differs verdicts-differ"],
+        ["5", "丙", "0", "0", "0", "", ""],
+        ["5", "丁", "0", "100", "0", "", "score-differs"],
     ];
     assert_eq!(ranking, expected_ranking.map(|row| row.map(String::from).to_vec()).to_vec());
 

@@ -29,6 +29,7 @@ mod problem;
 mod regrade;
 mod result;
 pub mod shapes;
+pub mod zip;
 
 pub use check::check_lesson;
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};

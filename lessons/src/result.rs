@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::grade::{Grade, Verdict};
 use crate::pack::sha256;
 use crate::problem::{Problem, ProblemCode, Problems};
+use crate::zip;
 
 /// The `format` field of every result file.
 pub const RESULT_FORMAT: &str = "sprout-result";
@@ -162,9 +163,17 @@ impl ResultFile {
 }
 
 /// Reads a result file, checking its format, version and sizes (not its digest: a broken digest
-/// is reported by the judge's tool as a flag, and the file is still graded).
+/// is reported by the judge's tool as a flag, and the file is still graded). The file may also be
+/// the ZIP of the app's "export this work", whose `result.json` is read.
 pub fn read_result(file: &str, bytes: &[u8]) -> Result<ResultFile, Problems> {
     let bad = |detail: String| Problems(vec![Problem::new(file, ProblemCode::BadResult).with("detail", detail)]);
+    let unzipped;
+    let bytes = if zip::is_zip(bytes) {
+        unzipped = zip::read_file(bytes, zip::RESULT_IN_ZIP).map_err(|error| bad(error.to_string()))?;
+        &unzipped[..]
+    } else {
+        bytes
+    };
     if bytes.len() > MAX_RESULT_BYTES {
         return Err(bad(format!("{} bytes, at most {MAX_RESULT_BYTES}", bytes.len())));
     }

@@ -1,6 +1,7 @@
 // The class dashboard (学情分析, issue #6) in the built app, in Debian's Chromium: a teacher opens it
 // from the home page, picks 31 files collected from a class (30 result files generated here from
-// the course's pack, one of them edited by hand and one handed in twice, and one broken file), and
+// the course's pack, one of them edited by hand, one handed in twice and one inside the ZIP of
+// "export this work", and one broken file), and
 // reads the table, the pass rates, the most-failed test, the histogram, a student's report and the
 // downloaded CSV. Every expected figure is computed here from the generated claims, not copied
 // from the app. The result files are sealed here with the digest docs/result-format.md describes
@@ -143,6 +144,15 @@ describe('the class dashboard in Chromium', () => {
       paths.push(path.join(folder, name));
       await writeFile(paths.at(-1), JSON.stringify(file, null, 2));
     }
+    // 学生05 handed in the ZIP of "export this work" (made here by Python's zipfile, in a folder).
+    const zipIndex = files.findIndex(([name]) => name === 'S104.json');
+    const zipped = path.join(folder, 'S104-work.zip');
+    execFileSync('python3', ['-c', `import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
+    archive.writestr('学生05/code.rhai', 'print(1);')
+    archive.write(sys.argv[2], '学生05/result.json')`, zipped, paths[zipIndex]]);
+    paths[zipIndex] = zipped;
+    files[zipIndex][0] = 'S104-work.zip';
     paths.push(path.join(folder, 'broken.json'));
     await writeFile(paths.at(-1), '{ "format": "sprout-result", ');
     assert.equal(files.length, 30);

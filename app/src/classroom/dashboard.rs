@@ -75,15 +75,15 @@ fn files_of(list: &FileList) -> Vec<File> {
 }
 
 /// Reads `list`'s files: their names and bytes. With `json_only` (a folder was chosen), files that
-/// end neither in `.json` (result files) nor `.pack` (lesson packs) are left out, and their number
-/// is returned too.
+/// end neither in `.json` nor `.zip` (result files, alone or in the ZIP of "export this work") nor
+/// `.pack` (lesson packs) are left out, and their number is returned too.
 async fn read_files(list: Vec<File>, json_only: bool) -> (Vec<(String, Vec<u8>)>, usize) {
     let mut files = Vec::new();
     let mut skipped = 0;
     for file in list {
         let name = file.name();
         let lower = name.to_lowercase();
-        if json_only && !lower.ends_with(".json") && !lower.ends_with(".pack") {
+        if json_only && ![".json", ".zip", ".pack"].iter().any(|ending| lower.ends_with(ending)) {
             skipped += 1;
             continue;
         }
@@ -218,7 +218,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             <div class="drop-actions">
                 <label class="file-button">
                     { class_tr(language, ClassText::PickFiles) }
-                    <input type="file" class="visually-hidden" multiple=true accept=".json,.pack,application/json"
+                    <input type="file" class="visually-hidden" multiple=true accept=".json,.zip,.pack,application/json,application/zip"
                         onchange={on_pick(false)} />
                 </label>
                 <label class="file-button">

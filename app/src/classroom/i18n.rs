@@ -29,7 +29,7 @@ pub enum ClassText {
     /// Files, counted students, flagged and unreadable files. Placeholders: `{files}`,
     /// `{students}`, `{flagged}`, `{unreadable}`.
     Summary,
-    /// Files of a folder left out for not being `.json`. Placeholder: `{count}`.
+    /// Files of a folder left out for not being `.json`, `.zip` or `.pack`. Placeholder: `{count}`.
     SkippedFiles,
     /// Heading of the files that are not result files.
     UnreadableHeading,
@@ -121,14 +121,14 @@ pub fn class_tr_with(language: Language, text: ClassText, values: &[(&str, Strin
 
 const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::FilesHeading, "成绩文件"),
-    (ClassText::FilesIntro, "把学生导出的成绩文件（.json）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。"),
+    (ClassText::FilesIntro, "把学生导出的成绩文件（.json，或“导出这次的作品”得到的 .zip）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。"),
     (ClassText::PickFiles, "选择成绩文件"),
     (ClassText::PickFolder, "选择文件夹"),
     (ClassText::Clear, "清空"),
     (ClassText::ReadAgainstPack, "按课程包 {file} 里的“{course}”（版本 {version}）统计。"),
     (ClassText::ReadAgainst, "按课程“{course}”（版本 {version}）统计。比赛或自编课程的成绩，请把它的课程包文件（.pack）一起拖进来。"),
     (ClassText::Summary, "共 {files} 个文件：{students} 名学生计入统计，{flagged} 个文件有标记（不计入），{unreadable} 个文件无法读取。"),
-    (ClassText::SkippedFiles, "文件夹里另有 {count} 个不是 .json 的文件，已跳过。"),
+    (ClassText::SkippedFiles, "文件夹里另有 {count} 个不是 .json、.zip 或 .pack 的文件，已跳过。"),
     (ClassText::UnreadableHeading, "无法读取的文件"),
     (ClassText::TableHeading, "学生 × 课"),
     (ClassText::ClassFilter, "班级"),
@@ -167,14 +167,14 @@ const ZH_CN: &[(ClassText, &str)] = &[
 
 const EN: &[(ClassText, &str)] = &[
     (ClassText::FilesHeading, "Result files"),
-    (ClassText::FilesIntro, "Drop the result files (.json) your students exported here, or pick files or a whole folder. The files are read in this page only and are never uploaded."),
+    (ClassText::FilesIntro, "Drop the result files your students exported (.json, or the .zip of “Export this work”) here, or pick files or a whole folder. The files are read in this page only and are never uploaded."),
     (ClassText::PickFiles, "Pick result files"),
     (ClassText::PickFolder, "Pick a folder"),
     (ClassText::Clear, "Clear"),
     (ClassText::ReadAgainstPack, "Read against the pack {file}: “{course}” (version {version})."),
     (ClassText::ReadAgainst, "Read against the course “{course}” (version {version}). For a contest or a course of your own, drop its pack file (.pack) in too."),
     (ClassText::Summary, "{files} files: {students} students counted, {flagged} files flagged (not counted), {unreadable} files unreadable."),
-    (ClassText::SkippedFiles, "{count} files of the folder are not .json and were skipped."),
+    (ClassText::SkippedFiles, "{count} files of the folder are not .json, .zip or .pack and were skipped."),
     (ClassText::UnreadableHeading, "Files that could not be read"),
     (ClassText::TableHeading, "Students × lessons"),
     (ClassText::ClassFilter, "Class"),

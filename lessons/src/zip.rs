@@ -1,5 +1,7 @@
-//! A minimal ZIP writer, so that "export this work" can hand a student one file with their code,
-//! a picture of the stage and their result file, ready to hand in to a contest.
+//! A minimal ZIP writer and reader. The app's "export this work" writes one file with a student's
+//! code, a picture of the stage and their result file, ready to hand in to a contest; the judge's
+//! `sprout grade` and the class dashboard read the result file back out of it ([`read_result`]
+//! accepts such a ZIP), so nobody has to unzip hundreds of submissions first.
 //!
 //! Files are stored, not compressed: the archive is small (a program, a 400×400 PNG that is
 //! already compressed, some JSON) and storing needs no compression crate in the app's wasm. Names
@@ -16,6 +18,81 @@ const STORED: u16 = 0;
 const LOCAL_HEADER_SIGNATURE: u32 = 0x0403_4b50;
 const CENTRAL_HEADER_SIGNATURE: u32 = 0x0201_4b50;
 const END_SIGNATURE: u32 = 0x0605_4b50;
+
+/// The name of the result file inside an "export this work" ZIP.
+pub const RESULT_IN_ZIP: &str = "result.json";
+
+/// Whether `bytes` look like a ZIP archive (they start with a local file header).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&LOCAL_HEADER_SIGNATURE.to_le_bytes())
+}
+
+/// Why a file could not be taken out of an archive.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ZipReadError {
+    /// The archive's structure is broken or cut short.
+    #[error("the ZIP archive is damaged ({0})")]
+    Damaged(&'static str),
+    /// No file of that name.
+    #[error("the ZIP archive has no {0}")]
+    Missing(&'static str),
+    /// The file is compressed; only stored files (as Sprout writes them) are read.
+    #[error("{0} in the ZIP archive is compressed: unzip the archive and use {0} itself")]
+    Compressed(&'static str),
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at.checked_add(2)?)?.try_into().ok()?))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?))
+}
+
+/// The contents of the file named `wanted` (at the top or in a folder) in `archive`, read the way
+/// unzip tools do: the end record, the central directory, then the local header it points to.
+/// Every offset is bounds-checked and the CRC is verified, so a damaged or forged archive is an
+/// error, never a panic or an allocation beyond the archive's own size.
+pub fn read_file(archive: &[u8], wanted: &'static str) -> Result<Vec<u8>, ZipReadError> {
+    use ZipReadError::Damaged;
+    // The end record is 22 bytes plus a comment of at most 65,535.
+    let search_from = archive.len().saturating_sub(22 + usize::from(u16::MAX));
+    let end = (search_from..=archive.len().saturating_sub(22))
+        .rev()
+        .find(|&at| u32_at(archive, at) == Some(END_SIGNATURE))
+        .ok_or(Damaged("no end record"))?;
+    let count = u16_at(archive, end + 10).ok_or(Damaged("end record"))?;
+    let mut at = u32_at(archive, end + 16).ok_or(Damaged("end record"))? as usize;
+    for _ in 0..count {
+        if u32_at(archive, at) != Some(CENTRAL_HEADER_SIGNATURE) {
+            return Err(Damaged("central directory"));
+        }
+        let field = |offset: usize| u16_at(archive, at + offset).map(usize::from).ok_or(Damaged("central directory"));
+        let (method, name_length, extra_length, comment_length) = (field(10)?, field(28)?, field(30)?, field(32)?);
+        let wide = |offset: usize| u32_at(archive, at + offset).ok_or(Damaged("central directory"));
+        let (crc, compressed_size, local) = (wide(16)?, wide(20)? as usize, wide(42)? as usize);
+        let name = archive.get(at + 46..at + 46 + name_length).ok_or(Damaged("central directory"))?;
+        let name = String::from_utf8_lossy(name);
+        if name == wanted || name.ends_with(&format!("/{wanted}")) {
+            if method != usize::from(STORED) {
+                return Err(ZipReadError::Compressed(wanted));
+            }
+            if u32_at(archive, local) != Some(LOCAL_HEADER_SIGNATURE) {
+                return Err(Damaged("local header"));
+            }
+            let local_name = u16_at(archive, local + 26).ok_or(Damaged("local header"))?;
+            let local_extra = u16_at(archive, local + 28).ok_or(Damaged("local header"))?;
+            let data = local + 30 + usize::from(local_name) + usize::from(local_extra);
+            let contents = archive.get(data..data + compressed_size).ok_or(Damaged("cut short"))?;
+            if crc32(contents) != crc {
+                return Err(Damaged("CRC mismatch"));
+            }
+            return Ok(contents.to_vec());
+        }
+        at += 46 + name_length + extra_length + comment_length;
+    }
+    Err(ZipReadError::Missing(wanted))
+}
 
 /// Why an archive could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -146,11 +223,11 @@ mod tests {
     }
 
     fn u16_at(bytes: &[u8], at: usize) -> u16 {
-        u16::from_le_bytes(bytes[at..at + 2].try_into().unwrap())
+        super::u16_at(bytes, at).unwrap()
     }
 
     fn u32_at(bytes: &[u8], at: usize) -> u32 {
-        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+        super::u32_at(bytes, at).unwrap()
     }
 
     /// Reads `archive` the way unzip tools do: the end record, then the central directory, then
@@ -266,6 +343,34 @@ mod tests {
             })
             .collect();
         assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn a_file_is_read_back_from_the_top_or_a_folder() {
+        let modified = DosDateTime::new(2026, 11, 23, 9, 30, 0);
+        let archive = write(&[("a.rhai", b"print(1);"), ("result.json", b"{\"x\": 1}")], modified).unwrap();
+        assert!(is_zip(&archive));
+        assert_eq!(read_file(&archive, RESULT_IN_ZIP).unwrap(), b"{\"x\": 1}");
+        let nested = write(&[("王小明/result.json", b"{}")], modified).unwrap();
+        assert_eq!(read_file(&nested, RESULT_IN_ZIP).unwrap(), b"{}");
+        let without = write(&[("a.rhai", b"print(1);")], modified).unwrap();
+        assert_eq!(read_file(&without, RESULT_IN_ZIP), Err(ZipReadError::Missing(RESULT_IN_ZIP)));
+    }
+
+    #[test]
+    fn a_damaged_or_compressed_archive_is_an_error_at_every_cut() {
+        let modified = DosDateTime::new(2026, 11, 23, 9, 30, 0);
+        let archive = write(&[("result.json", b"{\"score\": 100}")], modified).unwrap();
+        for cut in 0..archive.len() {
+            assert!(read_file(&archive[..cut], RESULT_IN_ZIP).is_err(), "cut at {cut}");
+        }
+        let mut flipped = archive.clone();
+        flipped[30 + RESULT_IN_ZIP.len() + 4] ^= 1;
+        assert_eq!(read_file(&flipped, RESULT_IN_ZIP), Err(ZipReadError::Damaged("CRC mismatch")));
+        let mut compressed = archive.clone();
+        let central = u32_at(&archive, archive.len() - 6) as usize;
+        compressed[central + 10] = 8;
+        assert_eq!(read_file(&compressed, RESULT_IN_ZIP), Err(ZipReadError::Compressed(RESULT_IN_ZIP)));
     }
 
     #[test]
