@@ -1,6 +1,7 @@
 //! What the lazily loaded modules (the AI module and the classroom module) need to mount their
-//! tools on the first screen's page (`crate::lazy_tool`): the language tag they are given, and
-//! keeping their Yew apps apart from the page's.
+//! tools on the first screen's page (`crate::lazy_tool`): the language tag they are given, a tool
+//! mounted with its props ([`Mounted`], which their handles wrap), and keeping their Yew apps apart
+//! from the page's.
 
 use std::cell::Cell;
 
@@ -14,6 +15,48 @@ pub fn language(tag: &str) -> Language {
         Language::En
     } else {
         Language::ZhCn
+    }
+}
+
+/// Props that carry the interface language.
+pub trait WithLanguage: Properties + Clone {
+    /// The props in `language`.
+    fn set_language(&mut self, language: Language);
+}
+
+/// A tool's Yew app mounted on the page, with the props it was last given.
+pub struct Mounted<Root: BaseComponent>
+where
+    Root::Properties: WithLanguage,
+{
+    app: Option<yew::AppHandle<Root>>,
+    props: Root::Properties,
+}
+
+impl<Root: BaseComponent> Mounted<Root>
+where
+    Root::Properties: WithLanguage,
+{
+    /// Mounts `Root` with `props` into `container`.
+    pub fn new(container: web_sys::Element, props: Root::Properties) -> Result<Self, JsValue> {
+        leave_the_pages_subtree_id()?;
+        let app = yew::Renderer::<Root>::with_root_and_props(container, props.clone()).render();
+        Ok(Mounted { app: Some(app), props })
+    }
+
+    /// Shows the tool in the language of `tag` (`zh-CN` or `en`).
+    pub fn set_language(&mut self, tag: &str) {
+        self.props.set_language(language(tag));
+        if let Some(app) = &mut self.app {
+            app.update(self.props.clone());
+        }
+    }
+
+    /// Takes the tool off the page.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::lazy_tool::Tool;
+use crate::mount::{Mounted, WithLanguage};
 use lab::ModelLab;
 use pad::DigitPad;
 
@@ -42,28 +43,26 @@ pub fn ToolRoot(props: &ToolRootProps) -> Html {
     }
 }
 
+impl WithLanguage for ToolRootProps {
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+}
+
 /// A tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
 #[wasm_bindgen]
-pub struct ToolHandle {
-    app: Option<yew::AppHandle<ToolRoot>>,
-    props: ToolRootProps,
-}
+pub struct ToolHandle(Mounted<ToolRoot>);
 
 #[wasm_bindgen]
 impl ToolHandle {
     /// Shows the tool in another language (`zh-CN` or `en`).
     pub fn set_language(&mut self, tag: &str) {
-        self.props.language = crate::mount::language(tag);
-        if let Some(app) = &mut self.app {
-            app.update(self.props.clone());
-        }
+        self.0.set_language(tag);
     }
 
     /// Takes the tool off the page (its workers end with it).
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        self.0.destroy();
     }
 }
 
@@ -119,8 +118,6 @@ fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) 
 #[wasm_bindgen]
 pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
     let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
-    crate::mount::leave_the_pages_subtree_id()?;
     let props = ToolRootProps { tool, language: crate::mount::language(language_tag) };
-    let app = yew::Renderer::<ToolRoot>::with_root_and_props(container, props.clone()).render();
-    Ok(ToolHandle { app: Some(app), props })
+    Ok(ToolHandle(Mounted::new(container, props)?))
 }

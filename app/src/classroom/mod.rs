@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::lazy_tool::Tool;
+use crate::mount::{Mounted, WithLanguage};
 use dashboard::Dashboard;
 
 /// Props of [`ClassroomRoot`].
@@ -30,28 +31,26 @@ pub fn ClassroomRoot(props: &ClassroomRootProps) -> Html {
     html! { <Dashboard language={props.language} pack={props.pack.clone()} /> }
 }
 
+impl WithLanguage for ClassroomRootProps {
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
+}
+
 /// A classroom tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
 #[wasm_bindgen]
-pub struct ClassroomHandle {
-    app: Option<yew::AppHandle<ClassroomRoot>>,
-    props: ClassroomRootProps,
-}
+pub struct ClassroomHandle(Mounted<ClassroomRoot>);
 
 #[wasm_bindgen]
 impl ClassroomHandle {
     /// Shows the tool in another language (`zh-CN` or `en`).
     pub fn set_language(&mut self, tag: &str) {
-        self.props.language = crate::mount::language(tag);
-        if let Some(app) = &mut self.app {
-            app.update(self.props.clone());
-        }
+        self.0.set_language(tag);
     }
 
     /// Takes the tool off the page.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        self.0.destroy();
     }
 }
 
@@ -68,8 +67,6 @@ pub fn mount_classroom(
         return Err(JsValue::from_str(&format!("the classroom module has no tool named {tool}")));
     }
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
-    crate::mount::leave_the_pages_subtree_id()?;
     let props = ClassroomRootProps { language: crate::mount::language(language_tag), pack: Rc::new(pack) };
-    let app = yew::Renderer::<ClassroomRoot>::with_root_and_props(container, props.clone()).render();
-    Ok(ClassroomHandle { app: Some(app), props })
+    Ok(ClassroomHandle(Mounted::new(container, props)?))
 }
