@@ -7,7 +7,7 @@
 //   student waits for small"). The classroom module (issue #6: the teachers' pages, which no student
 //   page loads) is left out of it and has its own budget; the grand total is printed beside. The
 //   embedded models and datasets are
-//   inside the AI module's wasm (scripts/ai-module.mjs: ai.js, its glue and its wasm, with tract,
+//   inside the AI module's wasm (scripts/lazy-modules.mjs: ai.js, its glue and its wasm, with tract,
 //   downloaded the first time a lesson or the AI lab needs it), so this total counts the AI module
 //   without them: their files in models/ (every model.json with "embedded": true, the NNEF archive
 //   made from its ONNX file, and models/datasets/*.json), each compressed on its own, are taken
@@ -35,9 +35,9 @@ const BUDGETS = [
 ];
 /** Model files (NNEF, ONNX and friends), by extension or by living in a `models` folder. */
 const MODEL = /(^|\/)models\/|\.(nnef\.tar|onnx|tflite|pb|safetensors|bin)$/i;
-/** The AI module (scripts/ai-module.mjs), loaded when a lesson or the AI lab needs it. */
+/** The AI module (scripts/lazy-modules.mjs), loaded when a lesson or the AI lab needs it. */
 const AI_MODULE = /^ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
-/** The classroom module (scripts/ai-module.mjs), loaded when a teacher opens the class dashboard. */
+/** The classroom module (scripts/lazy-modules.mjs), loaded when a teacher opens the class dashboard. */
 const CLASSROOM_MODULE = /^classroom(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/;
 /** Loaded later, or never by a page: the AI module, the classroom module and the service worker. */
 const LATER = /^(ai|classroom)(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$|(^|\/)sw\.js$/i;

@@ -7,7 +7,7 @@
 //
 // The cache version hashes every file's name and contents: any change in a build, including
 // worker.js, makes a new sw.js and so a new cache. The AI and classroom modules' files and the image feature
-// extractor (scripts/ai-module.mjs) are listed as `lazy`: the service worker caches them when first
+// extractor (scripts/lazy-modules.mjs) are listed as `lazy`: the service worker caches them when first
 // used, not at install.
 
 import { createHash } from 'node:crypto';

@@ -34,7 +34,7 @@ say "wasm tests in headless Chromium"
 # runner's default limit is 20 s.
 WASM_BINDGEN_TEST_TIMEOUT=900 cargo test -p sprout-tests --target wasm32-unknown-unknown --locked
 
-say "Release build of the app (its post_build hook builds the AI module: scripts/ai-module.mjs)"
+say "Release build of the app (its post_build hook builds the AI and classroom modules: scripts/lazy-modules.mjs)"
 trunk build --release --offline
 
 say "USB build (dist-usb/)"

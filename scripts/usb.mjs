@@ -12,7 +12,7 @@
 //   lines: its first message is the compiled module, which it instantiates (its `main` then
 //   serves runs). The page publishes `window.SPROUT_START_WORKER`, which starts one and sends it
 //   the module, for the app to use instead of ./worker.js.
-// - the AI module (issue #5; scripts/ai-module.mjs bound it as `no-modules` with the global
+// - the AI module (issue #5; scripts/lazy-modules.mjs bound it as `no-modules` with the global
 //   `sprout_ai`) goes into a sibling file, ai.js, which holds its glue as text and the module as
 //   base64, and which the page loads with a <script> tag only when a lesson or the AI lab needs it
 //   (file:// pages may load scripts from their own folder, not fetch them). The page publishes
@@ -58,9 +58,9 @@ const used = new Set(['index.html']);
 // Served builds only: worker.js imports the glue as an ES module, the service worker is for http(s).
 const unused = new Set(['worker.js', 'sw.js']);
 const aiGlueName = files.find((name) => /^ai-[0-9a-f]{16}\.js$/.test(name));
-if (!aiGlueName) throw new Error('the build has no AI module (ai-HASH.js): scripts/ai-module.mjs runs as a trunk hook');
+if (!aiGlueName) throw new Error('the build has no AI module (ai-HASH.js): scripts/lazy-modules.mjs runs as a trunk hook');
 const classroomGlueName = files.find((name) => /^classroom-[0-9a-f]{16}\.js$/.test(name));
-if (!classroomGlueName) throw new Error('the build has no classroom module (classroom-HASH.js): scripts/ai-module.mjs runs as a trunk hook');
+if (!classroomGlueName) throw new Error('the build has no classroom module (classroom-HASH.js): scripts/lazy-modules.mjs runs as a trunk hook');
 const read = async (name, encoding) => {
   used.add(name);
   return readFile(path.join(stage, name), encoding);

@@ -8,9 +8,10 @@
 # Browsers refuse ES modules and fetch on file://, so the app's wasm module is bound as
 # `no-modules` (trunk's data-bindgen-target, set on a copy of index.html) in a scratch build, and
 # scripts/usb.mjs inlines its glue, the module (once, for the page and the script worker) and the
-# CSS into one page. The AI module (scripts/ai-module.mjs, a hook of the same build) is bound as
+# CSS into one page. The AI module (scripts/lazy-modules.mjs, a hook of the same build) is bound as
 # `no-modules` too and goes into a sibling file, dist-usb/ai.js, that the page loads with a <script>
 # tag only when a lesson or the AI lab needs it: file:// pages may load scripts from their folder.
+# The classroom module (the teachers' pages) goes into dist-usb/classroom.js the same way.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ "${1:-}" != "--no-setup" ]; then

@@ -4,7 +4,7 @@
 //! teacher opens one. Neither is on the first screen.
 //!
 //! Served over http(s), the build has a fixed-name ES module per module, [`AI_MODULE_URL`] and
-//! [`CLASSROOM_MODULE_URL`] (written by scripts/ai-module.mjs), that starts it and re-exports its
+//! [`CLASSROOM_MODULE_URL`] (written by scripts/lazy-modules.mjs), that starts it and re-exports its
 //! bindings: the page imports it for the tools it mounts, and AI script workers are module workers
 //! started from the AI one. The USB page (file://, where modules and fetch are refused) loads each
 //! module from a sibling script instead and publishes functions for that, `SPROUT_LOAD_AI`,
@@ -64,7 +64,7 @@ pub fn load(module: LazyModule) -> Result<js_sys::Promise, JsValue> {
 
 /// The image feature extractor's archive (models/image_features, 13.5 MB), which the model lab
 /// needs only for the camera: the build serves it beside the page as [`IMAGE_FEATURES_URL`]
-/// (scripts/ai-module.mjs copies it there), and the USB page publishes `SPROUT_LOAD_IMAGE_FEATURES`
+/// (scripts/lazy-modules.mjs copies it there), and the USB page publishes `SPROUT_LOAD_IMAGE_FEATURES`
 /// for its sibling file (scripts/usb.mjs). The promise resolves to the bytes (a `Uint8Array`) and
 /// rejects when they cannot be had.
 #[cfg(feature = "ai")]

@@ -1,5 +1,5 @@
 //! The entry point of Sprout's AI module (issue #5), the app crate's second wasm binary, built with
-//! the `ai` feature (the runtime with tract and the embedded models) by scripts/ai-module.mjs and
+//! the `ai` feature (the runtime with tract and the embedded models) by scripts/lazy-modules.mjs and
 //! loaded only when a lesson or the AI lab needs it, never on the first screen.
 //!
 //! In a worker it is the AI script worker: the same `worker::serve()` as the first screen's module,

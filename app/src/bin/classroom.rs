@@ -1,5 +1,5 @@
 //! The entry point of Sprout's classroom module (issue #6), the app crate's third wasm binary,
-//! built with the `classroom` feature by scripts/ai-module.mjs and loaded only when a teacher opens
+//! built with the `classroom` feature by scripts/lazy-modules.mjs and loaded only when a teacher opens
 //! one of its pages, never on the first screen. It only ever runs on the page: the page mounts its
 //! tools through the functions it exports (`sprout_app::classroom`), and programs run in the first
 //! screen's script worker.

@@ -4,7 +4,7 @@
 // module, the binary `classroom` (feature `classroom`: the teachers' pages; issue #6). Run as a trunk
 // post_build hook (Trunk.toml) over the staging folder, before worker-script.mjs and sw-manifest.mjs.
 //
-//   node scripts/ai-module.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
+//   node scripts/lazy-modules.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
 // Trunk cannot build them: it builds one binary per page. The AI module's wasm must also be
 // compiled with `-C target-feature=+simd128` (tract's wasm kernels; 2.5-3x faster inference) and
@@ -39,7 +39,7 @@ import { fileURLToPath } from 'node:url';
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!staging) {
-  console.error('usage: node scripts/ai-module.mjs STAGING_DIR (or run it as a trunk hook)');
+  console.error('usage: node scripts/lazy-modules.mjs STAGING_DIR (or run it as a trunk hook)');
   process.exit(2);
 }
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
@@ -89,7 +89,7 @@ async function build(module) {
     '--target-dir', module.targetDir,
     ...module.config,
   ];
-  console.log(`ai-module: cargo ${cargoArgs.join(' ')} (RUSTFLAGS="${module.rustflags}")`);
+  console.log(`lazy-modules: cargo ${cargoArgs.join(' ')} (RUSTFLAGS="${module.rustflags}")`);
   execFileSync('cargo', cargoArgs, { stdio: 'inherit', cwd: repository, env: { ...process.env, RUSTFLAGS: module.rustflags } });
   const built = path.join(module.targetDir, 'wasm32-unknown-unknown', profile === 'dev' ? 'debug' : profile, `${module.name}.wasm`);
 
@@ -111,7 +111,7 @@ async function build(module) {
   await writeFile(path.join(staging, `${base}.js`), glue);
   await copyFile(wasmFile, path.join(staging, `${base}_bg.wasm`));
   if (bindgenTarget === 'web') {
-    const loader = `// Sprout's ${module.name} module (app crate binary \`${module.name}\`), written by scripts/ai-module.mjs:
+    const loader = `// Sprout's ${module.name} module (app crate binary \`${module.name}\`), written by scripts/lazy-modules.mjs:
 // ${module.page}
 import init from './${base}.js';
 export * from './${base}.js';
@@ -121,10 +121,10 @@ await init({ module_or_path: new URL('./${base}_bg.wasm', import.meta.url) });
 `;
     await writeFile(path.join(staging, `${module.name}.js`), loader);
   }
-  console.log(`ai-module: ${base}.js and ${base}_bg.wasm (${(wasm.length / 1e6).toFixed(2)} MB, ${bindgenTarget})`);
+  console.log(`lazy-modules: ${base}.js and ${base}_bg.wasm (${(wasm.length / 1e6).toFixed(2)} MB, ${bindgenTarget})`);
 }
 
 for (const module of MODULES) await build(module);
 const extractor = 'image_features.nnef.tar';
 await copyFile(path.join(repository, 'models/image_features', extractor), path.join(staging, extractor));
-console.log(`ai-module: ${extractor}`);
+console.log(`lazy-modules: ${extractor}`);
