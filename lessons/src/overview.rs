@@ -303,8 +303,8 @@ impl Overview {
 
     /// The table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so that Excel shows
     /// Chinese), CRLF line ends, a header row in `language`, one row per file with the student,
-    /// the total, the score of each lesson some file has work for (empty where this one has none),
-    /// the flags and the file.
+    /// the total, for each lesson some file has work for its score, then its number of checks,
+    /// then its minutes (empty where this file has no work for it), the flags and the file.
     pub fn to_csv(&self, language: Language) -> String {
         let columns = self.worked_lessons();
         let zh = language == Language::ZhCn;
@@ -313,10 +313,17 @@ impl Overview {
         } else {
             ["name", "class", "school", "student id", "total"].map(String::from).to_vec()
         };
-        header.extend(columns.iter().map(|&column| &self.lessons[column]).map(|column| match (&column.title.en, zh) {
-            (Some(english), false) => english.clone(),
-            _ => column.title.zh.clone(),
-        }));
+        let titles: Vec<String> = columns
+            .iter()
+            .map(|&column| match (&self.lessons[column].title.en, zh) {
+                (Some(english), false) => english.clone(),
+                _ => self.lessons[column].title.zh.clone(),
+            })
+            .collect();
+        let (checks, minutes) = if zh { ("检查次数", "用时（分钟）") } else { ("checks", "minutes") };
+        header.extend(titles.iter().cloned());
+        header.extend(titles.iter().map(|title| format!("{title} {checks}")));
+        header.extend(titles.iter().map(|title| format!("{title} {minutes}")));
         header.extend([if zh { "标记" } else { "flags" }, if zh { "文件" } else { "file" }].map(String::from));
         let mut csv = String::from(CSV_BOM);
         csv.push_str(&csv_line(&header));
@@ -325,11 +332,12 @@ impl Overview {
             let mut fields: Vec<String> =
                 vec![student.name.clone(), student.class.clone(), student.school.clone(), student.student_id.clone()];
             fields.push(row.total.to_string());
-            fields.extend(
-                columns
-                    .iter()
-                    .map(|&column| row.cells[column].as_ref().map(|cell| cell.score.to_string()).unwrap_or_default()),
-            );
+            let per_lesson = |value: fn(&Cell) -> Option<String>| {
+                columns.iter().map(move |&column| row.cells[column].as_ref().and_then(value).unwrap_or_default())
+            };
+            fields.extend(per_lesson(|cell| Some(cell.score.to_string())));
+            fields.extend(per_lesson(|cell| Some(cell.attempts.to_string())));
+            fields.extend(per_lesson(|cell| cell.minutes.map(|minutes| minutes.to_string())));
             fields.push(row.flags.iter().map(|flag| flag.id()).collect::<Vec<_>>().join(" "));
             fields.push(row.file.clone());
             csv.push_str(&csv_line(&fields));

@@ -146,19 +146,19 @@ fn a_class_overview_counts_each_student_once_and_flags_what_does_not_count() {
 
     let csv = overview.to_csv(Language::ZhCn);
     let expected = [
-        "姓名,班级,学校,学号,总分,翻倍,打招呼,标记,文件",
-        "张三,七年级 3 班,实验中学,1,200,100,100,,张三-1.json",
-        "李四,七年级 3 班,实验中学,2,50,50,,,李四-2.json",
-        "王五,七年级 3 班,实验中学,3,100,100,,,王五-3.json",
-        "王五,七年级 3 班,实验中学,3,50,50,,duplicate,王五-3.json",
-        "赵六,七年级 3 班,实验中学,4,100,100,,tampered,赵六-4.json",
-        "钱七,七年级 3 班,实验中学,5,0,0,,,钱七-5.json",
-        "孙八,七年级 3 班,实验中学,6,100,100,,other-pack,孙八-6.json",
+        "姓名,班级,学校,学号,总分,翻倍,打招呼,翻倍 检查次数,打招呼 检查次数,翻倍 用时（分钟）,打招呼 用时（分钟）,标记,文件",
+        "张三,七年级 3 班,实验中学,1,200,100,100,2,1,7,12,,张三-1.json",
+        "李四,七年级 3 班,实验中学,2,50,50,,5,,20,,,李四-2.json",
+        "王五,七年级 3 班,实验中学,3,100,100,,3,,4,,,王五-3.json",
+        "王五,七年级 3 班,实验中学,3,50,50,,1,,2,,duplicate,王五-3.json",
+        "赵六,七年级 3 班,实验中学,4,100,100,,1,,3,,tampered,赵六-4.json",
+        "钱七,七年级 3 班,实验中学,5,0,0,,4,,9,,,钱七-5.json",
+        "孙八,七年级 3 班,实验中学,6,100,100,,1,,1,,other-pack,孙八-6.json",
     ];
     assert_eq!(csv, format!("{CSV_BOM}{}\r\n", expected.join("\r\n")));
     assert!(overview
         .to_csv(Language::En)
-        .starts_with("\u{feff}name,class,school,student id,total,Double,打招呼,flags,file\r\n"));
+        .starts_with("\u{feff}name,class,school,student id,total,Double,打招呼,Double checks,打招呼 checks,Double minutes,打招呼 minutes,flags,file\r\n"));
 }
 
 #[test]

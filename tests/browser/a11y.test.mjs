@@ -1,7 +1,7 @@
 // Issue #4 (accessibility) in the built app, in Debian's Chromium: axe-core scans every screen a
 // student meets (the course, a lesson before and after a failed check, a lesson with a hint, the
 // free editor with a mistake in the console and with a chart, a maker lesson whose program plays on
-// the board) in the normal and high-contrast themes, in English and at the largest text size, and
+// the board, and the teachers' class dashboard with a table and a report) in the normal and high-contrast themes, in English and at the largest text size, and
 // fails on any serious or critical violation; a keyboard-only student opens lesson 1 and checks it
 // with Tab, Escape and Enter, and sees where the focus is.
 
@@ -122,6 +122,24 @@ describe('accessibility in Chromium', () => {
         await page.goto(`${baseUrl}#/lesson/variables`);
         await page.locator('.locked-lesson').waitFor();
         await scan('a locked lesson opened by its address (#/lesson/variables)');
+
+        // The class dashboard with one (flagged) result file and one that is not a result file.
+        await page.goto(`${baseUrl}#/class`);
+        await page.locator('.drop-zone').waitFor();
+        await scan('the class dashboard (#/class)');
+        const handedIn = {
+          format: 'sprout-result', version: 1, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00Z',
+          student: { name: '王小明', class: '七年级 3 班', school: '实验中学', student_id: 'S1' },
+          pack: { id: 'other', version: '1.0.0', content_hash: 'sha256:00' }, lessons: [], digest: 'sha256:00',
+        };
+        await page.locator('.drop-zone input[type=file]').first().setInputFiles([
+          { name: 'S1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(handedIn)) },
+          { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+        ]);
+        await page.locator('table.students tbody tr').waitFor();
+        await page.locator('table.students tbody button').click();
+        await page.locator('.student-report').waitFor();
+        await scan('the class dashboard with a table and a report');
 
         assert.deepEqual(errors, []);
         if (found.length > 0) assert.fail(`axe (${variant}):\n${found.join('\n')}`);

@@ -241,7 +241,11 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       await (await download).saveAs(saved);
       assert.equal((await download).suggestedFilename(), '学情分析.csv');
       const csv = parseCsv(await readFile(saved, 'utf8'));
-      assert.deepEqual(csv.header, ['姓名', '班级', '学校', '学号', '总分', ...lessons.map((lesson) => lesson.title.zh), '标记', '文件']);
+      const titles = lessons.map((lesson) => lesson.title.zh);
+      assert.deepEqual(csv.header, [
+        '姓名', '班级', '学校', '学号', '总分', ...titles,
+        ...titles.map((title) => `${title} 检查次数`), ...titles.map((title) => `${title} 用时（分钟）`), '标记', '文件',
+      ]);
       assert.equal(csv.rows.length, 30);
       for (const [name, file] of files) {
         const row = csv.rows.find((candidate) => candidate['文件'] === name);
@@ -254,8 +258,49 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
         for (const lesson of lessons) {
           const work = file.lessons.find((candidate) => candidate.lesson_id === lesson.id);
           assert.equal(row[lesson.title.zh], work ? String(work.claimed.score) : '', `${name} ${lesson.id}`);
+          // Every generated check took 3 minutes per attempt (see resultFile).
+          assert.equal(row[`${lesson.title.zh} 检查次数`], work ? String(work.attempts) : '', `${name} ${lesson.id}`);
+          assert.equal(row[`${lesson.title.zh} 用时（分钟）`], work ? String(work.attempts * 3) : '', `${name} ${lesson.id}`);
         }
       }
+      assert.deepEqual(page.errors, []);
+    });
+    await page.close();
+  });
+
+  test('a keyboard alone picks the files, sorts the table and opens a report', async () => {
+    const page = await newTab(browser.context);
+    await diagnosed(page, 'classroom-keyboard', async () => {
+      await page.goto(`${baseUrl}#/class`);
+      await page.locator('.drop-zone').waitFor();
+      const focusedIs = (selector) => page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+      let presses = 0;
+      while (!(await focusedIs('.drop-zone input[type=file]')) && presses < 30) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      assert.ok(await focusedIs('.drop-zone input[type=file]'), 'Tab reaches the file picker');
+      const outline = await page.locator('.file-button').first().evaluate((label) => getComputedStyle(label).outlineStyle);
+      assert.notEqual(outline, 'none', 'the focused picker shows where the focus is');
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press('Space');
+      // Three of the class's files, as the first test wrote them.
+      const results = ['S100.json', 'S101.json', 'S102.json'].map((name) => path.join(folder, name));
+      await (await chooser).setFiles(results);
+      await page.locator('table.students tbody tr').nth(2).waitFor();
+
+      while (!(await focusedIs('button.sort')) && presses < 80) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('th[aria-sort="ascending"]').waitFor();
+      while (!(await focusedIs('tbody button')) && presses < 120) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('.student-report').waitFor();
       assert.deepEqual(page.errors, []);
     });
     await page.close();
@@ -280,7 +325,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       assert.match(await page.locator('.read-against').innerText(), /按课程包 school-contest\.pack 里的“校内赛”（版本 1\.0\.0）统计/);
       const headers = await page.locator('table.students thead th').allInnerTexts();
       assert.deepEqual(headers, ['姓名', '班级', '总分', '平方', '回声', '标记', '报告']);
-      assert.deepEqual(await page.locator('table.students tbody tr').first().locator('td.number').allInnerTexts(), ['200', '100', '100']);
+      const cells = await page.locator('table.students tbody tr').first().locator('td.number').allInnerTexts();
+      assert.deepEqual(cells.map((text) => text.split('\n')), [['200'], ['100', '1 次 · 3 分'], ['100', '1 次 · 3 分']]);
       assert.deepEqual(page.errors, []);
     });
     await page.close();

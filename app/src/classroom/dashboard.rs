@@ -118,7 +118,13 @@ fn percent_text(rate: f64) -> String {
     format!("{}%", (rate * 100.0).round())
 }
 
-/// How a cell reads in the table's tooltip and the report: attempts and minutes.
+/// A cell's checks and minutes in a few characters, under its score in the table.
+fn cell_short(language: Language, cell: &Cell) -> String {
+    let minutes = cell.minutes.map_or_else(|| "—".to_string(), |minutes| minutes.to_string());
+    class_tr_with(language, ClassText::CellShort, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
+}
+
+/// How a cell reads in a student's report: checks and minutes.
 fn cell_details(language: Language, cell: &Cell) -> String {
     let minutes = cell.minutes.map_or_else(|| "—".to_string(), |minutes| minutes.to_string());
     class_tr_with(language, ClassText::CellDetails, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
@@ -416,8 +422,9 @@ fn students_table(
                                     <td class="number">{ row.total }</td>
                                     { for columns.iter().map(|&column| match &row.cells[column] {
                                         Some(cell) => html! {
-                                            <td class={classes!("number", cell.passed.then_some("passed"))} title={cell_details(language, cell)}>
+                                            <td class={classes!("number", cell.passed.then_some("passed"))}>
                                                 { cell.score }
+                                                <span class="cell-details">{ cell_short(language, cell) }</span>
                                             </td>
                                         },
                                         None => html! { <td class="number empty">{ "—" }</td> },

@@ -53,6 +53,9 @@ pub enum ClassText {
     Report,
     /// A cell's details. Placeholders: `{attempts}`, `{minutes}`.
     CellDetails,
+    /// A cell's details in a few characters, under its score. Placeholders: `{attempts}`,
+    /// `{minutes}`.
+    CellShort,
     /// The file was edited after export.
     FlagTampered,
     /// Another file of the same student counts instead.
@@ -140,6 +143,7 @@ const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::Flags, "标记"),
     (ClassText::Report, "报告"),
     (ClassText::CellDetails, "检查 {attempts} 次，用时 {minutes} 分钟"),
+    (ClassText::CellShort, "{attempts} 次 · {minutes} 分"),
     (ClassText::FlagTampered, "导出后被改动"),
     (ClassText::FlagDuplicate, "重复（以较晚的文件为准）"),
     (ClassText::FlagOtherPack, "来自其他课程包"),
@@ -186,6 +190,7 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::Flags, "Flags"),
     (ClassText::Report, "Report"),
     (ClassText::CellDetails, "checked {attempts} times, {minutes} minutes"),
+    (ClassText::CellShort, "{attempts}× · {minutes} min"),
     (ClassText::FlagTampered, "edited after export"),
     (ClassText::FlagDuplicate, "duplicate (the later file counts)"),
     (ClassText::FlagOtherPack, "from another course pack"),
@@ -215,7 +220,7 @@ const EN: &[(ClassText, &str)] = &[
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 43] = [
+    const ALL: [ClassText; 44] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
@@ -236,6 +241,7 @@ mod tests {
         ClassText::Flags,
         ClassText::Report,
         ClassText::CellDetails,
+        ClassText::CellShort,
         ClassText::FlagTampered,
         ClassText::FlagDuplicate,
         ClassText::FlagOtherPack,
