@@ -263,6 +263,9 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
           assert.equal(row[`${lesson.title.zh} 用时（分钟）`], work ? String(work.attempts * 3) : '', `${name} ${lesson.id}`);
         }
       }
+      // Nothing left the page: every request went to the app's own server (or a blob).
+      const elsewhere = page.requests.filter((url) => !url.startsWith(baseUrl) && !/^(blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the dashboard sends nothing anywhere');
       assert.deepEqual(page.errors, []);
     });
     await page.close();
