@@ -218,6 +218,21 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       await page.getByLabel('班级').selectOption(CLASSES[1]);
       const inClass = files.filter(([, file]) => file.student.class === CLASSES[1]).length;
       assert.equal(await table.locator('tbody tr').count(), inClass);
+
+      // Every shown student's report, one printed page each; printing shows nothing else.
+      await page.getByRole('button', { name: /表格中每个学生的报告/ }).click();
+      assert.equal(await page.locator('.reports .student-report').count(), inClass);
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => ({
+        table: getComputedStyle(document.querySelector('table.students')).visibility,
+        report: getComputedStyle(document.querySelector('.student-report h3')).visibility,
+        breaks: [...document.querySelectorAll('.student-report')].map((report) => getComputedStyle(report).breakAfter),
+      }));
+      assert.equal(printed.table, 'hidden');
+      assert.equal(printed.report, 'visible');
+      assert.deepEqual(printed.breaks, [...Array(inClass - 1).fill('page'), 'auto']);
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByRole('button', { name: '关闭报告' }).click();
       await page.getByLabel('班级').selectOption('');
       await page.getByLabel('查找姓名或学号').fill('S105');
       assert.equal(await table.locator('tbody tr').count(), 1);
@@ -229,7 +244,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       await report.getByRole('heading', { name: '学生06 的学习报告' }).waitFor();
       assert.equal(await report.locator('tbody tr').count(), students[5].work.length);
       assert.match(await report.innerText(), /学号：S105/);
-      await report.getByRole('button', { name: '打印报告' }).waitFor();
+      await page.locator('.reports').getByRole('button', { name: '打印报告' }).waitFor();
 
       const violations = await seriousViolations(page);
       assert.deepEqual(violations, [], violations.join('\n'));

@@ -57,6 +57,15 @@ enum SortKey {
     Lesson(usize),
 }
 
+/// Which students' reports are open, to read and print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reports {
+    /// One student's: a row of the overview.
+    One(usize),
+    /// Every student the table shows (with its filters), in its order: one page each when printed.
+    Shown,
+}
+
 /// The width of the histogram's longest bar, in rem.
 const HISTOGRAM_BAR_REM: f64 = 12.0;
 
@@ -139,7 +148,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let sort = use_state(|| (SortKey::Given, false));
     let class_filter = use_state(String::new);
     let search = use_state(String::new);
-    let report = use_state(|| None::<usize>);
+    let report = use_state(|| None::<Reports>);
     let dragging = use_state(|| false);
     // The results, and the pack they are read against: a dropped pack file's, or the course's.
     let read = {
@@ -206,6 +215,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             skipped.set(0);
             report.set(None);
         })
+    };
+    let on_all_reports = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| report.set(Some(Reports::Shown)))
     };
     let on_csv = {
         let overview = overview.clone();
@@ -290,44 +303,36 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 </section>
             }
             { students_table(language, &pack, &overview, &sort, &class_filter, &search, &report) }
-            <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
+            <div class="table-actions">
+                <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
+                <button type="button" onclick={on_all_reports}>{ class_tr(language, ClassText::AllReports) }</button>
+            </div>
             { lesson_figures(language, &pack, &overview) }
             { most_failed(language, &pack, &overview) }
             { histogram(language, &overview) }
-            if let Some(row) = report.and_then(|index| overview.rows.get(index)) {
-                { student_report(language, &pack, &overview, row, &report) }
+            if let Some(open) = *report {
+                { reports(language, &pack, &overview, &open_rows(open, &overview, &sort, &class_filter, &search), &report) }
             }
         </div>
     }
 }
 
-/// The students × lessons table, with its sort buttons and filters.
-fn students_table(
-    language: Language,
-    pack: &Pack,
-    overview: &Overview,
-    sort: &UseStateHandle<(SortKey, bool)>,
-    class_filter: &UseStateHandle<String>,
-    search: &UseStateHandle<String>,
-    report: &UseStateHandle<Option<usize>>,
-) -> Html {
-    let mut classes: Vec<&str> = overview.rows.iter().map(|row| row.student.class.as_str()).collect();
-    classes.sort_unstable();
-    classes.dedup();
+/// The rows the table shows, in its order: those of the chosen class whose name or student id
+/// contains the search text, sorted by the chosen column.
+fn shown_rows(overview: &Overview, sort: (SortKey, bool), class_filter: &str, search: &str) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
     let mut shown: Vec<(usize, &Row)> = overview
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| class_filter.is_empty() || row.student.class == **class_filter)
+        .filter(|(_, row)| class_filter.is_empty() || row.student.class == class_filter)
         .filter(|(_, row)| {
             needle.is_empty()
                 || row.student.name.to_lowercase().contains(&needle)
                 || row.student.student_id.to_lowercase().contains(&needle)
         })
         .collect();
-    let columns = overview.worked_lessons();
-    let (key, descending) = **sort;
+    let (key, descending) = sort;
     shown.sort_by(|(a_index, a), (b_index, b)| {
         let order = match key {
             SortKey::Given => a_index.cmp(b_index),
@@ -345,6 +350,24 @@ fn students_table(
             order
         }
     });
+    shown.into_iter().map(|(index, _)| index).collect()
+}
+
+/// The students × lessons table, with its sort buttons and filters.
+fn students_table(
+    language: Language,
+    pack: &Pack,
+    overview: &Overview,
+    sort: &UseStateHandle<(SortKey, bool)>,
+    class_filter: &UseStateHandle<String>,
+    search: &UseStateHandle<String>,
+    report: &UseStateHandle<Option<Reports>>,
+) -> Html {
+    let mut classes: Vec<&str> = overview.rows.iter().map(|row| row.student.class.as_str()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let shown = shown_rows(overview, **sort, class_filter, search);
+    let columns = overview.worked_lessons();
     let header = |label: String, column: SortKey| {
         let sort_state = sort.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -410,10 +433,11 @@ fn students_table(
                         </tr>
                     </thead>
                     <tbody>
-                        { for shown.iter().map(|&(index, row)| {
+                        { for shown.iter().map(|&index| {
+                            let row = &overview.rows[index];
                             let open = {
                                 let report = report.clone();
-                                Callback::from(move |_: MouseEvent| report.set(Some(index)))
+                                Callback::from(move |_: MouseEvent| report.set(Some(Reports::One(index))))
                             };
                             html! {
                                 <tr class={classes!((!row.counts()).then_some("flagged"))}>
@@ -534,13 +558,27 @@ fn histogram(language: Language, overview: &Overview) -> Html {
     }
 }
 
-/// One student's report, to print and hand out.
-fn student_report(
+/// The rows whose reports are open.
+fn open_rows(
+    open: Reports,
+    overview: &Overview,
+    sort: &UseStateHandle<(SortKey, bool)>,
+    class_filter: &UseStateHandle<String>,
+    search: &UseStateHandle<String>,
+) -> Vec<usize> {
+    match open {
+        Reports::One(index) => (index < overview.rows.len()).then_some(index).into_iter().collect(),
+        Reports::Shown => shown_rows(overview, **sort, class_filter, search),
+    }
+}
+
+/// The open reports, with a button that prints them (one page each) and one that closes them.
+fn reports(
     language: Language,
     pack: &Pack,
     overview: &Overview,
-    row: &Row,
-    report: &UseStateHandle<Option<usize>>,
+    rows: &[usize],
+    report: &UseStateHandle<Option<Reports>>,
 ) -> Html {
     let close = {
         let report = report.clone();
@@ -551,10 +589,25 @@ fn student_report(
             let _ = window.print();
         }
     });
-    let student = &row.student;
     html! {
-        <section class="student-report" aria-labelledby="report-heading">
-            <h3 id="report-heading">{ class_tr_with(language, ClassText::ReportOf, &[("name", student.name.clone())]) }</h3>
+        <div class="reports">
+            <div class="report-actions">
+                <button type="button" class="primary" onclick={print}>{ class_tr(language, ClassText::Print) }</button>
+                <button type="button" onclick={close}>{ class_tr(language, ClassText::CloseReport) }</button>
+            </div>
+            { for rows.iter().map(|&index| student_report(language, pack, overview, index)) }
+        </div>
+    }
+}
+
+/// One student's report, to print and hand out.
+fn student_report(language: Language, pack: &Pack, overview: &Overview, index: usize) -> Html {
+    let row = &overview.rows[index];
+    let student = &row.student;
+    let heading = format!("report-heading-{index}");
+    html! {
+        <section class="student-report" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ class_tr_with(language, ClassText::ReportOf, &[("name", student.name.clone())]) }</h3>
             <p>{ class_tr_with(language, ClassText::ReportWho, &[
                 ("class", student.class.clone()),
                 ("school", student.school.clone()),
@@ -585,10 +638,6 @@ fn student_report(
                     }) }
                 </tbody>
             </table>
-            <div class="report-actions">
-                <button type="button" class="primary" onclick={print}>{ class_tr(language, ClassText::Print) }</button>
-                <button type="button" onclick={close}>{ class_tr(language, ClassText::CloseReport) }</button>
-            </div>
         </section>
     }
 }

@@ -99,7 +99,9 @@ pub enum ClassText {
     Score,
     /// Column: attempts and time.
     Details,
-    /// Print the report.
+    /// Open the reports of every student the table shows.
+    AllReports,
+    /// Print the open reports.
     Print,
     /// Close the report.
     CloseReport,
@@ -165,6 +167,7 @@ const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::ReportWho, "班级：{class}　学校：{school}　学号：{id}　总分：{total}　导出时间：{exported}"),
     (ClassText::Score, "得分"),
     (ClassText::Details, "检查次数与用时"),
+    (ClassText::AllReports, "表格中每个学生的报告（打印时每人一页）"),
     (ClassText::Print, "打印报告"),
     (ClassText::CloseReport, "关闭报告"),
 ];
@@ -212,15 +215,16 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::ReportWho, "Class: {class}  School: {school}  Student id: {id}  Total: {total}  Exported: {exported}"),
     (ClassText::Score, "Score"),
     (ClassText::Details, "Checks and time"),
-    (ClassText::Print, "Print the report"),
-    (ClassText::CloseReport, "Close the report"),
+    (ClassText::AllReports, "Reports of every student in the table (one page each when printed)"),
+    (ClassText::Print, "Print the reports"),
+    (ClassText::CloseReport, "Close the reports"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 44] = [
+    const ALL: [ClassText; 45] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
@@ -263,6 +267,7 @@ mod tests {
         ClassText::ReportWho,
         ClassText::Score,
         ClassText::Details,
+        ClassText::AllReports,
         ClassText::Print,
         ClassText::CloseReport,
     ];
