@@ -324,6 +324,25 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
     await page.close();
   });
 
+  test('a folder picked whole keeps result files and packs and counts what it leaves out', async () => {
+    const stick = path.join(folder, 'usb-stick');
+    await mkdir(path.join(stick, '七年级 1 班'), { recursive: true });
+    for (const name of ['S100.json', 'S101.json']) {
+      await writeFile(path.join(stick, '七年级 1 班', name), await readFile(path.join(folder, name)));
+    }
+    await writeFile(path.join(stick, 'photo.png'), '\x89PNG');
+    await writeFile(path.join(stick, '七年级 1 班', 'notes.txt'), '名单');
+    const page = await newTab(browser.context);
+    await diagnosed(page, 'classroom-folder', async () => {
+      await page.goto(`${baseUrl}#/class`);
+      await page.getByLabel('选择文件夹').setInputFiles(stick);
+      await page.getByRole('status').filter({ hasText: '共 2 个文件：2 名学生计入统计' }).waitFor();
+      assert.match(await page.locator('.class-summary').innerText(), /文件夹里另有 2 个不是 \.json、\.zip 或 \.pack 的文件，已跳过。/);
+      assert.deepEqual(page.errors, []);
+    });
+    await page.close();
+  });
+
   test('a contest pack dropped with its submissions is what they are read against', async () => {
     const packFile = await contestPack(folder);
     const contest = JSON.parse(await readFile(packFile, 'utf8'));

@@ -18,14 +18,18 @@ use yew::prelude::*;
 use super::i18n::{class_tr, class_tr_with, ClassText};
 use crate::storage;
 
-/// The files dropped in so far, in the order given.
+/// The files dropped in so far, in the order given, and how many files of picked folders were
+/// left out for not being result files or packs.
 #[derive(Default, PartialEq)]
-struct Files(Vec<(String, Vec<u8>)>);
+struct Files {
+    read: Vec<(String, Vec<u8>)>,
+    skipped: usize,
+}
 
 /// What the teacher did with the files.
 enum FilesAction {
-    /// More files (a second USB stick's): added after the others.
-    Add(Vec<(String, Vec<u8>)>),
+    /// More files (a second USB stick's): added after the others, with the number left out.
+    Add(Vec<(String, Vec<u8>)>, usize),
     /// Start again.
     Clear,
 }
@@ -35,10 +39,10 @@ impl Reducible for Files {
 
     fn reduce(self: Rc<Self>, action: FilesAction) -> Rc<Self> {
         match action {
-            FilesAction::Add(more) => {
-                let mut files = self.0.clone();
-                files.extend(more);
-                Rc::new(Files(files))
+            FilesAction::Add(more, skipped) => {
+                let mut read = self.read.clone();
+                read.extend(more);
+                Rc::new(Files { read, skipped: self.skipped + skipped })
             }
             FilesAction::Clear => Rc::new(Files::default()),
         }
@@ -127,16 +131,11 @@ fn percent_text(rate: f64) -> String {
     format!("{}%", (rate * 100.0).round())
 }
 
-/// A cell's checks and minutes in a few characters, under its score in the table.
-fn cell_short(language: Language, cell: &Cell) -> String {
+/// A cell's checks and minutes in `words`: [`ClassText::CellShort`] under its score in the table,
+/// [`ClassText::CellDetails`] in a student's report. Minutes unknown (unreadable times) are "—".
+fn cell_details(language: Language, words: ClassText, cell: &Cell) -> String {
     let minutes = cell.minutes.map_or_else(|| "—".to_string(), |minutes| minutes.to_string());
-    class_tr_with(language, ClassText::CellShort, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
-}
-
-/// How a cell reads in a student's report: checks and minutes.
-fn cell_details(language: Language, cell: &Cell) -> String {
-    let minutes = cell.minutes.map_or_else(|| "—".to_string(), |minutes| minutes.to_string());
-    class_tr_with(language, ClassText::CellDetails, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
+    class_tr_with(language, words, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
 }
 
 /// The dashboard.
@@ -144,7 +143,6 @@ fn cell_details(language: Language, cell: &Cell) -> String {
 pub fn Dashboard(props: &DashboardProps) -> Html {
     let language = props.language;
     let files = use_reducer(Files::default);
-    let skipped = use_state(|| 0usize);
     let sort = use_state(|| (SortKey::Given, false));
     let class_filter = use_state(String::new);
     let search = use_state(String::new);
@@ -155,7 +153,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         let course = props.pack.clone();
         use_memo(files.clone(), move |files| {
             let (overview, dropped) =
-                Overview::of_dropped(&course, files.0.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
+                Overview::of_dropped(&course, files.read.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
             let (pack, pack_file) = match dropped {
                 Some((file, pack)) => (Rc::new(pack), Some(file)),
                 None => (course, None),
@@ -166,13 +164,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let (overview, pack) = (read.0.clone(), read.1.clone());
 
     let add_list = {
-        let (files, skipped) = (files.dispatcher(), skipped.clone());
+        let files = files.dispatcher();
         Callback::from(move |(list, json_only): (Vec<File>, bool)| {
-            let (files, skipped) = (files.clone(), skipped.clone());
+            let files = files.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let (read, left_out) = read_files(list, json_only).await;
-                skipped.set(*skipped + left_out);
-                files.dispatch(FilesAction::Add(read));
+                files.dispatch(FilesAction::Add(read, left_out));
             });
         })
     };
@@ -209,10 +206,9 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_clear = {
-        let (files, skipped, report) = (files.dispatcher(), skipped.clone(), report.clone());
+        let (files, report) = (files.dispatcher(), report.clone());
         Callback::from(move |_: MouseEvent| {
             files.dispatch(FilesAction::Clear);
-            skipped.set(0);
             report.set(None);
         })
     };
@@ -244,13 +240,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     { class_tr(language, ClassText::PickFolder) }
                     <input type="file" class="visually-hidden" webkitdirectory=true multiple=true onchange={on_pick(true)} />
                 </label>
-                if !files.0.is_empty() {
+                if !files.read.is_empty() {
                     <button type="button" onclick={on_clear}>{ class_tr(language, ClassText::Clear) }</button>
                 }
             </div>
         </section>
     };
-    if files.0.is_empty() {
+    if files.read.is_empty() {
         return html! { <div class="dashboard">{ drop_zone }</div> };
     }
 
@@ -288,8 +284,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             { drop_zone }
             <p class="read-against">{ read_against }</p>
             <p class="class-summary" role="status">{ summary }
-                if *skipped > 0 {
-                    { " " }{ class_tr_with(language, ClassText::SkippedFiles, &[("count", skipped.to_string())]) }
+                if files.skipped > 0 {
+                    { " " }{ class_tr_with(language, ClassText::SkippedFiles, &[("count", files.skipped.to_string())]) }
                 }
             </p>
             if !overview.unreadable.is_empty() {
@@ -448,7 +444,7 @@ fn students_table(
                                         Some(cell) => html! {
                                             <td class={classes!("number", cell.passed.then_some("passed"))}>
                                                 { cell.score }
-                                                <span class="cell-details">{ cell_short(language, cell) }</span>
+                                                <span class="cell-details">{ cell_details(language, ClassText::CellShort, cell) }</span>
                                             </td>
                                         },
                                         None => html! { <td class="number empty">{ "—" }</td> },
@@ -633,7 +629,7 @@ fn student_report(language: Language, pack: &Pack, overview: &Overview, index: u
                         <tr>
                             <th scope="row">{ lesson_title(language, pack, overview, column) }</th>
                             <td class="number">{ format!("{} / {}", cell.score, cell.max_score) }</td>
-                            <td>{ cell_details(language, cell) }</td>
+                            <td>{ cell_details(language, ClassText::CellDetails, cell) }</td>
                         </tr>
                     }) }
                 </tbody>
