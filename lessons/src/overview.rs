@@ -17,6 +17,7 @@ use crate::model::Title;
 use crate::pack::{read_pack, Pack};
 use crate::problem::Problems;
 use crate::result::{read_result, ResultFile, Student};
+use crate::time::seconds_since_epoch;
 
 /// How many bars the score histogram has: 0–9 %, 10–19 %, …, 90–100 %.
 pub const HISTOGRAM_BINS: usize = 10;
@@ -364,7 +365,8 @@ fn latest_file_per_student(results: &[(String, ResultFile)]) -> HashMap<(String,
     for (index, (_, result)) in results.iter().enumerate() {
         let key = student_key(result);
         let later = latest.get(&key).is_none_or(|&earlier| {
-            let (earlier_time, time) = (seconds(&results[earlier].1.exported_at), seconds(&result.exported_at));
+            let (earlier_time, time) =
+                (seconds_since_epoch(&results[earlier].1.exported_at), seconds_since_epoch(&result.exported_at));
             time.zip(earlier_time).is_none_or(|(time, earlier_time)| time >= earlier_time)
         });
         if later {
@@ -378,8 +380,8 @@ fn latest_file_per_student(results: &[(String, ResultFile)]) -> HashMap<(String,
 fn cell(result: &ResultFile, id: &str) -> Option<Cell> {
     let lesson = result.lessons.iter().find(|lesson| lesson.lesson_id == id)?;
     let claimed = &lesson.claimed;
-    let minutes = seconds(&lesson.started_at)
-        .zip(seconds(&lesson.checked_at))
+    let minutes = seconds_since_epoch(&lesson.started_at)
+        .zip(seconds_since_epoch(&lesson.checked_at))
         .and_then(|(start, end)| end.checked_sub(start))
         .map(|elapsed| elapsed / 60);
     Some(Cell {
@@ -401,69 +403,4 @@ fn percent(score: u32, of: u32) -> u32 {
 
 fn bin(score: u32, of: u32) -> usize {
     (percent(score, of) as usize / (100 / HISTOGRAM_BINS)).min(HISTOGRAM_BINS - 1)
-}
-
-/// Seconds since 1970 of an RFC 3339 UTC time as the app writes it (`2026-11-24T08:05:09.120Z`,
-/// fractions optional); `None` for anything else.
-fn seconds(time: &str) -> Option<u64> {
-    let bytes = time.as_bytes();
-    let number = |range: std::ops::Range<usize>| -> Option<u64> {
-        let digits = bytes.get(range)?;
-        digits
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| digits.iter().fold(0, |value, digit| value * 10 + u64::from(digit - b'0')))
-    };
-    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
-    if !separators.iter().all(|&(at, byte)| bytes.get(at) == Some(&byte)) || !time.ends_with('Z') {
-        return None;
-    }
-    let fraction = bytes.get(19..bytes.len() - 1)?;
-    if !(fraction.is_empty()
-        || fraction
-            .split_first()
-            .is_some_and(|(dot, digits)| *dot == b'.' && !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)))
-    {
-        return None;
-    }
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 || year < 1970
-    {
-        return None;
-    }
-    Some(days_since_epoch(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
-}
-
-/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (from 1970 on).
-fn days_since_epoch(year: u64, month: u64, day: u64) -> u64 {
-    // Counting years from March puts the leap day last; 719_468 is 0000-03-01 to 1970-01-01.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year / 400;
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_read_as_the_app_writes_them() {
-        assert_eq!(seconds("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(seconds("2000-03-01T00:00:00.5Z"), Some(951_868_800));
-        assert_eq!(seconds("2026-11-24T08:05:09.120Z"), Some(1_795_507_509));
-        for bad in [
-            "",
-            "2026-11-24",
-            "2026-11-24T08:05:09",
-            "2026-13-01T00:00:00Z",
-            "2026-11-24T08:05:09.Z",
-            "２026-11-24T08:05:09Z",
-        ] {
-            assert_eq!(seconds(bad), None, "{bad}");
-        }
-    }
 }

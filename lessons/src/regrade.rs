@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::course::CourseKind;
 use crate::grade::{grade, score, Grade, Selection, Verdict};
 use crate::pack::Pack;
 use crate::problem::{Problem, ProblemCode};
 use crate::result::{Claim, ResultFile};
+use crate::time::seconds_since_epoch;
 
 /// Something about a submission a judge must look at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -27,6 +29,9 @@ pub enum Flag {
     VerdictsDiffer,
     /// The claimed full points differ from the lesson's.
     MaxScoreDiffers,
+    /// A contest's work spans more than its `duration_minutes`, from opening the first problem to
+    /// the last check (times from the student's computer: a reason to look, not proof).
+    OverTime,
 }
 
 /// One lesson of a submission, re-graded.
@@ -64,6 +69,17 @@ impl Regrade {
     }
 }
 
+/// Whether `result`'s work on a contest spans more than the contest's length: from the earliest
+/// `started_at` to the latest `checked_at` of its problems, times that do not read left out.
+fn over_time(pack: &Pack, result: &ResultFile) -> bool {
+    let (CourseKind::Contest, Some(minutes)) = (pack.course.kind, pack.course.duration_minutes) else {
+        return false;
+    };
+    let started = result.lessons.iter().filter_map(|lesson| seconds_since_epoch(&lesson.started_at)).min();
+    let checked = result.lessons.iter().filter_map(|lesson| seconds_since_epoch(&lesson.checked_at)).max();
+    started.zip(checked).is_some_and(|(started, checked)| checked > started + u64::from(minutes) * 60)
+}
+
 /// Re-grades `result` against `pack` (the judge's full copy). A result made for another pack is a
 /// problem: its code was written against other tests.
 pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, Problem> {
@@ -79,6 +95,9 @@ pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, 
     let mut flags = Vec::new();
     if !result.digest_matches() {
         flags.push(Flag::DigestMismatch);
+    }
+    if over_time(pack, result) {
+        flags.push(Flag::OverTime);
     }
     let mut seen = BTreeSet::new();
     let mut lessons = Vec::new();

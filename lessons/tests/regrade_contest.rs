@@ -1,0 +1,64 @@
+//! A contest's time window in the judge's re-grade: work whose times span more than the contest's
+//! `duration_minutes` is flagged `over-time`; work within it, work with times that do not read,
+//! and work on an ordinary course are not.
+
+use sprout_lessons::{
+    build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, Claim, Flag, LessonResult,
+    Pack, PackReference, ResultFile, Selection, Student,
+};
+
+const LESSON: &str = "+++\nid = \"double\"\ntitle = { zh = \"翻倍\" }\npoints = 2\n+++\n\n\
+```rhai starter\nfn double(x) { x }\n```\n\n```rhai solution\nfn double(x) { x * 2 }\n```\n\n\
+```hint\n乘以 2。\n```\n\n```tests\n[[test]]\nkind = \"call\"\ncall = \"double(2)\"\nexpect = \"4\"\n\n\
+[[test]]\nkind = \"call\"\ncall = \"double(-7)\"\nexpect = \"-14\"\nhidden = true\n```\n";
+
+fn pack(kind: &str) -> Pack {
+    let text = format!(
+        "id = \"window\"\nversion = \"1.0.0\"\ntitle = {{ zh = \"时间\" }}\n{kind}\n\n\
+         [[unit]]\nid = \"problems\"\ntitle = {{ zh = \"题目\" }}\nlessons = [\"double\"]\n"
+    );
+    let course = parse_course("course.toml", text.as_bytes()).expect("course");
+    let mut lesson = parse_lesson("double.md", LESSON.as_bytes()).expect("lesson");
+    assert!(check_lesson(&mut lesson, "double.md").is_empty());
+    let lessons = [("double.md".to_string(), lesson)];
+    assert_eq!(check_course("course.toml", &course, &lessons), []);
+    build_pack(&course, &[lessons[0].1.clone()], true)
+}
+
+fn submission(pack: &Pack, started_at: &str, checked_at: &str) -> ResultFile {
+    let code = "fn double(x) { x * 2 }";
+    let lesson = pack.lesson("double").expect("lesson");
+    let work = LessonResult {
+        lesson_id: "double".into(),
+        code: code.into(),
+        claimed: Claim::from_grade(&grade(lesson, code, Selection::VisibleOnly)),
+        attempts: 1,
+        started_at: started_at.into(),
+        checked_at: checked_at.into(),
+    };
+    let reference = PackReference {
+        id: pack.course.id.clone(),
+        version: pack.course.version.clone(),
+        content_hash: pack.content_hash.clone(),
+    };
+    ResultFile::new("0.1.0", checked_at, Student::default(), reference, vec![work])
+}
+
+#[test]
+fn work_beyond_the_contests_length_is_flagged() {
+    let contest = pack("kind = \"contest\"\nduration_minutes = 30");
+    let course = pack("");
+    let cases = [
+        // pack, started, last check, flagged
+        (&contest, "2026-11-23T09:00:00Z", "2026-11-23T09:30:00.000Z", false),
+        (&contest, "2026-11-23T09:00:00Z", "2026-11-23T09:30:01Z", true),
+        (&contest, "2026-11-23T23:50:00Z", "2026-11-24T00:45:00Z", true),
+        (&contest, "not a time", "2026-11-24T00:45:00Z", false),
+        (&course, "2026-11-23T09:00:00Z", "2026-11-23T12:00:00Z", false),
+    ];
+    for (pack, started, checked, flagged) in cases {
+        let regraded = regrade("s.json", pack, &submission(pack, started, checked)).expect("regraded");
+        assert_eq!(regraded.flags.contains(&Flag::OverTime), flagged, "{started} to {checked}");
+        assert_eq!(regraded.total_score, 2, "the flag does not change the score");
+    }
+}
