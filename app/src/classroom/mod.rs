@@ -1,6 +1,6 @@
 //! What only the classroom module has (the `classroom` feature, issue #6): the teachers' pages,
 //! which the first screen's page mounts through [`mount_classroom`] (see `crate::lazy_tool`). It
-//! carries no script engine of its own use: it reads files and shows figures.
+//! runs no programs: it reads files and shows figures.
 
 pub mod dashboard;
 pub mod i18n;
