@@ -247,8 +247,7 @@ impl Overview {
             })
             .collect::<Vec<_>>();
 
-        let attempted_points: u32 =
-            lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum();
+        let attempted_points = attempted_points(&lessons);
         let mut histogram = [0; HISTOGRAM_BINS];
         for (row, _) in &counted {
             histogram[bin(row.total, attempted_points)] += 1;
@@ -288,12 +287,7 @@ impl Overview {
     /// The points of the lessons at least one counted student checked: what the histogram's
     /// percentages are of, so that a class half-way through the course is not all at the bottom.
     pub fn attempted_points(&self) -> u32 {
-        self.lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum()
-    }
-
-    /// A row's total as a percentage of [`Overview::attempted_points`], rounded down.
-    pub fn percent(&self, row: &Row) -> u32 {
-        percent(row.total, self.attempted_points())
+        attempted_points(&self.lessons)
     }
 
     /// The columns of the lessons some file has work for, in course order: the table's lesson
@@ -391,6 +385,11 @@ fn cell(result: &ResultFile, id: &str) -> Option<Cell> {
         minutes,
         passed: !claimed.verdicts.is_empty() && claimed.verdicts.values().all(|verdict| *verdict == Verdict::Passed),
     })
+}
+
+/// See [`Overview::attempted_points`].
+fn attempted_points(lessons: &[LessonColumn]) -> u32 {
+    lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum()
 }
 
 fn percent(score: u32, of: u32) -> u32 {
