@@ -8,19 +8,14 @@
 //! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
-//!   file and line instead of reaching students. Each lesson's text and hints go, converted from
-//!   Markdown to the page's document model (`build/document.rs`), to `$OUT_DIR/lesson_text.rs`,
-//!   which `src/document.rs` includes and decodes.
+//!   file and line instead of reaching students. The pack carries each lesson's text and hints
+//!   converted for display (`sprout_lessons::document`), which `src/document.rs` decodes.
 
-#[path = "build/document.rs"]
-mod document;
-
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::runtime::messages::Language;
-use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson, Lesson};
+use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
 
 fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -35,22 +30,6 @@ fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
             found.push(path);
         }
     }
-}
-
-/// The source of `$OUT_DIR/lesson_text.rs`: every lesson's id with its text and hints in the
-/// document model's compact form (`document::encode`), an expression of type
-/// `&[(&str, &str, &[&str])]` (see `src/document.rs`).
-fn lesson_text_source(lessons: &[Lesson]) -> String {
-    let mut out = String::from("&[\n");
-    for lesson in lessons {
-        let text = document::encode(&document::lesson_text(&lesson.text, &lesson.title.zh));
-        let hints: Vec<String> =
-            lesson.hints.iter().map(|hint| format!("{:?}", document::encode(&document::convert(hint)))).collect();
-        // Writing to a String cannot fail.
-        let _ = writeln!(out, "({:?}, {text:?}, &[{}]),", lesson.id, hints.join(", "));
-    }
-    out.push(']');
-    out
 }
 
 fn build_course_pack() {
@@ -93,14 +72,13 @@ fn build_course_pack() {
     let lessons: Vec<_> = lessons.into_iter().map(|(_, lesson)| lesson).collect();
     let mut pack = build_pack(&course, &lessons, false);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("lesson_text.rs"), lesson_text_source(&pack.lessons)).expect("cannot write lesson_text.rs");
-    // The page reads lesson text and hints from `lesson_text.rs` only, so the embedded pack drops
-    // their Markdown instead of carrying it twice. Each hint becomes an empty string rather than
+    // The page shows the display text the pack carries (`pack.texts`), so the embedded pack drops
+    // the Markdown instead of carrying it twice. Each hint becomes an empty string rather than
     // going away: the app counts a lesson's hints (`lesson.hints.len()`, in app.rs and progress.rs)
-    // and sends the lesson, hints and all, to the worker to grade. Nothing needs the text itself:
-    // grading ignores it, and the pack's `content_hash` is a stored field, computed by `build_pack`
-    // over the full text above; the app never recomputes it, only copies it into result files
-    // (progress.rs), so they still name the same pack as `sprout pack --student`.
+    // and sends the lesson, hints and all, to the worker to grade. Nothing needs the Markdown
+    // itself: grading ignores it, and the pack's `content_hash` is a stored field, computed by
+    // `build_pack` over the full text above; the app never recomputes it, only copies it into
+    // result files (progress.rs), so they still name the same pack as `sprout pack --student`.
     for lesson in &mut pack.lessons {
         lesson.text.clear();
         lesson.hints.iter_mut().for_each(String::clear);

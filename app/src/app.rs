@@ -29,7 +29,7 @@ use crate::progress::Progress;
 use crate::protocol::{GradeRequest, WorkerRequest};
 use crate::script_worker::{ScriptWorker, WorkerEvent};
 use crate::stage::StageKinds;
-use crate::state::{Action, Page, State, View, FONT_PERCENTS};
+use crate::state::{Action, Page, SharedPack, State, View, FONT_PERCENTS};
 use crate::storage::{self, StorageProblem};
 use crate::workbench::{LessonControls, Workbench};
 
@@ -393,7 +393,7 @@ pub fn App() -> Html {
                 html! {
                     <main class="lesson-layout" id="main">
                         <div class="lesson-side">
-                            <LessonText {language} lesson={lesson.clone()} {hints_shown} {on_try} on_home={home.clone()} />
+                            <LessonText {language} course={SharedPack(state.course.clone())} lesson={lesson.clone()} {hints_shown} {on_try} on_home={home.clone()} />
                             <GradingPanel {language} lesson={lesson.clone()} status={state.status} grade={state.grade.clone()}
                                 {next} on_open={open_lesson.clone()} />
                         </div>

@@ -1,10 +1,13 @@
-//! Lesson text and hints as a small, safe document model, built at build time.
+//! Lesson text and hints as a small, safe document model.
 //!
-//! The text never changes after the build, so `build.rs` converts each lesson's Markdown
-//! (`build/document.rs`: raw HTML as plain text, links to other sites as text, only embedded
-//! images) into [`Node`]s and embeds them in a compact form, which [`decode`] reads back when a
-//! lesson opens: the page carries no Markdown parser. [`crate::markdown`] turns the nodes into page
-//! elements.
+//! Every pack carries its lessons' Markdown already converted (`sprout_lessons::document`: raw
+//! HTML as plain text, links to other sites as text, only embedded images) into a compact form,
+//! which [`decode`] reads back into [`Node`]s when a lesson opens: the page carries no Markdown
+//! parser, and a pack opened at run time (a contest) shows its text like the embedded course.
+//! [`crate::markdown`] turns the nodes into page elements.
+
+use sprout_lessons::document::{CLOSE, FIELD_END, OPEN};
+use sprout_lessons::Pack;
 
 /// One node of a lesson's text. Every string is shown as text, never as markup.
 #[derive(Debug, PartialEq)]
@@ -85,38 +88,28 @@ pub enum Node<'a> {
     Rule,
 }
 
-/// A lesson's text (without a first heading that repeats its title) and its hints, in order.
+/// A lesson's text (without a first heading that repeats its title) and its hints, in order,
+/// read from its pack.
 #[derive(Debug)]
-pub struct LessonText {
+pub struct LessonText<'a> {
     /// The lesson's text.
-    pub text: Vec<Node<'static>>,
+    pub text: Vec<Node<'a>>,
     /// Its hints.
-    pub hints: Vec<Vec<Node<'static>>>,
+    pub hints: Vec<Vec<Node<'a>>>,
 }
 
-/// Every lesson of the embedded course in course order: its id, its text and its hints, each in
-/// the compact form of `build/document.rs` (written by `build.rs`).
-static LESSONS: &[(&str, &str, &[&str])] = include!(concat!(env!("OUT_DIR"), "/lesson_text.rs"));
-
-/// The text and hints of the course's lesson `lesson_id`.
-pub fn lesson_text(lesson_id: &str) -> Option<LessonText> {
-    LESSONS.iter().find(|(id, _, _)| *id == lesson_id).map(|(_, text, hints)| LessonText {
-        text: decode(text),
-        hints: hints.iter().map(|hint| decode(hint)).collect(),
+/// The text and hints of `pack`'s lesson `lesson_id`.
+pub fn lesson_text<'a>(pack: &'a Pack, lesson_id: &str) -> Option<LessonText<'a>> {
+    pack.text(lesson_id).map(|text| LessonText {
+        text: decode(&text.text),
+        hints: text.hints.iter().map(|hint| decode(hint)).collect(),
     })
 }
 
-/// Starts a node in the compact form; the next character names its kind.
-const OPEN: char = '\u{2}';
-/// Ends the node [`OPEN`] started.
-const CLOSE: char = '\u{3}';
-/// Ends a node's one field (an address, a list's first number) before its content.
-const FIELD_END: char = '\u{1f}';
-
-/// Reads nodes written by `build/document.rs`'s `encode`: text as it is, other nodes as [`OPEN`],
+/// Reads nodes written by `sprout_lessons::document::encode`: text as it is, other nodes as [`OPEN`],
 /// a kind letter, a field ended by [`FIELD_END`] for the kinds that have one, the content, and
-/// [`CLOSE`]. Every string of the result is a slice of `encoded`. The form is only ever written
-/// by the build, but reading it cannot fail: an unknown kind is skipped with its content, and a
+/// [`CLOSE`]. Every string of the result is a slice of `encoded`. The form comes from a pack file,
+/// so reading it cannot fail: an unknown kind is skipped with its content, and a
 /// missing end closes at the end of the text.
 pub fn decode(encoded: &str) -> Vec<Node<'_>> {
     Reader { rest: encoded }.nodes()
@@ -206,14 +199,13 @@ mod tests {
     #[test]
     fn every_lesson_of_the_course_has_its_text_and_hints() {
         let pack = course();
-        assert_eq!(LESSONS.len(), pack.lessons.len());
-        assert!(LESSONS.iter().zip(&pack.lessons).all(|((id, _, _), lesson)| *id == lesson.id), "in course order");
+        assert_eq!(pack.texts.len(), pack.lessons.len());
         for lesson in &pack.lessons {
-            let text = lesson_text(&lesson.id).expect("every lesson has a text");
+            let text = lesson_text(&pack, &lesson.id).expect("every lesson has a text");
             assert!(!text.text.is_empty(), "{} has a text", lesson.id);
             assert_eq!(text.hints.len(), lesson.hints.len(), "{} has as many hints as the pack counts", lesson.id);
-            assert!(lesson.text.is_empty(), "the pack leaves the text to this module");
-            assert!(lesson.hints.iter().all(String::is_empty), "the pack leaves the hints to this module");
+            assert!(lesson.text.is_empty(), "the embedded pack keeps only the display text");
+            assert!(lesson.hints.iter().all(String::is_empty), "the embedded pack keeps only the display hints");
         }
     }
 
@@ -221,7 +213,7 @@ mod tests {
     fn the_title_heading_is_left_to_the_page() {
         let pack = course();
         let first = &pack.lessons[0];
-        let text = lesson_text(&first.id).expect("the first lesson has a text");
+        let text = lesson_text(&pack, &first.id).expect("the first lesson has a text");
         assert!(
             !matches!(text.text.first(), Some(Node::Heading { level: 1, .. })),
             "the first lesson's text starts after its title heading"

@@ -1,16 +1,16 @@
-//! A lesson: its text (Markdown, made safe at build time), the hints shown so far, the results of
+//! A lesson: its text (Markdown, made safe when its pack was built), the hints shown so far, the results of
 //! the last check with a verdict and feedback per test, and the workbench.
 
 use std::rc::Rc;
 
-use sprout_lessons::{Lesson, Verdict};
+use sprout_lessons::{Lesson, Pack, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
 use crate::document::lesson_text;
 use crate::i18n::{tr, tr_with, Text};
 use crate::markdown;
-use crate::state::{SharedGrade, Status};
+use crate::state::{SharedGrade, SharedPack, Status};
 
 /// The lesson's title in the interface language (Chinese when there is no English one).
 pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
@@ -20,11 +20,21 @@ pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
     }
 }
 
+/// A lesson's text, with its Rhai examples' "try it" buttons, and each of its hints, as page
+/// content (empty when the pack has no text for it).
+fn rendered_text(pack: &Pack, lesson_id: &str, on_try: &Callback<String>, try_label: &str) -> (Html, Vec<Html>) {
+    let Some(document) = lesson_text(pack, lesson_id) else { return (Html::default(), Vec::new()) };
+    let hints = document.hints.iter().map(|hint| markdown::render(hint, None, "")).collect();
+    (markdown::render(&document.text, Some(on_try), try_label), hints)
+}
+
 /// Props of [`LessonText`].
 #[derive(Properties, PartialEq)]
 pub struct LessonTextProps {
     /// The interface language.
     pub language: Language,
+    /// The pack the lesson is from, which carries its text.
+    pub course: SharedPack,
     /// The lesson.
     pub lesson: Rc<Lesson>,
     /// How many hints are shown.
@@ -40,20 +50,14 @@ pub struct LessonTextProps {
 pub fn LessonText(props: &LessonTextProps) -> Html {
     let language = props.language;
     let lesson = &props.lesson;
-    // Text and hints come from the build (`document.rs`), not from the pack. The text is the
-    // biggest part of this page: keystrokes in the editor must not rebuild it.
-    let document = use_memo(lesson.id.clone(), |id| lesson_text(id));
-    let text = {
-        let (document, on_try, label) = (document.clone(), props.on_try.clone(), tr(language, Text::TryExample));
-        use_memo((lesson.id.clone(), language), move |_| {
-            document
-                .as_ref()
-                .as_ref()
-                .map(|document| markdown::render(&document.text, Some(&on_try), label))
-                .unwrap_or_default()
+    // The text is the biggest part of this page: keystrokes in the editor must not rebuild it.
+    let document = {
+        let (course, on_try, label) = (props.course.clone(), props.on_try.clone(), tr(language, Text::TryExample));
+        use_memo((course.clone(), lesson.id.clone(), language), move |(_, id, _)| {
+            rendered_text(&course.0, id, &on_try, label)
         })
     };
-    let hints = document.as_ref().as_ref().map_or(&[][..], |document| &document.hints[..]);
+    let (text, hints) = (&document.0, &document.1);
     let on_home = {
         let on_home = props.on_home.clone();
         Callback::from(move |_: MouseEvent| on_home.emit(()))
@@ -62,13 +66,13 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
         <article class="lesson-article" aria-labelledby="lesson-title">
             <button type="button" class="back" onclick={on_home}>{ "← " }{ tr(language, Text::BackHome) }</button>
             <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
-            { (*text).clone() }
+            { text.clone() }
             if props.hints_shown > 0 {
                 <section class="hints" aria-live="polite">
                     { for hints.iter().take(props.hints_shown).enumerate().map(|(index, hint)| html! {
                         <div class="hint-box">
                             <h3>{ tr_with(language, Text::HintNumber, &[("number", (index + 1).to_string())]) }</h3>
-                            { markdown::render(hint, None, "") }
+                            { hint.clone() }
                         </div>
                     }) }
                 </section>

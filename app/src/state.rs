@@ -119,6 +119,17 @@ impl PartialEq for SharedSession {
     }
 }
 
+/// A pack, compared by identity like [`SharedReport`]: comparing two packs field by field on every
+/// render would cost more than rendering.
+#[derive(Clone, Debug)]
+pub struct SharedPack(pub Rc<Pack>);
+
+impl PartialEq for SharedPack {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// A grade report, compared by identity like [`SharedReport`].
 #[derive(Clone, Debug)]
 pub struct SharedGrade(pub Rc<GradeReport>);

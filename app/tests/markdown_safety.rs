@@ -1,12 +1,9 @@
-//! Lesson Markdown becomes safe page content: the rules of `build/document.rs`, the converter that
-//! `build.rs` runs over every lesson's text and hints. A build script's own tests never run, so
-//! this test includes the converter's file, and reads what it writes for the page with the page's
-//! own decoder (`sprout_app::document::decode`): exactly what the page gets.
-
-#[path = "../build/document.rs"]
-mod document;
+//! Lesson Markdown becomes safe page content: the rules of `sprout_lessons::document`, the
+//! converter that every pack's lesson text and hints go through. This test reads what it writes
+//! with the page's own decoder (`sprout_app::document::decode`): exactly what the page gets.
 
 use sprout_app::document::decode;
+use sprout_lessons::document;
 
 /// What the page shows for converted `nodes`: the page's nodes, as `{:?}` prints them.
 fn on_the_page(nodes: &[document::Node]) -> String {

@@ -18,6 +18,7 @@
 mod check;
 mod course;
 mod csv;
+pub mod document;
 mod generate;
 mod grade;
 pub mod messages;
@@ -35,6 +36,7 @@ pub mod zip;
 pub use check::check_lesson;
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};
 pub use csv::{csv_line, CSV_BOM};
+pub use document::LessonText;
 pub use generate::Generator;
 pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection, TestGrade, Verdict};
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};

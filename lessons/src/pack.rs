@@ -4,11 +4,16 @@
 //! The hash covers what every copy of the pack shares: the course and the lessons as a student sees
 //! them (no reference solutions, no hidden tests). A student's copy and the judge's full copy of
 //! the same pack therefore carry the same hash, and a result file names the pack by it.
+//!
+//! A pack also carries each lesson's text and hints converted for display ([`LessonText`]), so that
+//! the app can show a pack it opens at run time without a Markdown parser. They are derived from
+//! the Markdown the hash covers and are not hashed themselves.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::course::Course;
+use crate::document::LessonText;
 use crate::model::Lesson;
 use crate::problem::{Problem, ProblemCode, Problems};
 
@@ -35,12 +40,20 @@ pub struct Pack {
     pub course: Course,
     /// The lessons in course order, tests resolved.
     pub lessons: Vec<Lesson>,
+    /// Each lesson's text and hints for display, in course order (see the module documentation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<LessonText>,
 }
 
 impl Pack {
     /// The lesson with this id.
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+
+    /// The display text of the lesson with this id.
+    pub fn text(&self, id: &str) -> Option<&LessonText> {
+        self.texts.iter().find(|text| text.id == id)
     }
 }
 
@@ -72,8 +85,17 @@ pub fn build_pack(course: &Course, lessons: &[Lesson], full: bool) -> Pack {
     let ordered: Vec<Lesson> =
         course.lesson_ids().filter_map(|id| lessons.iter().find(|lesson| lesson.id == id)).cloned().collect();
     let content_hash = content_hash(course, &ordered);
+    let texts = ordered.iter().map(LessonText::of).collect();
     let lessons = if full { ordered } else { ordered.iter().map(student_view).collect() };
-    Pack { format: PACK_FORMAT.to_string(), version: PACK_VERSION, content_hash, full, course: course.clone(), lessons }
+    Pack {
+        format: PACK_FORMAT.to_string(),
+        version: PACK_VERSION,
+        content_hash,
+        full,
+        course: course.clone(),
+        lessons,
+        texts,
+    }
 }
 
 /// Reads a pack file and verifies its format, version and content hash.

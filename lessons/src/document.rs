@@ -1,9 +1,10 @@
-//! Lesson Markdown to the page's document model, at build time.
+//! Lesson Markdown as a small tree of safe display nodes, in the compact form that packs carry.
 //!
-//! Lesson text and hints never change after the build, so `build.rs` converts them here, with
-//! pulldown-cmark, into a small tree of safe nodes and writes it in a compact form ([`encode`]) that
-//! `src/document.rs` includes and decodes: the page carries no Markdown parser. The rules that keep lesson
-//! text safe are decided here, once:
+//! A pack's lessons keep their Markdown (it is what the content hash covers), but the app's first
+//! screen has no room for a Markdown parser, and a pack opened at run time (a contest, a teacher's
+//! course) must show its text all the same. So [`build_pack`](crate::build_pack) converts each
+//! lesson's text and hints here and stores them in the pack as [`LessonText`]s, which the app
+//! decodes (`app/src/document.rs`). The rules that keep lesson text safe are decided here, once:
 //!
 //! - raw HTML is kept as plain text, never as markup;
 //! - links to other sites become text with their address (the app is offline), and only links
@@ -12,26 +13,46 @@
 //!   description.
 //!
 //! `sprout check` already refuses lessons with raw HTML or outside images; this is the second line.
-//! `tests/markdown_safety.rs` tests this file natively (a build script's own tests never run).
+//! `app/tests/markdown_safety.rs` tests these rules through the page's own decoder.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Lesson;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 
-/// One node of a document: the build-time twin of `sprout_app::document::Node`, with owned text.
-/// [`encode`] writes it for the page; `tests/markdown_safety.rs` decodes what it wrote with the
-/// page's decoder, so the two cannot drift apart unnoticed.
+/// One node of a document: the owned twin of `sprout_app::document::Node`. [`encode`] writes it
+/// for the page; `app/tests/markdown_safety.rs` decodes what it wrote with the page's decoder, so
+/// the two cannot drift apart unnoticed.
+#[derive(Debug)]
 pub enum Node {
     /// Plain text, shown as it is (raw HTML included).
     Text(String),
     /// A paragraph.
     Paragraph(Vec<Node>),
     /// A heading at its Markdown level (1 for `#`).
-    Heading { level: u8, content: Vec<Node> },
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The heading's words.
+        content: Vec<Node>,
+    },
     /// A block quote.
     BlockQuote(Vec<Node>),
     /// A code block; `example` when it is fenced as `rhai`, which the page offers to try.
-    CodeBlock { code: String, example: bool },
+    CodeBlock {
+        /// The code.
+        code: String,
+        /// Whether it is fenced as `rhai`.
+        example: bool,
+    },
     /// A numbered list of [`Node::Item`]s starting at `start`.
-    OrderedList { start: u64, items: Vec<Node> },
+    OrderedList {
+        /// The first item's number.
+        start: u64,
+        /// The items.
+        items: Vec<Node>,
+    },
     /// A bulleted list of [`Node::Item`]s.
     BulletList(Vec<Node>),
     /// A list item.
@@ -53,11 +74,26 @@ pub enum Node {
     /// A table cell.
     TableCell(Vec<Node>),
     /// A link inside the page.
-    Link { address: String, content: Vec<Node> },
+    Link {
+        /// Where it goes.
+        address: String,
+        /// The link's words.
+        content: Vec<Node>,
+    },
     /// A link to another site, shown as its text and address.
-    OfflineLink { address: String, content: Vec<Node> },
+    OfflineLink {
+        /// The other site's address.
+        address: String,
+        /// The link's words.
+        content: Vec<Node>,
+    },
     /// An image embedded in the lesson (a `data:image/…` address).
-    Image { address: String, description: String },
+    Image {
+        /// The `data:image/…` address.
+        address: String,
+        /// Its description for screen readers.
+        description: String,
+    },
     /// The description of an image that is not embedded, shown instead of it.
     ImageDescription(Vec<Node>),
     /// A hard line break.
@@ -152,7 +188,7 @@ pub fn convert(markdown: &str) -> Vec<Node> {
             continue;
         }
         if let Event::End(_) = event {
-            let frame = stack.pop().expect("pulldown-cmark ends only the tags it started");
+            let Some(frame) = stack.pop() else { continue };
             let parent = stack.last_mut().map_or(&mut root, |parent| &mut parent.children);
             finish(frame.tag, frame.children, frame.text, parent);
             continue;
@@ -175,7 +211,11 @@ pub fn convert(markdown: &str) -> Vec<Node> {
             _ => {}
         }
     }
-    assert!(stack.is_empty(), "pulldown-cmark ends every tag it starts");
+    // pulldown-cmark ends every tag it starts; were one left open, its content would still show.
+    while let Some(frame) = stack.pop() {
+        let parent = stack.last_mut().map_or(&mut root, |parent| &mut parent.children);
+        finish(frame.tag, frame.children, frame.text, parent);
+    }
     root
 }
 
@@ -196,7 +236,7 @@ pub const CLOSE: char = '\u{3}';
 /// Ends a node's one field (an address, a list's first number) before its content.
 pub const FIELD_END: char = '\u{1f}';
 
-/// Writes `nodes` in the compact form the page decodes (`src/document.rs`, `decode`): text as it
+/// Writes `nodes` in the compact form the page decodes (`app/src/document.rs`, `decode`): text as it
 /// is, and each other node as [`OPEN`], a kind letter, its field ended by [`FIELD_END`] if it has
 /// one, its content, and [`CLOSE`]. As static Rust values the nodes took about 24 bytes of
 /// pointers each, 22 KB of the first screen's download (brotli) for the course of issue #5; this
@@ -264,5 +304,39 @@ fn encode_node(out: &mut String, node: &Node) {
         Node::ImageDescription(children) => encode_container(out, 'G', None, children),
         Node::LineBreak => encode_leaf(out, 'b', None, ""),
         Node::Rule => encode_leaf(out, '-', None, ""),
+    }
+}
+
+/// A lesson's text and hints in [`encode`]'s form, as a pack carries them for display.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonText {
+    /// The lesson's id.
+    pub id: String,
+    /// Its text, without a first heading that repeats its title.
+    pub text: String,
+    /// Its hints, in order.
+    pub hints: Vec<String>,
+}
+
+impl LessonText {
+    /// Converts `lesson`'s Markdown text and hints.
+    pub fn of(lesson: &Lesson) -> LessonText {
+        LessonText {
+            id: lesson.id.clone(),
+            text: encode(&lesson_text(&lesson.text, &lesson.title.zh)),
+            hints: lesson.hints.iter().map(|hint| encode(&convert(hint))).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_markers_never_come_from_the_text() {
+        let lesson_text = encode(&convert("a\u{2}b\u{3}c\u{1f}"));
+        assert_eq!(lesson_text, "\u{2}pa\u{fffd}b\u{fffd}c\u{fffd}\u{3}");
     }
 }
