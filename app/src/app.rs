@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::contest::{is_contest, read_contest, ContestBar, ContestHome};
 use crate::course::{lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::export;
 use crate::home::Home;
@@ -39,12 +40,12 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How long after the last change progress is saved (milliseconds).
 const SAVE_DELAY_MS: i32 = 400;
 
-/// A save waiting on a timer: the timer's handle and the save itself.
-type PendingSave = RefCell<Option<(i32, Closure<dyn Fn()>)>>;
+/// A save waiting on a timer: the timer's handle, the storage key it writes and the save itself.
+type PendingSave = RefCell<Option<(i32, String, Closure<dyn Fn()>)>>;
 
 /// Runs a pending save now (if one is waiting).
 fn flush_save(pending: &PendingSave) {
-    let Some((handle, save)) = pending.borrow_mut().take() else { return };
+    let Some((handle, _, save)) = pending.borrow_mut().take() else { return };
     if let Some(window) = web_sys::window() {
         window.clear_timeout_with_handle(handle);
     }
@@ -52,10 +53,14 @@ fn flush_save(pending: &PendingSave) {
     let _ = save.call0(&JsValue::NULL);
 }
 
-/// The state at start: progress from storage, the page from the address.
+/// The state at start: the contest the student had open, if any; progress from storage; the page
+/// from the address.
 fn initial_state() -> State {
     let mut state = State::default();
-    match storage::load() {
+    if let Some(contest) = storage::stored_contest() {
+        state.course = Rc::new(contest);
+    }
+    match storage::load(&storage::progress_key(&state.course)) {
         Ok(Some(progress)) => state.progress = Rc::new(progress),
         Ok(None) => {}
         Err(problem) => state.storage_problem = Some(problem),
@@ -219,26 +224,32 @@ pub fn App() -> Html {
                 }
             });
         }
-        use_effect_with(state.progress.clone(), move |progress| {
+        let key = storage::progress_key(&state.course);
+        use_effect_with((state.progress.clone(), key), move |(progress, key)| {
+            // A save still waiting for another course's progress (a contest opened or left) is
+            // made now, where it belongs; one for this course is replaced by this one.
+            if pending.borrow().as_ref().is_some_and(|(_, pending_key, _)| pending_key != key) {
+                flush_save(&pending);
+            }
             let progress = progress.clone();
             let milestone = *saved_milestones.borrow() != progress.milestones();
             let save = {
-                let saved_milestones = saved_milestones.clone();
+                let (saved_milestones, key) = (saved_milestones.clone(), key.clone());
                 Closure::<dyn Fn()>::new(move || {
-                    let outcome = storage::save(&progress, &storage::now());
+                    let outcome = storage::save(&key, &progress, &storage::now());
                     *saved_milestones.borrow_mut() = progress.milestones();
                     dispatcher.dispatch(Action::Storage(outcome.err()));
                 })
             };
             let Some(window) = web_sys::window() else { return };
-            if let Some((handle, _)) = pending.borrow_mut().take() {
+            if let Some((handle, _, _)) = pending.borrow_mut().take() {
                 window.clear_timeout_with_handle(handle);
             }
             let delay = if milestone { 0 } else { SAVE_DELAY_MS };
             if let Ok(handle) =
                 window.set_timeout_with_callback_and_timeout_and_arguments_0(save.as_ref().unchecked_ref(), delay)
             {
-                *pending.borrow_mut() = Some((handle, save));
+                *pending.borrow_mut() = Some((handle, key.clone(), save));
             }
             if milestone {
                 flush_save(&pending);
@@ -270,7 +281,7 @@ pub fn App() -> Html {
         let (state, workers) = (state.clone(), workers.clone());
         Callback::from(move |()| {
             let Some(lesson) = state.lesson().cloned() else { return };
-            if state.status.busy() {
+            if state.status.busy() || state.time_up {
                 return;
             }
             let code = state.code();
@@ -336,28 +347,80 @@ pub fn App() -> Html {
                 Callback::from(move |file: web_sys::File| {
                     let (state, notice) = (state.clone(), notice.clone());
                     let language = state.language;
-                    let on_text = Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| {
-                        let text = text.as_string().unwrap_or_default();
-                        match Progress::from_file(&text) {
-                            Ok(progress) => {
-                                state.dispatch(Action::Restore(progress));
-                                notice.set(Some(tr(language, Text::RestoreDone).into()));
-                            }
-                            Err(error) => {
-                                let words = tr_with(language, Text::RestoreFailed, &[("reason", error.to_string())]);
-                                notice.set(Some(words.into()));
-                            }
+                    read_text(&file, move |text| match Progress::from_file(&text) {
+                        Ok(progress) => {
+                            state.dispatch(Action::Restore(progress));
+                            notice.set(Some(tr(language, Text::RestoreDone).into()));
+                        }
+                        Err(error) => {
+                            let words = tr_with(language, Text::RestoreFailed, &[("reason", error.to_string())]);
+                            notice.set(Some(words.into()));
                         }
                     });
-                    let _ = file.text().then(&on_text);
-                    // The promise calls the closure once, later; it must outlive this handler.
-                    on_text.forget();
                 })
             };
-            html! {
-                <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
-                    on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} {on_student} {on_export} {on_backup} {on_restore}
-                    notice={(*notice).clone()} />
+            let on_contest = {
+                let (state, notice) = (state.clone(), notice.clone());
+                Callback::from(move |file: web_sys::File| {
+                    let (state, notice) = (state.clone(), notice.clone());
+                    read_text(&file, move |text| match read_contest(&text) {
+                        Ok(contest) => {
+                            let key = storage::progress_key(&contest);
+                            let (progress, problem) = match storage::load(&key) {
+                                Ok(progress) => {
+                                    (progress.unwrap_or_default(), storage::keep_contest(Some(&text)).err())
+                                }
+                                Err(problem) => (Progress::default(), Some(problem)),
+                            };
+                            notice.set(None);
+                            state.dispatch(Action::OpenContest(Rc::new(contest), progress));
+                            state.dispatch(Action::Storage(problem));
+                        }
+                        Err(error) => notice.set(Some(error.describe(state.language).into())),
+                    });
+                })
+            };
+            if is_contest(&state.course) {
+                let on_hand_in = {
+                    let (state, notice) = (state.clone(), notice.clone());
+                    Callback::from(move |()| {
+                        let file = state.progress.result_file(&state.course, APP_VERSION, &now());
+                        if file.lessons.is_empty() {
+                            notice.set(Some(tr(state.language, Text::NothingToExport).into()));
+                            return;
+                        }
+                        let student = &state.progress.student;
+                        let name = format!(
+                            "sprout-contest-{}-{}.json",
+                            storage::file_name_part(&student.student_id, "id"),
+                            storage::file_name_part(&student.name, "student")
+                        );
+                        let _ = storage::download(&name, "application/json", file.to_json().as_bytes());
+                        notice.set(Some(tr_with(state.language, Text::ContestHandedIn, &[("file", name)]).into()));
+                    })
+                };
+                let on_leave = {
+                    let (state, notice) = (state.clone(), notice.clone());
+                    Callback::from(move |()| {
+                        let (progress, problem) = match storage::load(storage::PROGRESS_KEY) {
+                            Ok(progress) => (progress.unwrap_or_default(), storage::keep_contest(None).err()),
+                            Err(problem) => (Progress::default(), Some(problem)),
+                        };
+                        notice.set(None);
+                        state.dispatch(Action::LeaveContest(progress));
+                        state.dispatch(Action::Storage(problem));
+                    })
+                };
+                html! {
+                    <ContestHome {language} course={SharedPack(state.course.clone())} progress={state.progress.clone()}
+                        on_open={open_lesson.clone()} {on_student} {on_hand_in} {on_leave} notice={(*notice).clone()} />
+                }
+            } else {
+                html! {
+                    <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
+                        on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} {on_student} {on_export} {on_backup} {on_restore}
+                        {on_contest} notice={(*notice).clone()} />
+                }
             }
         }
         Page::Lesson(_) => match state.lesson() {
@@ -369,7 +432,8 @@ pub fn App() -> Html {
                 let lesson = Rc::new(lesson.clone());
                 let saved = state.progress.lessons.get(&lesson.id);
                 let hints_shown = saved.map_or(0, |saved| saved.hints_shown);
-                let on_hint = (hints_shown < lesson.hints.len()).then(|| {
+                let contest = is_contest(&state.course);
+                let on_hint = (!contest && hints_shown < lesson.hints.len()).then(|| {
                     let state = state.clone();
                     Callback::from(move |()| state.dispatch(Action::ShowHint(now())))
                 });
@@ -403,7 +467,7 @@ pub fn App() -> Html {
                             ai_loading={state.ai.loading}
                             grade={state.grade.clone()} on_edit={edit.clone()} on_input={edit_input.clone()}
                             on_run={run.clone()} on_stop={stop.clone()} on_control={control.clone()}
-                            lesson={LessonControls { on_check: check.clone(), on_hint, on_reset, on_export }} />
+                            lesson={LessonControls { on_check: (!state.time_up).then(|| check.clone()), on_hint, hints_off: contest, on_reset, on_export }} />
                         if let Some(tool) = lesson.tool {
                             <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div>
                         }
@@ -444,6 +508,16 @@ pub fn App() -> Html {
             StorageProblem::Damaged => Text::StorageDamaged,
         };
         html! { <p class="storage-warning" role="alert">{ tr(language, text) }</p> }
+    });
+    let contest_bar = is_contest(&state.course).then(|| {
+        let on_time_up = {
+            let state = state.clone();
+            Callback::from(move |()| state.dispatch(Action::TimeUp))
+        };
+        html! {
+            <ContestBar {language} course={SharedPack(state.course.clone())} progress={state.progress.clone()}
+                time_up={state.time_up} {on_time_up} on_home={home.clone()} />
+        }
     });
     let view = state.view;
     let set_view = |change: fn(View) -> View| {
@@ -490,9 +564,20 @@ pub fn App() -> Html {
                 </div>
             </header>
             { storage_warning.unwrap_or_default() }
+            { contest_bar.unwrap_or_default() }
             { page }
         </>
     }
+}
+
+/// Reads the text of a file the student picked, then calls `on_text` with it (a file that cannot
+/// be read gives an empty text, which every reader refuses with its own message).
+fn read_text(file: &web_sys::File, on_text: impl FnOnce(String) + 'static) {
+    let on_text =
+        Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| on_text(text.as_string().unwrap_or_default()));
+    let _ = file.text().then(&on_text);
+    // The promise calls the closure once, later; it must outlive this handler.
+    on_text.forget();
 }
 
 /// A locked lesson opened by its address (a bookmark, a link from a classmate): what to pass first

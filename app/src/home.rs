@@ -38,11 +38,14 @@ pub struct HomeProps {
     pub on_backup: Callback<()>,
     /// Restore from the chosen backup file.
     pub on_restore: Callback<web_sys::File>,
+    /// Open the chosen contest file.
+    pub on_contest: Callback<web_sys::File>,
     /// A message about the last export, backup or restore.
     pub notice: Option<AttrValue>,
 }
 
-fn title(language: Language, title: &sprout_lessons::Title) -> String {
+/// A title in the interface language (Chinese when there is no English one).
+pub fn title(language: Language, title: &sprout_lessons::Title) -> String {
     match (language, &title.en) {
         (Language::En, Some(english)) => english.clone(),
         _ => title.zh.clone(),
@@ -68,6 +71,7 @@ pub fn Home(props: &HomeProps) -> Html {
     };
     let on_lab = props.on_lab.reform(|_: MouseEvent| ());
     let on_class = props.on_class.reform(|_: MouseEvent| ());
+    let on_contest = picked_file(&props.on_contest);
     html! {
         <main class="home" id="main">
             <section class="course" aria-labelledby="course-heading">
@@ -77,6 +81,10 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
                     <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
                     <button type="button" class="class-link" onclick={on_class}>{ tr(language, Text::ClassLink) }</button>
+                    <div class="contest-open">
+                        <label for="contest-file">{ tr(language, Text::ContestJoin) }</label>
+                        <input id="contest-file" type="file" accept=".pack,.json,application/json" onchange={on_contest} />
+                    </div>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
                     <section class="unit" aria-label={title(language, &unit.title)}>
@@ -154,6 +162,45 @@ fn lesson_item(
     }
 }
 
+/// What a file input does when the student picks a file: sends it to `on_file`, and empties the
+/// input so that picking the same file again is a change too.
+fn picked_file(on_file: &Callback<web_sys::File>) -> Callback<Event> {
+    let on_file = on_file.clone();
+    Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            on_file.emit(file);
+        }
+        input.set_value("");
+    })
+}
+
+/// A labelled text field for one of `student`'s details: `set` writes what is typed into a copy,
+/// which goes to `on_student`.
+pub fn student_field(
+    language: Language,
+    id: &'static str,
+    label: Text,
+    value: &str,
+    student: &Student,
+    on_student: &Callback<Student>,
+    set: fn(&mut Student, String),
+) -> Html {
+    let (student, on_student) = (student.clone(), on_student.clone());
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let mut changed = student.clone();
+        set(&mut changed, input.value());
+        on_student.emit(changed);
+    });
+    html! {
+        <div class="field">
+            <label for={id}>{ tr(language, label) }</label>
+            <input id={id} type="text" maxlength="100" value={value.to_string()} {oninput} />
+        </div>
+    }
+}
+
 /// Props of [`StudentCorner`].
 #[derive(Properties, PartialEq)]
 struct StudentCornerProps {
@@ -170,21 +217,8 @@ struct StudentCornerProps {
 #[component]
 fn StudentCorner(props: &StudentCornerProps) -> Html {
     let language = props.language;
-    let field = |id: &'static str, label: Text, value: &str, set: fn(&mut Student, String)| {
-        let (student, on_student) = (props.student.clone(), props.on_student.clone());
-        let oninput = Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let mut changed = student.clone();
-            set(&mut changed, input.value());
-            on_student.emit(changed);
-        });
-        html! {
-            <div class="field">
-                <label for={id}>{ tr(language, label) }</label>
-                <input id={id} type="text" maxlength="100" value={value.to_string()} {oninput} />
-            </div>
-        }
-    };
+    let field =
+        |id, label, value: &str, set| student_field(language, id, label, value, &props.student, &props.on_student, set);
     let on_export = {
         let on_export = props.on_export.clone();
         Callback::from(move |_: MouseEvent| on_export.emit(()))
@@ -193,16 +227,7 @@ fn StudentCorner(props: &StudentCornerProps) -> Html {
         let on_backup = props.on_backup.clone();
         Callback::from(move |_: MouseEvent| on_backup.emit(()))
     };
-    let on_restore = {
-        let on_restore = props.on_restore.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                on_restore.emit(file);
-            }
-            input.set_value("");
-        })
-    };
+    let on_restore = picked_file(&props.on_restore);
     html! {
         <section class="student" aria-labelledby="student-heading">
             <h2 id="student-heading">{ tr(language, Text::ProgressHeading) }</h2>

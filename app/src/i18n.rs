@@ -253,11 +253,53 @@ pub enum Text {
     ClassroomLoading,
     /// The classroom module could not be loaded.
     ClassroomLoadFailed,
+    /// Opens a contest's file (the label of the file picker on the home page).
+    ContestJoin,
+    /// A file that is not a contest pack. Placeholder: `{detail}`.
+    ContestNotPack,
+    /// A course's pack opened as a contest.
+    ContestNotContest,
+    /// The judges' full pack opened as a contest.
+    ContestJudgesCopy,
+    /// A contest pack without its problems' text.
+    ContestNoText,
+    /// Heading of the contest page, and the name of the contest bar.
+    ContestHeading,
+    /// What a contest is. Placeholders: `{problems}`, `{points}`, `{minutes}`.
+    ContestFacts,
+    /// The rules of contest mode.
+    ContestRules,
+    /// Heading of the contest's identity fields.
+    ContestWhoAreYou,
+    /// Label of the contest id field.
+    ContestId,
+    /// Starts the contest by opening its first problem.
+    ContestStart,
+    /// Heading of the contest's problem list.
+    ContestProblems,
+    /// A problem not checked yet.
+    ContestNotChecked,
+    /// A problem's last check. Placeholders: `{score}`, `{points}`.
+    ContestChecked,
+    /// The contest clock before the first problem is opened.
+    ContestNotStarted,
+    /// Before the time left.
+    ContestTimeLeft,
+    /// The contest's time is up.
+    ContestTimeUp,
+    /// Downloads the hand-in file.
+    ContestHandIn,
+    /// The hand-in file was downloaded. Placeholder: `{file}`.
+    ContestHandedIn,
+    /// Leaves contest mode; the work stays stored.
+    ContestLeave,
+    /// Back from a contest's problem to its page.
+    ContestBack,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 122] = [
+    pub const ALL: [Text; 143] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -380,6 +422,27 @@ impl Text {
         Text::ClassroomLabel,
         Text::ClassroomLoading,
         Text::ClassroomLoadFailed,
+        Text::ContestJoin,
+        Text::ContestNotPack,
+        Text::ContestNotContest,
+        Text::ContestJudgesCopy,
+        Text::ContestNoText,
+        Text::ContestHeading,
+        Text::ContestFacts,
+        Text::ContestRules,
+        Text::ContestWhoAreYou,
+        Text::ContestId,
+        Text::ContestStart,
+        Text::ContestProblems,
+        Text::ContestNotChecked,
+        Text::ContestChecked,
+        Text::ContestNotStarted,
+        Text::ContestTimeLeft,
+        Text::ContestTimeUp,
+        Text::ContestHandIn,
+        Text::ContestHandedIn,
+        Text::ContestLeave,
+        Text::ContestBack,
     ];
 }
 
@@ -514,6 +577,27 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ClassroomLabel, "教师工具"),
     (Text::ClassroomLoading, "正在加载教师工具……"),
     (Text::ClassroomLoadFailed, "教师工具没能加载。请检查网络后刷新页面再试。"),
+    (Text::ContestJoin, "参加比赛：打开比赛文件"),
+    (Text::ContestNotPack, "这个文件不是萌芽的比赛文件（.pack），打不开：{detail}"),
+    (Text::ContestNotContest, "这个文件是课程，不是比赛。请向老师要比赛文件。"),
+    (Text::ContestJudgesCopy, "这是评委用的完整比赛文件（含隐藏测试），不能用来答题。请向老师要学生用的比赛文件。"),
+    (Text::ContestNoText, "这个比赛文件里没有题目文字，请老师用新版 sprout pack 重新打包。"),
+    (Text::ContestHeading, "比赛"),
+    (Text::ContestFacts, "共 {problems} 道题，满分 {points} 分，限时 {minutes} 分钟。"),
+    (Text::ContestRules, "计时从你打开第一道题开始，刷新页面也不会停。比赛中没有提示。每道题以最后一次“检查”为准：交卷文件里是每道题最后一次检查的代码，评委会用全部测试（包括隐藏测试）重新评分。时间到了以后不能再检查。"),
+    (Text::ContestWhoAreYou, "考生信息（姓名、学校、准考证号都要填）"),
+    (Text::ContestId, "准考证号"),
+    (Text::ContestStart, "开始比赛"),
+    (Text::ContestProblems, "题目"),
+    (Text::ContestNotChecked, "未检查"),
+    (Text::ContestChecked, "最后一次检查：{score} / {points} 分（可见测试）"),
+    (Text::ContestNotStarted, "未开始计时"),
+    (Text::ContestTimeLeft, "剩余时间"),
+    (Text::ContestTimeUp, "比赛时间到，不能再检查了。请交卷。"),
+    (Text::ContestHandIn, "交卷（下载交卷文件）"),
+    (Text::ContestHandedIn, "交卷文件 {file} 已下载，把它交给老师（比如复制到 U 盘）。"),
+    (Text::ContestLeave, "退出比赛（作答会保留）"),
+    (Text::ContestBack, "返回题目列表"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -647,6 +731,27 @@ const EN: &[(Text, &str)] = &[
     (Text::ClassroomLabel, "Teachers' tools"),
     (Text::ClassroomLoading, "Loading the teachers' tools…"),
     (Text::ClassroomLoadFailed, "The teachers' tools could not be loaded. Check the network, then reload the page."),
+    (Text::ContestJoin, "Join a contest: open its file"),
+    (Text::ContestNotPack, "This is not a Sprout contest file (.pack) and cannot be opened: {detail}"),
+    (Text::ContestNotContest, "This file is a course, not a contest. Ask your teacher for the contest file."),
+    (Text::ContestJudgesCopy, "This is the judges' full contest file (with hidden tests) and cannot be used to compete. Ask your teacher for the students' contest file."),
+    (Text::ContestNoText, "This contest file has no problem text: ask your teacher to pack it again with a current sprout pack."),
+    (Text::ContestHeading, "Contest"),
+    (Text::ContestFacts, "{problems} problems, {points} points in all, {minutes} minutes."),
+    (Text::ContestRules, "The clock starts when you open the first problem and keeps running if the page reloads. There are no hints in a contest. Each problem counts its last Check: the hand-in file holds the code you last checked for each problem, and the judges grade it again with every test, hidden ones included. Once the time is up, checking stops."),
+    (Text::ContestWhoAreYou, "Who you are (name, school and contest id are all needed)"),
+    (Text::ContestId, "Contest id"),
+    (Text::ContestStart, "Start the contest"),
+    (Text::ContestProblems, "Problems"),
+    (Text::ContestNotChecked, "not checked"),
+    (Text::ContestChecked, "last check: {score} / {points} points (visible tests)"),
+    (Text::ContestNotStarted, "the clock has not started"),
+    (Text::ContestTimeLeft, "Time left"),
+    (Text::ContestTimeUp, "Time is up: checking has stopped. Hand in your work."),
+    (Text::ContestHandIn, "Hand in (download the file)"),
+    (Text::ContestHandedIn, "The hand-in file {file} was downloaded: give it to your teacher (for example on a USB stick)."),
+    (Text::ContestLeave, "Leave the contest (your work is kept)"),
+    (Text::ContestBack, "Back to the problems"),
 ];
 
 /// One language's words by id: the app's ([`Text`]) or the AI tools' (`ai::i18n::AiText`).

@@ -7,6 +7,7 @@ use sprout_lessons::{Lesson, Pack, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
+use crate::contest::is_contest;
 use crate::document::lesson_text;
 use crate::i18n::{tr, tr_with, Text};
 use crate::markdown;
@@ -58,13 +59,14 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
         })
     };
     let (text, hints) = (&document.0, &document.1);
+    let back = if is_contest(&props.course.0) { Text::ContestBack } else { Text::BackHome };
     let on_home = {
         let on_home = props.on_home.clone();
         Callback::from(move |_: MouseEvent| on_home.emit(()))
     };
     html! {
         <article class="lesson-article" aria-labelledby="lesson-title">
-            <button type="button" class="back" onclick={on_home}>{ "← " }{ tr(language, Text::BackHome) }</button>
+            <button type="button" class="back" onclick={on_home}>{ "← " }{ tr(language, back) }</button>
             <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
             { text.clone() }
             if props.hints_shown > 0 {

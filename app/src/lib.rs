@@ -15,6 +15,7 @@ pub mod chart;
 #[cfg(feature = "classroom")]
 pub mod classroom;
 pub mod console;
+pub mod contest;
 pub mod course;
 pub mod document;
 pub mod editor;

@@ -70,7 +70,9 @@ fn element(node: &Node<'_>, try_it: Try<'_>) -> Html {
         Node::OfflineLink { address, content } => {
             html! { <span class="offline-link">{ nodes(content, try_it) }{ format!(" ({address})") }</span> }
         }
-        Node::Image { address, description } => html! { <img src={address.to_string()} alt={description.to_string()} /> },
+        Node::Image { address, description } => {
+            html! { <img src={address.to_string()} alt={description.to_string()} /> }
+        }
         Node::ImageDescription(children) => html! { <span class="image-alt">{ nodes(children, try_it) }</span> },
         Node::LineBreak => html! { <br /> },
         Node::Rule => html! { <hr /> },

@@ -198,6 +198,8 @@ pub struct State {
     pub view: View,
     /// Where this page's programs run: the first screen's worker, or the AI module's.
     pub ai: AiRoute,
+    /// The course is a contest whose time is up: checking has stopped.
+    pub time_up: bool,
 }
 
 /// Whether this page's programs go to the AI worker (issue #5).
@@ -246,6 +248,7 @@ impl Default for State {
             storage_problem: None,
             view: View::default(),
             ai: AiRoute::default(),
+            time_up: false,
         }
     }
 }
@@ -262,6 +265,24 @@ impl State {
     /// The report of the last run, once it came.
     pub fn report(&self) -> Option<&SharedReport> {
         self.session.as_ref()?.0.report()
+    }
+
+    /// Puts `course` and the student's `progress` in it in place of the current ones (a contest
+    /// opened or left), on its home page: the run, a check under way and the last grade belong to
+    /// the other course and go.
+    fn switch_course(&mut self, course: Rc<Pack>, progress: Progress) {
+        if self.status.busy() {
+            self.worker_generation += 1;
+            self.status = Status::Idle;
+        }
+        self.leave_session();
+        self.course = course;
+        self.progress = Rc::new(progress);
+        self.page = Page::Home;
+        self.grade = None;
+        self.checking = None;
+        self.ai = AiRoute::default();
+        self.time_up = false;
     }
 
     /// Stops playback (for Stop, a check or a failed worker).
@@ -344,6 +365,12 @@ pub enum Action {
     NeedsAi(Rc<WorkerRequest>),
     /// The AI worker has loaded.
     AiReady,
+    /// The student opened a contest (its pack), with their stored work in it.
+    OpenContest(Rc<Pack>, Progress),
+    /// The student left the contest for the app's own course, with their stored progress there.
+    LeaveContest(Progress),
+    /// The contest's time ran out.
+    TimeUp,
 }
 
 impl Reducible for State {
@@ -427,7 +454,7 @@ impl Reducible for State {
                     }
                 }
             }
-            Action::StartCheck(lesson_id, code, real_ms) if !busy => {
+            Action::StartCheck(lesson_id, code, real_ms) if !busy && !self.time_up => {
                 next.freeze_session(real_ms);
                 next.status = Status::Checking;
                 next.grade = None;
@@ -512,6 +539,9 @@ impl Reducible for State {
                 }
                 next.ai.loading = false;
             }
+            Action::OpenContest(contest, progress) => next.switch_course(contest, progress),
+            Action::LeaveContest(progress) => next.switch_course(course(), progress),
+            Action::TimeUp => next.time_up = true,
             // Starting while busy, or a reply or failure for a job that was already stopped.
             Action::StartRun(_)
             | Action::Finish(..)
@@ -793,6 +823,48 @@ mod tests {
         assert!(!state.progress.lessons.contains_key(&locked), "opening a locked lesson must not unlock it");
         let state = check(&[Action::Navigate(Page::Lesson("no-such-lesson".into()), NOW.into())], Status::Idle, 0);
         assert_eq!(state.page, Page::Home);
+    }
+
+    #[test]
+    fn a_contest_replaces_the_course_until_left_and_its_time_up_stops_checks() {
+        let mut contest = (*course()).clone();
+        contest.course.kind = sprout_lessons::CourseKind::Contest;
+        contest.course.duration_minutes = Some(30);
+        let second = contest.lessons[1].clone();
+        let course_progress = apply(
+            Rc::new(State::default()),
+            &[Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into())],
+        )
+        .progress
+        .clone();
+        let state = check(
+            &[
+                Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into()),
+                start(),
+                Action::OpenContest(Rc::new(contest), Progress::default()),
+            ],
+            Status::Idle,
+            1,
+        );
+        assert_eq!(
+            (state.page.clone(), state.session.is_none()),
+            (Page::Home, true),
+            "the course's run is gone, its worker replaced"
+        );
+        assert!(state.progress.lessons.is_empty(), "the contest's own progress");
+        let state = apply(state, &[Action::Navigate(Page::Lesson(second.id.clone()), NOW.into())]);
+        assert!(state.progress.lessons.contains_key(&second.id), "every problem of a contest is open");
+        let state = apply(state, &[Action::StartCheck(second.id.clone(), "print(1);".into(), 0.0)]);
+        assert_eq!(state.status, Status::Checking, "a check before the time is up");
+        let state = apply(state, &[Action::TimeUp]);
+        let state = apply(state, &[Action::Graded(graded(&second, "print(1);"), NOW.into())]);
+        assert_eq!(state.progress.lessons[&second.id].attempts, 1, "a check under way at time-up still counts");
+        let state = apply(state, &[Action::StartCheck(second.id.clone(), "print(2);".into(), 0.0)]);
+        assert_eq!(state.status, Status::Checked, "no check once the time is up");
+
+        let state = apply(state, &[Action::LeaveContest((*course_progress).clone())]);
+        assert_eq!((state.course.content_hash.clone(), state.time_up), (course().content_hash.clone(), false));
+        assert_eq!(state.progress, course_progress, "the course's progress is back");
     }
 
     /// The reference solution of a lesson of the curriculum (the app's copy has none, so it is read

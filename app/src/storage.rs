@@ -9,10 +9,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 
+use sprout_lessons::Pack;
+
+use crate::contest::{is_contest, read_contest};
 use crate::progress::Progress;
 
-/// The `localStorage` key of the progress.
+/// The `localStorage` key of the progress in the app's own course.
 pub const PROGRESS_KEY: &str = "sprout.progress.v1";
+/// The `localStorage` key of the contest the student has open (its pack file's text), so that a
+/// reload returns to it.
+pub const CONTEST_KEY: &str = "sprout.contest.v1";
 /// Where damaged progress is moved, so that it can still be rescued by hand.
 pub const DAMAGED_KEY: &str = "sprout.progress.damaged";
 /// The `localStorage` key of the model the student trained in the model lab (JSON of the
@@ -34,19 +40,55 @@ fn storage() -> Result<Storage, StorageProblem> {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
 }
 
-/// Reads the stored progress; `Ok(None)` when there is none yet.
-pub fn load() -> Result<Option<Progress>, StorageProblem> {
+/// The `localStorage` key of the progress in `pack`: the app's own course has one, and each
+/// contest its own, by its content hash, so that work in one never mixes with another.
+pub fn progress_key(pack: &Pack) -> String {
+    if is_contest(pack) {
+        format!("sprout.contest.progress.{}", pack.content_hash)
+    } else {
+        PROGRESS_KEY.to_string()
+    }
+}
+
+/// Reads the progress stored under `key`; `Ok(None)` when there is none yet.
+pub fn load(key: &str) -> Result<Option<Progress>, StorageProblem> {
     let storage = storage()?;
-    let Some(text) = storage.get_item(PROGRESS_KEY).map_err(|_| StorageProblem::Unavailable)? else {
+    let Some(text) = storage.get_item(key).map_err(|_| StorageProblem::Unavailable)? else {
         return Ok(None);
     };
     match Progress::from_file(&text) {
         Ok(progress) => Ok(Some(progress)),
         Err(_) => {
             let _ = storage.set_item(DAMAGED_KEY, &text);
-            let _ = storage.remove_item(PROGRESS_KEY);
+            let _ = storage.remove_item(key);
             Err(StorageProblem::Damaged)
         }
+    }
+}
+
+/// The contest the student had open, if its stored file still reads.
+pub fn stored_contest() -> Option<Pack> {
+    let text = storage().ok()?.get_item(CONTEST_KEY).ok().flatten()?;
+    read_contest(&text).ok()
+}
+
+/// Keeps the text of the contest file the student opened (`None`: the student left the contest).
+pub fn keep_contest(text: Option<&str>) -> Result<(), StorageProblem> {
+    let storage = storage()?;
+    match text {
+        Some(text) => storage.set_item(CONTEST_KEY, text).map_err(|error| write_problem(&error)),
+        None => storage.remove_item(CONTEST_KEY).map_err(|_| StorageProblem::Unavailable),
+    }
+}
+
+/// What a failed write means: storage full, or not allowed.
+fn write_problem(error: &JsValue) -> StorageProblem {
+    // Browsers name the error QuotaExceededError (Firefox: NS_ERROR_DOM_QUOTA_REACHED).
+    let name = error.dyn_ref::<js_sys::Error>().map(|error| String::from(error.name())).unwrap_or_default();
+    if name.contains("Quota") || name.contains("QUOTA") {
+        StorageProblem::Full
+    } else {
+        StorageProblem::Unavailable
     }
 }
 
@@ -55,18 +97,9 @@ pub fn lab_model() -> Option<String> {
     storage().ok()?.get_item(LAB_MODEL_KEY).ok().flatten()
 }
 
-/// Stores `progress`.
-pub fn save(progress: &Progress, now: &str) -> Result<(), StorageProblem> {
-    let storage = storage()?;
-    storage.set_item(PROGRESS_KEY, &progress.to_file(now)).map_err(|error| {
-        // Browsers name the error QuotaExceededError (Firefox: NS_ERROR_DOM_QUOTA_REACHED).
-        let name = error.dyn_ref::<js_sys::Error>().map(|error| String::from(error.name())).unwrap_or_default();
-        if name.contains("Quota") || name.contains("QUOTA") {
-            StorageProblem::Full
-        } else {
-            StorageProblem::Unavailable
-        }
-    })
+/// Stores `progress` under `key`.
+pub fn save(key: &str, progress: &Progress, now: &str) -> Result<(), StorageProblem> {
+    storage()?.set_item(key, &progress.to_file(now)).map_err(|error| write_problem(&error))
 }
 
 /// The current time as RFC 3339 (UTC), from the browser's clock.

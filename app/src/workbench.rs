@@ -15,10 +15,12 @@ use crate::state::{SharedGrade, SharedSession, Status};
 /// What a lesson adds to the workbench.
 #[derive(Clone, PartialEq)]
 pub struct LessonControls {
-    /// Check the program with the lesson's tests.
-    pub on_check: Callback<()>,
+    /// Check the program with the lesson's tests; `None` once a contest's time is up.
+    pub on_check: Option<Callback<()>>,
     /// Show the next hint; `None` when every hint is shown.
     pub on_hint: Option<Callback<()>>,
+    /// A contest's problem: there are no hints, so there is no hint button.
+    pub hints_off: bool,
     /// Put the starter code back.
     pub on_reset: Callback<()>,
     /// Download the code, the stage and the result file as one ZIP.
@@ -129,15 +131,18 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         let hint_title = if lesson.on_hint.is_some() { Text::HintDescription } else { Text::NoMoreHints };
         html! {
             <>
-                <button type="button" class="check primary" disabled={busy} aria-description={tr(language, Text::CheckDescription)}
-                    onclick={click(&lesson.on_check)}>
+                <button type="button" class="check primary" disabled={busy || lesson.on_check.is_none()}
+                    aria-description={tr(language, if lesson.on_check.is_some() { Text::CheckDescription } else { Text::ContestTimeUp })}
+                    onclick={lesson.on_check.as_ref().map(click).unwrap_or_default()}>
                     <span aria-hidden="true">{ "✔ " }</span>{ tr(language, Text::CheckButton) }
                 </button>
-                <button type="button" class="hint" disabled={lesson.on_hint.is_none()} title={tr(language, hint_title)}
-                    aria-description={tr(language, hint_title)}
-                    onclick={lesson.on_hint.as_ref().map(click).unwrap_or_default()}>
-                    <span aria-hidden="true">{ "💡 " }</span>{ tr(language, Text::HintButton) }
-                </button>
+                if !lesson.hints_off {
+                    <button type="button" class="hint" disabled={lesson.on_hint.is_none()} title={tr(language, hint_title)}
+                        aria-description={tr(language, hint_title)}
+                        onclick={lesson.on_hint.as_ref().map(click).unwrap_or_default()}>
+                        <span aria-hidden="true">{ "💡 " }</span>{ tr(language, Text::HintButton) }
+                    </button>
+                }
                 <button type="button" class="reset" disabled={busy} onclick={on_reset}>{ tr(language, Text::ResetButton) }</button>
                 <button type="button" class="export" disabled={busy} aria-description={tr(language, Text::ExportWorkDescription)}
                     title={tr(language, Text::ExportWorkDescription)} onclick={click(&lesson.on_export)}>

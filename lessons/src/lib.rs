@@ -30,7 +30,7 @@ mod problem;
 mod regrade;
 mod result;
 pub mod shapes;
-mod time;
+pub mod time;
 pub mod zip;
 
 pub use check::check_lesson;

@@ -5,7 +5,7 @@
 
 /// Seconds since 1970 of an RFC 3339 UTC time as the app writes it (`2026-11-24T08:05:09.120Z`,
 /// fractions optional); `None` for anything else.
-pub(crate) fn seconds_since_epoch(time: &str) -> Option<u64> {
+pub fn seconds_since_epoch(time: &str) -> Option<u64> {
     let bytes = time.as_bytes();
     let number = |range: std::ops::Range<usize>| -> Option<u64> {
         let digits = bytes.get(range)?;
