@@ -18,8 +18,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::contest::{is_contest, read_contest, ContestBar, ContestHome};
-use crate::course::{lesson_status, next_lesson, prerequisite, LessonStatus};
+use crate::contest::{ContestBar, ContestHome};
+use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, read_pack_file, LessonStatus};
 use crate::export;
 use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
@@ -53,12 +53,12 @@ fn flush_save(pending: &PendingSave) {
     let _ = save.call0(&JsValue::NULL);
 }
 
-/// The state at start: the contest the student had open, if any; progress from storage; the page
-/// from the address.
+/// The state at start: the teacher's course or contest the student had open, if any; progress from
+/// storage; the page from the address.
 fn initial_state() -> State {
     let mut state = State::default();
-    if let Some(contest) = storage::stored_contest() {
-        state.course = Rc::new(contest);
+    if let Some(pack) = storage::stored_pack() {
+        state.course = Rc::new(pack);
     }
     match storage::load(&storage::progress_key(&state.course)) {
         Ok(Some(progress)) => state.progress = Rc::new(progress),
@@ -359,25 +359,34 @@ pub fn App() -> Html {
                     });
                 })
             };
-            let on_contest = {
+            let on_open_pack = {
                 let (state, notice) = (state.clone(), notice.clone());
                 Callback::from(move |file: web_sys::File| {
                     let (state, notice) = (state.clone(), notice.clone());
-                    read_text(&file, move |text| match read_contest(&text) {
-                        Ok(contest) => {
-                            let key = storage::progress_key(&contest);
-                            let (progress, problem) = match storage::load(&key) {
-                                Ok(progress) => {
-                                    (progress.unwrap_or_default(), storage::keep_contest(Some(&text)).err())
-                                }
+                    read_text(&file, move |text| match read_pack_file(&text) {
+                        Ok(pack) => {
+                            let (progress, problem) = match storage::load(&storage::progress_key(&pack)) {
+                                Ok(progress) => (progress.unwrap_or_default(), storage::keep_pack(Some(&text)).err()),
                                 Err(problem) => (Progress::default(), Some(problem)),
                             };
                             notice.set(None);
-                            state.dispatch(Action::OpenContest(Rc::new(contest), progress));
+                            state.dispatch(Action::OpenPack(Rc::new(pack), progress));
                             state.dispatch(Action::Storage(problem));
                         }
                         Err(error) => notice.set(Some(error.describe(state.language).into())),
                     });
+                })
+            };
+            let on_leave = {
+                let (state, notice) = (state.clone(), notice.clone());
+                Callback::from(move |()| {
+                    let (progress, problem) = match storage::load(storage::PROGRESS_KEY) {
+                        Ok(progress) => (progress.unwrap_or_default(), storage::keep_pack(None).err()),
+                        Err(problem) => (Progress::default(), Some(problem)),
+                    };
+                    notice.set(None);
+                    state.dispatch(Action::LeavePack(progress));
+                    state.dispatch(Action::Storage(problem));
                 })
             };
             if is_contest(&state.course) {
@@ -399,18 +408,6 @@ pub fn App() -> Html {
                         notice.set(Some(tr_with(state.language, Text::ContestHandedIn, &[("file", name)]).into()));
                     })
                 };
-                let on_leave = {
-                    let (state, notice) = (state.clone(), notice.clone());
-                    Callback::from(move |()| {
-                        let (progress, problem) = match storage::load(storage::PROGRESS_KEY) {
-                            Ok(progress) => (progress.unwrap_or_default(), storage::keep_contest(None).err()),
-                            Err(problem) => (Progress::default(), Some(problem)),
-                        };
-                        notice.set(None);
-                        state.dispatch(Action::LeaveContest(progress));
-                        state.dispatch(Action::Storage(problem));
-                    })
-                };
                 html! {
                     <ContestHome {language} course={SharedPack(state.course.clone())} progress={state.progress.clone()}
                         on_open={open_lesson.clone()} {on_student} {on_hand_in} {on_leave} notice={(*notice).clone()} />
@@ -419,7 +416,7 @@ pub fn App() -> Html {
                 html! {
                     <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
                         on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} {on_student} {on_export} {on_backup} {on_restore}
-                        {on_contest} notice={(*notice).clone()} />
+                        {on_open_pack} on_leave={(!is_embedded(&state.course)).then_some(on_leave)} notice={(*notice).clone()} />
                 }
             }
         }

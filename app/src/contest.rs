@@ -1,5 +1,6 @@
 //! Contest mode (issue #6): a student opens a contest's pack, the students' copy that
-//! `sprout pack --student` writes, and works on its problems against the clock.
+//! `sprout pack --student` writes (`course::read_pack_file`), and works on its problems against
+//! the clock.
 //!
 //! The contest replaces the course in the app's state, so its problems open in the ordinary lesson
 //! page and are checked by the same worker and grader; what differs is decided here and in the
@@ -8,14 +9,12 @@
 //! (`sprout grade`). The clock starts when the student opens the first problem: the earliest
 //! `started_at` of their progress, which is kept in browser storage per contest, so a reload
 //! neither stops nor restarts it, and which is the moment the judge's `over-time` flag measures
-//! from. The app does not recompute the pack's content hash (that needs the whole pack
-//! serialized, too big for the first screen); it copies it into the result file, and the judge's
-//! re-grade flags a file whose hash is not the full pack's.
+//! from.
 
 use std::rc::Rc;
 
 use sprout_lessons::time::seconds_since_epoch;
-use sprout_lessons::{CourseKind, Pack, Student, PACK_FORMAT, PACK_VERSION};
+use sprout_lessons::{Pack, Student};
 use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,74 +24,6 @@ use crate::home::{student_field, title};
 use crate::i18n::{tr, tr_with, Text};
 use crate::progress::Progress;
 use crate::state::SharedPack;
-
-/// The largest contest file read.
-pub const MAX_CONTEST_BYTES: usize = 16 * 1024 * 1024;
-
-/// Why a file cannot be opened as a contest.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContestFileError {
-    /// Not a pack this app reads, with what is wrong.
-    NotAPack(String),
-    /// A course's pack, not a contest's.
-    NotAContest,
-    /// The judges' copy, with hidden tests and reference solutions.
-    JudgesCopy,
-    /// A pack without display text (made before packs carried it).
-    NoText,
-}
-
-impl ContestFileError {
-    /// The message for the student.
-    pub fn describe(&self, language: Language) -> String {
-        match self {
-            ContestFileError::NotAPack(detail) => {
-                tr_with(language, Text::ContestNotPack, &[("detail", detail.clone())])
-            }
-            ContestFileError::NotAContest => tr(language, Text::ContestNotContest).to_string(),
-            ContestFileError::JudgesCopy => tr(language, Text::ContestJudgesCopy).to_string(),
-            ContestFileError::NoText => tr(language, Text::ContestNoText).to_string(),
-        }
-    }
-}
-
-/// What a file says it is, read before the whole pack so that another kind of file gets a plain
-/// answer. (Read straight from the text: going through `serde_json::Value` would build a second
-/// copy of the pack's whole reader into the first screen.)
-#[derive(serde::Deserialize)]
-struct PackHeader {
-    format: Option<String>,
-    version: Option<u64>,
-}
-
-/// Reads a contest file: a pack of the current format whose course is a contest, in the students'
-/// copy, with its problems' text.
-pub fn read_contest(text: &str) -> Result<Pack, ContestFileError> {
-    if text.len() > MAX_CONTEST_BYTES {
-        return Err(ContestFileError::NotAPack(format!("{} bytes, at most {MAX_CONTEST_BYTES}", text.len())));
-    }
-    let header: PackHeader =
-        serde_json::from_str(text).map_err(|error| ContestFileError::NotAPack(error.to_string()))?;
-    if header.format.as_deref() != Some(PACK_FORMAT) || header.version != Some(u64::from(PACK_VERSION)) {
-        return Err(ContestFileError::NotAPack(format!("not a {PACK_FORMAT} file of version {PACK_VERSION}")));
-    }
-    let pack: Pack = serde_json::from_str(text).map_err(|error| ContestFileError::NotAPack(error.to_string()))?;
-    if pack.course.kind != CourseKind::Contest {
-        return Err(ContestFileError::NotAContest);
-    }
-    if pack.full {
-        return Err(ContestFileError::JudgesCopy);
-    }
-    if pack.lessons.iter().any(|lesson| pack.text(&lesson.id).is_none()) {
-        return Err(ContestFileError::NoText);
-    }
-    Ok(pack)
-}
-
-/// Whether `pack` is a contest.
-pub fn is_contest(pack: &Pack) -> bool {
-    pack.course.kind == CourseKind::Contest
-}
 
 /// When the student's contest started (seconds since 1970): when they opened its first problem.
 pub fn started_at(progress: &Progress) -> Option<u64> {
@@ -302,12 +233,14 @@ pub fn ContestHome(props: &ContestHomeProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::course::read_pack_file;
     use sprout_lessons::{build_pack, parse_course, parse_lesson, resolve};
 
-    /// A contest of one problem, as `sprout pack` writes it (`full`: the judges' copy).
-    fn contest_file(kind: &str, full: bool) -> String {
+    /// A course or contest (`kind`) of one lesson, as `sprout pack` writes it (`full`: the
+    /// teachers' and judges' copy).
+    pub(crate) fn contest_file(kind: &str, full: bool) -> String {
         let course = format!(
             "id = \"c\"\nversion = \"1\"\nkind = \"{kind}\"\nduration_minutes = 90\ntitle = {{ zh = \"赛\" }}\n\n[[unit]]\nid = \"u\"\ntitle = {{ zh = \"一\" }}\nlessons = [\"p\"]\n"
         );
@@ -319,25 +252,8 @@ mod tests {
     }
 
     #[test]
-    fn only_the_students_copy_of_a_contest_opens() {
-        let pack = read_contest(&contest_file("contest", false)).expect("the students' copy opens");
-        assert!(is_contest(&pack));
-        assert_eq!(read_contest(&contest_file("contest", true)), Err(ContestFileError::JudgesCopy));
-        assert_eq!(read_contest(&contest_file("course", false)), Err(ContestFileError::NotAContest));
-        let mut without_text: serde_json::Value =
-            serde_json::from_str(&contest_file("contest", false)).expect("a pack is JSON");
-        without_text.as_object_mut().expect("an object").remove("texts");
-        assert_eq!(read_contest(&without_text.to_string()), Err(ContestFileError::NoText));
-        for broken in ["", "{", "{\"format\": \"sprout-result\", \"version\": 1}", "[1, 2]"] {
-            assert!(matches!(read_contest(broken), Err(ContestFileError::NotAPack(_))), "{broken:?}");
-        }
-        let other_version = contest_file("contest", false).replacen("\"version\":1", "\"version\":2", 1);
-        assert!(matches!(read_contest(&other_version), Err(ContestFileError::NotAPack(_))));
-    }
-
-    #[test]
     fn the_clock_runs_from_the_first_problem_opened() {
-        let pack = read_contest(&contest_file("contest", false)).expect("a contest");
+        let pack = read_pack_file(&contest_file("contest", false)).expect("a contest");
         let mut progress = Progress::default();
         assert_eq!(seconds_left(&pack, &progress, 0.0), None, "not started");
         let lesson = &pack.lessons[0];

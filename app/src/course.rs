@@ -1,11 +1,18 @@
 //! The course the app carries: the students' copy of `lessons/content`, checked and packed at build
-//! time (see `build.rs`), so the app works from a USB stick with no network. Also the rule that
-//! decides which lessons a student may open.
+//! time (see `build.rs`), so the app works from a USB stick with no network; the packs a teacher
+//! hands out as files (a course of their own, or a contest), which a student opens in its place;
+//! and the rule that decides which lessons a student may open.
+//!
+//! An opened pack is not checked against its content hash (that needs the whole pack serialized
+//! again, too big for the first screen); the hash is copied into result files, and the judge's
+//! re-grade skips a file whose hash is not the full pack's.
 
 use std::rc::Rc;
 
-use sprout_lessons::{CourseKind, Lesson, Pack};
+use sprout_lessons::{CourseKind, Lesson, Pack, PACK_FORMAT, PACK_VERSION};
+use sprout_runtime::messages::Language;
 
+use crate::i18n::{tr, tr_with, Text};
 use crate::progress::Progress;
 
 /// The embedded course's pack file (JSON), as build.rs wrote it.
@@ -18,6 +25,70 @@ thread_local! {
 /// The embedded course.
 pub fn course() -> Rc<Pack> {
     COURSE.with(Rc::clone)
+}
+
+/// Whether `pack` is the course the app carries.
+pub fn is_embedded(pack: &Pack) -> bool {
+    COURSE.with(|course| course.content_hash == pack.content_hash)
+}
+
+/// The largest pack file a student opens.
+pub const MAX_PACK_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a file cannot be opened as a course or contest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackFileError {
+    /// Not a pack this app reads, with what is wrong.
+    NotAPack(String),
+    /// The teachers' and judges' full copy, with hidden tests and reference solutions.
+    FullCopy,
+    /// A pack without display text (made before packs carried it).
+    NoText,
+}
+
+impl PackFileError {
+    /// The message for the student.
+    pub fn describe(&self, language: Language) -> String {
+        match self {
+            PackFileError::NotAPack(detail) => tr_with(language, Text::PackNotPack, &[("detail", detail.clone())]),
+            PackFileError::FullCopy => tr(language, Text::PackFullCopy).to_string(),
+            PackFileError::NoText => tr(language, Text::PackNoText).to_string(),
+        }
+    }
+}
+
+/// What a file says it is, read before the whole pack so that another kind of file gets a plain
+/// answer. (Read straight from the text: going through `serde_json::Value` would build a second
+/// copy of the pack's whole reader into the first screen.)
+#[derive(serde::Deserialize)]
+struct PackHeader {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// Reads a pack file a teacher handed out: a pack of the current format in the students' copy
+/// (`sprout pack --student`), with its lessons' text.
+pub fn read_pack_file(text: &str) -> Result<Pack, PackFileError> {
+    if text.len() > MAX_PACK_FILE_BYTES {
+        return Err(PackFileError::NotAPack(format!("{} bytes, at most {MAX_PACK_FILE_BYTES}", text.len())));
+    }
+    let header: PackHeader = serde_json::from_str(text).map_err(|error| PackFileError::NotAPack(error.to_string()))?;
+    if header.format.as_deref() != Some(PACK_FORMAT) || header.version != Some(u64::from(PACK_VERSION)) {
+        return Err(PackFileError::NotAPack(format!("not a {PACK_FORMAT} file of version {PACK_VERSION}")));
+    }
+    let pack: Pack = serde_json::from_str(text).map_err(|error| PackFileError::NotAPack(error.to_string()))?;
+    if pack.full {
+        return Err(PackFileError::FullCopy);
+    }
+    if pack.lessons.iter().any(|lesson| pack.text(&lesson.id).is_none()) {
+        return Err(PackFileError::NoText);
+    }
+    Ok(pack)
+}
+
+/// Whether `pack` is a contest.
+pub fn is_contest(pack: &Pack) -> bool {
+    pack.course.kind == CourseKind::Contest
 }
 
 /// How a lesson stands for a student.
@@ -60,7 +131,7 @@ pub fn lesson_status(pack: &Pack, progress: &Progress, lesson_id: &str) -> Lesso
     if progress.lessons.contains_key(lesson_id) {
         return LessonStatus::Started;
     }
-    let open = pack.course.kind == CourseKind::Contest
+    let open = is_contest(pack)
         || match unit_of(pack, lesson_id) {
             Some((unit, 0)) => unit.requires.iter().all(|required| unit_done(pack, progress, required)),
             Some((unit, index)) => progress.passed(&unit.lessons[index - 1]),
@@ -118,6 +189,27 @@ mod tests {
     fn passed(progress: &mut Progress, id: &str) {
         let lesson = progress.lessons.entry(id.to_string()).or_default();
         lesson.passed = true;
+    }
+
+    #[test]
+    fn only_the_students_copy_of_a_pack_opens() {
+        use crate::contest::tests::contest_file;
+        for kind in ["course", "contest"] {
+            let pack = read_pack_file(&contest_file(kind, false)).expect("the students' copy opens");
+            assert_eq!(is_contest(&pack), kind == "contest");
+            assert!(!is_embedded(&pack));
+            assert_eq!(read_pack_file(&contest_file(kind, true)), Err(PackFileError::FullCopy));
+        }
+        assert!(is_embedded(&course()));
+        let mut without_text: serde_json::Value =
+            serde_json::from_str(&contest_file("contest", false)).expect("a pack is JSON");
+        without_text.as_object_mut().expect("an object").remove("texts");
+        assert_eq!(read_pack_file(&without_text.to_string()), Err(PackFileError::NoText));
+        for broken in ["", "{", "{\"format\": \"sprout-result\", \"version\": 1}", "[1, 2]"] {
+            assert!(matches!(read_pack_file(broken), Err(PackFileError::NotAPack(_))), "{broken:?}");
+        }
+        let other_version = contest_file("contest", false).replacen("\"version\":1", "\"version\":2", 1);
+        assert!(matches!(read_pack_file(&other_version), Err(PackFileError::NotAPack(_))));
     }
 
     #[test]

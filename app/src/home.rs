@@ -38,8 +38,10 @@ pub struct HomeProps {
     pub on_backup: Callback<()>,
     /// Restore from the chosen backup file.
     pub on_restore: Callback<web_sys::File>,
-    /// Open the chosen contest file.
-    pub on_contest: Callback<web_sys::File>,
+    /// Open the chosen course or contest file.
+    pub on_open_pack: Callback<web_sys::File>,
+    /// Back to the app's own course, when a teacher's course is open.
+    pub on_leave: Option<Callback<()>>,
     /// A message about the last export, backup or restore.
     pub notice: Option<AttrValue>,
 }
@@ -71,7 +73,7 @@ pub fn Home(props: &HomeProps) -> Html {
     };
     let on_lab = props.on_lab.reform(|_: MouseEvent| ());
     let on_class = props.on_class.reform(|_: MouseEvent| ());
-    let on_contest = picked_file(&props.on_contest);
+    let on_open_pack = picked_file(&props.on_open_pack);
     html! {
         <main class="home" id="main">
             <section class="course" aria-labelledby="course-heading">
@@ -81,9 +83,12 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
                     <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
                     <button type="button" class="class-link" onclick={on_class}>{ tr(language, Text::ClassLink) }</button>
-                    <div class="contest-open">
-                        <label for="contest-file">{ tr(language, Text::ContestJoin) }</label>
-                        <input id="contest-file" type="file" accept=".pack,.json,application/json" onchange={on_contest} />
+                    if let Some(on_leave) = &props.on_leave {
+                        <button type="button" onclick={on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                    }
+                    <div class="pack-open">
+                        <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
+                        <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={on_open_pack} />
                     </div>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {

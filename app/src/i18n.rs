@@ -253,16 +253,14 @@ pub enum Text {
     ClassroomLoading,
     /// The classroom module could not be loaded.
     ClassroomLoadFailed,
-    /// Opens a contest's file (the label of the file picker on the home page).
-    ContestJoin,
-    /// A file that is not a contest pack. Placeholder: `{detail}`.
-    ContestNotPack,
-    /// A course's pack opened as a contest.
-    ContestNotContest,
-    /// The judges' full pack opened as a contest.
-    ContestJudgesCopy,
-    /// A contest pack without its problems' text.
-    ContestNoText,
+    /// Opens a teacher's course or contest file (the label of the file picker on the home page).
+    OpenPack,
+    /// A file that is not a pack. Placeholder: `{detail}`.
+    PackNotPack,
+    /// The full copy of a pack (solutions, hidden tests) opened by a student.
+    PackFullCopy,
+    /// A pack without its lessons' text.
+    PackNoText,
     /// Heading of the contest page, and the name of the contest bar.
     ContestHeading,
     /// What a contest is. Placeholders: `{problems}`, `{points}`, `{minutes}`.
@@ -295,6 +293,8 @@ pub enum Text {
     ContestLeave,
     /// Back from a contest's problem to its page.
     ContestBack,
+    /// Back from a teacher's course to the one the app carries.
+    LeavePack,
 }
 
 impl Text {
@@ -422,11 +422,10 @@ impl Text {
         Text::ClassroomLabel,
         Text::ClassroomLoading,
         Text::ClassroomLoadFailed,
-        Text::ContestJoin,
-        Text::ContestNotPack,
-        Text::ContestNotContest,
-        Text::ContestJudgesCopy,
-        Text::ContestNoText,
+        Text::OpenPack,
+        Text::PackNotPack,
+        Text::PackFullCopy,
+        Text::PackNoText,
         Text::ContestHeading,
         Text::ContestFacts,
         Text::ContestRules,
@@ -443,6 +442,7 @@ impl Text {
         Text::ContestHandedIn,
         Text::ContestLeave,
         Text::ContestBack,
+        Text::LeavePack,
     ];
 }
 
@@ -577,11 +577,10 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ClassroomLabel, "教师工具"),
     (Text::ClassroomLoading, "正在加载教师工具……"),
     (Text::ClassroomLoadFailed, "教师工具没能加载。请检查网络后刷新页面再试。"),
-    (Text::ContestJoin, "参加比赛：打开比赛文件"),
-    (Text::ContestNotPack, "这个文件不是萌芽的比赛文件（.pack），打不开：{detail}"),
-    (Text::ContestNotContest, "这个文件是课程，不是比赛。请向老师要比赛文件。"),
-    (Text::ContestJudgesCopy, "这是评委用的完整比赛文件（含隐藏测试），不能用来答题。请向老师要学生用的比赛文件。"),
-    (Text::ContestNoText, "这个比赛文件里没有题目文字，请老师用新版 sprout pack 重新打包。"),
+    (Text::OpenPack, "打开老师发的课程或比赛文件（.pack）"),
+    (Text::PackNotPack, "这个文件不是萌芽的课程或比赛文件（.pack），打不开：{detail}"),
+    (Text::PackFullCopy, "这是老师和评委用的完整版（含参考答案和隐藏测试），不能发给学生。请向老师要学生版（sprout pack --student 打的包）。"),
+    (Text::PackNoText, "这个文件里没有课文，请老师用新版 sprout pack 重新打包。"),
     (Text::ContestHeading, "比赛"),
     (Text::ContestFacts, "共 {problems} 道题，满分 {points} 分，限时 {minutes} 分钟。"),
     (Text::ContestRules, "计时从你打开第一道题开始，刷新页面也不会停。比赛中没有提示。每道题以最后一次“检查”为准：交卷文件里是每道题最后一次检查的代码，评委会用全部测试（包括隐藏测试）重新评分。时间到了以后不能再检查。"),
@@ -598,6 +597,7 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ContestHandedIn, "交卷文件 {file} 已下载，把它交给老师（比如复制到 U 盘）。"),
     (Text::ContestLeave, "退出比赛（作答会保留）"),
     (Text::ContestBack, "返回题目列表"),
+    (Text::LeavePack, "回到萌芽自带的课程（这门课的进度会保留）"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -731,11 +731,10 @@ const EN: &[(Text, &str)] = &[
     (Text::ClassroomLabel, "Teachers' tools"),
     (Text::ClassroomLoading, "Loading the teachers' tools…"),
     (Text::ClassroomLoadFailed, "The teachers' tools could not be loaded. Check the network, then reload the page."),
-    (Text::ContestJoin, "Join a contest: open its file"),
-    (Text::ContestNotPack, "This is not a Sprout contest file (.pack) and cannot be opened: {detail}"),
-    (Text::ContestNotContest, "This file is a course, not a contest. Ask your teacher for the contest file."),
-    (Text::ContestJudgesCopy, "This is the judges' full contest file (with hidden tests) and cannot be used to compete. Ask your teacher for the students' contest file."),
-    (Text::ContestNoText, "This contest file has no problem text: ask your teacher to pack it again with a current sprout pack."),
+    (Text::OpenPack, "Open a course or contest file from your teacher (.pack)"),
+    (Text::PackNotPack, "This is not a Sprout course or contest file (.pack) and cannot be opened: {detail}"),
+    (Text::PackFullCopy, "This is the teachers' and judges' full copy (with reference solutions and hidden tests), not for students. Ask your teacher for the students' copy (made by sprout pack --student)."),
+    (Text::PackNoText, "This file has no lesson text: ask your teacher to pack it again with a current sprout pack."),
     (Text::ContestHeading, "Contest"),
     (Text::ContestFacts, "{problems} problems, {points} points in all, {minutes} minutes."),
     (Text::ContestRules, "The clock starts when you open the first problem and keeps running if the page reloads. There are no hints in a contest. Each problem counts its last Check: the hand-in file holds the code you last checked for each problem, and the judges grade it again with every test, hidden ones included. Once the time is up, checking stops."),
@@ -752,6 +751,7 @@ const EN: &[(Text, &str)] = &[
     (Text::ContestHandedIn, "The hand-in file {file} was downloaded: give it to your teacher (for example on a USB stick)."),
     (Text::ContestLeave, "Leave the contest (your work is kept)"),
     (Text::ContestBack, "Back to the problems"),
+    (Text::LeavePack, "Back to the course Sprout comes with (your progress here is kept)"),
 ];
 
 /// One language's words by id: the app's ([`Text`]) or the AI tools' (`ai::i18n::AiText`).

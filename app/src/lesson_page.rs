@@ -7,7 +7,7 @@ use sprout_lessons::{Lesson, Pack, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
-use crate::contest::is_contest;
+use crate::course::is_contest;
 use crate::document::lesson_text;
 use crate::i18n::{tr, tr_with, Text};
 use crate::markdown;

@@ -267,7 +267,7 @@ impl State {
         self.session.as_ref()?.0.report()
     }
 
-    /// Puts `course` and the student's `progress` in it in place of the current ones (a contest
+    /// Puts `course` and the student's `progress` in it in place of the current ones (a pack
     /// opened or left), on its home page: the run, a check under way and the last grade belong to
     /// the other course and go.
     fn switch_course(&mut self, course: Rc<Pack>, progress: Progress) {
@@ -365,10 +365,10 @@ pub enum Action {
     NeedsAi(Rc<WorkerRequest>),
     /// The AI worker has loaded.
     AiReady,
-    /// The student opened a contest (its pack), with their stored work in it.
-    OpenContest(Rc<Pack>, Progress),
-    /// The student left the contest for the app's own course, with their stored progress there.
-    LeaveContest(Progress),
+    /// The student opened a teacher's course or contest (its pack), with their stored work in it.
+    OpenPack(Rc<Pack>, Progress),
+    /// The student went back to the app's own course, with their stored progress there.
+    LeavePack(Progress),
     /// The contest's time ran out.
     TimeUp,
 }
@@ -539,8 +539,8 @@ impl Reducible for State {
                 }
                 next.ai.loading = false;
             }
-            Action::OpenContest(contest, progress) => next.switch_course(contest, progress),
-            Action::LeaveContest(progress) => next.switch_course(course(), progress),
+            Action::OpenPack(pack, progress) => next.switch_course(pack, progress),
+            Action::LeavePack(progress) => next.switch_course(course(), progress),
             Action::TimeUp => next.time_up = true,
             // Starting while busy, or a reply or failure for a job that was already stopped.
             Action::StartRun(_)
@@ -841,7 +841,7 @@ mod tests {
             &[
                 Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into()),
                 start(),
-                Action::OpenContest(Rc::new(contest), Progress::default()),
+                Action::OpenPack(Rc::new(contest), Progress::default()),
             ],
             Status::Idle,
             1,
@@ -862,7 +862,7 @@ mod tests {
         let state = apply(state, &[Action::StartCheck(second.id.clone(), "print(2);".into(), 0.0)]);
         assert_eq!(state.status, Status::Checked, "no check once the time is up");
 
-        let state = apply(state, &[Action::LeaveContest((*course_progress).clone())]);
+        let state = apply(state, &[Action::LeavePack((*course_progress).clone())]);
         assert_eq!((state.course.content_hash.clone(), state.time_up), (course().content_hash.clone(), false));
         assert_eq!(state.progress, course_progress, "the course's progress is back");
     }

@@ -11,14 +11,14 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 
 use sprout_lessons::Pack;
 
-use crate::contest::{is_contest, read_contest};
+use crate::course::{is_embedded, read_pack_file};
 use crate::progress::Progress;
 
 /// The `localStorage` key of the progress in the app's own course.
 pub const PROGRESS_KEY: &str = "sprout.progress.v1";
-/// The `localStorage` key of the contest the student has open (its pack file's text), so that a
-/// reload returns to it.
-pub const CONTEST_KEY: &str = "sprout.contest.v1";
+/// The `localStorage` key of the teacher's course or contest the student has open (its pack
+/// file's text), so that a reload returns to it.
+pub const OPEN_PACK_KEY: &str = "sprout.pack.v1";
 /// Where damaged progress is moved, so that it can still be rescued by hand.
 pub const DAMAGED_KEY: &str = "sprout.progress.damaged";
 /// The `localStorage` key of the model the student trained in the model lab (JSON of the
@@ -40,13 +40,13 @@ fn storage() -> Result<Storage, StorageProblem> {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten()).ok_or(StorageProblem::Unavailable)
 }
 
-/// The `localStorage` key of the progress in `pack`: the app's own course has one, and each
-/// contest its own, by its content hash, so that work in one never mixes with another.
+/// The `localStorage` key of the progress in `pack`: the app's own course has one, and each pack a
+/// student opened its own, by its content hash, so that work in one never mixes with another.
 pub fn progress_key(pack: &Pack) -> String {
-    if is_contest(pack) {
-        format!("sprout.contest.progress.{}", pack.content_hash)
-    } else {
+    if is_embedded(pack) {
         PROGRESS_KEY.to_string()
+    } else {
+        format!("sprout.progress.{}", pack.content_hash)
     }
 }
 
@@ -66,18 +66,19 @@ pub fn load(key: &str) -> Result<Option<Progress>, StorageProblem> {
     }
 }
 
-/// The contest the student had open, if its stored file still reads.
-pub fn stored_contest() -> Option<Pack> {
-    let text = storage().ok()?.get_item(CONTEST_KEY).ok().flatten()?;
-    read_contest(&text).ok()
+/// The pack the student had open, if its stored file still reads.
+pub fn stored_pack() -> Option<Pack> {
+    let text = storage().ok()?.get_item(OPEN_PACK_KEY).ok().flatten()?;
+    read_pack_file(&text).ok()
 }
 
-/// Keeps the text of the contest file the student opened (`None`: the student left the contest).
-pub fn keep_contest(text: Option<&str>) -> Result<(), StorageProblem> {
+/// Keeps the text of the pack file the student opened (`None`: the student went back to the
+/// app's own course).
+pub fn keep_pack(text: Option<&str>) -> Result<(), StorageProblem> {
     let storage = storage()?;
     match text {
-        Some(text) => storage.set_item(CONTEST_KEY, text).map_err(|error| write_problem(&error)),
-        None => storage.remove_item(CONTEST_KEY).map_err(|_| StorageProblem::Unavailable),
+        Some(text) => storage.set_item(OPEN_PACK_KEY, text).map_err(|error| write_problem(&error)),
+        None => storage.remove_item(OPEN_PACK_KEY).map_err(|_| StorageProblem::Unavailable),
     }
 }
 

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::course::Course;
+use crate::course::{Course, CourseKind};
 use crate::document::LessonText;
 use crate::model::Lesson;
 use crate::problem::{Problem, ProblemCode, Problems};
@@ -80,10 +80,15 @@ pub fn content_hash(course: &Course, lessons: &[Lesson]) -> String {
 }
 
 /// Builds a pack from a checked course and its resolved lessons, in course order; `full` keeps the
-/// hidden tests and solutions (the judge's and teacher's copy).
+/// hidden tests and solutions (the judge's and teacher's copy). A contest's copies leave out the
+/// hints.
 pub fn build_pack(course: &Course, lessons: &[Lesson], full: bool) -> Pack {
-    let ordered: Vec<Lesson> =
+    let mut ordered: Vec<Lesson> =
         course.lesson_ids().filter_map(|id| lessons.iter().find(|lesson| lesson.id == id)).cloned().collect();
+    // A contest has no hints: no copy carries them, so none can be read from the file either.
+    if course.kind == CourseKind::Contest {
+        ordered.iter_mut().for_each(|lesson| lesson.hints.clear());
+    }
     let content_hash = content_hash(course, &ordered);
     let texts = ordered.iter().map(LessonText::of).collect();
     let lessons = if full { ordered } else { ordered.iter().map(student_view).collect() };

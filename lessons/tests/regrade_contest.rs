@@ -1,6 +1,6 @@
 //! A contest's time window in the judge's re-grade: work whose times span more than the contest's
 //! `duration_minutes` is flagged `over-time`; work within it, work with times that do not read,
-//! and work on an ordinary course are not.
+//! and work on an ordinary course are not. And a contest's packs carry no hints.
 
 use sprout_lessons::{
     build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, Claim, Flag, LessonResult,
@@ -61,4 +61,14 @@ fn work_beyond_the_contests_length_is_flagged() {
         assert_eq!(regraded.flags.contains(&Flag::OverTime), flagged, "{started} to {checked}");
         assert_eq!(regraded.total_score, 2, "the flag does not change the score");
     }
+}
+
+#[test]
+fn a_contests_packs_carry_no_hints() {
+    let contest = pack("kind = \"contest\"\nduration_minutes = 30");
+    let course = pack("");
+    assert!(contest.lessons.iter().all(|lesson| lesson.hints.is_empty()));
+    assert!(contest.texts.iter().all(|text| text.hints.is_empty()));
+    assert_eq!(course.lessons[0].hints, ["乘以 2。"], "a course keeps its hints");
+    assert_eq!(course.texts[0].hints.len(), 1);
 }

@@ -1,9 +1,11 @@
-// Contest mode (issue #6), as a student and a judge meet it in Debian's Chromium: the organiser
-// packs a contest with `sprout pack` (the judges' full copy and the students' copy); the app
-// refuses the judges' copy; a student opens the students' copy, says who they are, starts the
+// Packs a teacher hands out, opened by students in Debian's Chromium (issue #6). Contest mode: the
+// organiser packs a contest with `sprout pack` (the judges' full copy and the students' copy); the
+// app refuses the full copy; a student opens the students' copy, says who they are, starts the
 // clock, solves the problems with no hints, reloads without losing time or work, hands in one
 // file, and `sprout grade` with the full pack re-grades it to the scores the hidden tests give.
 // Leaving the contest keeps its work; once the time is up, checking stops but handing in works.
+// A teacher's own course: it opens in place of the app's course, with its lessons in order and
+// its hints, keeps its progress apart, and its result file is re-graded by `sprout grade`.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +41,27 @@ async function writeContest(source) {
 const sprout = (...args) =>
   execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
 
-describe('contest mode in Chromium', () => {
+/** A teacher's own course of two lessons, the second opening when the first is passed. */
+async function writeCourse(source) {
+  await mkdir(source, { recursive: true });
+  await writeFile(
+    path.join(source, 'course.toml'),
+    'id = "class-7-3"\nversion = "1.0.0"\ntitle = { zh = "七年级 3 班的小课" }\n\n' +
+      '[[unit]]\nid = "basics"\ntitle = { zh = "热身" }\nlessons = ["greet", "twice"]\n',
+  );
+  await writeFile(
+    path.join(source, 'greet.md'),
+    '+++\nid = "greet"\ntitle = { zh = "打招呼" }\n+++\n\n打印 **你好，同学**。\n\n```rhai solution\nprint("你好，同学");\n```\n\n' +
+      '```hint\n用 `print`。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
+  );
+  await writeFile(
+    path.join(source, 'twice.md'),
+    '+++\nid = "twice"\ntitle = { zh = "两遍" }\n+++\n\n打印两遍 1。\n\n```rhai solution\nprint(1);\nprint(1);\n```\n\n' +
+      '```hint\n写两行。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
+  );
+}
+
+describe('packs a teacher hands out, in Chromium', () => {
   let closeApp;
   let baseUrl;
   let browser;
@@ -89,10 +111,10 @@ describe('contest mode in Chromium', () => {
   test('a student competes, reloads, hands in one file, and the judge re-grades it with the hidden tests', async () => {
     const page = await newTab(browser.context);
     await page.goto(baseUrl);
-    const picker = page.getByLabel('参加比赛：打开比赛文件');
+    const picker = page.getByLabel('打开老师发的课程或比赛文件（.pack）');
 
     await picker.setInputFiles(fullPack);
-    await page.getByText('这是评委用的完整比赛文件（含隐藏测试），不能用来答题。').waitFor();
+    await page.getByText('这是老师和评委用的完整版（含参考答案和隐藏测试），不能发给学生。').waitFor();
     await page.getByRole('heading', { name: /^课程：/ }).waitFor();
 
     await picker.setInputFiles(studentPack);
@@ -167,7 +189,7 @@ describe('contest mode in Chromium', () => {
     const second = await launch();
     let page = await newTab(second.context);
     await page.goto(baseUrl);
-    await page.getByLabel('参加比赛：打开比赛文件').setInputFiles(studentPack);
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(studentPack);
     await page.getByLabel('姓名', { exact: true }).fill('李雷');
     await page.getByLabel('学校', { exact: true }).fill('第二中学');
     await page.getByLabel('准考证号', { exact: true }).fill('2026-0007');
@@ -179,7 +201,7 @@ describe('contest mode in Chromium', () => {
     await page.getByRole('button', { name: '退出比赛（作答会保留）' }).click();
     await page.getByRole('heading', { name: /^课程：/ }).waitFor();
     assert.equal(await page.getByRole('region', { name: '比赛' }).count(), 0, 'the course has no contest bar');
-    await page.getByLabel('参加比赛：打开比赛文件').setInputFiles(studentPack);
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(studentPack);
     await page.getByText('最后一次检查：100 / 100 分（可见测试）').waitFor();
     assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '李雷', 'who the student is came back with the work');
 
@@ -187,7 +209,7 @@ describe('contest mode in Chromium', () => {
     // stored work is changed before the app starts: a running app saves its own over it.)
     await page.close();
     await second.context.addInitScript(() => {
-      const key = Object.keys(localStorage).find((name) => name.startsWith('sprout.contest.progress.'));
+      const key = Object.keys(localStorage).find((name) => name.startsWith('sprout.progress.sha256:'));
       const stored = JSON.parse(localStorage.getItem(key));
       const early = new Date(Date.now() - 31 * 60 * 1000).toISOString();
       for (const lesson of Object.values(stored.progress.lessons)) lesson.started_at = early;
@@ -202,6 +224,60 @@ describe('contest mode in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '交卷（下载交卷文件）' }).click();
     assert.equal((await download).suggestedFilename(), 'sprout-contest-2026-0007-李雷.json');
+    assert.deepEqual(page.errors, []);
+    await second.close();
+  });
+
+  test("a teacher's own course opens in place of the app's, keeps its progress apart, and its result re-grades", async () => {
+    const source = path.join(folder, 'own-course');
+    await writeCourse(source);
+    const full = path.join(folder, 'own-full.pack');
+    const students = path.join(folder, 'own.pack');
+    sprout('check', source);
+    sprout('pack', source, '-o', full);
+    sprout('pack', source, '--student', '-o', students);
+
+    const second = await launch();
+    const page = await newTab(second.context);
+    await page.goto(baseUrl);
+    await page.getByRole('heading', { name: '课程：萌芽编程入门' }).waitFor();
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(full);
+    await page.getByText('这是老师和评委用的完整版（含参考答案和隐藏测试），不能发给学生。').waitFor();
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(students);
+    await page.getByRole('heading', { name: '课程：七年级 3 班的小课' }).waitFor();
+    assert.equal(await page.getByRole('region', { name: '比赛' }).count(), 0, 'a course has no contest clock');
+    const twice = page.getByRole('button', { name: /^两遍：未解锁/ });
+    assert.equal(await twice.getAttribute('aria-disabled'), 'true', 'lessons open in order');
+
+    await page.getByRole('button', { name: /^打招呼/ }).click();
+    await page.getByRole('heading', { name: '打招呼', level: 2 }).waitFor();
+    await page.getByText('你好，同学', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: /提示/ }).click();
+    await page.getByRole('heading', { name: '提示 1' }).waitFor();
+    await typeProgram(page, 'print("你好，同学");');
+    await check(page, '通过');
+    await page.getByRole('button', { name: '← 返回课程' }).click();
+    await page.getByRole('button', { name: /^两遍：可以学了/ }).waitFor();
+    await page.getByLabel('姓名', { exact: true }).fill('王小明');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出成绩文件' }).click();
+    const results = path.join(folder, 'own-results');
+    await mkdir(results);
+    await (await download).saveAs(path.join(results, 'wang.json'));
+
+    await page.getByRole('button', { name: '回到萌芽自带的课程（这门课的进度会保留）' }).click();
+    await page.getByRole('heading', { name: '课程：萌芽编程入门' }).waitFor();
+    assert.equal(await page.getByLabel('姓名', { exact: true }).inputValue(), '', "the app's own progress, untouched");
+    await page.reload();
+    await page.getByRole('heading', { name: '课程：萌芽编程入门' }).waitFor();
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(students);
+    await page.getByRole('button', { name: /^打招呼：已完成/ }).waitFor();
+
+    const out = path.join(folder, 'own-judged');
+    sprout('grade', '--pack', full, '--out', out, results);
+    const [header, row] = (await readFile(path.join(out, 'ranking.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const ranking = Object.fromEntries(header.split(',').map((name, index) => [name, row.split(',')[index]]));
+    assert.deepEqual([ranking.name, ranking.total_score, ranking.greet, ranking.twice], ['王小明', '100', '100', '']);
     assert.deepEqual(page.errors, []);
     await second.close();
   });
