@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn the_markers_never_come_from_the_text() {
-        let lesson_text = encode(&convert("a\u{2}b\u{3}c\u{1f}"));
-        assert_eq!(lesson_text, "\u{2}pa\u{fffd}b\u{fffd}c\u{fffd}\u{3}");
+        let encoded = encode(&convert("a\u{2}b\u{3}c\u{1f}"));
+        assert_eq!(encoded, "\u{2}pa\u{fffd}b\u{fffd}c\u{fffd}\u{3}");
     }
 }
