@@ -316,6 +316,7 @@ pub fn App() -> Html {
                 let state = state.clone();
                 Callback::from(move |student| state.dispatch(Action::SetStudent(student)))
             };
+            // The result file: "export my results" in a course, "hand in" in a contest.
             let on_export = {
                 let (state, notice) = (state.clone(), notice.clone());
                 Callback::from(move |()| {
@@ -324,13 +325,17 @@ pub fn App() -> Html {
                         notice.set(Some(tr(state.language, Text::NothingToExport).into()));
                         return;
                     }
-                    let name = storage::file_name_part(&state.progress.student.name, "student");
-                    let _ = storage::download(
-                        &format!("sprout-results-{name}.json"),
-                        "application/json",
-                        file.to_json().as_bytes(),
-                    );
-                    notice.set(None);
+                    let student = &state.progress.student;
+                    let name = storage::file_name_part(&student.name, "student");
+                    let contest = is_contest(&state.course);
+                    let file_name = if contest {
+                        format!("sprout-contest-{}-{name}.json", storage::file_name_part(&student.student_id, "id"))
+                    } else {
+                        format!("sprout-results-{name}.json")
+                    };
+                    let _ = storage::download(&file_name, "application/json", file.to_json().as_bytes());
+                    let done = tr_with(state.language, Text::ContestHandedIn, &[("file", file_name)]);
+                    notice.set(contest.then(|| done.into()));
                 })
             };
             let on_backup = {
@@ -390,27 +395,9 @@ pub fn App() -> Html {
                 })
             };
             if is_contest(&state.course) {
-                let on_hand_in = {
-                    let (state, notice) = (state.clone(), notice.clone());
-                    Callback::from(move |()| {
-                        let file = state.progress.result_file(&state.course, APP_VERSION, &now());
-                        if file.lessons.is_empty() {
-                            notice.set(Some(tr(state.language, Text::NothingToExport).into()));
-                            return;
-                        }
-                        let student = &state.progress.student;
-                        let name = format!(
-                            "sprout-contest-{}-{}.json",
-                            storage::file_name_part(&student.student_id, "id"),
-                            storage::file_name_part(&student.name, "student")
-                        );
-                        let _ = storage::download(&name, "application/json", file.to_json().as_bytes());
-                        notice.set(Some(tr_with(state.language, Text::ContestHandedIn, &[("file", name)]).into()));
-                    })
-                };
                 html! {
                     <ContestHome {language} course={SharedPack(state.course.clone())} progress={state.progress.clone()}
-                        on_open={open_lesson.clone()} {on_student} {on_hand_in} {on_leave} notice={(*notice).clone()} />
+                        on_open={open_lesson.clone()} {on_student} on_hand_in={on_export} {on_leave} notice={(*notice).clone()} />
                 }
             } else {
                 html! {

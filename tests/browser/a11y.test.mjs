@@ -1,13 +1,16 @@
 // Issue #4 (accessibility) in the built app, in Debian's Chromium: axe-core scans every screen a
 // student meets (the course, a lesson before and after a failed check, a lesson with a hint, the
 // free editor with a mistake in the console and with a chart, a maker lesson whose program plays on
-// the board, and the teachers' class dashboard with a table and a report) in the normal and high-contrast themes, in English and at the largest text size, and
+// the board, the teachers' class dashboard with a table and a report, and a contest's page and
+// problem with its clock) in the normal and high-contrast themes, in English and at the largest text size, and
 // fails on any serious or critical violation; a keyboard-only student opens lesson 1 and checks it
 // with Tab, Escape and Enter, and sees where the focus is.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, repository, serve, seriousViolations, unlockLessons } from './support.mjs';
 
@@ -49,11 +52,32 @@ const VARIANTS = {
   },
 };
 
+/** The students' copy of a one-problem contest, packed by `sprout pack --student` in `folder`. */
+async function contestPack(folder) {
+  await writeFile(
+    path.join(folder, 'course.toml'),
+    'id = "a11y-contest"\nversion = "1.0.0"\ntitle = { zh = "无障碍比赛", en = "Accessible contest" }\nkind = "contest"\n' +
+      'duration_minutes = 45\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["one"]\n',
+  );
+  await writeFile(
+    path.join(folder, 'one.md'),
+    '+++\nid = "one"\ntitle = { zh = "打印 1", en = "Print 1" }\n+++\n\n打印 `1`。\n\n```rhai solution\nprint(1);\n```\n\n' +
+      '```hint\n用 print。\n```\n\n```tests\n[[test]]\nkind = "output"\npoints = 100\n```\n',
+  );
+  const file = path.join(folder, 'contest.pack');
+  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', folder, '--student', '-o', file], { cwd: repository });
+  return file;
+}
+
 describe('accessibility in Chromium', () => {
   let stopServer;
   let baseUrl;
+  let contestFolder;
+  let contest;
 
   before(async () => {
+    contestFolder = await mkdtemp(path.join(tmpdir(), 'sprout-a11y-'));
+    contest = await contestPack(contestFolder);
     await stat(path.join(distribution, 'index.html')).catch(() => {
       throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
     });
@@ -62,6 +86,7 @@ describe('accessibility in Chromium', () => {
 
   after(async () => {
     await stopServer?.();
+    await rm(contestFolder, { recursive: true, force: true });
   });
 
   for (const [variant, setUp] of Object.entries(VARIANTS)) {
@@ -140,6 +165,17 @@ describe('accessibility in Chromium', () => {
         await page.locator('table.students tbody button').click();
         await page.locator('.student-report').waitFor();
         await scan('the class dashboard with a table and a report');
+
+        await page.goto(baseUrl);
+        await page.locator('#pack-file').setInputFiles(contest);
+        await page.locator('.contest-bar').waitFor();
+        await page.locator('#student-name').fill('韩梅梅');
+        await page.locator('#student-school').fill('第一中学');
+        await page.locator('#student-id').fill('7');
+        await scan('a contest before it starts');
+        await page.locator('.home.contest .continue').click();
+        await page.locator('.contest-clock strong').waitFor();
+        await scan("a contest's problem with its clock");
 
         assert.deepEqual(errors, []);
         if (found.length > 0) assert.fail(`axe (${variant}):\n${found.join('\n')}`);

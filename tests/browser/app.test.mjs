@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { newTab, repository, serveApp } from './support.mjs';
+import { newTab, repository, serveApp, typeProgram } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -46,17 +46,6 @@ describe('the student app in Chromium', () => {
     await page.goto(`${baseUrl}#/play`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
     return page;
-  }
-
-  /** Replaces the text of the editor labelled `label` by typing `program` key by key. */
-  async function typeProgram(page, program, label = '程序') {
-    const editor = page.getByRole('textbox', { name: label, exact: true });
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.type(program);
-    assert.equal(await editor.inputValue(), program);
-    return editor;
   }
 
   async function closeCleanly(page) {

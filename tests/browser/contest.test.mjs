@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, newTab, repository, seriousViolations, serveApp } from './support.mjs';
+import { launch, newTab, repository, seriousViolations, serveApp, typeProgram } from './support.mjs';
 
 /** The contest's source: two problems whose hidden tests catch a program fitted to the visible ones. */
 async function writeContest(source) {
@@ -85,15 +85,6 @@ describe('packs a teacher hands out, in Chromium', () => {
     await closeApp?.();
     await rm(folder, { recursive: true, force: true });
   });
-
-  /** Replaces the editor's program by typing `program` with real key presses. */
-  async function typeProgram(page, program) {
-    const editor = page.getByRole('textbox', { name: '程序', exact: true });
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.type(program);
-  }
 
   /** Checks the program on screen and waits for its verdict. */
   async function check(page, verdict) {

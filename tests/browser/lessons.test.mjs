@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newTab, repository, serveApp } from './support.mjs';
+import { newTab, repository, serveApp, typeProgram } from './support.mjs';
 
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
@@ -32,16 +32,6 @@ describe('lessons in Chromium', () => {
     await page.goto(baseUrl);
     await page.getByRole('heading', { name: /课程：/ }).waitFor();
     return page;
-  }
-
-  /** Replaces the editor's program by typing `program` with real key presses. */
-  async function typeProgram(page, program) {
-    const editor = page.getByRole('textbox', { name: '程序', exact: true });
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.type(program);
-    assert.equal(await editor.inputValue(), program);
   }
 
   test('a locked lesson opened by its address says what to pass first, and stays locked', async () => {

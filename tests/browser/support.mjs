@@ -128,6 +128,21 @@ export async function unlockLessons(context, lessonIds) {
   }, [...passed]);
 }
 
+/**
+ * Replaces the program in the editor named `label` by typing `program` with real key presses, and
+ * returns the editor.
+ */
+export async function typeProgram(page, program, label = '程序') {
+  const editor = page.getByRole('textbox', { name: label, exact: true });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(program);
+  const typed = await editor.inputValue();
+  if (typed !== program) throw new Error(`the editor holds ${JSON.stringify(typed)}, not ${JSON.stringify(program)}`);
+  return editor;
+}
+
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The serious and critical violations axe finds on the page, as readable lines. */
