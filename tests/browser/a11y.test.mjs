@@ -8,11 +8,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, repository, serve, seriousViolations, unlockLessons } from './support.mjs';
+import { launch, packContest, repository, serve, seriousViolations, unlockLessons } from './support.mjs';
 
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 
@@ -52,23 +51,6 @@ const VARIANTS = {
   },
 };
 
-/** The students' copy of a one-problem contest, packed by `sprout pack --student` in `folder`. */
-async function contestPack(folder) {
-  await writeFile(
-    path.join(folder, 'course.toml'),
-    'id = "a11y-contest"\nversion = "1.0.0"\ntitle = { zh = "无障碍比赛", en = "Accessible contest" }\nkind = "contest"\n' +
-      'duration_minutes = 45\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["one"]\n',
-  );
-  await writeFile(
-    path.join(folder, 'one.md'),
-    '+++\nid = "one"\ntitle = { zh = "打印 1", en = "Print 1" }\n+++\n\n打印 `1`。\n\n```rhai solution\nprint(1);\n```\n\n' +
-      '```hint\n用 print。\n```\n\n```tests\n[[test]]\nkind = "output"\npoints = 100\n```\n',
-  );
-  const file = path.join(folder, 'contest.pack');
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', folder, '--student', '-o', file], { cwd: repository });
-  return file;
-}
-
 describe('accessibility in Chromium', () => {
   let stopServer;
   let baseUrl;
@@ -77,7 +59,7 @@ describe('accessibility in Chromium', () => {
 
   before(async () => {
     contestFolder = await mkdtemp(path.join(tmpdir(), 'sprout-a11y-'));
-    contest = await contestPack(contestFolder);
+    contest = await packContest(contestFolder);
     await stat(path.join(distribution, 'index.html')).catch(() => {
       throw new Error(`${distribution}/index.html is missing: run \`trunk build --release\` first`);
     });

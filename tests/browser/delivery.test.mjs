@@ -4,7 +4,8 @@
 //   opens and runs programs once the server is gone, AI programs too once one has run;
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
 //   the AI module from dist-usb/ai.js), turns the model lab's camera on (its image model from
-//   dist-usb/image_features.js) and passes lesson 1 with no server.
+//   dist-usb/image_features.js), opens the class dashboard, opens a teacher's contest file and
+//   checks a problem, and passes lesson 1 with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
 // of a build, the script worker's unhashed worker.js included, and that worker.js loads the very
 // glue and wasm module the page loads.
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { launchChromium, serve } from '../../scripts/chromium.mjs';
-import { diagnosed, fakeCamera, newTab } from './support.mjs';
+import { diagnosed, fakeCamera, newTab, packContest } from './support.mjs';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
@@ -187,6 +188,31 @@ describe('the USB page', () => {
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
+  });
+
+  test("opens a teacher's contest file from file:// and checks a problem, with no server", { timeout: 120_000 }, async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'sprout-usb-contest-'));
+    const contest = await packContest(folder);
+    const page = await newTab(browser.context);
+    await page.goto(pathToFileURL(path.join(usbDistribution, 'index.html')).href);
+    await diagnosed(page, 'usb-contest', async () => {
+      await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(contest);
+      await page.getByRole('heading', { name: '比赛：一题赛' }).waitFor();
+      await page.getByLabel('姓名', { exact: true }).fill('李雷');
+      await page.getByLabel('学校', { exact: true }).fill('乡村小学');
+      await page.getByLabel('准考证号', { exact: true }).fill('9');
+      await page.getByRole('button', { name: '开始比赛' }).click();
+      await page.getByText('用 print 打印数字 1。').waitFor();
+      await page.getByRole('timer').waitFor();
+      await typeProgram(page, 'print(1);');
+      await page.getByRole('button', { name: '检查', exact: true }).click();
+      await page.locator('.grading').getByText('全部通过').waitFor();
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+    await rm(folder, { recursive: true, force: true });
   });
 
   test('holds the wasm module once, for the page and the script worker', async () => {

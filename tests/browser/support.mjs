@@ -1,8 +1,10 @@
 // Shared by the browser tests: where the repository is, and the server and browser of
 // scripts/chromium.mjs (also used by the benchmark), so every test serves and launches the same way;
-// a way to open lessons out of course order; and the axe-core scan.
+// a way to open lessons out of course order; a contest packed by `sprout pack`; typing a program;
+// and the axe-core scan.
 
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +128,27 @@ export async function unlockLessons(context, lessonIds) {
     for (const id of lessons) file.progress.lessons[id] = { ...file.progress.lessons[id], passed: true };
     localStorage.setItem(key, JSON.stringify(file));
   }, [...passed]);
+}
+
+/**
+ * Writes a contest of one problem, 打印 1 (print `1`, 100 points, a visible and a hidden case), into
+ * `folder` and packs its students' copy with `sprout pack --student`; resolves to the pack's path.
+ */
+export async function packContest(folder) {
+  await writeFile(
+    path.join(folder, 'course.toml'),
+    'id = "one-problem"\nversion = "1.0.0"\ntitle = { zh = "一题赛", en = "One-problem contest" }\nkind = "contest"\n' +
+      'duration_minutes = 45\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["one"]\n',
+  );
+  await writeFile(
+    path.join(folder, 'one.md'),
+    '+++\nid = "one"\ntitle = { zh = "打印 1", en = "Print 1" }\n+++\n\n用 `print` 打印数字 1。\n\n' +
+      '```rhai solution\nprint(1);\n```\n\n```hint\n用 print。\n```\n\n' +
+      '```tests\n[[test]]\nkind = "output"\npoints = 40\n\n[[test]]\nkind = "output"\npoints = 60\nhidden = true\n```\n',
+  );
+  const file = path.join(folder, 'contest.pack');
+  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', folder, '--student', '-o', file], { cwd: repository });
+  return file;
 }
 
 /**
