@@ -42,7 +42,7 @@ pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection,
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};
 pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
-pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
+pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, LessonSource, MAX_LESSON_BYTES};
 pub use problem::{Problem, ProblemCode, Problems};
 pub use regrade::{regrade, Flag, LessonRegrade, Regrade};
 pub use result::{read_result, Claim, LessonResult, PackReference, ResultFile, Student, RESULT_FORMAT, RESULT_VERSION};

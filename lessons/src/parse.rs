@@ -137,6 +137,92 @@ struct Reader<'a> {
     problems: Vec<Problem>,
 }
 
+/// Where a lesson file's front matter is: its start and end (after the opening `+++` line, at the
+/// closing one), and where the body starts (after the closing line).
+fn front_matter_bounds(text: &str) -> Result<(usize, usize, usize), ProblemCode> {
+    if text.split_inclusive('\n').next().map(str::trim_end) != Some("+++") {
+        return Err(ProblemCode::MissingFrontMatter);
+    }
+    let front_start = text.find('\n').map_or(text.len(), |newline| newline + 1);
+    let front_end = text[front_start..]
+        .split_inclusive('\n')
+        .scan(front_start, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_end() == "+++")
+        .map(|(start, _)| start)
+        .ok_or(ProblemCode::UnclosedFrontMatter)?;
+    let body_start = text[front_end..].find('\n').map_or(text.len(), |newline| front_end + newline + 1);
+    Ok((front_start, front_end, body_start))
+}
+
+/// A lesson file taken apart into the pieces a teacher edits (the class tools' lesson editor),
+/// and put back together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LessonSource {
+    /// The front matter's TOML, without the `+++` lines.
+    pub front_matter: String,
+    /// The lesson text (Markdown) without the starter, solution, hint and tests blocks.
+    pub text: String,
+    /// The starter code.
+    pub starter: String,
+    /// The reference solution.
+    pub solution: String,
+    /// The hints (Markdown), in order.
+    pub hints: Vec<String>,
+    /// The tests block's TOML.
+    pub tests: String,
+}
+
+impl LessonSource {
+    /// Takes a lesson file's text apart as [`parse_lesson`] reads it, without judging it: a file
+    /// without front matter is all text, and of a block given twice the first is kept. What is
+    /// wrong is for [`parse_lesson`] to say. No piece ends with a line break.
+    pub fn of_file(file: &str) -> LessonSource {
+        let (front_matter, body, first_line) = match front_matter_bounds(file) {
+            Ok((start, end, body)) => (&file[start..end], &file[body..], line_of(file, body)),
+            Err(_) => ("", file, 1),
+        };
+        let blocks = Reader { file: "", problems: Vec::new() }.scan_body(body, first_line);
+        let piece = |text: &str| text.trim_end_matches(['\n', '\r']).to_string();
+        let first = |blocks: Vec<Located<'_>>| blocks.first().map(|block| piece(&block.text)).unwrap_or_default();
+        LessonSource {
+            front_matter: piece(front_matter),
+            text: piece(&blocks.text),
+            starter: first(blocks.starter),
+            solution: first(blocks.solution),
+            hints: blocks.hints,
+            tests: first(blocks.tests),
+        }
+    }
+
+    /// The lesson file: the front matter, the text, then the starter (when there is one), the
+    /// solution, each hint and the tests, each in a fenced block long enough for its content.
+    pub fn to_file(&self) -> String {
+        let mut file = format!("+++\n{}\n+++\n\n{}\n", self.front_matter.trim_end(), self.text.trim());
+        let mut block = |info: &str, content: &str| {
+            let longest = content
+                .split(|character| character != '`')
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            file.push_str(&format!("\n{fence}{info}\n{}\n{fence}\n", content.trim_end_matches('\n')));
+        };
+        if !self.starter.trim().is_empty() {
+            block("rhai starter", &self.starter);
+        }
+        block("rhai solution", &self.solution);
+        for hint in &self.hints {
+            block("hint", hint);
+        }
+        block("tests", &self.tests);
+        file
+    }
+}
+
 impl<'a> Reader<'a> {
     fn problem(&mut self, file: &str, line: usize, code: ProblemCode) -> &mut Problem {
         self.problems.push(Problem::new(file, code).at(line));
@@ -152,27 +238,14 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        let mut lines = text.split_inclusive('\n');
-        if lines.next().map(str::trim_end) != Some("+++") {
-            self.problem(file, 1, ProblemCode::MissingFrontMatter);
-            return None;
-        }
-        let front_start = text.find('\n').map_or(text.len(), |newline| newline + 1);
-        let Some(front_end) = text[front_start..]
-            .split_inclusive('\n')
-            .scan(front_start, |offset, line| {
-                let start = *offset;
-                *offset += line.len();
-                Some((start, line))
-            })
-            .find(|(_, line)| line.trim_end() == "+++")
-            .map(|(start, _)| start)
-        else {
-            self.problem(file, 1, ProblemCode::UnclosedFrontMatter);
-            return None;
+        let (front_start, front_end, body_start) = match front_matter_bounds(text) {
+            Ok(bounds) => bounds,
+            Err(code) => {
+                self.problem(file, 1, code);
+                return None;
+            }
         };
         let front_text = &text[front_start..front_end];
-        let body_start = text[front_end..].find('\n').map_or(text.len(), |newline| front_end + newline + 1);
         let body_first_line = line_of(text, body_start);
         let front: FrontMatter = match toml::from_str(front_text) {
             Ok(front) => front,

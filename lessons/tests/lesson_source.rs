@@ -1,0 +1,61 @@
+//! A lesson file taken apart for the lesson editor (`LessonSource`) and put back together reads as
+//! the same lesson: every lesson of the curriculum, and pieces whose own text holds a fence.
+
+use std::path::{Path, PathBuf};
+
+use sprout_lessons::{parse_lesson, LessonSource};
+
+fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(folder).expect("a readable folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            lesson_files(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "md") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_lesson_of_the_curriculum_survives_the_round_trip() {
+    let mut files = Vec::new();
+    lesson_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &mut files);
+    assert!(files.len() >= 30, "the curriculum's lessons");
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("a lesson file");
+        let source = LessonSource::of_file(&text);
+        assert!(!source.front_matter.is_empty() && !source.solution.is_empty(), "{name}: {source:?}");
+        let original = parse_lesson(&name, text.as_bytes()).expect("the curriculum parses");
+        let rebuilt = parse_lesson(&name, source.to_file().as_bytes())
+            .unwrap_or_else(|problems| panic!("{name} put back together: {problems:?}\n{}", source.to_file()));
+        assert_eq!(rebuilt, original, "{name}");
+        assert_eq!(LessonSource::of_file(&source.to_file()), source, "{name}: taking it apart again");
+    }
+}
+
+#[test]
+fn pieces_holding_fences_get_longer_fences() {
+    let source = LessonSource {
+        front_matter: "id = \"fences\"\ntitle = { zh = \"围栏\" }".into(),
+        text: "# 围栏\n\n正文。\n\n```rhai\nprint(1);\n```".into(),
+        starter: String::new(),
+        solution: "print(\"```\");".into(),
+        hints: vec!["试试：\n\n```rhai\nprint(\"```\");\n```".into(), "第二条。".into()],
+        tests: "[[test]]\nkind = \"output\"".into(),
+    };
+    let file = source.to_file();
+    assert!(file.contains("````hint\n"), "{file}");
+    assert_eq!(LessonSource::of_file(&file), source);
+    let lesson = parse_lesson("fences.md", file.as_bytes()).expect("a lesson");
+    assert_eq!(lesson.solution.as_deref(), Some("print(\"```\");\n"));
+    assert_eq!(lesson.hints.len(), 2);
+}
+
+#[test]
+fn a_file_without_front_matter_is_all_text() {
+    let source = LessonSource::of_file("只有正文。\n\n```hint\n提示\n```\n");
+    assert_eq!(source.front_matter, "");
+    assert_eq!(source.text, "只有正文。");
+    assert_eq!(source.hints, ["提示"]);
+}
