@@ -1,7 +1,8 @@
 //! Two jobs at build time:
 //!
-//! - Links the app's wasm binaries (the first screen's `app` and the AI module, `ai`) with a 16 MiB
-//!   stack instead of wasm's default 1 MiB, for their script workers: student programs may recurse
+//! - Links the app's wasm binaries (the first screen's `app`, the AI module `ai` and the classroom
+//!   module `classroom`) with a 16 MiB stack instead of wasm's default 1 MiB, for their workers
+//!   (the classroom module's runs the lesson editor's reference solutions): programs may recurse
 //!   up to the run's call-depth limit and build deep values; the sandbox suite
 //!   (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the workers in
 //!   the browser get the same. The page's instances of the modules reserve it too, unused.
@@ -91,6 +92,7 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-bin=app=-zstack-size=16777216");
         println!("cargo:rustc-link-arg-bin=ai=-zstack-size=16777216");
+        println!("cargo:rustc-link-arg-bin=classroom=-zstack-size=16777216");
     }
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()

@@ -26,8 +26,12 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 // The issue's KB: 1000 bytes, the stricter reading (1024 would allow 2.4% more).
 const KB = 1000;
-/** The classroom module's budget: what a teacher's first visit to the dashboard downloads. */
-const CLASSROOM_LIMIT = 400 * KB;
+/**
+ * The classroom module's budget: what a teacher's first visit to the dashboard or the lesson editor
+ * downloads. The editor's Verify runs the engine, the lesson reader and the grader in the module's
+ * own worker, so the module carries them (about 580 KB; the dashboard alone was about 225 KB).
+ */
+const CLASSROOM_LIMIT = 650 * KB;
 const BUDGETS = [
   { name: 'first screen (page, wasm module, worker.js), brotli', part: 'first screen', limit: 600 * KB },
   { name: "everything the student's pages load but model files (embedded ones estimated), brotli", part: 'student app but models', limit: 2000 * KB },

@@ -22,7 +22,8 @@
 // - NAME.js, under a fixed name the app knows (AI_MODULE_URL and CLASSROOM_MODULE_URL in
 //   app/src/lazy_modules.rs): an ES module that starts the module and re-exports its bindings. The
 //   page imports it for the tools it mounts; the AI script worker is a module worker started from
-//   ai.js (the AI module's main() serves runs there).
+//   ai.js (the AI module's main() serves runs there), and the lesson editor's worker one started
+//   from classroom.js (its main() verifies lessons there).
 // - image_features.nnef.tar, the image feature extractor (models/image_features, 13.5 MB), which
 //   the model lab downloads only when a student turns the camera on (IMAGE_FEATURES_URL in
 //   app/src/lazy_modules.rs).
@@ -72,7 +73,7 @@ const MODULES = [
     rustflags: process.env.RUSTFLAGS ?? '',
     config: [],
     wasmOpt: ['-Oz'],
-    page: 'the page imports this for the teachers\' pages.',
+    page: 'the page imports this for the teachers\' pages; the lesson editor\'s worker is a module worker\n// started from it, where the module\'s main() verifies lessons.',
   },
 ];
 

@@ -21,7 +21,8 @@
 //   as its first message), which app/src/lazy_modules.rs uses instead of ./ai.js.
 // - the classroom module (issue #6: the teachers' pages; bound as `no-modules` with the global
 //   `sprout_classroom`) goes into a sibling file classroom.js the same way, loaded only when a
-//   teacher opens the class dashboard; the page publishes `SPROUT_LOAD_CLASSROOM`.
+//   teacher opens one of those pages; the page publishes `SPROUT_LOAD_CLASSROOM` and
+//   `SPROUT_START_CLASSROOM_WORKER` (the lesson editor's worker, started like the AI one).
 // - the image feature extractor (image_features.nnef.tar, for the model lab's camera) goes into
 //   another sibling file, image_features.js, as base64, loaded the same way only when a student
 //   turns the camera on; the page publishes `SPROUT_LOAD_IMAGE_FEATURES`, which resolves to its
@@ -138,12 +139,13 @@ addEventListener('message', function (event) {
   });
 })();
 </script>
-<!-- The AI worker's start: its first message is the AI module's glue and compiled module (or, when
-     ai.js could not be loaded, an error, which it throws for the page to see). -->
-<script type="text/plain" id="sprout-ai-worker-start">
+<!-- A lazy module's worker start (the AI module's, the classroom module's): its first message is the
+     module's glue, its global's name and its compiled module (or, when its sibling script could not
+     be loaded, no module, which it throws for the page to see). -->
+<script type="text/plain" id="sprout-module-worker-start">
 addEventListener('message', function (event) {
-  if (!event.data.module) throw new Error('the AI module (ai.js) could not be loaded');
-  var init = new Function(event.data.glue + '\\nreturn sprout_ai;')();
+  if (!event.data.module) throw new Error(event.data.src + ' could not be loaded');
+  var init = new Function(event.data.glue + '\\nreturn ' + event.data.global + ';')();
   init({ module_or_path: event.data.module }).catch(function (error) {
     setTimeout(function () { throw error; });
   });
@@ -152,7 +154,7 @@ addEventListener('message', function (event) {
 <!-- The AI and classroom modules, from ai.js and classroom.js beside this page, when first needed. -->
 <script>
 (function () {
-  var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-ai-worker-start').textContent], { type: 'text/javascript' }));
+  var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-module-worker-start').textContent], { type: 'text/javascript' }));
   /** A sibling script that sets window[key] to a module's glue (text) and wasm (base64): resolves
       to the glue and the compiled module, loading the script once. */
   function sibling(src, key) {
@@ -188,14 +190,22 @@ addEventListener('message', function (event) {
       return page;
     };
   }
+  /** Starts a worker running a module from its sibling script. */
+  function worker(script, src, global) {
+    return function () {
+      var started = new Worker(workerUrl);
+      script().then(function (found) {
+        started.postMessage({ glue: found.glue, global: global, module: found.module });
+      }, function () { started.postMessage({ src: src }); });
+      return started;
+    };
+  }
   var aiScript = sibling('ai.js', 'SPROUT_AI');
+  var classroomScript = sibling('classroom.js', 'SPROUT_CLASSROOM');
   window.SPROUT_LOAD_AI = onPage(aiScript, 'sprout_ai');
-  window.SPROUT_LOAD_CLASSROOM = onPage(sibling('classroom.js', 'SPROUT_CLASSROOM'), 'sprout_classroom');
-  window.SPROUT_START_AI_WORKER = function () {
-    var worker = new Worker(workerUrl);
-    aiScript().then(function (ai) { worker.postMessage(ai); }, function () { worker.postMessage({}); });
-    return worker;
-  };
+  window.SPROUT_LOAD_CLASSROOM = onPage(classroomScript, 'sprout_classroom');
+  window.SPROUT_START_AI_WORKER = worker(aiScript, 'ai.js', 'sprout_ai');
+  window.SPROUT_START_CLASSROOM_WORKER = worker(classroomScript, 'classroom.js', 'sprout_classroom');
   var extractor = null;
   /** image_features.js loaded: resolves to the image feature extractor's bytes. */
   window.SPROUT_LOAD_IMAGE_FEATURES = function () {

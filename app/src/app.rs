@@ -402,7 +402,7 @@ pub fn App() -> Html {
             } else {
                 html! {
                     <Home {language} course={state.course.clone()} progress={state.progress.clone()} on_open={open_lesson.clone()}
-                        on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} {on_student} {on_export} {on_backup} {on_restore}
+                        on_play={navigate.reform(|()| Page::Playground)} on_lab={navigate.reform(|()| Page::Lab)} on_class={navigate.reform(|()| Page::Class)} on_author={navigate.reform(|()| Page::Author)} {on_student} {on_export} {on_backup} {on_restore}
                         {on_open_pack} on_leave={(!is_embedded(&state.course)).then_some(on_leave)} notice={(*notice).clone()} />
                 }
             }
@@ -467,13 +467,20 @@ pub fn App() -> Html {
                 <LazyTool tool={Tool::Lab} {language} />
             </main>
         },
-        Page::Class => html! {
-            <main class="class-page" id="main" aria-labelledby="class-heading">
-                <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
-                <h2 id="class-heading">{ tr(language, Text::ClassLink) }</h2>
-                <LazyTool tool={Tool::Dashboard} {language} />
-            </main>
-        },
+        Page::Class | Page::Author => {
+            let (heading, tool) = if state.page == Page::Class {
+                (Text::ClassLink, Tool::Dashboard)
+            } else {
+                (Text::AuthorLink, Tool::Author)
+            };
+            html! {
+                <main class="class-page" id="main" aria-labelledby="class-heading">
+                    <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>
+                    <h2 id="class-heading">{ tr(language, heading) }</h2>
+                    <LazyTool {tool} {language} />
+                </main>
+            }
+        }
         Page::Playground => html! {
             <main class="playground" id="main">
                 <button type="button" class="back" onclick={home.reform(|_: MouseEvent| ())}>{ "← " }{ tr(language, Text::BackHome) }</button>

@@ -30,6 +30,8 @@ pub struct HomeProps {
     pub on_lab: Callback<()>,
     /// Opens the class dashboard (for teachers).
     pub on_class: Callback<()>,
+    /// Opens the lesson editor (for teachers).
+    pub on_author: Callback<()>,
     /// The student changed who they are.
     pub on_student: Callback<Student>,
     /// Export the result file.
@@ -83,6 +85,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
                     <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
                     <button type="button" class="class-link" onclick={on_class}>{ tr(language, Text::ClassLink) }</button>
+                    <button type="button" class="author-link" onclick={props.on_author.reform(|_: MouseEvent| ())}>{ tr(language, Text::AuthorLink) }</button>
                     if let Some(on_leave) = &props.on_leave {
                         <button type="button" onclick={on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
                     }

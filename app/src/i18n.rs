@@ -295,11 +295,13 @@ pub enum Text {
     ContestBack,
     /// Back from a teacher's course to the one the app carries.
     LeavePack,
+    /// Opens the lesson editor (for teachers), and its page's heading.
+    AuthorLink,
 }
 
 impl Text {
     /// Every id, for the completeness test.
-    pub const ALL: [Text; 143] = [
+    pub const ALL: [Text; 144] = [
         Text::AppTitle,
         Text::LanguageName,
         Text::LanguageSwitch,
@@ -443,6 +445,7 @@ impl Text {
         Text::ContestLeave,
         Text::ContestBack,
         Text::LeavePack,
+        Text::AuthorLink,
     ];
 }
 
@@ -598,6 +601,7 @@ const ZH_CN: &[(Text, &str)] = &[
     (Text::ContestLeave, "退出比赛（作答会保留）"),
     (Text::ContestBack, "返回题目列表"),
     (Text::LeavePack, "回到萌芽自带的课程（这门课的进度会保留）"),
+    (Text::AuthorLink, "写课程（教师）"),
 ];
 
 const EN: &[(Text, &str)] = &[
@@ -752,6 +756,7 @@ const EN: &[(Text, &str)] = &[
     (Text::ContestLeave, "Leave the contest (your work is kept)"),
     (Text::ContestBack, "Back to the problems"),
     (Text::LeavePack, "Back to the course Sprout comes with (your progress here is kept)"),
+    (Text::AuthorLink, "Write lessons (teachers)"),
 ];
 
 /// One language's words by id: the app's ([`Text`]) or the AI tools' (`ai::i18n::AiText`).

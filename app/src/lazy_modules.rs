@@ -8,11 +8,12 @@
 //! bindings: the page imports it for the tools it mounts, and AI script workers are module workers
 //! started from the AI one. The USB page (file://, where modules and fetch are refused) loads each
 //! module from a sibling script instead and publishes functions for that, `SPROUT_LOAD_AI`,
-//! `SPROUT_START_AI_WORKER` and `SPROUT_LOAD_CLASSROOM` (scripts/usb.mjs); when they exist they are
-//! used.
+//! `SPROUT_START_AI_WORKER`, `SPROUT_LOAD_CLASSROOM` and `SPROUT_START_CLASSROOM_WORKER`
+//! (scripts/usb.mjs); when they exist they are used.
 //!
 //! Every wasm module carries this file: the first screen's starts the AI script worker and loads the
-//! tools, and the AI module's tools start their own worker for inference and training.
+//! tools, the AI module's tools start their own worker for inference and training, and the
+//! classroom module's lesson editor starts one to verify lessons.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -83,13 +84,18 @@ pub fn load_image_features() -> Result<js_sys::Promise, JsValue> {
     fetch.call1(&JsValue::UNDEFINED, &url.into())?.dyn_into()
 }
 
-/// A new worker running the AI module, whose `main` serves runs and the tools' requests there.
-/// Only the page starts workers.
-pub fn start_worker() -> Result<Worker, JsValue> {
-    if let Some(start) = usb_hook("SPROUT_START_AI_WORKER") {
+/// A new worker running `module`, whose `main` serves there: the AI module runs programs and the
+/// AI tools' requests, the classroom module verifies lessons for the lesson editor. Only pages start
+/// workers.
+pub fn start_worker(module: LazyModule) -> Result<Worker, JsValue> {
+    let (url, hook) = match module {
+        LazyModule::Ai => (AI_MODULE_URL, "SPROUT_START_AI_WORKER"),
+        LazyModule::Classroom => (CLASSROOM_MODULE_URL, "SPROUT_START_CLASSROOM_WORKER"),
+    };
+    if let Some(start) = usb_hook(hook) {
         return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
     }
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    Worker::new_with_options(&page_url(AI_MODULE_URL)?, &options)
+    Worker::new_with_options(&page_url(url)?, &options)
 }

@@ -1,5 +1,6 @@
 //! A place on the page for a tool of a lazily loaded module: the AI module's drawing pad, model lab,
-//! or both (the AI lab page, issue #5), or the classroom module's class dashboard (issue #6). The
+//! or both (the AI lab page, issue #5), or the classroom module's class dashboard or lesson editor
+//! (issue #6). The
 //! tools are Yew components compiled into those modules, so that the first screen carries neither
 //! them nor tract: this component loads the module (saying so while it downloads), mounts the tool
 //! into its container through the module's `mount_tool` (AI) or `mount_classroom` export, passes
@@ -27,6 +28,8 @@ pub enum Tool {
     Lab,
     /// The class dashboard (学情分析), in the classroom module.
     Dashboard,
+    /// The lesson editor (写课程), in the classroom module.
+    Author,
 }
 
 impl Tool {
@@ -37,6 +40,7 @@ impl Tool {
             Tool::ModelLab => "model_lab",
             Tool::Lab => "lab",
             Tool::Dashboard => "dashboard",
+            Tool::Author => "author",
         }
     }
 
@@ -44,13 +48,15 @@ impl Tool {
     pub fn module(self) -> LazyModule {
         match self {
             Tool::DigitPad | Tool::ModelLab | Tool::Lab => LazyModule::Ai,
-            Tool::Dashboard => LazyModule::Classroom,
+            Tool::Dashboard | Tool::Author => LazyModule::Classroom,
         }
     }
 
     /// The tool named `name`; `None` for a name this app does not know.
     pub fn from_name(name: &str) -> Option<Tool> {
-        [Tool::DigitPad, Tool::ModelLab, Tool::Lab, Tool::Dashboard].into_iter().find(|tool| tool.name() == name)
+        [Tool::DigitPad, Tool::ModelLab, Tool::Lab, Tool::Dashboard, Tool::Author]
+            .into_iter()
+            .find(|tool| tool.name() == name)
     }
 }
 

@@ -54,7 +54,7 @@ impl ScriptWorker {
     /// Starts a worker of the AI module (which the browser downloads the first time) that reports
     /// to `on_event`.
     pub fn spawn_ai(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        Self::connect(lazy_modules::start_worker()?, on_event)
+        Self::connect(lazy_modules::start_worker(lazy_modules::LazyModule::Ai)?, on_event)
     }
 
     fn connect(worker: Worker, on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {

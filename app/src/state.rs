@@ -69,6 +69,8 @@ pub enum Page {
     Lab,
     /// The class dashboard (学情分析, issue #6), for teachers.
     Class,
+    /// The lesson editor (写课程, issue #6), for teachers.
+    Author,
 }
 
 impl Page {
@@ -80,6 +82,7 @@ impl Page {
             Page::Playground => "#/play".to_string(),
             Page::Lab => "#/lab".to_string(),
             Page::Class => "#/class".to_string(),
+            Page::Author => "#/author".to_string(),
         }
     }
 
@@ -93,6 +96,7 @@ impl Page {
             "play" => Page::Playground,
             "lab" => Page::Lab,
             "class" => Page::Class,
+            "author" => Page::Author,
             _ => Page::Home,
         }
     }
@@ -813,7 +817,7 @@ mod tests {
 
     #[test]
     fn pages_round_trip_through_the_address() {
-        for page in [Page::Home, Page::Playground, Page::Lab, Page::Class, Page::Lesson("hello".into())] {
+        for page in [Page::Home, Page::Playground, Page::Lab, Page::Class, Page::Author, Page::Lesson("hello".into())] {
             assert_eq!(Page::from_hash(&page.to_hash()), page);
         }
         assert_eq!(Page::from_hash("#/nonsense"), Page::Home);

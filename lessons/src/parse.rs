@@ -203,11 +203,7 @@ impl LessonSource {
     pub fn to_file(&self) -> String {
         let mut file = format!("+++\n{}\n+++\n\n{}\n", self.front_matter.trim_end(), self.text.trim());
         let mut block = |info: &str, content: &str| {
-            let longest = content
-                .split(|character| character != '`')
-                .map(str::len)
-                .max()
-                .unwrap_or(0);
+            let longest = content.split(|character| character != '`').map(str::len).max().unwrap_or(0);
             let fence = "`".repeat(longest.max(2) + 1);
             file.push_str(&format!("\n{fence}{info}\n{}\n{fence}\n", content.trim_end_matches('\n')));
         };

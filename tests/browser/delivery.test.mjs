@@ -4,8 +4,8 @@
 //   opens and runs programs once the server is gone, AI programs too once one has run;
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
 //   the AI module from dist-usb/ai.js), turns the model lab's camera on (its image model from
-//   dist-usb/image_features.js), opens the class dashboard, opens a teacher's contest file and
-//   checks a problem, and passes lesson 1 with no server.
+//   dist-usb/image_features.js), opens the class dashboard, verifies a lesson in the lesson editor,
+//   opens a teacher's contest file and checks a problem, and passes lesson 1 with no server.
 // It also checks, without a browser, that the service worker's cache version follows every file
 // of a build, the script worker's unhashed worker.js included, and that worker.js loads the very
 // glue and wasm module the page loads.
@@ -183,6 +183,22 @@ describe('the USB page', () => {
       await page.getByRole('status').filter({ hasText: '共 1 个文件：0 名学生计入统计，0 个文件有标记（不计入），1 个文件无法读取。' }).waitFor();
       assert.match(await page.locator('.unreadable').innerText(), /notes\.json/);
       assert.ok(page.requests.some((url) => url.endsWith('/classroom.js')), 'classroom.js was loaded');
+      const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
+      assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
+      assert.deepEqual(page.errors, [], 'the page threw');
+    });
+    await page.close();
+  });
+
+  test("verifies a lesson in the lesson editor from file://, in the classroom module's worker", { timeout: 120_000 }, async () => {
+    const page = await newTab(browser.context);
+    await page.goto(`${pathToFileURL(path.join(usbDistribution, 'index.html')).href}#/author`);
+    await diagnosed(page, 'usb-author', async () => {
+      await page.getByRole('button', { name: '检查这一课' }).click();
+      await page.getByText('没有问题：参考答案通过了全部测试，起始代码没有全部通过。').waitFor();
+      await page.getByLabel('参考答案').fill('print("你好";');
+      await page.getByRole('button', { name: '检查这一课' }).click();
+      await page.locator('.verify-problems li').first().waitFor();
       const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
       assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');
       assert.deepEqual(page.errors, [], 'the page threw');

@@ -105,6 +105,64 @@ pub enum ClassText {
     Print,
     /// Close the report.
     CloseReport,
+    /// What the lesson editor is for.
+    AuthorIntro,
+    /// Heading of the lesson's pieces.
+    AuthorLesson,
+    /// Opens a lesson file into the editor.
+    OpenLesson,
+    /// Label of the front matter.
+    FrontMatter,
+    /// Label of the lesson text.
+    LessonTextLabel,
+    /// Label of the starter code.
+    StarterLabel,
+    /// Label of the reference solution.
+    SolutionLabel,
+    /// Label of a hint. Placeholder: `{number}`.
+    HintLabel,
+    /// Adds a hint.
+    AddHint,
+    /// Removes the last hint.
+    RemoveHint,
+    /// Label of the tests.
+    TestsLabel,
+    /// Verifies the lesson.
+    Verify,
+    /// Said while the worker verifies.
+    Verifying,
+    /// The lesson has no problem.
+    VerifyPassed,
+    /// Before the list of problems. Placeholder: `{count}`.
+    VerifyProblems,
+    /// The worker failed.
+    VerifyFailed,
+    /// The lesson changed since the shown verification.
+    VerifyStale,
+    /// Downloads the lesson file.
+    SaveLesson,
+    /// Heading of the preview.
+    Preview,
+    /// Heading of the course being put together.
+    CourseHeading,
+    /// What the course pack is for.
+    CourseIntro,
+    /// Label of the course id.
+    CourseId,
+    /// Label of the course title.
+    CourseTitle,
+    /// Adds the verified lesson to the course.
+    AddToCourse,
+    /// Why adding may be off.
+    AddNeedsVerify,
+    /// The course has no lesson yet.
+    NoLessonsYet,
+    /// Removes a lesson from the course. Placeholder: `{title}`.
+    RemoveLesson,
+    /// Downloads the students' copy.
+    DownloadStudentPack,
+    /// Downloads the full copy.
+    DownloadFullPack,
 }
 
 fn table(language: Language) -> Table<ClassText> {
@@ -170,6 +228,35 @@ const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::AllReports, "表格中每个学生的报告（打印时每人一页）"),
     (ClassText::Print, "打印报告"),
     (ClassText::CloseReport, "关闭报告"),
+    (ClassText::AuthorIntro, "在这里写一课：文件头、课文、起始代码、参考答案、提示和测试，写法和课程文件一样（docs/lesson-format.md）。“检查这一课”在后台运行参考答案和起始代码，和 sprout check 报告一样的问题。"),
+    (ClassText::AuthorLesson, "这一课"),
+    (ClassText::OpenLesson, "打开课程文件（.md）"),
+    (ClassText::FrontMatter, "文件头（TOML：id、title 等）"),
+    (ClassText::LessonTextLabel, "课文（Markdown）"),
+    (ClassText::StarterLabel, "起始代码（可以空着）"),
+    (ClassText::SolutionLabel, "参考答案"),
+    (ClassText::HintLabel, "提示 {number}"),
+    (ClassText::AddHint, "再加一条提示"),
+    (ClassText::RemoveHint, "删掉最后一条提示"),
+    (ClassText::TestsLabel, "测试（TOML）"),
+    (ClassText::Verify, "检查这一课"),
+    (ClassText::Verifying, "正在运行参考答案和起始代码……"),
+    (ClassText::VerifyPassed, "没有问题：参考答案通过了全部测试，起始代码没有全部通过。"),
+    (ClassText::VerifyProblems, "发现 {count} 个问题："),
+    (ClassText::VerifyFailed, "检查工具出错了。请再按一次“检查这一课”，或刷新页面。"),
+    (ClassText::VerifyStale, "（这是修改之前的检查结果，请重新检查。）"),
+    (ClassText::SaveLesson, "保存课程文件（.md）"),
+    (ClassText::Preview, "预览"),
+    (ClassText::CourseHeading, "课程包"),
+    (ClassText::CourseIntro, "检查通过的课可以加入课程包。下载学生版发给学生，学生在首页用“打开老师发的课程或比赛文件”打开；完整版留给自己，用 sprout grade 评分。"),
+    (ClassText::CourseId, "课程编号（小写字母、数字和 -）"),
+    (ClassText::CourseTitle, "课程名称"),
+    (ClassText::AddToCourse, "加入课程包"),
+    (ClassText::AddNeedsVerify, "先检查这一课，没有问题才能加入。"),
+    (ClassText::NoLessonsYet, "课程包里还没有课。"),
+    (ClassText::RemoveLesson, "移出《{title}》"),
+    (ClassText::DownloadStudentPack, "下载学生版课程包"),
+    (ClassText::DownloadFullPack, "下载完整版课程包（评分用）"),
 ];
 
 const EN: &[(ClassText, &str)] = &[
@@ -218,13 +305,42 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::AllReports, "Reports of every student in the table (one page each when printed)"),
     (ClassText::Print, "Print the reports"),
     (ClassText::CloseReport, "Close the reports"),
+    (ClassText::AuthorIntro, "Write a lesson here: front matter, text, starter, solution, hints and tests, as in a lesson file (docs/lesson-format.md). Verify runs the solution and the starter in the background and reports the same problems as sprout check."),
+    (ClassText::AuthorLesson, "This lesson"),
+    (ClassText::OpenLesson, "Open a lesson file (.md)"),
+    (ClassText::FrontMatter, "Front matter (TOML: id, title, …)"),
+    (ClassText::LessonTextLabel, "Text (Markdown)"),
+    (ClassText::StarterLabel, "Starter code (may be empty)"),
+    (ClassText::SolutionLabel, "Reference solution"),
+    (ClassText::HintLabel, "Hint {number}"),
+    (ClassText::AddHint, "Add a hint"),
+    (ClassText::RemoveHint, "Remove the last hint"),
+    (ClassText::TestsLabel, "Tests (TOML)"),
+    (ClassText::Verify, "Verify this lesson"),
+    (ClassText::Verifying, "Running the solution and the starter…"),
+    (ClassText::VerifyPassed, "No problems: the solution passes every test and the starter does not."),
+    (ClassText::VerifyProblems, "{count} problem(s):"),
+    (ClassText::VerifyFailed, "The verifier failed. Press Verify again, or reload the page."),
+    (ClassText::VerifyStale, "(This was before your last edit: verify again.)"),
+    (ClassText::SaveLesson, "Save the lesson file (.md)"),
+    (ClassText::Preview, "Preview"),
+    (ClassText::CourseHeading, "Course pack"),
+    (ClassText::CourseIntro, "Verified lessons can go into the course pack. Hand the students' copy out: students open it on the home page with “open a course or contest file”. Keep the full copy for sprout grade."),
+    (ClassText::CourseId, "Course id (lowercase letters, digits and -)"),
+    (ClassText::CourseTitle, "Course title"),
+    (ClassText::AddToCourse, "Add to the course pack"),
+    (ClassText::AddNeedsVerify, "Verify this lesson first; only a lesson without problems can be added."),
+    (ClassText::NoLessonsYet, "The course pack has no lessons yet."),
+    (ClassText::RemoveLesson, "Remove “{title}”"),
+    (ClassText::DownloadStudentPack, "Download the students' copy"),
+    (ClassText::DownloadFullPack, "Download the full copy (for grading)"),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 45] = [
+    const ALL: [ClassText; 74] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
@@ -270,6 +386,35 @@ mod tests {
         ClassText::AllReports,
         ClassText::Print,
         ClassText::CloseReport,
+        ClassText::AuthorIntro,
+        ClassText::AuthorLesson,
+        ClassText::OpenLesson,
+        ClassText::FrontMatter,
+        ClassText::LessonTextLabel,
+        ClassText::StarterLabel,
+        ClassText::SolutionLabel,
+        ClassText::HintLabel,
+        ClassText::AddHint,
+        ClassText::RemoveHint,
+        ClassText::TestsLabel,
+        ClassText::Verify,
+        ClassText::Verifying,
+        ClassText::VerifyPassed,
+        ClassText::VerifyProblems,
+        ClassText::VerifyFailed,
+        ClassText::VerifyStale,
+        ClassText::SaveLesson,
+        ClassText::Preview,
+        ClassText::CourseHeading,
+        ClassText::CourseIntro,
+        ClassText::CourseId,
+        ClassText::CourseTitle,
+        ClassText::AddToCourse,
+        ClassText::AddNeedsVerify,
+        ClassText::NoLessonsYet,
+        ClassText::RemoveLesson,
+        ClassText::DownloadStudentPack,
+        ClassText::DownloadFullPack,
     ];
 
     #[test]

@@ -1,9 +1,12 @@
 //! What only the classroom module has (the `classroom` feature, issue #6): the teachers' pages,
-//! which the first screen's page mounts through [`mount_classroom`] (see `crate::lazy_tool`). It
-//! runs no programs: it reads files and shows figures.
+//! the class dashboard and the lesson editor, which the first screen's page mounts through
+//! [`mount_classroom`] (see `crate::lazy_tool`), and the lesson editor's worker ([`verify`]), which
+//! runs teachers' reference solutions; the pages themselves run no programs.
 
+pub mod author;
 pub mod dashboard;
 pub mod i18n;
+pub mod verify;
 
 use std::rc::Rc;
 
@@ -14,6 +17,7 @@ use yew::prelude::*;
 
 use crate::lazy_tool::Tool;
 use crate::mount::{Mounted, WithLanguage};
+use author::Author;
 use dashboard::Dashboard;
 
 /// Props of [`ClassroomRoot`].
@@ -23,12 +27,17 @@ pub struct ClassroomRootProps {
     pub language: Language,
     /// The course the class works from.
     pub pack: Rc<Pack>,
+    /// The page: the dashboard or the lesson editor.
+    pub tool: Tool,
 }
 
-/// The mounted page: the class dashboard.
+/// The mounted page: the class dashboard or the lesson editor.
 #[component]
 pub fn ClassroomRoot(props: &ClassroomRootProps) -> Html {
-    html! { <Dashboard language={props.language} pack={props.pack.clone()} /> }
+    match props.tool {
+        Tool::Author => html! { <Author language={props.language} /> },
+        _ => html! { <Dashboard language={props.language} pack={props.pack.clone()} /> },
+    }
 }
 
 impl WithLanguage for ClassroomRootProps {
@@ -54,7 +63,7 @@ impl ClassroomHandle {
     }
 }
 
-/// Mounts `tool` (`dashboard`) into `container`, in `language` (`zh-CN` or `en`), for the course
+/// Mounts `tool` (`dashboard` or `author`) into `container`, in `language` (`zh-CN` or `en`), for the course
 /// whose pack is `pack_json` (the first screen's embedded course).
 #[wasm_bindgen]
 pub fn mount_classroom(
@@ -63,10 +72,10 @@ pub fn mount_classroom(
     language_tag: &str,
     pack_json: &str,
 ) -> Result<ClassroomHandle, JsValue> {
-    if Tool::from_name(tool) != Some(Tool::Dashboard) {
-        return Err(JsValue::from_str(&format!("the classroom module has no tool named {tool}")));
-    }
+    let tool = Tool::from_name(tool)
+        .filter(|tool| tool.module() == crate::lazy_modules::LazyModule::Classroom)
+        .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
-    let props = ClassroomRootProps { language: crate::mount::language(language_tag), pack: Rc::new(pack) };
+    let props = ClassroomRootProps { language: crate::mount::language(language_tag), pack: Rc::new(pack), tool };
     Ok(ClassroomHandle(Mounted::new(container, props)?))
 }

@@ -1,0 +1,120 @@
+// The lesson editor (写课程, issue #6) in Debian's Chromium, end to end: a teacher opens it from the
+// home page, writes a lesson piece by piece and sees it previewed; Verify, which runs in the
+// classroom module's worker, reports what `sprout check` reports (here a starter that already
+// passes); the teacher fixes it and Verify passes; the saved lesson file is one `sprout check`
+// accepts; the lesson goes into a course whose students' and full copies are downloaded. A student
+// opens the students' copy and passes the lesson, and `sprout grade` with the full copy re-grades
+// the student's result file to the same score.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { newTab, repository, seriousViolations, serveApp, typeProgram } from './support.mjs';
+
+const sprout = (...args) =>
+  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
+
+const TESTS = '[[test]]\nkind = "call"\ncall = "double(21)"\n\n[[test]]\nkind = "call"\ncall = "double(-4)"\nhidden = true';
+
+describe('the lesson editor in Chromium', () => {
+  let closeApp;
+  let baseUrl;
+  let browser;
+  let folder;
+
+  before(async () => {
+    ({ baseUrl, browser, close: closeApp } = await serveApp());
+    folder = await mkdtemp(path.join(tmpdir(), 'sprout-author-'));
+  });
+
+  after(async () => {
+    await closeApp?.();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  /** Saves the download that `click` starts into `folder`; resolves to its path. */
+  async function download(page, click, name) {
+    const started = page.waitForEvent('download');
+    await click();
+    const file = path.join(folder, name ?? (await started).suggestedFilename());
+    await (await started).saveAs(file);
+    return file;
+  }
+
+  test('a teacher authors a lesson end to end, and a student passes it', async () => {
+    const page = await newTab(browser.context);
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: '写课程（教师）' }).click();
+    await page.getByRole('heading', { name: '写课程（教师）', level: 2 }).waitFor();
+
+    await page.getByLabel('文件头（TOML：id、title 等）').fill('id = "double"\ntitle = { zh = "翻倍" }');
+    await page.getByLabel('课文（Markdown）').fill('写函数 `double(x)`，返回 x 的**两倍**。');
+    await page.getByLabel('起始代码（可以空着）').fill('fn double(x) { x * 2 }');
+    await page.getByLabel('参考答案').fill('fn double(x) { x + x }');
+    await page.getByLabel('提示 1').fill('乘以 **2**。');
+    await page.getByLabel('测试（TOML）').fill(TESTS);
+    const preview = page.getByRole('region', { name: '预览' });
+    await preview.locator('strong').filter({ hasText: '两倍' }).waitFor();
+    await preview.locator('.hint-box strong').filter({ hasText: '2' }).waitFor();
+
+    // A starter that already passes is what `sprout check` calls a problem.
+    await page.getByRole('button', { name: '检查这一课' }).click();
+    await page.getByText('发现 1 个问题：').waitFor();
+    const problem = await page.locator('.verify-problems li').innerText();
+    assert.match(problem, /^lesson\.md/, problem);
+    const add = page.getByRole('button', { name: '加入课程包' });
+    assert.equal(await add.isDisabled(), true, 'a lesson with a problem cannot be added');
+
+    await page.getByLabel('起始代码（可以空着）').fill('fn double(x) { x }');
+    await page.getByRole('button', { name: '检查这一课' }).click();
+    await page.getByText('没有问题：参考答案通过了全部测试，起始代码没有全部通过。').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'axe finds no serious problem in the lesson editor');
+
+    const lessonFile = await download(page, () => page.getByRole('button', { name: '保存课程文件（.md）' }).click());
+    assert.equal(path.basename(lessonFile), 'double.md');
+    const source = path.join(folder, 'source');
+    await mkdir(source);
+    execFileSync('cp', [lessonFile, source]);
+    sprout('check', source);
+    const saved = await readFile(lessonFile, 'utf8');
+    assert.ok(saved.includes('```rhai starter\nfn double(x) { x }\n```'), saved);
+
+    await page.getByLabel('课程编号（小写字母、数字和 -）').fill('double-course');
+    await page.getByLabel('课程名称').fill('翻倍小课');
+    await add.click();
+    await page.getByRole('button', { name: '移出《翻倍》' }).waitFor();
+    const students = await download(page, () => page.getByRole('button', { name: '下载学生版课程包' }).click());
+    const full = await download(page, () => page.getByRole('button', { name: '下载完整版课程包（评分用）' }).click());
+    assert.deepEqual([path.basename(students), path.basename(full)], ['double-course.pack', 'double-course-full.pack']);
+    const studentsCopy = JSON.parse(await readFile(students, 'utf8'));
+    assert.equal(studentsCopy.full, false);
+    assert.equal(studentsCopy.lessons[0].tests.length, 1, 'the hidden test stays in the full copy');
+
+    // A student, on the same computer, opens the students' copy and passes the lesson.
+    await page.getByRole('button', { name: /返回课程/ }).click();
+    await page.getByLabel('打开老师发的课程或比赛文件（.pack）').setInputFiles(students);
+    await page.getByRole('heading', { name: '课程：翻倍小课' }).waitFor();
+    await page.getByRole('button', { name: /^翻倍/ }).click();
+    await page.getByRole('heading', { name: '翻倍', level: 2 }).waitFor();
+    await page.locator('.lesson-text strong').filter({ hasText: '两倍' }).waitFor();
+    await typeProgram(page, 'fn double(x) { x * 2 }');
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.locator('.grading').getByText('全部通过').waitFor();
+    await page.getByRole('button', { name: /返回课程/ }).click();
+    await page.getByLabel('姓名', { exact: true }).fill('李雷');
+    const results = path.join(folder, 'results');
+    await mkdir(results);
+    await download(page, () => page.getByRole('button', { name: '导出成绩文件' }).click(), 'results/li-lei.json');
+
+    const out = path.join(folder, 'judged');
+    sprout('grade', '--pack', full, '--out', out, results);
+    const [header, row] = (await readFile(path.join(out, 'ranking.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    const ranking = Object.fromEntries(header.split(',').map((name, index) => [name, row.split(',')[index]]));
+    assert.deepEqual([ranking.name, ranking.total_score, ranking.double, ranking.flags], ['李雷', '100', '100', '']);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
