@@ -1,20 +1,13 @@
 //! A lesson file taken apart for the lesson editor (`LessonSource`) and put back together reads as
 //! the same lesson: every lesson of the curriculum, and pieces whose own text holds a fence.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::lesson_files;
 
 use sprout_lessons::{parse_lesson, LessonSource};
-
-fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(folder).expect("a readable folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            lesson_files(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "md") {
-            found.push(path);
-        }
-    }
-}
 
 #[test]
 fn every_lesson_of_the_curriculum_survives_the_round_trip() {

@@ -3,20 +3,13 @@
 //! solutions; a JSON reader that rounds the last digit would make every real pack "changed".
 //! A lesson's AI tool (front-matter `tool`) travels in the pack and is covered by its hash.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::lesson_files;
 
 use sprout_lessons::{build_pack, check_lesson, parse_course, parse_lesson, read_pack, Tool};
-
-fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(folder).expect("folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            lesson_files(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "md") {
-            found.push(path);
-        }
-    }
-}
 
 #[test]
 fn the_curriculum_packs_and_reads_back_exactly() {

@@ -1,8 +1,8 @@
 // Issue #4 (accessibility) in the built app, in Debian's Chromium: axe-core scans every screen a
 // student meets (the course, a lesson before and after a failed check, a lesson with a hint, the
 // free editor with a mistake in the console and with a chart, a maker lesson whose program plays on
-// the board, the teachers' class dashboard with a table and a report, and a contest's page and
-// problem with its clock) in the normal and high-contrast themes, in English and at the largest text size, and
+// the board, the teachers' class dashboard with a table and a report, the lesson editor, and a
+// contest's page and problem with its clock) in the normal and high-contrast themes, in English and at the largest text size, and
 // fails on any serious or critical violation; a keyboard-only student opens lesson 1 and checks it
 // with Tab, Escape and Enter, and sees where the focus is.
 
@@ -147,6 +147,12 @@ describe('accessibility in Chromium', () => {
         await page.locator('table.students tbody button').click();
         await page.locator('.student-report').waitFor();
         await scan('the class dashboard with a table and a report');
+
+        await page.goto(`${baseUrl}#/author`);
+        await page.locator('.author-preview').waitFor();
+        await page.locator('.author .primary').first().click();
+        await page.locator('.verify-passed').waitFor();
+        await scan('the lesson editor (#/author) after Verify');
 
         await page.goto(baseUrl);
         await page.locator('#pack-file').setInputFiles(contest);
