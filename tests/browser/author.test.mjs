@@ -2,7 +2,8 @@
 // home page, writes a lesson piece by piece and sees it previewed; Verify, which runs in the
 // classroom module's worker, reports what `sprout check` reports (here a starter that already
 // passes); the teacher fixes it and Verify passes; the saved lesson file is one `sprout check`
-// accepts; the lesson goes into a course whose students' and full copies are downloaded. A student
+// accepts; the lesson goes into a course whose students' and full copies are downloaded, and the
+// full copy opens again in a fresh editor. A student
 // opens the students' copy and passes the lesson, and `sprout grade` with the full copy re-grades
 // the student's result file to the same score.
 
@@ -89,6 +90,14 @@ describe('the lesson editor in Chromium', () => {
     const students = await download(page, () => page.getByRole('button', { name: '下载学生版课程包' }).click());
     const full = await download(page, () => page.getByRole('button', { name: '下载完整版课程包（评分用）' }).click());
     assert.deepEqual([path.basename(students), path.basename(full)], ['double-course.pack', 'double-course-full.pack']);
+    // The course goes on another day: a fresh editor opens its full copy (and refuses the students').
+    await page.reload();
+    const openPack = page.getByLabel('打开课程包（完整版，接着编辑）');
+    await openPack.setInputFiles(students);
+    await page.getByText('这是学生版，没有参考答案和隐藏测试。请打开完整版课程包。').waitFor();
+    await openPack.setInputFiles(full);
+    await page.getByRole('button', { name: '移出《翻倍》' }).waitFor();
+    assert.equal(await page.getByLabel('课程名称').inputValue(), '翻倍小课');
     const studentsCopy = JSON.parse(await readFile(students, 'utf8'));
     assert.equal(studentsCopy.full, false);
     assert.equal(studentsCopy.lessons[0].tests.length, 1, 'the hidden test stays in the full copy');

@@ -3,7 +3,9 @@
 //! the text and hints, presses Verify, which runs the reference solution and the starter against
 //! every test in the classroom module's own worker (`super::verify`) and lists the same problems
 //! as `sprout check`, saves or opens the lesson file, and adds verified lessons to a course whose
-//! students' copy the students open in the app (and whose full copy `sprout grade` uses).
+//! students' copy the students open in the app (and whose full copy `sprout grade` uses). A course's
+//! full copy opens again to go on with it (its lessons are kept as packed: a pack holds no lesson
+//! files to edit).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -308,6 +310,40 @@ pub fn Author(props: &AuthorProps) -> Html {
             }
         })
     };
+    let on_open_pack = {
+        let (draft, notice) = (draft.clone(), notice.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let (draft, notice, name) = (draft.clone(), notice.clone(), file.name());
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(_) => Vec::new(),
+                };
+                match sprout_lessons::read_pack(&name, &bytes) {
+                    Ok(pack) if pack.full => {
+                        draft.set(CourseDraft {
+                            id: pack.course.id,
+                            title: pack.course.title.zh,
+                            lessons: pack.lessons,
+                        });
+                        notice.set(None);
+                    }
+                    Ok(_) => notice.set(Some(class_tr(language, ClassText::PackNotFull).to_string())),
+                    Err(problems) => notice.set(Some(
+                        problems
+                            .0
+                            .iter()
+                            .map(|problem| sprout_lessons::messages::describe_problem(problem, language))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )),
+                }
+            });
+        })
+    };
     let edit_draft = |change: fn(&mut CourseDraft, String)| {
         let draft = draft.clone();
         Callback::from(move |event: InputEvent| {
@@ -388,6 +424,10 @@ pub fn Author(props: &AuthorProps) -> Html {
             <section class="author-course" aria-labelledby="author-course-heading">
                 <h3 id="author-course-heading">{ t(ClassText::CourseHeading) }</h3>
                 <p>{ t(ClassText::CourseIntro) }</p>
+                <div class="author-file">
+                    <label for="author-open-pack">{ t(ClassText::OpenPack) }</label>
+                    <input id="author-open-pack" type="file" accept=".pack,application/json" onchange={on_open_pack} />
+                </div>
                 <div class="field">
                     <label for="course-id">{ t(ClassText::CourseId) }</label>
                     <input id="course-id" type="text" value={draft.id.clone()} oninput={edit_draft(|draft, value| draft.id = value)} />

@@ -163,6 +163,10 @@ pub enum ClassText {
     DownloadStudentPack,
     /// Downloads the full copy.
     DownloadFullPack,
+    /// Opens a course's full copy to go on with it.
+    OpenPack,
+    /// A students' copy opened in the editor.
+    PackNotFull,
 }
 
 fn table(language: Language) -> Table<ClassText> {
@@ -257,6 +261,8 @@ const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::RemoveLesson, "移出《{title}》"),
     (ClassText::DownloadStudentPack, "下载学生版课程包"),
     (ClassText::DownloadFullPack, "下载完整版课程包（评分用）"),
+    (ClassText::OpenPack, "打开课程包（完整版，接着编辑）"),
+    (ClassText::PackNotFull, "这是学生版，没有参考答案和隐藏测试。请打开完整版课程包。"),
 ];
 
 const EN: &[(ClassText, &str)] = &[
@@ -334,13 +340,15 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::RemoveLesson, "Remove “{title}”"),
     (ClassText::DownloadStudentPack, "Download the students' copy"),
     (ClassText::DownloadFullPack, "Download the full copy (for grading)"),
+    (ClassText::OpenPack, "Open a course pack (full copy, to go on with it)"),
+    (ClassText::PackNotFull, "This is a students' copy, without solutions and hidden tests: open the full copy."),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 74] = [
+    const ALL: [ClassText; 76] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
@@ -415,6 +423,8 @@ mod tests {
         ClassText::RemoveLesson,
         ClassText::DownloadStudentPack,
         ClassText::DownloadFullPack,
+        ClassText::OpenPack,
+        ClassText::PackNotFull,
     ];
 
     #[test]
