@@ -95,7 +95,17 @@ fn write_problem(error: &JsValue) -> StorageProblem {
 
 /// The stored lab model's text (JSON of the runtime's `LabModel`), if there is one.
 pub fn lab_model() -> Option<String> {
-    storage().ok()?.get_item(LAB_MODEL_KEY).ok().flatten()
+    stored_text(LAB_MODEL_KEY)
+}
+
+/// The text stored under `key`, if there is one.
+pub fn stored_text(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Stores `text` under `key`.
+pub fn store_text(key: &str, text: &str) -> Result<(), StorageProblem> {
+    storage()?.set_item(key, text).map_err(|error| write_problem(&error))
 }
 
 /// Stores `progress` under `key`.

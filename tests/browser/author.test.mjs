@@ -3,7 +3,7 @@
 // classroom module's worker, reports what `sprout check` reports (here a starter that already
 // passes); the teacher fixes it and Verify passes; the saved lesson file is one `sprout check`
 // accepts; the lesson goes into a course whose students' and full copies are downloaded, and the
-// full copy opens again in a fresh editor. A student
+// full copy opens again to go on with it; a reload keeps the lesson and the course. A student
 // opens the students' copy and passes the lesson, and `sprout grade` with the full copy re-grades
 // the student's result file to the same score.
 
@@ -90,8 +90,12 @@ describe('the lesson editor in Chromium', () => {
     const students = await download(page, () => page.getByRole('button', { name: '下载学生版课程包' }).click());
     const full = await download(page, () => page.getByRole('button', { name: '下载完整版课程包（评分用）' }).click());
     assert.deepEqual([path.basename(students), path.basename(full)], ['double-course.pack', 'double-course-full.pack']);
-    // The course goes on another day: a fresh editor opens its full copy (and refuses the students').
+    // A reload loses nothing: the lesson and the course are kept in the browser.
     await page.reload();
+    assert.equal(await page.getByLabel('起始代码（可以空着）').inputValue(), 'fn double(x) { x }');
+    await page.getByRole('button', { name: '移出《翻倍》' }).click();
+    await page.getByText('课程包里还没有课。').waitFor();
+    // The course's full copy opens again to go on with it (the students' copy is refused).
     const openPack = page.getByLabel('打开课程包（完整版，接着编辑）');
     await openPack.setInputFiles(students);
     await page.getByText('这是学生版，没有参考答案和隐藏测试。请打开完整版课程包。').waitFor();

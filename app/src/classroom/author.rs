@@ -21,7 +21,7 @@ use super::i18n::{class_tr, class_tr_with, ClassText};
 use super::verify::{Verified, VerifyReply, VerifyRequest};
 use crate::lazy_modules::{start_worker, LazyModule};
 use crate::markdown;
-use crate::storage;
+use crate::storage::{self, StorageProblem};
 
 /// What a new lesson starts from: enough for a first Verify to say what is missing.
 fn template() -> LessonSource {
@@ -128,8 +128,14 @@ impl Reducible for Verification {
     }
 }
 
+/// Where the lesson being written is kept between visits (its lesson file's text), so that a
+/// reload or a closed tab loses nothing.
+const LESSON_KEY: &str = "sprout.editor.lesson.v1";
+/// Where the course being put together is kept between visits (JSON of [`CourseDraft`]).
+const COURSE_KEY: &str = "sprout.editor.course.v1";
+
 /// The course being put together: verified lessons, in order.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct CourseDraft {
     id: String,
     title: String,
@@ -187,13 +193,31 @@ fn course_pack(draft: &CourseDraft, full: bool) -> Result<String, Vec<sprout_les
 pub fn Author(props: &AuthorProps) -> Html {
     let language = props.language;
     let t = |text| class_tr(language, text);
-    let source = use_state(template);
+    let source =
+        use_state(|| storage::stored_text(LESSON_KEY).map_or_else(template, |text| LessonSource::of_file(&text)));
     let verification = use_reducer(Verification::default);
     let requests = use_mut_ref(|| 0u32);
     let worker: Rc<RefCell<Option<VerifyWorker>>> = use_mut_ref(|| None);
-    let draft = use_state(|| CourseDraft { id: "my-course".into(), title: "我的课程".into(), lessons: Vec::new() });
+    let draft = use_state(|| {
+        storage::stored_text(COURSE_KEY).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_else(|| {
+            CourseDraft { id: "my-course".into(), title: "我的课程".into(), lessons: Vec::new() }
+        })
+    });
     let notice = use_state(|| None::<String>);
+    let storage_problem = use_state(|| None::<StorageProblem>);
     let file = source.to_file();
+    // Kept at every change: the lesson's text on each keystroke, the course when it changes.
+    {
+        let storage_problem = storage_problem.clone();
+        use_effect_with(file.clone(), move |file| storage_problem.set(storage::store_text(LESSON_KEY, file).err()));
+    }
+    {
+        let storage_problem = storage_problem.clone();
+        use_effect_with((*draft).clone(), move |draft| {
+            let text = serde_json::to_string(draft).unwrap_or_default();
+            storage_problem.set(storage::store_text(COURSE_KEY, &text).err());
+        });
+    }
 
     let edit = |change: fn(&mut LessonSource, String)| {
         let source = source.clone();
@@ -382,6 +406,9 @@ pub fn Author(props: &AuthorProps) -> Html {
     html! {
         <div class="author">
             <p>{ t(ClassText::AuthorIntro) }</p>
+            if storage_problem.is_some() {
+                <p class="storage-warning" role="alert">{ t(ClassText::EditorNotKept) }</p>
+            }
             <div class="author-columns">
                 <section class="author-form" aria-labelledby="author-form-heading">
                     <h3 id="author-form-heading">{ t(ClassText::AuthorLesson) }</h3>

@@ -167,6 +167,8 @@ pub enum ClassText {
     OpenPack,
     /// A students' copy opened in the editor.
     PackNotFull,
+    /// Browser storage refused the editor's work.
+    EditorNotKept,
 }
 
 fn table(language: Language) -> Table<ClassText> {
@@ -263,6 +265,7 @@ const ZH_CN: &[(ClassText, &str)] = &[
     (ClassText::DownloadFullPack, "下载完整版课程包（评分用）"),
     (ClassText::OpenPack, "打开课程包（完整版，接着编辑）"),
     (ClassText::PackNotFull, "这是学生版，没有参考答案和隐藏测试。请打开完整版课程包。"),
+    (ClassText::EditorNotKept, "浏览器不让保存（可能是存储满了或被禁止）：关掉页面前请先“保存课程文件”，并下载课程包。"),
 ];
 
 const EN: &[(ClassText, &str)] = &[
@@ -342,13 +345,14 @@ const EN: &[(ClassText, &str)] = &[
     (ClassText::DownloadFullPack, "Download the full copy (for grading)"),
     (ClassText::OpenPack, "Open a course pack (full copy, to go on with it)"),
     (ClassText::PackNotFull, "This is a students' copy, without solutions and hidden tests: open the full copy."),
+    (ClassText::EditorNotKept, "The browser refuses to keep your work (storage full or blocked): save the lesson file and download the course pack before closing the page."),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [ClassText; 76] = [
+    const ALL: [ClassText; 77] = [
         ClassText::FilesHeading,
         ClassText::FilesIntro,
         ClassText::PickFiles,
@@ -425,6 +429,7 @@ mod tests {
         ClassText::DownloadFullPack,
         ClassText::OpenPack,
         ClassText::PackNotFull,
+        ClassText::EditorNotKept,
     ];
 
     #[test]
