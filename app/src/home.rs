@@ -1,6 +1,8 @@
 //! The home page: the course's units and lessons with the student's progress (done, started,
-//! open, locked), "continue where I left off", and the student's own corner: who they are,
-//! exporting results, backing up and restoring progress, display settings.
+//! open, locked), "continue where I left off", the ways to the free editor, the AI lab and the
+//! teachers' pages, opening a course or contest file from the teacher (and going back to the
+//! app's own course), and the student's own corner: who they are, exporting results, backing up
+//! and restoring progress.
 
 use std::rc::Rc;
 
