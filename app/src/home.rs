@@ -172,9 +172,9 @@ fn lesson_item(
     }
 }
 
-/// What a file input does when the student picks a file: sends it to `on_file`, and empties the
+/// What a file input does when someone picks a file: sends it to `on_file`, and empties the
 /// input so that picking the same file again is a change too.
-fn picked_file(on_file: &Callback<web_sys::File>) -> Callback<Event> {
+pub fn picked_file(on_file: &Callback<web_sys::File>) -> Callback<Event> {
     let on_file = on_file.clone();
     Callback::from(move |event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();

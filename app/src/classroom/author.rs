@@ -19,6 +19,7 @@ use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
 use super::verify::{Verified, VerifyReply, VerifyRequest};
+use crate::home::picked_file;
 use crate::lazy_modules::{start_worker, LazyModule};
 use crate::markdown;
 use crate::storage::{self, StorageProblem};
@@ -281,10 +282,7 @@ pub fn Author(props: &AuthorProps) -> Html {
     };
     let on_open = {
         let (source, notice) = (source.clone(), notice.clone());
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+        picked_file(&Callback::from(move |file: web_sys::File| {
             let (source, notice) = (source.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text =
@@ -292,7 +290,7 @@ pub fn Author(props: &AuthorProps) -> Html {
                 source.set(LessonSource::of_file(&text.unwrap_or_default()));
                 notice.set(None);
             });
-        })
+        }))
     };
     let verified_lesson = match &*verification {
         Verification::Done(verified, text) if *text == file => verified.lesson.clone(),
@@ -336,10 +334,7 @@ pub fn Author(props: &AuthorProps) -> Html {
     };
     let on_open_pack = {
         let (draft, notice) = (draft.clone(), notice.clone());
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-            input.set_value("");
+        picked_file(&Callback::from(move |file: web_sys::File| {
             let (draft, notice, name) = (draft.clone(), notice.clone(), file.name());
             wasm_bindgen_futures::spawn_local(async move {
                 let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
@@ -366,7 +361,7 @@ pub fn Author(props: &AuthorProps) -> Html {
                     )),
                 }
             });
-        })
+        }))
     };
     let edit_draft = |change: fn(&mut CourseDraft, String)| {
         let draft = draft.clone();
