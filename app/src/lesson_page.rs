@@ -9,16 +9,14 @@ use yew::prelude::*;
 
 use crate::course::is_contest;
 use crate::document::lesson_text;
+use crate::home::title;
 use crate::i18n::{tr, tr_with, Text};
 use crate::markdown;
 use crate::state::{SharedGrade, SharedPack, Status};
 
 /// The lesson's title in the interface language (Chinese when there is no English one).
 pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
-    match (language, &lesson.title.en) {
-        (Language::En, Some(english)) => english.clone(),
-        _ => lesson.title.zh.clone(),
-    }
+    title(language, &lesson.title)
 }
 
 /// A lesson's text, with its Rhai examples' "try it" buttons, and each of its hints, as page

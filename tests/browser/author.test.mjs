@@ -9,14 +9,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newTab, repository, seriousViolations, serveApp, typeProgram } from './support.mjs';
-
-const sprout = (...args) =>
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
+import { newTab, seriousViolations, serveApp, sprout, typeProgram } from './support.mjs';
 
 const TESTS = '[[test]]\nkind = "call"\ncall = "double(21)"\n\n[[test]]\nkind = "call"\ncall = "double(-4)"\nhidden = true';
 
@@ -78,7 +74,7 @@ describe('the lesson editor in Chromium', () => {
     assert.equal(path.basename(lessonFile), 'double.md');
     const source = path.join(folder, 'source');
     await mkdir(source);
-    execFileSync('cp', [lessonFile, source]);
+    await copyFile(lessonFile, path.join(source, 'double.md'));
     sprout('check', source);
     const saved = await readFile(lessonFile, 'utf8');
     assert.ok(saved.includes('```rhai starter\nfn double(x) { x }\n```'), saved);

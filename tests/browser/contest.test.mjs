@@ -9,57 +9,39 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, newTab, repository, seriousViolations, serveApp, typeProgram } from './support.mjs';
+import { launch, newTab, seriousViolations, serveApp, sprout, typeProgram, writeSource } from './support.mjs';
 
 /** The contest's source: two problems whose hidden tests catch a program fitted to the visible ones. */
-async function writeContest(source) {
-  await mkdir(source, { recursive: true });
-  await writeFile(
-    path.join(source, 'course.toml'),
+const CONTEST = {
+  'course.toml':
     'id = "school-final"\nversion = "1.0.0"\ntitle = { zh = "校赛决赛", en = "School final" }\nkind = "contest"\n' +
-      'duration_minutes = 30\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["square", "echo"]\n',
-  );
-  await writeFile(
-    path.join(source, 'square.md'),
+    'duration_minutes = 30\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["square", "echo"]\n',
+  'square.md':
     '+++\nid = "square"\ntitle = { zh = "平方" }\n+++\n\n写函数 `square(x)`，返回 x 的平方。\n\n' +
-      '```rhai starter\nfn square(x) { x }\n```\n\n```rhai solution\nfn square(x) { x * x }\n```\n\n```hint\n乘自己。\n```\n\n' +
-      '```tests\n[[test]]\nid = "small"\nkind = "call"\ncall = "square(3)"\npoints = 40\n\n' +
-      '[[test]]\nid = "big"\nkind = "call"\ncall = "square(12)"\npoints = 60\nhidden = true\n```\n',
-  );
-  await writeFile(
-    path.join(source, 'echo.md'),
+    '```rhai starter\nfn square(x) { x }\n```\n\n```rhai solution\nfn square(x) { x * x }\n```\n\n```hint\n乘自己。\n```\n\n' +
+    '```tests\n[[test]]\nid = "small"\nkind = "call"\ncall = "square(3)"\npoints = 40\n\n' +
+    '[[test]]\nid = "big"\nkind = "call"\ncall = "square(12)"\npoints = 60\nhidden = true\n```\n',
+  'echo.md':
     '+++\nid = "echo"\ntitle = { zh = "回声" }\n+++\n\n读一行，原样打印。\n\n```rhai solution\nprint(input());\n```\n\n' +
-      '```hint\n用 input()。\n```\n\n```tests\n[[test]]\nid = "one"\nkind = "output"\ninput = ["a"]\npoints = 50\n\n' +
-      '[[test]]\nid = "two"\nkind = "output"\ninput = ["b"]\npoints = 50\nhidden = true\n```\n',
-  );
-}
-
-const sprout = (...args) =>
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
+    '```hint\n用 input()。\n```\n\n```tests\n[[test]]\nid = "one"\nkind = "output"\ninput = ["a"]\npoints = 50\n\n' +
+    '[[test]]\nid = "two"\nkind = "output"\ninput = ["b"]\npoints = 50\nhidden = true\n```\n',
+};
 
 /** A teacher's own course of two lessons, the second opening when the first is passed. */
-async function writeCourse(source) {
-  await mkdir(source, { recursive: true });
-  await writeFile(
-    path.join(source, 'course.toml'),
+const OWN_COURSE = {
+  'course.toml':
     'id = "class-7-3"\nversion = "1.0.0"\ntitle = { zh = "七年级 3 班的小课" }\n\n' +
-      '[[unit]]\nid = "basics"\ntitle = { zh = "热身" }\nlessons = ["greet", "twice"]\n',
-  );
-  await writeFile(
-    path.join(source, 'greet.md'),
+    '[[unit]]\nid = "basics"\ntitle = { zh = "热身" }\nlessons = ["greet", "twice"]\n',
+  'greet.md':
     '+++\nid = "greet"\ntitle = { zh = "打招呼" }\n+++\n\n打印 **你好，同学**。\n\n```rhai solution\nprint("你好，同学");\n```\n\n' +
-      '```hint\n用 `print`。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
-  );
-  await writeFile(
-    path.join(source, 'twice.md'),
+    '```hint\n用 `print`。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
+  'twice.md':
     '+++\nid = "twice"\ntitle = { zh = "两遍" }\n+++\n\n打印两遍 1。\n\n```rhai solution\nprint(1);\nprint(1);\n```\n\n' +
-      '```hint\n写两行。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
-  );
-}
+    '```hint\n写两行。\n```\n\n```tests\n[[test]]\nkind = "output"\n```\n',
+};
 
 describe('packs a teacher hands out, in Chromium', () => {
   let closeApp;
@@ -73,7 +55,7 @@ describe('packs a teacher hands out, in Chromium', () => {
     ({ baseUrl, browser, close: closeApp } = await serveApp());
     folder = await mkdtemp(path.join(tmpdir(), 'sprout-contest-'));
     const source = path.join(folder, 'source');
-    await writeContest(source);
+    await writeSource(source, CONTEST);
     fullPack = path.join(folder, 'final-full.pack');
     studentPack = path.join(folder, 'final.pack');
     sprout('check', source);
@@ -221,7 +203,7 @@ describe('packs a teacher hands out, in Chromium', () => {
 
   test("a teacher's own course opens in place of the app's, keeps its progress apart, and its result re-grades", async () => {
     const source = path.join(folder, 'own-course');
-    await writeCourse(source);
+    await writeSource(source, OWN_COURSE);
     const full = path.join(folder, 'own-full.pack');
     const students = path.join(folder, 'own.pack');
     sprout('check', source);

@@ -6,11 +6,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newTab, repository, serveApp, typeProgram } from './support.mjs';
+import { newTab, serveApp, sprout, typeProgram } from './support.mjs';
 
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
@@ -130,7 +129,6 @@ describe('lessons in Chromium', () => {
     const hello = result.lessons.find((lesson) => lesson.lesson_id === 'hello');
     assert.equal(hello.claimed.score, 100);
 
-    const sprout = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
     sprout('pack', 'lessons/content', '-o', path.join(folder, 'full.pack'));
     const report = sprout('grade', '--pack', path.join(folder, 'full.pack'), '--out', folder, resultPath);
     assert.match(report, /graded 1 submission\(s\).*0 flagged, 0 skipped/);

@@ -130,24 +130,33 @@ export async function unlockLessons(context, lessonIds) {
   }, [...passed]);
 }
 
+/** Runs the `sprout` command line (cargo's build of sprout-cli) in the repository; returns its output. */
+export function sprout(...args) {
+  return execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', ...args], { cwd: repository, encoding: 'utf8' });
+}
+
+/** Writes a course's source into `folder`: `files` maps each file name to its text. */
+export async function writeSource(folder, files) {
+  await mkdir(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text);
+}
+
 /**
  * Writes a contest of one problem, 打印 1 (print `1`, 100 points, a visible and a hidden case), into
  * `folder` and packs its students' copy with `sprout pack --student`; resolves to the pack's path.
  */
 export async function packContest(folder) {
-  await writeFile(
-    path.join(folder, 'course.toml'),
-    'id = "one-problem"\nversion = "1.0.0"\ntitle = { zh = "一题赛", en = "One-problem contest" }\nkind = "contest"\n' +
+  await writeSource(folder, {
+    'course.toml':
+      'id = "one-problem"\nversion = "1.0.0"\ntitle = { zh = "一题赛", en = "One-problem contest" }\nkind = "contest"\n' +
       'duration_minutes = 45\n\n[[unit]]\nid = "problems"\ntitle = { zh = "题目" }\nlessons = ["one"]\n',
-  );
-  await writeFile(
-    path.join(folder, 'one.md'),
-    '+++\nid = "one"\ntitle = { zh = "打印 1", en = "Print 1" }\n+++\n\n用 `print` 打印数字 1。\n\n' +
+    'one.md':
+      '+++\nid = "one"\ntitle = { zh = "打印 1", en = "Print 1" }\n+++\n\n用 `print` 打印数字 1。\n\n' +
       '```rhai solution\nprint(1);\n```\n\n```hint\n用 print。\n```\n\n' +
       '```tests\n[[test]]\nkind = "output"\npoints = 40\n\n[[test]]\nkind = "output"\npoints = 60\nhidden = true\n```\n',
-  );
+  });
   const file = path.join(folder, 'contest.pack');
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', folder, '--student', '-o', file], { cwd: repository });
+  sprout('pack', folder, '--student', '-o', file);
   return file;
 }
 
