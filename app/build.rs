@@ -10,7 +10,7 @@
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. The pack carries each lesson's text and hints
-//!   converted for display (`sprout_lessons::document`), which `src/document.rs` decodes.
+//!   converted for display (`sprout_lessons::document`), which `src/course/document.rs` decodes.
 
 use std::path::{Path, PathBuf};
 

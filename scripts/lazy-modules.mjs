@@ -20,13 +20,13 @@
 // - NAME-HASH_bg.wasm and NAME-HASH.js: the module and its wasm-bindgen glue (`web` target; HASH
 //   follows their contents);
 // - NAME.js, under a fixed name the app knows (AI_MODULE_URL and CLASSROOM_MODULE_URL in
-//   app/src/lazy_modules.rs): an ES module that starts the module and re-exports its bindings. The
+//   app/src/modules/mod.rs): an ES module that starts the module and re-exports its bindings. The
 //   page imports it for the tools it mounts; the AI script worker is a module worker started from
 //   ai.js (the AI module's main() serves runs there), and the lesson editor's worker one started
 //   from classroom.js (its main() verifies lessons there).
 // - image_features.nnef.tar, the image feature extractor (models/image_features, 13.5 MB), which
 //   the model lab downloads only when a student turns the camera on (IMAGE_FEATURES_URL in
-//   app/src/lazy_modules.rs).
+//   app/src/modules/mod.rs).
 // With SPROUT_AI_BINDGEN_TARGET=no-modules (scripts/usb.sh), the glue is bound as `no-modules` with
 // the global `sprout_NAME` instead, for scripts/usb.mjs to turn into the USB page's sibling NAME.js,
 // and there is no loader.

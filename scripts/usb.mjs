@@ -18,7 +18,7 @@
 //   (file:// pages may load scripts from their own folder, not fetch them). The page publishes
 //   `SPROUT_LOAD_AI` (the module on the page, for the drawing pad and the model lab) and
 //   `SPROUT_START_AI_WORKER` (a classic Blob-URL worker that gets the glue and the compiled module
-//   as its first message), which app/src/lazy_modules.rs uses instead of ./ai.js.
+//   as its first message), which app/src/modules/mod.rs uses instead of ./ai.js.
 // - the classroom module (issue #6: the teachers' pages; bound as `no-modules` with the global
 //   `sprout_classroom`) goes into a sibling file classroom.js the same way, loaded only when a
 //   teacher opens one of those pages; the page publishes `SPROUT_LOAD_CLASSROOM` and

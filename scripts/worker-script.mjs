@@ -1,5 +1,5 @@
 // Writes worker.js, the script the app's script worker starts from (WORKER_URL in
-// app/src/protocol.rs). The page and the worker are one wasm module: trunk loads it on the page
+// app/src/workers/protocol.rs). The page and the worker are one wasm module: trunk loads it on the page
 // under content-hashed names (app-HASH.js, app-HASH_bg.wasm) that the wasm cannot know, so this
 // script, run as a trunk post_build hook (Trunk.toml) over the staging folder, reads them from
 // the page trunk wrote and writes a module worker that loads the same two files.

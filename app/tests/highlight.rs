@@ -1,6 +1,6 @@
 //! The editor's highlighting agrees with Rhai's own tokenizer on every lesson's code.
 //!
-//! The page colours programs with `sprout_app::highlight`, a small tokenizer of its own, because
+//! The page colours programs with `sprout_app::components::highlight`, a small tokenizer of its own, because
 //! the page must not carry the Rhai engine. This test runs both over every `rhai` block of the
 //! lessons (`lessons/content/**/*.md`: examples, starters, solutions) and every student program
 //! in `lessons/tests/submissions/`, and checks that the tokens Rhai keeps (it drops comments and
@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use rhai::{Engine, Token};
-use sprout_app::highlight::{tokenize, TokenClass};
+use sprout_app::components::highlight::{tokenize, TokenClass};
 
 /// A token class both tokenizers can agree on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,7 +226,7 @@ fn highlighting_agrees_with_rhai_on_tricky_programs() {
 
 #[test]
 fn known_differences_still_differ() {
-    // A known difference (see `app/src/highlight.rs`): Rhai's names follow Unicode's XID tables,
+    // A known difference (see `app/src/components/highlight.rs`): Rhai's names follow Unicode's XID tables,
     // where a superscript digit cannot be part of a name; the editor's do not.
     assert!(disagreement("let x² = 1;").is_some());
     // Rhai's tokenizer loses a column at `\${` (an escaped interpolation) in a template string:

@@ -1,8 +1,8 @@
 //! Lesson Markdown becomes safe page content: the rules of `sprout_lessons::document`, the
 //! converter that every pack's lesson text and hints go through. This test reads what it writes
-//! with the page's own decoder (`sprout_app::document::decode`): exactly what the page gets.
+//! with the page's own decoder (`sprout_app::course::document::decode`): exactly what the page gets.
 
-use sprout_app::document::decode;
+use sprout_app::course::document::decode;
 use sprout_lessons::document;
 
 /// What the page shows for converted `nodes`: the page's nodes, as `{:?}` prints them.

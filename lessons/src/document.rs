@@ -4,7 +4,7 @@
 //! screen has no room for a Markdown parser, and a pack opened at run time (a contest, a teacher's
 //! course) must show its text all the same. So [`build_pack`](crate::build_pack) converts each
 //! lesson's text and hints here and stores them in the pack as [`LessonText`]s, which the app
-//! decodes (`app/src/document.rs`). The rules that keep lesson text safe are decided here, once:
+//! decodes (`app/src/course/document.rs`). The rules that keep lesson text safe are decided here, once:
 //!
 //! - raw HTML is kept as plain text, never as markup;
 //! - links to other sites become text with their address (the app is offline), and only links
@@ -236,7 +236,7 @@ pub const CLOSE: char = '\u{3}';
 /// Ends a node's one field (an address, a list's first number) before its content.
 pub const FIELD_END: char = '\u{1f}';
 
-/// Writes `nodes` in the compact form the page decodes (`app/src/document.rs`, `decode`): text as it
+/// Writes `nodes` in the compact form the page decodes (`app/src/course/document.rs`, `decode`): text as it
 /// is, and each other node as [`OPEN`], a kind letter, its field ended by [`FIELD_END`] if it has
 /// one, its content, and [`CLOSE`]. As static Rust values the nodes took about 24 bytes of
 /// pointers each, 22 KB of the first screen's download (brotli) for the course of issue #5; this

@@ -371,7 +371,7 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
             if load_extractor {
                 let (lab, worker, redraw) = (lab.clone(), worker.clone(), redraw.clone());
                 spawn_local(async move {
-                    let loading = crate::lazy_modules::load_image_features().map(JsFuture::from);
+                    let loading = crate::modules::load_image_features().map(JsFuture::from);
                     let bytes = match loading {
                         Ok(loading) => loading.await.ok().and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok()),
                         Err(_) => None,

@@ -1,5 +1,5 @@
 //! What only the AI module has (the `ai` feature, issue #5): the drawing pad and the model lab,
-//! which the first screen's page mounts through [`mount_tool`] (see `crate::lazy_tool`), and the
+//! which the first screen's page mounts through [`mount_tool`] (see `crate::modules::tool`), and the
 //! tools' side of the AI worker ([`tools`]).
 
 pub mod camera;
@@ -13,8 +13,8 @@ use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::lazy_tool::Tool;
-use crate::mount::{Mounted, WithLanguage};
+use crate::modules::mount::{Mounted, WithLanguage};
+use crate::modules::tool::Tool;
 use lab::ModelLab;
 use pad::DigitPad;
 
@@ -49,7 +49,7 @@ impl WithLanguage for ToolRootProps {
     }
 }
 
-/// A tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
+/// A tool mounted on the page; the page calls these methods (`crate::modules::tool`).
 #[wasm_bindgen]
 pub struct ToolHandle(Mounted<ToolRoot>);
 
@@ -118,6 +118,6 @@ fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) 
 #[wasm_bindgen]
 pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
     let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
-    let props = ToolRootProps { tool, language: crate::mount::language(language_tag) };
+    let props = ToolRootProps { tool, language: crate::modules::mount::language(language_tag) };
     Ok(ToolHandle(Mounted::new(container, props)?))
 }

@@ -10,7 +10,7 @@ use web_sys::{Event, MessageEvent, Worker};
 use yew::Callback;
 
 use super::tools::{ToolReply, ToolRequest};
-use crate::lazy_modules;
+use crate::modules;
 
 /// What the worker said.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +39,7 @@ pub struct ToolWorker {
 impl ToolWorker {
     /// Starts a worker that reports to `on_event`.
     pub fn spawn(on_event: Callback<ToolEvent>) -> Result<Self, JsValue> {
-        let worker = lazy_modules::start_worker(lazy_modules::LazyModule::Ai)?;
+        let worker = modules::start_worker(modules::LazyModule::Ai)?;
         let connection = Rc::new(RefCell::new(Connection::default()));
         let on_message = {
             let (worker, connection, on_event) = (worker.clone(), connection.clone(), on_event.clone());

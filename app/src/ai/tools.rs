@@ -16,7 +16,7 @@ use sprout_runtime::ai::{
 use sprout_runtime::messages::Language;
 use web_sys::DedicatedWorkerGlobalScope;
 
-use crate::worker::post;
+use crate::workers::serve::post;
 
 /// A drawing: the ink of a `width`×`height` canvas, row by row, 0 (none) to 255 (full).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -11,6 +11,6 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     if !js_sys::global().is_instance_of::<web_sys::Window>() {
-        sprout_app::worker::serve();
+        sprout_app::workers::serve::serve();
     }
 }

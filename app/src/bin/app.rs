@@ -11,8 +11,8 @@ use wasm_bindgen::JsCast;
 
 fn main() {
     if js_sys::global().is_instance_of::<web_sys::Window>() {
-        yew::Renderer::<sprout_app::app::App>::new().render();
+        yew::Renderer::<sprout_app::shell::App>::new().render();
     } else {
-        sprout_app::worker::serve();
+        sprout_app::workers::serve::serve();
     }
 }

@@ -14,5 +14,5 @@ fn main() {
     // Done here once rather than at the first mount; it is also what links the library, and so its
     // exports, into this binary. It fails only without a document, where nothing can be mounted and
     // `mount_classroom` tries again and reports it.
-    let _ = sprout_app::mount::leave_the_pages_subtree_id();
+    let _ = sprout_app::modules::mount::leave_the_pages_subtree_id();
 }

@@ -19,9 +19,9 @@ use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
 use super::verify::{Verified, VerifyReply, VerifyRequest};
-use crate::home::picked_file;
-use crate::lazy_modules::{start_worker, LazyModule};
-use crate::markdown;
+use crate::components::markdown;
+use crate::modules::{start_worker, LazyModule};
+use crate::pages::home::picked_file;
 use crate::storage::{self, StorageProblem};
 
 /// What a new lesson starts from: enough for a first Verify to say what is missing.
@@ -395,7 +395,7 @@ pub fn Author(props: &AuthorProps) -> Html {
     };
     let preview = |markdown_text: &str| {
         let encoded = document::encode(&document::convert(markdown_text));
-        markdown::render(&crate::document::decode(&encoded), None, "")
+        markdown::render(&crate::course::document::decode(&encoded), None, "")
     };
     let running = matches!(*verification, Verification::Running(..));
     html! {

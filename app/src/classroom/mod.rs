@@ -1,6 +1,6 @@
 //! What only the classroom module has (the `classroom` feature, issue #6): the teachers' pages,
 //! the class dashboard and the lesson editor, which the first screen's page mounts through
-//! [`mount_classroom`] (see `crate::lazy_tool`), and the lesson editor's worker ([`verify`]), which
+//! [`mount_classroom`] (see `crate::modules::tool`), and the lesson editor's worker ([`verify`]), which
 //! runs teachers' reference solutions; the pages themselves run no programs.
 
 pub mod author;
@@ -15,8 +15,8 @@ use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::lazy_tool::Tool;
-use crate::mount::{Mounted, WithLanguage};
+use crate::modules::mount::{Mounted, WithLanguage};
+use crate::modules::tool::Tool;
 use author::Author;
 use dashboard::Dashboard;
 
@@ -46,7 +46,7 @@ impl WithLanguage for ClassroomRootProps {
     }
 }
 
-/// A classroom tool mounted on the page; the page calls these methods (`crate::lazy_tool`).
+/// A classroom tool mounted on the page; the page calls these methods (`crate::modules::tool`).
 #[wasm_bindgen]
 pub struct ClassroomHandle(Mounted<ClassroomRoot>);
 
@@ -73,9 +73,10 @@ pub fn mount_classroom(
     pack_json: &str,
 ) -> Result<ClassroomHandle, JsValue> {
     let tool = Tool::from_name(tool)
-        .filter(|tool| tool.module() == crate::lazy_modules::LazyModule::Classroom)
+        .filter(|tool| tool.module() == crate::modules::LazyModule::Classroom)
         .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
-    let props = ClassroomRootProps { language: crate::mount::language(language_tag), pack: Rc::new(pack), tool };
+    let props =
+        ClassroomRootProps { language: crate::modules::mount::language(language_tag), pack: Rc::new(pack), tool };
     Ok(ClassroomHandle(Mounted::new(container, props)?))
 }

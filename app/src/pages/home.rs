@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::course::{continue_with, lesson_status, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
-use crate::progress::Progress;
+use crate::storage::progress::Progress;
 
 /// Props of [`Home`].
 #[derive(Properties, PartialEq)]

@@ -20,10 +20,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::home::{student_field, title};
 use crate::i18n::{tr, tr_with, Text};
-use crate::progress::Progress;
+use crate::pages::home::{student_field, title};
 use crate::state::SharedPack;
+use crate::storage::progress::Progress;
 
 /// When the student's contest started (seconds since 1970): when they opened its first problem.
 pub fn started_at(progress: &Progress) -> Option<u64> {

@@ -20,13 +20,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-use crate::board::MakerBoard;
-use crate::chart::{charts_shown, ChartView};
-use crate::console::Console;
+use crate::components::board::MakerBoard;
+use crate::components::chart::{charts_shown, ChartView};
+use crate::components::console::Console;
 use crate::i18n::{tr, tr_with, Text};
-use crate::playback::{Button, Control, SensorValues, Speed};
-use crate::protocol::RunReport;
+use crate::state::playback::{Button, Control, SensorValues, Speed};
 use crate::state::{SharedReport, SharedSession, Status};
+use crate::workers::protocol::RunReport;
 
 /// Side of the square canvas, in pixels and turtle units alike.
 const CANVAS_SIZE: f64 = 400.0;
@@ -401,7 +401,7 @@ fn draw(context: &CanvasRenderingContext2d, trace: &[TraceEvent]) {
 mod tests {
     use super::*;
     use crate::course::course;
-    use crate::protocol::{BoardUse, RunId};
+    use crate::workers::protocol::{BoardUse, RunId};
     use sprout_runtime::{run, RunInput};
 
     fn kinds_of(program: &str) -> StageKinds {

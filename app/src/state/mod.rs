@@ -7,19 +7,21 @@
 //! (posting to the worker, storage, downloads) happen in components: the app posts
 //! [`State::outgoing`] whenever it changes.
 
+pub mod playback;
+
 use std::rc::Rc;
 
 use sprout_lessons::{Lesson, Pack, Student};
 use sprout_runtime::messages::Language;
 use yew::Reducible;
 
+use crate::components::stage::StageKinds;
 use crate::course::{course, lesson_status, LessonStatus};
 use crate::i18n::{tr, Text};
-use crate::playback::{Control, RunStart, SensorValues, Session, Speed};
-use crate::progress::Progress;
-use crate::protocol::{GradeReport, RunReport, RunRequest, WorkerRequest};
-use crate::stage::StageKinds;
+use crate::state::playback::{Control, RunStart, SensorValues, Session, Speed};
+use crate::storage::progress::Progress;
 use crate::storage::StorageProblem;
+use crate::workers::protocol::{GradeReport, RunReport, RunRequest, WorkerRequest};
 
 /// Where the worker stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -562,8 +564,8 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::playback::{Button, SENSORS};
-    use crate::protocol::{BoardUse, RunId};
+    use crate::state::playback::{Button, SENSORS};
+    use crate::workers::protocol::{BoardUse, RunId};
     use sprout_lessons::{grade, Selection};
     use sprout_runtime::scenario::{Sensor, SensorReading};
     use sprout_runtime::{run, Event, Outcome};

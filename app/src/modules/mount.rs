@@ -1,5 +1,5 @@
 //! What the lazily loaded modules (the AI module and the classroom module) need to mount their
-//! tools on the first screen's page (`crate::lazy_tool`): the language tag they are given, a tool
+//! tools on the first screen's page (`crate::modules::tool`): the language tag they are given, a tool
 //! mounted with its props ([`Mounted`], which their handles wrap), and keeping their Yew apps apart
 //! from the page's.
 

@@ -5,7 +5,7 @@
 //! keyboard (Space or Enter held down); a click from assistive technology, which comes without
 //! any of those, is a short press. While a program that reads the board plays, each press,
 //! release and slider move goes to the app as a [`Control`], which re-runs the program with it
-//! (see [`crate::playback`]). The sliders also set what the sensors read from the start of the
+//! (see [`crate::state::playback`]). The sliders also set what the sensors read from the start of the
 //! next run.
 
 use sprout_runtime::messages::Language;
@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::i18n::{tr, tr_with, Text};
-use crate::playback::{sensor_range, Button, Control, SensorValues, SENSORS};
+use crate::state::playback::{sensor_range, Button, Control, SensorValues, SENSORS};
 
 /// Props of [`MakerBoard`].
 #[derive(Properties, PartialEq)]

@@ -6,10 +6,10 @@ use sprout_runtime::messages::Language;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::editor::{CodeEditor, EditorDiagnostic};
+use crate::components::editor::{CodeEditor, EditorDiagnostic};
+use crate::components::stage::{Stage, StageKinds};
 use crate::i18n::{tr, tr_with, Text};
-use crate::playback::{Control, SensorValues, Speed};
-use crate::stage::{Stage, StageKinds};
+use crate::state::playback::{Control, SensorValues, Speed};
 use crate::state::{SharedGrade, SharedSession, Status};
 
 /// What a lesson adds to the workbench.

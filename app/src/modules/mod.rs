@@ -15,6 +15,10 @@
 //! tools, the AI module's tools start their own worker for inference and training, and the
 //! classroom module's lesson editor starts one to verify lessons.
 
+#[cfg(any(feature = "ai", feature = "classroom"))]
+pub mod mount;
+pub mod tool;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Worker, WorkerOptions, WorkerType};

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-use crate::lazy_modules;
-use crate::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
+use crate::modules;
+use crate::workers::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
 
 /// What the worker reports to the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +54,7 @@ impl ScriptWorker {
     /// Starts a worker of the AI module (which the browser downloads the first time) that reports
     /// to `on_event`.
     pub fn spawn_ai(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        Self::connect(lazy_modules::start_worker(lazy_modules::LazyModule::Ai)?, on_event)
+        Self::connect(modules::start_worker(modules::LazyModule::Ai)?, on_event)
     }
 
     fn connect(worker: Worker, on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {

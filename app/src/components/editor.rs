@@ -2,7 +2,7 @@
 //!
 //! A `<textarea>` does the editing, so the caret, selection, Chinese input methods, screen
 //! readers and the browser's undo and redo all work as anywhere else. It lies exactly over a
-//! `<pre>` that shows the same text highlighted ([`crate::highlight`]): the textarea's text is
+//! `<pre>` that shows the same text highlighted ([`crate::components::highlight`]): the textarea's text is
 //! transparent, its caret is not. Both layers use the same font, size and line height and never
 //! wrap, so every character is at the same place in both; a gutter beside them numbers the lines,
 //! and both follow the textarea's scrolling.
@@ -27,7 +27,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDocument, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::highlight::{tokenize, Token, TokenClass};
+use crate::components::highlight::{tokenize, Token, TokenClass};
 
 /// One level of indentation.
 const INDENT: &str = "    ";

@@ -7,11 +7,11 @@ use sprout_lessons::{Lesson, Pack, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
+use crate::components::markdown;
+use crate::course::document::lesson_text;
 use crate::course::is_contest;
-use crate::document::lesson_text;
-use crate::home::title;
 use crate::i18n::{tr, tr_with, Text};
-use crate::markdown;
+use crate::pages::home::title;
 use crate::state::{SharedGrade, SharedPack, Status};
 
 /// The lesson's title in the interface language (Chinese when there is no English one).

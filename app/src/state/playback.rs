@@ -18,8 +18,8 @@ use std::rc::Rc;
 use sprout_runtime::scenario::{ButtonPress, Scenario, Sensor, SensorReading, DEFAULT_PRESS_MS};
 use sprout_runtime::{Limits, Outcome, RunInput, TraceEvent};
 
-use crate::protocol::{RunId, RunReport, RunRequest};
 use crate::state::SharedReport;
+use crate::workers::protocol::{RunId, RunReport, RunRequest};
 
 /// The virtual time a run covers at first, and what each extension of a live session adds.
 pub const WINDOW_MS: u64 = 60_000;
@@ -533,7 +533,7 @@ pub fn shown(trace: &[TraceEvent], time_ms: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::BoardUse;
+    use crate::workers::protocol::BoardUse;
     use sprout_runtime::{run, Event};
 
     /// Presses A and lights the middle LED while A is down.

@@ -5,6 +5,9 @@
 //! failure is reported as a [`StorageProblem`] that the app shows as a warning; the progress stays
 //! in memory and can still be backed up to a file, so no work is lost.
 
+pub mod export;
+pub mod progress;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
@@ -12,7 +15,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 use sprout_lessons::Pack;
 
 use crate::course::{is_embedded, read_pack_file};
-use crate::progress::Progress;
+use crate::storage::progress::Progress;
 
 /// The `localStorage` key of the progress in the app's own course.
 pub const PROGRESS_KEY: &str = "sprout.progress.v1";

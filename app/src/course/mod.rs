@@ -7,13 +7,15 @@
 //! again, too big for the first screen); the hash is copied into result files, and the judge's
 //! re-grade skips a file whose hash is not the full pack's.
 
+pub mod document;
+
 use std::rc::Rc;
 
 use sprout_lessons::{CourseKind, Lesson, Pack, PACK_FORMAT, PACK_VERSION};
 use sprout_runtime::messages::Language;
 
 use crate::i18n::{tr, tr_with, Text};
-use crate::progress::Progress;
+use crate::storage::progress::Progress;
 
 /// The embedded course's pack file (JSON), as build.rs wrote it.
 pub const COURSE_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.pack"));
@@ -193,7 +195,7 @@ mod tests {
 
     #[test]
     fn only_the_students_copy_of_a_pack_opens() {
-        use crate::contest::tests::contest_file;
+        use crate::pages::contest::tests::contest_file;
         for kind in ["course", "contest"] {
             let pack = read_pack_file(&contest_file(kind, false)).expect("the students' copy opens");
             assert_eq!(is_contest(&pack), kind == "contest");

@@ -4,7 +4,7 @@
 //! HTML as plain text, links to other sites as text, only embedded images) into a compact form,
 //! which [`decode`] reads back into [`Node`]s when a lesson opens: the page carries no Markdown
 //! parser, and a pack opened at run time (a contest) shows its text like the embedded course.
-//! [`crate::markdown`] turns the nodes into page elements.
+//! [`crate::components::markdown`] turns the nodes into page elements.
 
 use sprout_lessons::document::{CLOSE, FIELD_END, OPEN};
 use sprout_lessons::Pack;

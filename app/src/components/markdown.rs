@@ -1,4 +1,4 @@
-//! Lesson text (Markdown, converted when its pack was built to [`crate::document`]'s safe nodes) as
+//! Lesson text (Markdown, converted when its pack was built to [`crate::course::document`]'s safe nodes) as
 //! page content. The safety rules were applied when the nodes were built (`sprout_lessons::document`): raw
 //! HTML is text, links to other sites are text with their address, and only embedded images load.
 //! Here every string is a text node or an attribute value, so nothing in a lesson becomes markup.
@@ -6,7 +6,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::{VTag, VText};
 
-use crate::document::Node;
+use crate::course::document::Node;
 
 /// What a code example's "try it" button needs: where to send the code, and its label.
 #[derive(Clone, Copy)]

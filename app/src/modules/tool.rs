@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{tr, Text};
-use crate::lazy_modules::{self, LazyModule};
+use crate::modules::{self, LazyModule};
 
 /// Which tool to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,7 +152,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
                     }
                 })
             };
-            match lazy_modules::load(tool.module()) {
+            match modules::load(tool.module()) {
                 Ok(promise) => {
                     let _ = promise.then2(&mount, &failed);
                 }

@@ -4,14 +4,14 @@
 //! and the UI can end the program by terminating the worker. The page and the worker are one
 //! wasm module (`app/src/bin/app.rs`): the module's `main` calls [`serve`] when it starts in a worker,
 //! which the UI starts from [`WORKER_URL`] (or, on the USB page, through `SPROUT_START_WORKER`;
-//! see [`crate::script_worker`]).
+//! see [`crate::workers::link`]).
 //!
 //! The AI module (`app/src/bin/ai.rs`, this crate with the `ai` feature) serves the same way: there
 //! the runtime has the AI functions, so it runs the programs that call them, which the first
 //! screen's worker sends back ([`WorkerReply::NeedsAi`]), and it also answers the drawing pad's and
 //! the model lab's requests ([`crate::ai::tools`]).
 //!
-//! [`WORKER_URL`]: crate::protocol::WORKER_URL
+//! [`WORKER_URL`]: crate::workers::protocol::WORKER_URL
 
 use sprout_lessons::messages::describe_feedback;
 use sprout_lessons::{grade, Selection};
@@ -19,7 +19,9 @@ use sprout_runtime::messages::{describe, Language};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest};
+use crate::workers::protocol::{
+    BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest,
+};
 
 /// Answers the UI's requests from now on, in the dedicated worker this runs in, and tells the UI
 /// it listens ([`WorkerReply::Ready`]). Returns at once: the handler stays installed until the

@@ -18,21 +18,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::contest::{ContestBar, ContestHome};
+use crate::components::stage::StageKinds;
+use crate::components::workbench::{LessonControls, Workbench};
 use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, read_pack_file, LessonStatus};
-use crate::export;
-use crate::home::Home;
 use crate::i18n::{tr, tr_with, Text};
-use crate::lazy_tool::{LazyTool, Tool};
-use crate::lesson_page::{lesson_title, GradingPanel, LessonText};
-use crate::playback::{Control, RunStart};
-use crate::progress::Progress;
-use crate::protocol::{GradeRequest, WorkerRequest};
-use crate::script_worker::{ScriptWorker, WorkerEvent};
-use crate::stage::StageKinds;
+use crate::modules::tool::{LazyTool, Tool};
+use crate::pages::contest::{ContestBar, ContestHome};
+use crate::pages::home::Home;
+use crate::pages::lesson::{lesson_title, GradingPanel, LessonText};
+use crate::state::playback::{Control, RunStart};
 use crate::state::{Action, Page, SharedPack, State, View, FONT_PERCENTS};
+use crate::storage::export;
+use crate::storage::progress::Progress;
 use crate::storage::{self, StorageProblem};
-use crate::workbench::{LessonControls, Workbench};
+use crate::workers::link::{ScriptWorker, WorkerEvent};
+use crate::workers::protocol::{GradeRequest, WorkerRequest};
 
 /// The app's version, written into result files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

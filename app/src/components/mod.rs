@@ -1,0 +1,11 @@
+//! The pieces pages are made of: the code editor and its highlighting, the workbench around it, the
+//! stage (console, turtle canvas, charts, maker board) and lesson text.
+
+pub mod board;
+pub mod chart;
+pub mod console;
+pub mod editor;
+pub mod highlight;
+pub mod markdown;
+pub mod stage;
+pub mod workbench;
