@@ -5,7 +5,7 @@
 //! `eval`, no modules, no file or time access. Budgets come from the run's [`Limits`]; the total
 //! operation budget is enforced across the program and all its event handlers.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -15,8 +15,9 @@ use rhai::packages::{
 use rhai::{CallFnOptions, Dynamic, Engine, Module, Scope, Shared};
 
 use crate::api::{self, dispatch_events_until, ApiError, SharedHost};
+use crate::data::{self, Meter};
 use crate::diagnostic::{self, Code, Context, Diagnostic, Ending, DISABLED_WORDS};
-use crate::host::Host;
+use crate::host::{Host, Operations};
 use crate::teardown::dismantle;
 use crate::value::Value;
 use crate::{Limits, Outcome, Run, RunInput};
@@ -33,24 +34,13 @@ thread_local! {
     ];
 }
 
-/// Operation counting across the program and its event handlers (each handler call starts
-/// Rhai's own counter at zero again).
-#[derive(Default)]
-struct OperationCount {
-    before_this_call: Cell<u64>,
-    total: Cell<u64>,
-    interrupted: Cell<bool>,
-}
-
 /// How often (in operations) the host's interrupt callback is asked.
 const INTERRUPT_CHECK_INTERVAL: u64 = 256;
 
-fn build_engine(
-    host: &SharedHost,
-    operations: &Rc<OperationCount>,
-    limits: &Limits,
-    interrupt: Box<dyn Fn() -> bool>,
-) -> Engine {
+/// The host's real-time safety net (see [`crate::run_with_interrupt`]), when it has one.
+pub(crate) type Interrupt = Option<Box<dyn Fn() -> bool>>;
+
+fn build_engine(host: &SharedHost, meter: &Rc<Meter>, limits: &Limits, interrupt: Interrupt) -> Engine {
     let mut engine = Engine::new_raw();
     PACKAGES.with(|packages| {
         for package in packages {
@@ -60,13 +50,13 @@ fn build_engine(
     for word in DISABLED_WORDS {
         engine.disable_symbol(word);
     }
+    // Rhai's own size limits stay off: it would count a whole list again after every change to
+    // it (`crate::data` measures instead).
     engine
         .set_strict_variables(true)
         .set_max_call_levels(limits.max_call_depth)
-        .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth)
-        .set_max_string_size(limits.max_string_length)
-        .set_max_array_size(limits.max_array_length)
-        .set_max_map_size(limits.max_map_size);
+        .set_max_expr_depths(limits.max_expression_depth, limits.max_function_expression_depth);
+    data::register(&mut engine, meter);
 
     let state = host.clone();
     engine.on_print(move |text| state.borrow_mut().write(&format!("{text}\n")));
@@ -76,33 +66,66 @@ fn build_engine(
     // The operation budget is enforced here rather than with Rhai's own `set_max_operations`:
     // the budget spans the program and every event handler, and Rhai's check would fire before
     // this callback could record that the budget was exceeded (a `sort` comparison swallows that
-    // error, and the run must still fail).
+    // error, and the run must still fail). Rhai calls this on every operation, so the common path
+    // only counts; see `Operations::next_check` for when it looks further.
+    let operations = host.borrow().operations.clone();
     let state = host.clone();
-    let counter = operations.clone();
     let max_operations = limits.max_operations;
+    operations.next_check.set(next_check(&operations, 0, max_operations, interrupt.is_some()));
     engine.on_progress(move |operations_in_call| {
-        let counted = counter.before_this_call.get() + operations_in_call;
-        counter.total.set(counted);
-        // Native functions borrow the host only while they run, never across an operation.
-        let (native, pending) = match state.try_borrow_mut() {
-            Ok(mut host) => {
-                host.operations = counted;
-                (host.native_operations, host.pending_stop.clone())
-            }
-            Err(_) => (0, None),
-        };
-        if counted.saturating_add(native) > max_operations {
-            let diagnostic = Diagnostic::new(Code::TooManyOperations).with("limit", max_operations);
-            return Some(Dynamic::from(ApiError(diagnostic)));
+        let counted = operations.before_this_call.get() + operations_in_call;
+        operations.rhai.set(counted);
+        if counted < operations.next_check.get() {
+            return None;
         }
-        if counter.interrupted.get() || (counted % INTERRUPT_CHECK_INTERVAL == 0 && interrupt()) {
-            counter.interrupted.set(true);
-            return Some(Dynamic::from(ApiError(Diagnostic::new(Code::Interrupted))));
-        }
-        pending.map(|diagnostic| Dynamic::from(ApiError(diagnostic)))
+        check_operation(&operations, &state, counted, max_operations, interrupt.as_deref())
+            .map(|diagnostic| Dynamic::from(ApiError(diagnostic)))
     });
     api::register(&mut engine, host);
     engine
+}
+
+/// The progress callback's look beyond counting, at the operations where the run may have to
+/// stop: over the budget, the host's interrupt (asked every [`INTERRUPT_CHECK_INTERVAL`]
+/// operations), or a stop that output or trace budgets left pending. Gives the diagnostic that
+/// stops the run, or schedules the next look.
+fn check_operation(
+    operations: &Operations,
+    host: &SharedHost,
+    counted: u64,
+    max_operations: u64,
+    interrupt: Option<&dyn Fn() -> bool>,
+) -> Option<Diagnostic> {
+    // Once over the budget or interrupted, `next_check` stays behind the count, so that every later
+    // operation stops the run too (a `sort` comparison swallows the first error).
+    if counted.saturating_add(operations.native.get()) > max_operations {
+        return Some(Diagnostic::new(Code::TooManyOperations).with("limit", max_operations));
+    }
+    if let Some(interrupt) = interrupt {
+        if operations.interrupted.get() || (counted % INTERRUPT_CHECK_INTERVAL == 0 && interrupt()) {
+            operations.interrupted.set(true);
+            operations.check_now();
+            return Some(Diagnostic::new(Code::Interrupted));
+        }
+    }
+    // Native functions borrow the host only while they run, never across an operation.
+    if let Some(pending) = host.try_borrow().ok().and_then(|host| host.pending_stop.clone()) {
+        operations.check_now();
+        return Some(pending);
+    }
+    operations.next_check.set(next_check(operations, counted, max_operations, interrupt.is_some()));
+    None
+}
+
+/// The next Rhai count at which the progress callback must look beyond counting, after `counted`:
+/// the first count over the budget, or the next interrupt check when the host has an interrupt.
+fn next_check(operations: &Operations, counted: u64, max_operations: u64, interrupted_by_host: bool) -> u64 {
+    let over_budget = max_operations.saturating_sub(operations.native.get()).saturating_add(1);
+    let next_interrupt_check = match interrupted_by_host {
+        true => (counted / INTERRUPT_CHECK_INTERVAL + 1) * INTERRUPT_CHECK_INTERVAL,
+        false => u64::MAX,
+    };
+    over_budget.min(next_interrupt_check)
 }
 
 /// Every name in the source that looks like an identifier: the candidates for "did you mean".
@@ -130,28 +153,23 @@ pub(crate) enum Task<'a> {
     },
 }
 
-pub(crate) fn run(
-    source: &str,
-    input: &RunInput,
-    interrupt: Box<dyn Fn() -> bool>,
-    task: Task,
-) -> (Run, Option<Value>) {
+pub(crate) fn run(source: &str, input: &RunInput, interrupt: Interrupt, task: Task) -> (Run, Option<Value>) {
     let limits = &input.limits;
     let host: SharedHost = Rc::new(RefCell::new(Host::new(input)));
     // `operations` counts Rhai's; the run reports them with the native work charged.
-    let finish = |outcome: Outcome, operations: u64| {
+    let finish = |outcome: Outcome| {
         let host = host.borrow();
-        let operations = operations.saturating_add(host.native_operations);
-        Run { trace: host.trace.clone(), outcome, operations, end_time_ms: host.clock_ms }
+        Run { trace: host.trace.clone(), outcome, operations: host.operations.used(), end_time_ms: host.clock_ms }
     };
     if source.len() > limits.max_source_bytes {
         let diagnostic =
             Diagnostic::new(Code::SourceTooLong).with("bytes", source.len()).with("limit", limits.max_source_bytes);
-        return (finish(Outcome::Failed { diagnostic }, 0), None);
+        return (finish(Outcome::Failed { diagnostic }), None);
     }
 
-    let operations = Rc::new(OperationCount::default());
-    let engine = build_engine(&host, &operations, limits, interrupt);
+    let operations = host.borrow().operations.clone();
+    let meter = Meter::new(limits, operations.clone(), Rc::downgrade(&host));
+    let engine = build_engine(&host, &meter, limits, interrupt);
     let variable_names = identifiers(source);
     let mut functions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for function in api::registered_functions() {
@@ -167,7 +185,7 @@ pub(crate) fn run(
         Err(error) => {
             let context = Context { variable_names: &variable_names, functions: &functions, limits };
             let diagnostic = diagnostic::from_parse_error(error.err_type(), error.position(), &context);
-            return (finish(Outcome::Failed { diagnostic }, 0), None);
+            return (finish(Outcome::Failed { diagnostic }), None);
         }
     };
     for function in ast.iter_functions() {
@@ -200,16 +218,17 @@ pub(crate) fn run(
         let outcome = budget_check(outcome, &operations, &host, limits);
         let returned = returned.filter(|_| matches!(outcome, Outcome::Finished { .. }));
         dismantle_run(scope, &host);
-        return (finish(outcome, operations.total.get()), returned);
+        return (finish(outcome), returned);
     }
     let evaluation = engine.eval_ast_with_scope::<Dynamic>(&mut scope, &ast);
     let ending = match evaluation {
         Ok(value) => {
             let shown = (!value.is_unit()).then(|| value.to_string());
             dismantle([value]);
+            meter.enter_handlers(scope.iter_raw().map(|(_, _, value)| value));
             let end_ms = host.borrow().end_ms;
             let handlers_result = dispatch_events_until(&host, end_ms, &mut |handler| {
-                operations.before_this_call.set(operations.total.get());
+                operations.before_this_call.set(operations.rhai.get());
                 handler.call::<Dynamic>(&engine, &ast, ()).map(|_| ())
             });
             match handlers_result {
@@ -222,7 +241,7 @@ pub(crate) fn run(
                 Ok(()) => {
                     let outcome = budget_check(Outcome::Finished { value: shown }, &operations, &host, limits);
                     dismantle_run(scope, &host);
-                    return (finish(outcome, operations.total.get()), None);
+                    return (finish(outcome), None);
                 }
             }
         }
@@ -233,7 +252,7 @@ pub(crate) fn run(
         Ending::Failed(diagnostic) => Outcome::Failed { diagnostic },
     };
     dismantle_run(scope, &host);
-    (finish(budget_check(outcome, &operations, &host, limits), operations.total.get()), None)
+    (finish(budget_check(outcome, &operations, &host, limits)), None)
 }
 
 /// Takes apart the program's variables and registered handlers (see [`crate::teardown`]).
@@ -244,14 +263,13 @@ fn dismantle_run(scope: Scope, host: &SharedHost) {
 
 /// A budget that ran out ends the run as failed even when a library function swallowed the error
 /// (Rhai's `sort` ignores errors raised inside its comparison, for example).
-fn budget_check(outcome: Outcome, operations: &OperationCount, host: &SharedHost, limits: &Limits) -> Outcome {
+fn budget_check(outcome: Outcome, operations: &Operations, host: &SharedHost, limits: &Limits) -> Outcome {
     if let Outcome::Failed { diagnostic } = &outcome {
         if matches!(diagnostic.code, Code::TooManyOperations | Code::OutputTooLarge | Code::Interrupted) {
             return outcome;
         }
     }
-    let used = operations.total.get().saturating_add(host.borrow().native_operations);
-    let exceeded = if used > limits.max_operations {
+    let exceeded = if operations.used() > limits.max_operations {
         Some(Diagnostic::new(Code::TooManyOperations).with("limit", limits.max_operations))
     } else if operations.interrupted.get() {
         Some(Diagnostic::new(Code::Interrupted))

@@ -4,7 +4,9 @@
 //! Every API function reaches it through one `Rc<RefCell<Host>>`; nothing here is global, so runs
 //! never influence each other (the grader runs many in a row).
 
+use std::cell::Cell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use crate::api::{Board, EventHandlers, SeededRandom, Turtle};
 use crate::diagnostic::{Code, Diagnostic};
@@ -14,6 +16,51 @@ use crate::{Limits, RunInput, Scenario};
 /// Units of native work that cost as much as one Rhai operation: a Rhai operation takes about as
 /// long as 64 multiply-adds in native code (fib(25): 2.67 M operations in 139 ms natively).
 pub(crate) const WORK_PER_OPERATION: u64 = 64;
+
+/// The run's operation counts, shared by the host and the engine's progress callback.
+///
+/// Rhai calls the progress callback on every operation, so its common path must be a sum and a
+/// comparison: everything that can stop a run at a given operation (the budget, the host's
+/// interrupt, a pending stop) lowers [`Operations::next_check`] to that operation, and only there
+/// does the callback look further. Cells, not the host's `RefCell`, so that native functions that
+/// hold the host can still charge work.
+#[derive(Default)]
+pub(crate) struct Operations {
+    /// Rhai operations counted before the current call into the engine (each event handler call
+    /// starts Rhai's own counter at zero again).
+    pub before_this_call: Cell<u64>,
+    /// Rhai operations so far, across the program and its event handlers.
+    pub rhai: Cell<u64>,
+    /// Operations charged for native work (model inference, training, vector arithmetic): Rhai
+    /// counts one operation per call of a native function however much work it does, so the
+    /// functions that do a lot charge it here ([`Host::charge`]) and the budget covers both.
+    pub native: Cell<u64>,
+    /// The Rhai count at which the progress callback must look beyond counting: the next
+    /// interrupt check, the first count over the budget, or at once when a stop is pending.
+    pub next_check: Cell<u64>,
+    /// Set when the host's interrupt stopped the run.
+    pub interrupted: Cell<bool>,
+}
+
+impl Operations {
+    /// Rhai's operations and the native work charged, together.
+    pub fn used(&self) -> u64 {
+        self.rhai.get().saturating_add(self.native.get())
+    }
+
+    /// Makes the progress callback look at the next operation (a stop is pending).
+    pub fn check_now(&self) {
+        self.next_check.set(0);
+    }
+
+    /// Charges `operations` of native work, and makes the progress callback stop the run at the
+    /// first Rhai operation over `max_operations` with it.
+    pub fn add_native(&self, operations: u64, max_operations: u64) {
+        self.native.set(self.native.get().saturating_add(operations));
+        let over_budget = max_operations.saturating_sub(self.native.get()).saturating_add(1);
+        self.next_check.set(self.next_check.get().min(over_budget));
+    }
+}
 
 /// Everything a run records and simulates besides the program's own variables.
 pub(crate) struct Host {
@@ -43,12 +90,8 @@ pub(crate) struct Host {
     pub limits: Limits,
     /// Set when output or trace budgets are exhausted; the next operation stops the run with it.
     pub pending_stop: Option<Diagnostic>,
-    /// Rhai operations counted so far (the engine's progress callback keeps this current).
-    pub operations: u64,
-    /// Operations charged for native work (model inference, training, vector arithmetic): Rhai
-    /// counts one operation per call of a native function however much work it does, so the
-    /// functions that do a lot charge it here ([`Host::charge`]) and the budget covers both.
-    pub native_operations: u64,
+    /// The run's operation counts (the engine's progress callback keeps them current).
+    pub operations: Rc<Operations>,
     /// The model lab's classifier for `my_model()`.
     #[cfg(feature = "ai")]
     pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
@@ -75,8 +118,7 @@ impl Host {
             handlers: EventHandlers::new(&input.scenario),
             limits: input.limits.clone(),
             pending_stop: None,
-            operations: 0,
-            native_operations: 0,
+            operations: Rc::new(Operations::default()),
             #[cfg(feature = "ai")]
             lab_model: input.lab_model.clone().map(std::rc::Rc::new),
         }
@@ -87,9 +129,9 @@ impl Host {
     /// call. Gives the budget's diagnostic when the run may not do it, so that how far a program
     /// gets never depends on the speed of the machine.
     pub fn charge(&mut self, work: u64) -> Result<(), Diagnostic> {
-        self.native_operations = self.native_operations.saturating_add(1 + work / WORK_PER_OPERATION);
         let limit = self.limits.max_operations;
-        match self.operations.saturating_add(self.native_operations) > limit {
+        self.operations.add_native(1 + work / WORK_PER_OPERATION, limit);
+        match self.operations.used() > limit {
             true => Err(Diagnostic::new(Code::TooManyOperations).with("limit", limit)),
             false => Ok(()),
         }
@@ -102,6 +144,7 @@ impl Host {
         }
         if self.trace.len() >= self.limits.max_trace_events {
             self.pending_stop = Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_trace_events));
+            self.operations.check_now();
             return;
         }
         self.trace.push(TraceEvent { time_ms: self.clock_ms, event });
@@ -113,6 +156,7 @@ impl Host {
             if self.pending_stop.is_none() {
                 self.pending_stop =
                     Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_output_bytes));
+                self.operations.check_now();
             }
             return;
         }

@@ -16,6 +16,7 @@
 
 pub mod ai;
 pub mod api;
+mod data;
 mod diagnostic;
 mod engine;
 mod host;
@@ -118,14 +119,14 @@ impl Run {
 
 /// Runs `program` with `input` in a fresh sandbox. Never panics on any program or input.
 pub fn run(program: &str, input: &RunInput) -> Run {
-    engine::run(program, input, Box::new(|| false), engine::Task::Program).0
+    engine::run(program, input, None, engine::Task::Program).0
 }
 
 /// Like [`run`], but the host may stop the run: `interrupt` is asked every few hundred operations
 /// and a `true` ends the run with the diagnostic `interrupted`. Hosts use it as a real-time safety
 /// net; it is the only way wall-clock time can influence a run, and only to stop it.
 pub fn run_with_interrupt(program: &str, input: &RunInput, interrupt: Box<dyn Fn() -> bool>) -> Run {
-    engine::run(program, input, interrupt, engine::Task::Program).0
+    engine::run(program, input, Some(interrupt), engine::Task::Program).0
 }
 
 /// A call of one of the program's functions: what it showed and what it returned.
@@ -142,6 +143,6 @@ pub struct Call {
 /// input must not spoil the call). A missing function or a wrong number of parameters is a
 /// diagnostic, like any other mistake. Never panics.
 pub fn call(program: &str, input: &RunInput, function: &str, arguments: &[Value]) -> Call {
-    let (run, returned) = engine::run(program, input, Box::new(|| false), engine::Task::Call { function, arguments });
+    let (run, returned) = engine::run(program, input, None, engine::Task::Call { function, arguments });
     Call { run, returned }
 }

@@ -18,14 +18,17 @@ pub struct Limits {
     pub max_expression_depth: usize,
     /// Nesting of expressions and blocks inside functions.
     pub max_function_expression_depth: usize,
-    /// Characters in one string.
+    /// Bytes of text in one string (UTF-8: a Chinese character takes 3).
     pub max_string_length: usize,
-    /// Elements in one array (nested arrays count their elements too). Rhai re-counts a whole
-    /// array after each change, so building an array element by element costs time quadratic in
-    /// its length: the default keeps the worst case near a second on an old PC.
+    /// Elements in one array (its own elements; nested arrays count towards `max_data`).
     pub max_array_length: usize,
     /// Properties in one object map.
     pub max_map_size: usize,
+    /// Data the program holds at once (its variables with everything in them, and its event
+    /// handlers), in units of about 16 bytes: a value counts 1, a list or an object 2 more, each
+    /// property 2 more, a string 3 more and 1 per 16 bytes of text (copies of a string share it).
+    /// See `crate::data` for how it is measured.
+    pub max_data: u64,
     /// Bytes of console output.
     pub max_output_bytes: usize,
     /// Trace events (turtle moves, LED frames, charts, output writes).
@@ -44,8 +47,9 @@ impl Default for Limits {
             max_expression_depth: 64,
             max_function_expression_depth: 48,
             max_string_length: 1_000_000,
-            max_array_length: 50_000,
-            max_map_size: 10_000,
+            max_array_length: 1_000_000,
+            max_map_size: 1_000_000,
+            max_data: 4_000_000,
             max_output_bytes: 1_000_000,
             max_trace_events: 100_000,
             max_virtual_time_ms: 60_000,

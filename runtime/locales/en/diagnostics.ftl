@@ -50,11 +50,12 @@ number-overflow = The number became too large to hold.
     .hint = Whole numbers go up to about 9 followed by 18 digits. Are you multiplying too much?
 index-out-of-range = Position { $index } is out of range: there are only { $length } items, at positions 0 to { $last }.
     .hint = The first item is at position 0 and the last at the length minus 1.
-value-too-large = This { $what ->
-        [string] string
-        [map] object
-       *[array] list
-    } became too large.
+value-too-large = { $what ->
+        [string] This string became
+        [map] This object became
+        [data] The program's lists, objects and texts together became
+       *[array] This list became
+    } too large.
     .hint = Are you adding to it again and again in a loop?
 too-many-operations = The program took too many steps (more than { $limit }), so it was stopped.
     .hint = Maybe a loop never ends? Check that the loop's condition can become false.

@@ -50,10 +50,11 @@ number-overflow = 数字变得太大，装不下了。
     .hint = 整数最大大约是 900 京（9 后面 18 位）。看看是不是乘得太多了。
 index-out-of-range = 位置 { $index } 超出范围了：这里只有 { $length } 个元素，位置从 0 到 { $last }。
     .hint = 第一个元素的位置是 0，最后一个是长度减 1。
-value-too-large = 这个{ $what ->
-        [string] 字符串
-        [map] 对象
-       *[array] 列表
+value-too-large = { $what ->
+        [string] 这个字符串
+        [map] 这个对象
+        [data] 程序保存的列表、对象和文字加起来
+       *[array] 这个列表
     }太大了，超过了限制。
     .hint = 是不是在循环里一直往里面加东西？
 too-many-operations = 程序运行了太多步（超过 { $limit } 步），所以停下来了。

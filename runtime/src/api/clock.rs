@@ -75,6 +75,11 @@ impl EventHandlers {
         timers.chain(buttons).collect()
     }
 
+    /// Every handler registered, for the memory census (see [`crate::data`]).
+    pub fn iter(&self) -> impl Iterator<Item = &FnPtr> {
+        self.timers.iter().map(|timer| &timer.handler).chain(self.buttons.iter().map(|(_, handler)| handler))
+    }
+
     /// Whether any event could still happen if the clock ran on forever.
     pub fn may_fire_later(&self) -> bool {
         !self.timers.is_empty()
