@@ -1,16 +1,20 @@
-//! Two jobs at build time:
+//! Three jobs at build time:
 //!
-//! - Links the app's wasm binaries (the first screen's `app`, the AI module `ai` and the classroom
-//!   module `classroom`) with a 16 MiB stack instead of wasm's default 1 MiB, for their workers
+//! - Links the app's wasm binaries (the first screen's `app` and every lazily loaded module of
+//!   app/modules.json) with a 16 MiB stack instead of wasm's default 1 MiB, for their workers
 //!   (the classroom module's runs the lesson editor's reference solutions): programs may recurse
 //!   up to the run's call-depth limit and build deep values; the sandbox suite
 //!   (`runtime/tests/sandbox.rs`) proves the runtime safe with this stack size, so the workers in
 //!   the browser get the same. The page's instances of the modules reserve it too, unused.
+//! - Writes the app's list of lazily loaded modules from app/modules.json (`build/modules.rs`).
 //! - Builds the students' copy of the course in `lessons/content` (the same checks and pack as
 //!   `sprout pack --student`) into `$OUT_DIR/course.pack`, which the app embeds: the app works
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. The pack carries each lesson's text and hints
 //!   converted for display (`sprout_lessons::document`), which `src/course/document.rs` decodes.
+
+#[path = "build/modules.rs"]
+mod modules;
 
 use std::path::{Path, PathBuf};
 
@@ -88,12 +92,16 @@ fn build_course_pack() {
     std::fs::write(out.join("course.pack"), json).expect("cannot write course.pack");
 }
 
+/// The stack every wasm binary of the app is linked with (see the top of this file).
+const STACK_BYTES: usize = 16 * 1024 * 1024;
+
 fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        println!("cargo:rustc-link-arg-bin=app=-zstack-size=16777216");
-        println!("cargo:rustc-link-arg-bin=ai=-zstack-size=16777216");
-        println!("cargo:rustc-link-arg-bin=classroom=-zstack-size=16777216");
+        println!("cargo:rustc-link-arg-bin=app=-zstack-size={STACK_BYTES}");
     }
+    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    modules::generate(&manifest_dir.join("modules.json"), &out_dir, STACK_BYTES);
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)

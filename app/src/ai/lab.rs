@@ -24,9 +24,9 @@ use yew::prelude::*;
 use super::camera::{Camera, CameraProblem};
 use super::i18n::{ai_tr, ai_tr_with, AiText};
 use super::pad::{Bars, DrawingPad, Throttle};
-use super::tool_worker::{ToolEvent, ToolWorker};
-use super::tools::{to_pixels, Drawing, PictureUse, ToolReply, ToolRequest};
+use super::tools::{self, to_pixels, Drawing, PictureUse, ToolLink, ToolReply, ToolRequest};
 use crate::storage::LAB_MODEL_KEY;
+use crate::workers::link::LinkEvent;
 
 /// Fewest and most classes.
 const CLASSES: (usize, usize) = (2, 5);
@@ -140,7 +140,7 @@ impl Lab {
     /// Sends the camera picture `frame` to `worker` for `purpose`: the request's id.
     fn send_picture(
         &mut self,
-        worker: &RefCell<Option<ToolWorker>>,
+        worker: &RefCell<Option<ToolLink>>,
         frame: &js_sys::Uint8Array,
         purpose: PictureUse,
     ) -> u32 {
@@ -206,16 +206,16 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
         Rc::new(move || version.set(version.wrapping_add(1)))
     };
     let throttle = use_mut_ref(Throttle::default);
-    let worker: Rc<RefCell<Option<ToolWorker>>> = use_mut_ref(|| None);
+    let worker: Rc<RefCell<Option<ToolLink>>> = use_mut_ref(|| None);
     {
         let (lab, worker, throttle, redraw) = (lab.clone(), worker.clone(), throttle.clone(), redraw.clone());
         use_effect_with((), move |_| {
             let sender = worker.clone();
             let trained = lab.borrow().trained.clone();
-            let on_event = Callback::from(move |event: ToolEvent| {
+            let on_event = Callback::from(move |event: LinkEvent<ToolReply>| {
                 let mut lab = lab.borrow_mut();
                 match event {
-                    ToolEvent::Reply(reply) => match &*reply {
+                    LinkEvent::Reply(reply) => match &reply {
                         ToolReply::Progress { done, total, .. } => lab.progress = Some((*done, *total)),
                         ToolReply::Trained { model, accuracy, confusion, .. } => {
                             lab.progress = None;
@@ -268,9 +268,9 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                                 lab.failed = true;
                             }
                         }
-                        ToolReply::Ready => {}
                     },
-                    ToolEvent::Failed => {
+                    LinkEvent::Ready => {}
+                    LinkEvent::Failed => {
                         lab.progress = None;
                         lab.pending.clear();
                         lab.testing_frame = false;
@@ -280,7 +280,7 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                 drop(lab);
                 redraw();
             });
-            if let Ok(spawned) = ToolWorker::spawn(on_event) {
+            if let Ok(spawned) = tools::spawn(on_event) {
                 // A saved model is tested live at once.
                 if let Some(model) = trained {
                     spawned.send(&ToolRequest::Load { model: (*model).clone() });

@@ -6,7 +6,6 @@ pub mod camera;
 pub mod i18n;
 pub mod lab;
 pub mod pad;
-pub mod tool_worker;
 pub mod tools;
 
 use sprout_runtime::messages::Language;

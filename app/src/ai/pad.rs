@@ -16,8 +16,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use super::i18n::{ai_tr, ai_tr_with, AiText};
-use super::tool_worker::{ToolEvent, ToolWorker};
-use super::tools::{best, Drawing, ToolReply, ToolRequest};
+use super::tools::{self, best, Drawing, ToolLink, ToolReply, ToolRequest};
+use crate::workers::link::LinkEvent;
 
 /// The canvas's side in pixels.
 const SIDE: u32 = 280;
@@ -384,13 +384,13 @@ pub fn DigitPad(props: &DigitPadProps) -> Html {
     let answer = use_state(Answer::default);
     let changes = use_state_eq(|| 0_u32);
     let throttle = use_mut_ref(Throttle::default);
-    let worker: Rc<RefCell<Option<ToolWorker>>> = use_mut_ref(|| None);
+    let worker: Rc<RefCell<Option<ToolLink>>> = use_mut_ref(|| None);
     {
         let (worker, throttle, answer) = (worker.clone(), throttle.clone(), answer.clone());
         use_effect_with((), move |_| {
             let sender = worker.clone();
-            let on_event = Callback::from(move |event: ToolEvent| match event {
-                ToolEvent::Reply(reply) => match &*reply {
+            let on_event = Callback::from(move |event: LinkEvent<ToolReply>| match event {
+                LinkEvent::Reply(reply) => match &reply {
                     ToolReply::Answer { id, pixels, probabilities } => {
                         let (show, next) = throttle.borrow_mut().answered(*id);
                         if let Some((id, drawing)) = next {
@@ -413,9 +413,10 @@ pub fn DigitPad(props: &DigitPadProps) -> Html {
                     }
                     _ => {}
                 },
-                ToolEvent::Failed => answer.set(Answer { failed: true, ..Answer::default() }),
+                LinkEvent::Ready => {}
+                LinkEvent::Failed => answer.set(Answer { failed: true, ..Answer::default() }),
             });
-            *worker.borrow_mut() = ToolWorker::spawn(on_event).ok();
+            *worker.borrow_mut() = tools::spawn(on_event).ok();
             move || {
                 worker.borrow_mut().take();
             }

@@ -23,6 +23,7 @@ use crate::components::workbench::{LessonControls, Workbench};
 use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, read_pack_file, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
 use crate::modules::tool::{LazyTool, Tool};
+use crate::modules::{start_script_worker, start_worker, LazyModule, WorkerRole};
 use crate::pages::contest::{ContestBar, ContestHome};
 use crate::pages::home::Home;
 use crate::pages::lesson::{lesson_title, GradingPanel, LessonText};
@@ -31,8 +32,8 @@ use crate::state::{Action, Page, SharedPack, State, View, FONT_PERCENTS};
 use crate::storage::export;
 use crate::storage::progress::Progress;
 use crate::storage::{self, StorageProblem};
-use crate::workers::link::{ScriptWorker, WorkerEvent};
-use crate::workers::protocol::{GradeRequest, WorkerRequest};
+use crate::workers::link::{LinkEvent, WorkerLink};
+use crate::workers::protocol::{GradeRequest, WorkerReply, WorkerRequest};
 
 /// The app's version, written into result files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -80,9 +81,12 @@ fn language_tag(language: Language) -> &'static str {
 /// The page's script workers: the first screen's, and the AI module's once the page needs it.
 #[derive(Default)]
 struct Workers {
-    plain: Option<ScriptWorker>,
-    ai: Option<ScriptWorker>,
+    plain: Option<ScriptLink>,
+    ai: Option<ScriptLink>,
 }
+
+/// The page's link to a script worker.
+type ScriptLink = WorkerLink<WorkerRequest, WorkerReply>;
 
 impl Workers {
     /// Sends `request` to the AI worker when `ai`, else to the first screen's; `false` when that
@@ -102,16 +106,16 @@ impl Workers {
 }
 
 /// What the events of a worker (`ai`: the AI worker) do to the state.
-fn worker_events(dispatcher: UseReducerDispatcher<State>, ai: bool) -> Callback<WorkerEvent> {
+fn worker_events(dispatcher: UseReducerDispatcher<State>, ai: bool) -> Callback<LinkEvent<WorkerReply>> {
     Callback::from(move |event| {
         dispatcher.dispatch(match event {
             // Only the AI worker's start is awaited: its module may be downloading.
-            WorkerEvent::Ready if !ai => return,
-            WorkerEvent::Finished(report) => Action::Finish(report, js_sys::Date::now()),
-            WorkerEvent::Graded(report) => Action::Graded(report, storage::now()),
-            WorkerEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
-            WorkerEvent::NeedsAi(request) => Action::NeedsAi(request),
-            WorkerEvent::Ready => Action::AiReady,
+            LinkEvent::Ready if !ai => return,
+            LinkEvent::Ready => Action::AiReady,
+            LinkEvent::Reply(WorkerReply::Finished(report)) => Action::Finish(Rc::new(*report), js_sys::Date::now()),
+            LinkEvent::Reply(WorkerReply::Graded(report)) => Action::Graded(Rc::new(*report), storage::now()),
+            LinkEvent::Reply(WorkerReply::NeedsAi { request }) => Action::NeedsAi(Rc::new(*request)),
+            LinkEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
         })
     })
 }
@@ -131,7 +135,7 @@ pub fn App() -> Html {
             // needs it (the next effect).
             let mut workers = workers.borrow_mut();
             *workers = Workers::default();
-            workers.plain = ScriptWorker::spawn(worker_events(dispatcher, false)).ok();
+            workers.plain = WorkerLink::spawn(start_script_worker, worker_events(dispatcher, false)).ok();
         });
     }
     {
@@ -139,7 +143,11 @@ pub fn App() -> Html {
         use_effect_with((state.worker_generation, state.ai.active), move |&(_, active)| {
             let mut workers = workers.borrow_mut();
             if active && workers.ai.is_none() {
-                workers.ai = ScriptWorker::spawn_ai(worker_events(dispatcher, true)).ok();
+                workers.ai = WorkerLink::spawn(
+                    || start_worker(LazyModule::Ai, WorkerRole::Script),
+                    worker_events(dispatcher, true),
+                )
+                .ok();
             }
         });
     }
