@@ -44,7 +44,9 @@ impl Language {
         }
     }
 
-    fn tag(self) -> &'static str {
+    /// The language's tag (`zh-CN`, `en`): what `from_tag` reads, HTML's `lang` and the lazy modules'
+    /// mount functions take.
+    pub fn tag(self) -> &'static str {
         match self {
             Language::ZhCn => "zh-CN",
             Language::En => "en",
