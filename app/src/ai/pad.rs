@@ -230,7 +230,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
 /// change's number, so a tool knows which drawing an answer is for; it shows the number of the
 /// change it shows next to the number of the latest change (`data-shown`, `data-changes`), which
 /// tells tests (and anyone debugging) that the answer on screen is for the drawing on screen.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Throttle {
     changes: u32,
     in_flight: Option<u32>,
