@@ -30,6 +30,7 @@ use super::camera::{Camera, CameraProblem};
 use super::i18n::{ai_tr, ai_tr_with, AiText};
 use super::pad::{Bars, DrawingPad, Throttle};
 use super::tools::{self, to_pixels, Drawing, PictureUse, ToolLink, ToolReply, ToolRequest};
+use crate::shell::context::use_language;
 use crate::storage::LAB_MODEL_KEY;
 use crate::workers::link::LinkEvent;
 
@@ -410,17 +411,10 @@ fn store_model(model: &LabModel) -> bool {
         .is_some_and(|storage| storage.set_item(LAB_MODEL_KEY, &json).is_ok())
 }
 
-/// Props of [`ModelLab`].
-#[derive(Properties, PartialEq)]
-pub struct ModelLabProps {
-    /// The interface language.
-    pub language: Language,
-}
-
 /// The model lab.
 #[component]
-pub fn ModelLab(props: &ModelLabProps) -> Html {
-    let language = props.language;
+pub fn ModelLab() -> Html {
+    let language = use_language();
     let lab = use_reducer(|| Lab::new(language, stored_model()));
     let worker: Rc<RefCell<Option<ToolLink>>> = use_mut_ref(|| None);
     let next_picture = use_mut_ref(|| FIRST_PICTURE_ID);
@@ -647,7 +641,7 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                 if camera_input {
                     { camera_panel(language, state, video.clone(), start_camera, stop_camera) }
                 } else {
-                    <DrawingPad {language} {on_change} clear={state.clear} />
+                    <DrawingPad {on_change} clear={state.clear} />
                 }
                 <ol class="lab-classes">
                     { for state.labels.iter().enumerate().map(|(label, name)| {
@@ -709,7 +703,7 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                 <section class="lab-test" aria-labelledby="lab-test-heading" data-changes={state.throttle.changes().to_string()}
                     data-shown={state.shown.to_string()}>
                     <h4 id="lab-test-heading">{ ai_tr(language, if camera_input { AiText::CameraTestHeading } else { AiText::TestHeading }) }</h4>
-                    <Bars {language} labels={state.trained.as_ref().map(|model| model.labels.clone()).unwrap_or_default()}
+                    <Bars labels={state.trained.as_ref().map(|model| model.labels.clone()).unwrap_or_default()}
                         probabilities={state.test.clone()} />
                 </section>
             }

@@ -26,19 +26,20 @@ pub struct ToolRootProps {
     pub language: Language,
 }
 
-/// The mounted tool: the pad, the lab, or both.
+/// The mounted tool: the pad, the lab, or both, with the language for its components.
 #[component]
 pub fn ToolRoot(props: &ToolRootProps) -> Html {
-    let language = props.language;
     html! {
-        <div class="ai-tools">
-            if matches!(props.tool, Tool::DigitPad | Tool::Lab) {
-                <DigitPad {language} />
-            }
-            if matches!(props.tool, Tool::ModelLab | Tool::Lab) {
-                <ModelLab {language} />
-            }
-        </div>
+        <ContextProvider<Language> context={props.language}>
+            <div class="ai-tools">
+                if matches!(props.tool, Tool::DigitPad | Tool::Lab) {
+                    <DigitPad />
+                }
+                if matches!(props.tool, Tool::ModelLab | Tool::Lab) {
+                    <ModelLab />
+                }
+            </div>
+        </ContextProvider<Language>>
     }
 }
 

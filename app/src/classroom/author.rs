@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sprout_lessons::{build_pack, check_course, document, Course, CourseKind, Lesson, LessonSource, Title, Unit};
-use sprout_runtime::messages::Language;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -19,6 +18,7 @@ use super::i18n::{class_tr, class_tr_with, ClassText};
 use super::verify::{self, Verified, VerifyLink, VerifyRequest};
 use crate::components::markdown;
 use crate::pages::home::picked_file;
+use crate::shell::context::use_language;
 use crate::storage::{self, StorageProblem};
 use crate::workers::link::LinkEvent;
 
@@ -88,13 +88,6 @@ struct CourseDraft {
     lessons: Vec<Lesson>,
 }
 
-/// Props of [`Author`].
-#[derive(Properties, PartialEq)]
-pub struct AuthorProps {
-    /// The interface language.
-    pub language: Language,
-}
-
 /// A labelled text area for one piece of the lesson.
 fn piece(id: &'static str, label: &str, value: &str, rows: u32, on_input: Callback<String>) -> Html {
     let oninput = Callback::from(move |event: InputEvent| {
@@ -136,8 +129,8 @@ fn course_pack(draft: &CourseDraft, full: bool) -> Result<String, Vec<sprout_les
 
 /// The lesson editor.
 #[component]
-pub fn Author(props: &AuthorProps) -> Html {
-    let language = props.language;
+pub fn Author() -> Html {
+    let language = use_language();
     let t = |text| class_tr(language, text);
     let source =
         use_state(|| storage::stored_text(LESSON_KEY).map_or_else(template, |text| LessonSource::of_file(&text)));

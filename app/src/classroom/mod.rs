@@ -31,13 +31,14 @@ pub struct ClassroomRootProps {
     pub tool: Tool,
 }
 
-/// The mounted page: the class dashboard or the lesson editor.
+/// The mounted page: the class dashboard or the lesson editor, with the language for its components.
 #[component]
 pub fn ClassroomRoot(props: &ClassroomRootProps) -> Html {
-    match props.tool {
-        Tool::Author => html! { <Author language={props.language} /> },
-        _ => html! { <Dashboard language={props.language} pack={props.pack.clone()} /> },
-    }
+    let page = match props.tool {
+        Tool::Author => html! { <Author /> },
+        _ => html! { <Dashboard pack={props.pack.clone()} /> },
+    };
+    html! { <ContextProvider<Language> context={props.language}>{ page }</ContextProvider<Language>> }
 }
 
 impl WithLanguage for ClassroomRootProps {
