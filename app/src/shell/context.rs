@@ -12,12 +12,27 @@ use crate::state::State;
 
 /// The app's state and the way to change it: read it like the state, dispatch `Action`s to it.
 #[derive(Clone)]
-pub struct AppHandle(pub UseReducerHandle<State>);
+pub struct AppHandle {
+    handle: UseReducerHandle<State>,
+    /// Which state the shell rendered with: every change makes a new state, and the handle keeps it
+    /// alive, so two handles of different renders never share this address.
+    rendered: *const State,
+}
 
-/// Every change makes a new state, so two handles are equal when they hold the same one.
+impl AppHandle {
+    /// The handle of the shell's render with `handle`.
+    pub fn new(handle: UseReducerHandle<State>) -> AppHandle {
+        let rendered: *const State = &*handle;
+        AppHandle { handle, rendered }
+    }
+}
+
+/// Equal when rendered with the same state: a new state reaches every component that uses the
+/// context. (Yew's own handles read the latest state, so comparing what they point at would always
+/// find them equal.)
 impl PartialEq for AppHandle {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq::<State>(&*self.0, &*other.0)
+        std::ptr::eq(self.rendered, other.rendered)
     }
 }
 
@@ -25,7 +40,7 @@ impl Deref for AppHandle {
     type Target = UseReducerHandle<State>;
 
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.handle
     }
 }
 

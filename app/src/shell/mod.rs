@@ -61,7 +61,7 @@ pub fn App() -> Html {
         Page::Author => html! { <ToolPage tool={Tool::Author} /> },
     };
     html! {
-        <ContextProvider<AppHandle> context={AppHandle(state.clone())}>
+        <ContextProvider<AppHandle> context={AppHandle::new(state.clone())}>
             <ContextProvider<sprout_runtime::messages::Language> context={state.language}>
                 <Header />
                 if let Some(problem) = state.storage_problem {
