@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { newTab, repository, serveApp, unlockLessons } from './support.mjs';
+import { installClock, newTab, repository, serveApp, unlockLessons } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -106,10 +106,8 @@ describe('the stage in Chromium', () => {
   }
 
   test('a program that sleeps plays line by line; 4× is faster, skipping shows the end, Stop freezes it', async () => {
-    // The page's clock is the test's (Playwright's fake clock, which playback reads): what is on
-    // screen depends on how far the test moves the clock, never on how fast the machine is.
     const page = await newTab(browser.context);
-    await page.clock.install();
+    await installClock(page);
     await page.goto(`${baseUrl}#/play`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
     await setProgram(page, COUNTING);
