@@ -7,7 +7,7 @@
 
 use rhai::{Array, Dynamic, Engine, FLOAT, INT};
 
-use super::same_length;
+use crate::ai::same_length;
 use crate::api::{array_argument, charge, mistake, number, numbers, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 

@@ -1,84 +1,22 @@
-//! Datasets: the embedded tables of `models/datasets/` as Rhai maps (`dataset("iris")`), and the
-//! functions that cut a dataset map into parts (`split`, `take`).
+//! Datasets as programs hold them: `dataset("iris")` turns the backend's embedded table into a Rhai
+//! map, and `split` and `take` cut a dataset map into parts without asking the backend.
 //!
 //! A dataset map is `#{name, features, labels, label_names, feature_names, label_names_en,
 //! feature_names_en}`, with `texts` instead of `features` for a text dataset. Programs may build
 //! their own: `split`, `take`, `knn`, `logistic`, `accuracy` and `confusion` only need `labels`
 //! and `features` (or `texts`) of the same length.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
-use serde::Deserialize;
 
 use super::vector::floats;
+use super::{ask, unexpected};
+use crate::ai::protocol::{Backend, Dataset, Reply, Request};
+use crate::ai::same_length;
 use crate::api::{charge, integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
-
-/// The datasets programs can load, by name: the files of `models/datasets/`.
-const EMBEDDED: &[(&str, &[u8])] = &[
-    ("iris", include_bytes!("../../../models/datasets/iris.json")),
-    ("wine", include_bytes!("../../../models/datasets/wine.json")),
-    ("penguins", include_bytes!("../../../models/datasets/penguins.json")),
-    ("digits8", include_bytes!("../../../models/datasets/digits8.json")),
-    ("reviews", include_bytes!("../../../models/datasets/reviews.json")),
-];
-
-/// Names in Chinese and English.
-#[derive(Clone, Debug, Deserialize)]
-pub(crate) struct Localized<T> {
-    /// Chinese.
-    pub zh: T,
-    /// English.
-    pub en: T,
-}
-
-/// A dataset file of `models/datasets/`.
-#[derive(Debug, Deserialize)]
-pub(crate) struct Dataset {
-    /// What `dataset(name)` calls it.
-    pub name: String,
-    /// The columns' names (absent for text datasets).
-    #[serde(default)]
-    pub feature_names: Option<Localized<Vec<String>>>,
-    /// The classes' names, indexed by label.
-    pub label_names: Localized<Vec<String>>,
-    /// One row of numbers per example (numeric datasets).
-    #[serde(default)]
-    pub features: Option<Vec<Vec<FLOAT>>>,
-    /// One text per example (text datasets).
-    #[serde(default)]
-    pub texts: Option<Vec<String>>,
-    /// Each example's class.
-    pub labels: Vec<usize>,
-}
-
-thread_local! {
-    /// Datasets parsed so far on this thread (each is parsed on first use only).
-    static LOADED: RefCell<BTreeMap<&'static str, Rc<Dataset>>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The names of the embedded datasets.
-pub fn dataset_names() -> impl Iterator<Item = &'static str> {
-    EMBEDDED.iter().map(|(name, _)| *name)
-}
-
-/// The embedded dataset `name`, parsed once per thread. `None` for a name that is not embedded.
-pub(crate) fn load(name: &str) -> Option<Result<Rc<Dataset>, String>> {
-    let (name, bytes) = EMBEDDED.iter().find(|(embedded, _)| *embedded == name)?;
-    if let Some(dataset) = LOADED.with(|loaded| loaded.borrow().get(name).cloned()) {
-        return Some(Ok(dataset));
-    }
-    let parsed = serde_json::from_slice::<Dataset>(bytes).map_err(|error| format!("dataset {name}: {error}"));
-    Some(parsed.map(|dataset| {
-        let dataset = Rc::new(dataset);
-        LOADED.with(|loaded| loaded.borrow_mut().insert(name, dataset.clone()));
-        dataset
-    }))
-}
 
 fn strings(values: &[String]) -> Array {
     values.iter().map(|value| Dynamic::from(value.clone())).collect()
@@ -107,7 +45,7 @@ fn to_map(dataset: &Dataset) -> Map {
 }
 
 /// The rows of a dataset map: which key holds them (`features` or `texts`), the rows and labels.
-pub(crate) struct Table {
+pub(super) struct Table {
     /// `features` or `texts`.
     pub key: &'static str,
     /// The examples.
@@ -117,7 +55,7 @@ pub(crate) struct Table {
 }
 
 /// Reads the dataset map argument of `name`.
-pub(crate) fn table(name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
+pub(super) fn table(name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
     let Some(map) = value.clone().try_cast::<Map>() else {
         return Err(wrong_type(name, value));
     };
@@ -125,7 +63,7 @@ pub(crate) fn table(name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
     let key = if map.contains_key("features") { "features" } else { "texts" };
     let rows = map.get(key).and_then(|rows| rows.clone().try_cast::<Array>()).ok_or_else(not_a_dataset)?;
     let labels = map.get("labels").and_then(|labels| labels.clone().try_cast::<Array>()).ok_or_else(not_a_dataset)?;
-    super::same_length(name, rows.len(), labels.len())?;
+    same_length(name, rows.len(), labels.len())?;
     Ok((map, Table { key, rows, labels }))
 }
 
@@ -151,25 +89,18 @@ fn charged_table(host: &SharedHost, name: &str, value: &Dynamic) -> ApiResult<(M
     Ok((map, table))
 }
 
-pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
+pub(super) fn register(engine: &mut Engine, host: &SharedHost, backend: &Rc<dyn Backend>) {
     let budget = host.clone();
+    let backend = backend.clone();
     engine.register_fn("dataset", move |name: Dynamic| -> ApiResult<Map> {
         let name = text_argument("dataset", &name)?;
-        match load(&name) {
-            Some(Ok(dataset)) => {
-                let map = to_map(&dataset);
-                let rows = map.get("features").or_else(|| map.get("texts"));
-                charge(&budget, rows.and_then(|rows| rows.as_array_ref().ok().map(|rows| size(&rows))).unwrap_or(0))?;
-                Ok(map)
-            }
-            Some(Err(detail)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", detail))),
-            None => {
-                let known: Vec<&str> = dataset_names().collect();
-                let diagnostic =
-                    Diagnostic::new(Code::AiUnknownDataset).with("name", name).with("known", known.join(", "));
-                Err(mistake(diagnostic))
-            }
-        }
+        let Reply::Dataset(dataset) = ask(&backend, Request::Dataset { name })? else {
+            return Err(unexpected());
+        };
+        let map = to_map(&dataset);
+        let rows = map.get("features").or_else(|| map.get("texts"));
+        charge(&budget, rows.and_then(|rows| rows.as_array_ref().ok().map(|rows| size(&rows))).unwrap_or(0))?;
+        Ok(map)
     });
     let budget = host.clone();
     engine.register_fn("split", move |data: Dynamic, test_fraction: Dynamic, seed: Dynamic| -> ApiResult<Map> {
