@@ -19,10 +19,12 @@
 //! gave it (and forgets when the program drops the last copy), a model by its name (embedded
 //! models are loaded once per thread and never change).
 //!
-//! The wire format is bincode 1 with variable-length integers: every `f64` travels as its 8 bytes,
-//! so values (infinities and NaN included) arrive exactly as sent, which JSON cannot promise, and a
-//! dataset of 1,797 rows of 64 numbers is about 0.9 MB. Both modules come from one build, so the
-//! format carries no version.
+//! The wire format is postcard (serde, variable-length integers): every `f64` travels as its 8
+//! bytes, so values (infinities and NaN included) arrive exactly as sent, which JSON cannot promise.
+//! A dataset of 1,797 rows of 64 numbers is 0.9 MB and is decoded and encoded again in about 1 ms
+//! natively (JSON: 0.5 MB, 6 to 8 ms; bincode 1: the same size, twice the time, and 17 KB more
+//! brotli in a small wasm module). Both modules come from one build, so the format carries no
+//! version.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -340,16 +342,12 @@ pub(crate) fn internal_error(detail: impl ToString) -> Diagnostic {
     Diagnostic::new(Code::InternalError).with("detail", detail)
 }
 
-fn options() -> impl bincode::Options {
-    bincode::DefaultOptions::new()
-}
-
 /// `message` in the wire format.
 pub(crate) fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
-    bincode::Options::serialize(options(), message).map_err(|error| format!("encoding a message: {error}"))
+    postcard::to_allocvec(message).map_err(|error| format!("encoding a message: {error}"))
 }
 
 /// A message read from the wire format.
 pub(crate) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    bincode::Options::deserialize(options(), bytes).map_err(|error| format!("decoding a message: {error}"))
+    postcard::from_bytes(bytes).map_err(|error| format!("decoding a message: {error}"))
 }

@@ -10,13 +10,15 @@ use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 use super::dataset::{table, Table};
 use super::model::model_input;
 use super::vector::{floats, matrix};
-use super::{ask, unexpected, wrong_shape};
+use super::{
+    function0, function1, function2, getter, method0, method1, strings, unexpected, wrong_shape, Context, Method1,
+};
 use crate::ai::protocol::{
     Backend, Example, Handle, Input, ModelInput, Reply, Request, Rows, TrainingOptions, TrainingSet, DIGIT_SIDE,
 };
 use crate::ai::text::sparse_text_features;
 use crate::ai::{first_best, LabInput, LabModel};
-use crate::api::{charge, integer, mistake, number, numbers, wrong_type, ApiResult, SharedHost};
+use crate::api::{integer, mistake, number, numbers, wrong_type, ApiResult};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// Most epochs a program may ask for.
@@ -72,14 +74,15 @@ struct Making {
 }
 
 impl Classifier {
-    /// Asks `backend` to make a classifier with `request`.
-    fn make(backend: &Rc<dyn Backend>, request: Request, making: Making) -> ApiResult<Classifier> {
-        let Reply::Classifier { handle, work_per_example } = ask(backend, request)? else {
+    /// Asks the backend to make a classifier with `request`.
+    fn make(context: &Context, request: Request, making: Making) -> ApiResult<Dynamic> {
+        let Reply::Classifier { handle, work_per_example } = context.ask(request)? else {
             return Err(unexpected());
         };
         let Making { input, labels, method, lab } = making;
-        let held = Held { handle, backend: backend.clone(), input, labels, method, work_per_example, lab };
-        Ok(Classifier(Rc::new(held)))
+        let backend = context.backend.clone();
+        let held = Held { handle, backend, input, labels, method, work_per_example, lab };
+        Ok(Dynamic::from(Classifier(Rc::new(held))))
     }
 
     fn classes(&self) -> usize {
@@ -107,11 +110,11 @@ impl Classifier {
     }
 
     /// `c.predict(x)` (or `c.classify(x)`, as `name`): each class's probability.
-    fn predict(&self, host: &SharedHost, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
-        charge(host, self.0.work_per_example)?;
+    fn predict(&self, context: &Context, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
+        context.charge(self.0.work_per_example)?;
         let example = self.example(name, x)?;
         let Reply::Numbers(probabilities) =
-            ask(&self.0.backend, Request::Probabilities { classifier: self.0.handle, example })?
+            context.ask(Request::Probabilities { classifier: self.0.handle, example })?
         else {
             return Err(unexpected());
         };
@@ -119,20 +122,19 @@ impl Classifier {
     }
 
     /// Predicted and true class of every example of a dataset map given to `name`.
-    fn outcomes(&self, host: &SharedHost, name: &str, test: &Dynamic) -> ApiResult<Vec<(usize, usize)>> {
+    fn outcomes(&self, context: &Context, name: &str, test: &Dynamic) -> ApiResult<Vec<(usize, usize)>> {
         let (_, Table { rows, labels, .. }) = table(name, test)?;
         if rows.is_empty() {
             return Err(mistake(Diagnostic::new(Code::EmptyList).with("name", name)));
         }
-        charge(host, (rows.len() as u64).saturating_mul(self.0.work_per_example))?;
+        context.charge((rows.len() as u64).saturating_mul(self.0.work_per_example))?;
         let mut examples = Vec::with_capacity(rows.len());
         let mut truths = Vec::with_capacity(rows.len());
         for (row, label) in rows.iter().zip(&labels) {
             truths.push(label_index(name, label, self.classes())?);
             examples.push(self.example(name, row)?);
         }
-        let Reply::Classes(predicted) =
-            ask(&self.0.backend, Request::Predictions { classifier: self.0.handle, examples })?
+        let Reply::Classes(predicted) = context.ask(Request::Predictions { classifier: self.0.handle, examples })?
         else {
             return Err(unexpected());
         };
@@ -222,37 +224,43 @@ fn options(value: &Dynamic) -> ApiResult<TrainingOptions> {
     Ok(options)
 }
 
-fn knn(host: &SharedHost, backend: &Rc<dyn Backend>, data: &Dynamic, k: &Dynamic) -> ApiResult<Classifier> {
-    let Training { set, input, names } = training_set("knn", data)?;
-    charge(host, set.rows.values() as u64)?;
-    let k = integer("knn", k)?;
+fn knn(context: &Context, data: Dynamic, k: Dynamic) -> ApiResult<Dynamic> {
+    let Training { set, input, names } = training_set("knn", &data)?;
+    context.charge(set.rows.values() as u64)?;
+    let k = integer("knn", &k)?;
     if k < 1 || k as usize > set.labels.len() {
         return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "knn").with("value", k)));
     }
     let method = format!("knn, k = {k}");
     let request = Request::Knn { set, k: k as usize };
-    Classifier::make(backend, request, Making { input, labels: names, method, lab: None })
+    Classifier::make(context, request, Making { input, labels: names, method, lab: None })
 }
 
-fn logistic(
-    host: &SharedHost,
-    backend: &Rc<dyn Backend>,
-    data: &Dynamic,
-    options: TrainingOptions,
-) -> ApiResult<Classifier> {
+fn logistic(context: &Context, data: &Dynamic, options: TrainingOptions) -> ApiResult<Dynamic> {
     let Training { set, input, names } = training_set("logistic", data)?;
     let work = options.epochs.saturating_mul(set.rows.values()).saturating_mul(names.len());
     if work > MAX_TRAINING_WORK {
         return Err(too_much_work("logistic", MAX_TRAINING_WORK));
     }
-    charge(host, work as u64)?;
+    context.charge(work as u64)?;
     let request = Request::Logistic { set, options };
-    Classifier::make(backend, request, Making { input, labels: names, method: "logistic".to_string(), lab: None })
+    Classifier::make(context, request, Making { input, labels: names, method: "logistic".to_string(), lab: None })
+}
+
+/// `logistic(data)`.
+fn logistic_by_default(context: &Context, data: Dynamic) -> ApiResult<Dynamic> {
+    logistic(context, &data, TrainingOptions::default())
+}
+
+/// `logistic(data, options)`: the options are read first.
+fn logistic_with_options(context: &Context, data: Dynamic, settings: Dynamic) -> ApiResult<Dynamic> {
+    let options = options(&settings)?;
+    logistic(context, &data, options)
 }
 
 /// `my_model()`: the model lab's classifier the run was given, checked.
-fn my_model(host: &SharedHost, backend: &Rc<dyn Backend>) -> ApiResult<Classifier> {
-    let Some(lab) = host.borrow().lab_model.clone() else {
+fn my_model(context: &Context) -> ApiResult<Dynamic> {
+    let Some(lab) = context.host.borrow().lab_model.clone() else {
         return Err(mistake(Diagnostic::new(Code::AiNoLabModel)));
     };
     if let Err(error) = lab.check() {
@@ -265,62 +273,71 @@ fn my_model(host: &SharedHost, backend: &Rc<dyn Backend>) -> ApiResult<Classifie
     };
     let request = Request::LabClassifier { input, model: lab.classifier.clone() };
     let making = Making { input, labels: lab.labels.clone(), method: "logistic".to_string(), lab: Some(lab) };
-    Classifier::make(backend, request, making)
+    Classifier::make(context, request, making)
 }
 
-pub(super) fn register(engine: &mut Engine, host: &SharedHost, backend: &Rc<dyn Backend>) {
+fn predict(context: &Context, classifier: &mut Classifier, x: Dynamic) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(floats(classifier.predict(context, "predict", &x)?)))
+}
+
+fn classify(context: &Context, classifier: &mut Classifier, x: Dynamic) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_int(first_best(&classifier.predict(context, "classify", &x)?) as INT))
+}
+
+fn accuracy(context: &Context, classifier: &mut Classifier, test: Dynamic) -> ApiResult<Dynamic> {
+    let outcomes = classifier.outcomes(context, "accuracy", &test)?;
+    let right = outcomes.iter().filter(|(predicted, truth)| predicted == truth).count();
+    Ok(Dynamic::from_float(right as FLOAT / outcomes.len() as FLOAT))
+}
+
+fn confusion(context: &Context, classifier: &mut Classifier, test: Dynamic) -> ApiResult<Dynamic> {
+    let classes = classifier.classes();
+    let mut counts = vec![vec![0 as INT; classes]; classes];
+    for (predicted, truth) in classifier.outcomes(context, "confusion", &test)? {
+        counts[truth][predicted] += 1;
+    }
+    let rows: Array =
+        counts.into_iter().map(|row| Dynamic::from_array(row.into_iter().map(Dynamic::from_int).collect())).collect();
+    Ok(Dynamic::from_array(rows))
+}
+
+/// `c.labels`.
+fn labels(_: &Context, classifier: &mut Classifier) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(strings(&classifier.0.labels)))
+}
+
+/// `c.examples`, of a classifier from `my_model()` only.
+fn examples(_: &Context, classifier: &mut Classifier) -> ApiResult<Dynamic> {
+    match &classifier.0.lab {
+        Some(lab) => Ok(Dynamic::from_array(examples_of(lab))),
+        None => {
+            Err(mistake(Diagnostic::new(Code::BadValue).with("name", "examples").with("value", describe(classifier))))
+        }
+    }
+}
+
+/// `to_string` and `to_debug`.
+fn text(_: &Context, classifier: &mut Classifier) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from(describe(classifier)))
+}
+
+/// The methods of one argument.
+const METHODS: &[(&str, Method1<Classifier>)] =
+    &[("predict", predict), ("classify", classify), ("accuracy", accuracy), ("confusion", confusion)];
+
+pub(super) fn register(engine: &mut Engine, context: &Rc<Context>) {
     engine.register_type_with_name::<Classifier>("classifier");
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine.register_fn("knn", move |data: Dynamic, k: Dynamic| knn(&budget, &provider, &data, &k));
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine
-        .register_fn("logistic", move |data: Dynamic| logistic(&budget, &provider, &data, TrainingOptions::default()));
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine.register_fn("logistic", move |data: Dynamic, settings: Dynamic| {
-        let options = options(&settings)?;
-        logistic(&budget, &provider, &data, options)
-    });
-    let (state, provider) = (host.clone(), backend.clone());
-    engine.register_fn("my_model", move || my_model(&state, &provider));
-    let budget = host.clone();
-    engine.register_fn("predict", move |classifier: &mut Classifier, x: Dynamic| -> ApiResult<Array> {
-        Ok(floats(classifier.predict(&budget, "predict", &x)?))
-    });
-    let budget = host.clone();
-    engine.register_fn("classify", move |classifier: &mut Classifier, x: Dynamic| -> ApiResult<INT> {
-        Ok(first_best(&classifier.predict(&budget, "classify", &x)?) as INT)
-    });
-    let budget = host.clone();
-    engine.register_fn("accuracy", move |classifier: &mut Classifier, test: Dynamic| -> ApiResult<FLOAT> {
-        let outcomes = classifier.outcomes(&budget, "accuracy", &test)?;
-        let right = outcomes.iter().filter(|(predicted, truth)| predicted == truth).count();
-        Ok(right as FLOAT / outcomes.len() as FLOAT)
-    });
-    let budget = host.clone();
-    engine.register_fn("confusion", move |classifier: &mut Classifier, test: Dynamic| -> ApiResult<Array> {
-        let classes = classifier.classes();
-        let mut counts = vec![vec![0 as INT; classes]; classes];
-        for (predicted, truth) in classifier.outcomes(&budget, "confusion", &test)? {
-            counts[truth][predicted] += 1;
-        }
-        Ok(counts
-            .into_iter()
-            .map(|row| Dynamic::from_array(row.into_iter().map(Dynamic::from_int).collect()))
-            .collect())
-    });
-    engine.register_get("labels", |classifier: &mut Classifier| -> Array {
-        classifier.0.labels.iter().map(|label| Dynamic::from(label.clone())).collect()
-    });
-    engine.register_get("examples", |classifier: &mut Classifier| -> ApiResult<Array> {
-        match &classifier.0.lab {
-            Some(lab) => Ok(examples_of(lab)),
-            None => Err(mistake(
-                Diagnostic::new(Code::BadValue).with("name", "examples").with("value", describe(classifier)),
-            )),
-        }
-    });
-    engine.register_fn("to_string", |classifier: &mut Classifier| describe(classifier));
-    engine.register_fn("to_debug", |classifier: &mut Classifier| describe(classifier));
+    function2(engine, context, "knn", knn);
+    function1(engine, context, "logistic", logistic_by_default);
+    function2(engine, context, "logistic", logistic_with_options);
+    function0(engine, context, "my_model", my_model);
+    for (name, method) in METHODS {
+        method1(engine, context, name, *method);
+    }
+    getter(engine, context, "labels", labels);
+    getter(engine, context, "examples", examples);
+    method0(engine, context, "to_string", text);
+    method0(engine, context, "to_debug", text);
 }
 
 fn describe(classifier: &Classifier) -> String {

@@ -11,16 +11,12 @@ use std::rc::Rc;
 use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 
 use super::vector::floats;
-use super::{ask, unexpected};
-use crate::ai::protocol::{Backend, Dataset, Reply, Request};
+use super::{function1, function2, function3, strings, unexpected, Context};
+use crate::ai::protocol::{Dataset, Reply, Request};
 use crate::ai::same_length;
-use crate::api::{charge, integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::api::{integer, mistake, number, text_argument, wrong_type, ApiResult};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::SeededRandom;
-
-fn strings(values: &[String]) -> Array {
-    values.iter().map(|value| Dynamic::from(value.clone())).collect()
-}
 
 /// The dataset as the map a program gets.
 fn to_map(dataset: &Dataset) -> Map {
@@ -83,53 +79,55 @@ fn size(rows: &Array) -> u64 {
 }
 
 /// [`table`], charging the run's budget for copying the dataset (see [`crate::api::charge`]).
-fn charged_table(host: &SharedHost, name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
+fn charged_table(context: &Context, name: &str, value: &Dynamic) -> ApiResult<(Map, Table)> {
     let (map, table) = table(name, value)?;
-    charge(host, size(&table.rows))?;
+    context.charge(size(&table.rows))?;
     Ok((map, table))
 }
 
-pub(super) fn register(engine: &mut Engine, host: &SharedHost, backend: &Rc<dyn Backend>) {
-    let budget = host.clone();
-    let backend = backend.clone();
-    engine.register_fn("dataset", move |name: Dynamic| -> ApiResult<Map> {
-        let name = text_argument("dataset", &name)?;
-        let Reply::Dataset(dataset) = ask(&backend, Request::Dataset { name })? else {
-            return Err(unexpected());
-        };
-        let map = to_map(&dataset);
-        let rows = map.get("features").or_else(|| map.get("texts"));
-        charge(&budget, rows.and_then(|rows| rows.as_array_ref().ok().map(|rows| size(&rows))).unwrap_or(0))?;
-        Ok(map)
-    });
-    let budget = host.clone();
-    engine.register_fn("split", move |data: Dynamic, test_fraction: Dynamic, seed: Dynamic| -> ApiResult<Map> {
-        let (map, table) = charged_table(&budget, "split", &data)?;
-        let fraction = number("split", &test_fraction)?;
-        if !(0.0..=1.0).contains(&fraction) {
-            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "split").with("value", fraction)));
-        }
-        let seed = integer("split", &seed)?;
-        let mut order: Vec<usize> = (0..table.rows.len()).collect();
-        let mut random = SeededRandom::new(seed as u64);
-        for index in (1..order.len()).rev() {
-            order.swap(index, random.below(index as u128 + 1) as usize);
-        }
-        let test_count = ((order.len() as FLOAT * fraction).round() as usize).min(order.len());
-        let (test, train) = order.split_at(test_count);
-        let mut parts = Map::new();
-        parts.insert("train".into(), subset(&map, &table, train));
-        parts.insert("test".into(), subset(&map, &table, test));
-        Ok(parts)
-    });
-    let budget = host.clone();
-    engine.register_fn("take", move |data: Dynamic, count: Dynamic| -> ApiResult<Dynamic> {
-        let (map, table) = charged_table(&budget, "take", &data)?;
-        let count = integer("take", &count)?;
-        if count < 0 {
-            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "take").with("value", count)));
-        }
-        let indices: Vec<usize> = (0..table.rows.len().min(count as usize)).collect();
-        Ok(subset(&map, &table, &indices))
-    });
+pub(super) fn register(engine: &mut Engine, context: &Rc<Context>) {
+    function1(engine, context, "dataset", dataset);
+    function3(engine, context, "split", split);
+    function2(engine, context, "take", take);
+}
+
+fn dataset(context: &Context, name: Dynamic) -> ApiResult<Dynamic> {
+    let name = text_argument("dataset", &name)?;
+    let Reply::Dataset(dataset) = context.ask(Request::Dataset { name })? else {
+        return Err(unexpected());
+    };
+    let map = to_map(&dataset);
+    let rows = map.get("features").or_else(|| map.get("texts"));
+    context.charge(rows.and_then(|rows| rows.as_array_ref().ok().map(|rows| size(&rows))).unwrap_or(0))?;
+    Ok(Dynamic::from_map(map))
+}
+
+fn split(context: &Context, data: Dynamic, test_fraction: Dynamic, seed: Dynamic) -> ApiResult<Dynamic> {
+    let (map, table) = charged_table(context, "split", &data)?;
+    let fraction = number("split", &test_fraction)?;
+    if !(0.0..=1.0).contains(&fraction) {
+        return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "split").with("value", fraction)));
+    }
+    let seed = integer("split", &seed)?;
+    let mut order: Vec<usize> = (0..table.rows.len()).collect();
+    let mut random = SeededRandom::new(seed as u64);
+    for index in (1..order.len()).rev() {
+        order.swap(index, random.below(index as u128 + 1) as usize);
+    }
+    let test_count = ((order.len() as FLOAT * fraction).round() as usize).min(order.len());
+    let (test, train) = order.split_at(test_count);
+    let mut parts = Map::new();
+    parts.insert("train".into(), subset(&map, &table, train));
+    parts.insert("test".into(), subset(&map, &table, test));
+    Ok(Dynamic::from_map(parts))
+}
+
+fn take(context: &Context, data: Dynamic, count: Dynamic) -> ApiResult<Dynamic> {
+    let (map, table) = charged_table(context, "take", &data)?;
+    let count = integer("take", &count)?;
+    if count < 0 {
+        return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "take").with("value", count)));
+    }
+    let indices: Vec<usize> = (0..table.rows.len().min(count as usize)).collect();
+    Ok(subset(&map, &table, &indices))
 }

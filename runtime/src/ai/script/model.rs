@@ -7,11 +7,11 @@ use std::rc::Rc;
 use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 
 use super::vector::floats;
-use super::{ask, shape_of, unexpected};
+use super::{function1, getter, method0, method1, method2, shape_of, strings, unexpected, Context, Method0};
 use crate::ai::format_shape;
-use crate::ai::protocol::{Backend, ModelFacts, ModelInput, Reply, Request};
+use crate::ai::protocol::{ModelFacts, ModelInput, Reply, Request};
 use crate::ai::text::text_features;
-use crate::api::{charge, integer, mistake, number, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::api::{integer, mistake, number, text_argument, wrong_type, ApiResult};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// A model as programs hold it.
@@ -25,34 +25,21 @@ impl ModelHandle {
 
     /// Runs the model on what a program gave to method `name`, charging the run's budget for it
     /// first: the output `output`, rounded to 4 decimals.
-    fn output(
-        &self,
-        host: &SharedHost,
-        backend: &Rc<dyn Backend>,
-        name: &str,
-        x: &Dynamic,
-        output: usize,
-    ) -> ApiResult<Vec<f64>> {
+    fn output(&self, context: &Context, name: &str, x: &Dynamic, output: usize) -> ApiResult<Vec<f64>> {
         let input = model_input(name, x, self.0.input, &self.0.shape)?;
         // tract's vector kernels do about four multiply-adds in the time of one of the runtime's
         // plain loops (digits: 1.5 M multiply-adds in ≈350 µs natively).
-        charge(host, self.0.multiply_adds / 4 + input.len() as u64)?;
-        let Reply::Numbers(values) = ask(backend, Request::RunModel { name: self.0.name.clone(), input, output })?
+        context.charge(self.0.multiply_adds / 4 + input.len() as u64)?;
+        let Reply::Numbers(values) = context.ask(Request::RunModel { name: self.0.name.clone(), input, output })?
         else {
             return Err(unexpected());
         };
         Ok(values)
     }
 
-    fn probabilities(
-        &self,
-        host: &SharedHost,
-        backend: &Rc<dyn Backend>,
-        name: &str,
-        x: &Dynamic,
-    ) -> ApiResult<Vec<f64>> {
+    fn probabilities(&self, context: &Context, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
         let index = self.output_index("probabilities").unwrap_or(0);
-        self.output(host, backend, name, x, index)
+        self.output(context, name, x, index)
     }
 }
 
@@ -110,60 +97,92 @@ fn flatten(name: &str, value: &Dynamic) -> ApiResult<(Vec<usize>, Vec<f32>)> {
     Ok((shape, values))
 }
 
-fn strings(values: &[String]) -> Array {
-    values.iter().map(|value| Dynamic::from(value.clone())).collect()
+fn model(context: &Context, name: Dynamic) -> ApiResult<Dynamic> {
+    let name = text_argument("model", &name)?;
+    let Reply::Model(facts) = context.ask(Request::Model { name })? else {
+        return Err(unexpected());
+    };
+    Ok(Dynamic::from(ModelHandle(Rc::new(facts))))
 }
 
-pub(super) fn register(engine: &mut Engine, host: &SharedHost, backend: &Rc<dyn Backend>) {
+fn predict(context: &Context, model: &mut ModelHandle, x: Dynamic) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(floats(model.probabilities(context, "predict", &x)?)))
+}
+
+/// `m.top(x, k)`: the `k` likeliest classes, likeliest first (the earlier class first among equals).
+fn top(context: &Context, model: &mut ModelHandle, x: Dynamic, k: Dynamic) -> ApiResult<Dynamic> {
+    let probabilities = model.probabilities(context, "top", &x)?;
+    let k = integer("top", &k)?;
+    if k < 1 || k as usize > probabilities.len() {
+        return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "top").with("value", k)));
+    }
+    // Picked one by one rather than sorted: k is at most the model's few classes, and a sort
+    // would bring its own code into the first screen.
+    let mut order: Vec<usize> = Vec::new();
+    while order.len() < k as usize {
+        let left = (0..probabilities.len()).filter(|index| !order.contains(index));
+        let likeliest = left.reduce(|best, index| match probabilities[index].total_cmp(&probabilities[best]) {
+            std::cmp::Ordering::Greater => index,
+            _ => best,
+        });
+        order.extend(likeliest);
+    }
+    let labels = &model.0.labels.zh;
+    let entries: Array = order
+        .into_iter()
+        .map(|index| {
+            let mut entry = Map::new();
+            let label = labels.get(index).cloned().unwrap_or_else(|| index.to_string());
+            entry.insert("label".into(), Dynamic::from(label));
+            entry.insert("index".into(), Dynamic::from_int(index as INT));
+            entry.insert("probability".into(), Dynamic::from_float(probabilities[index] as FLOAT));
+            Dynamic::from_map(entry)
+        })
+        .collect();
+    Ok(Dynamic::from_array(entries))
+}
+
+fn embed(context: &Context, model: &mut ModelHandle, x: Dynamic) -> ApiResult<Dynamic> {
+    let Some(index) = model.output_index("embedding") else {
+        return Err(mistake(Diagnostic::new(Code::AiNoEmbedding).with("name", model.0.name.clone())));
+    };
+    Ok(Dynamic::from_array(floats(model.output(context, "embed", &x, index)?)))
+}
+
+fn labels(_: &Context, model: &mut ModelHandle) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(strings(&model.0.labels.zh)))
+}
+
+fn labels_en(_: &Context, model: &mut ModelHandle) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(strings(&model.0.labels.en)))
+}
+
+fn input_shape(_: &Context, model: &mut ModelHandle) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from_array(model.0.shape.iter().map(|size| Dynamic::from_int(*size as INT)).collect()))
+}
+
+fn name(_: &Context, model: &mut ModelHandle) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from(model.0.name.clone()))
+}
+
+/// `to_string` and `to_debug`.
+fn text(_: &Context, model: &mut ModelHandle) -> ApiResult<Dynamic> {
+    Ok(Dynamic::from(format!("model(\"{}\")", model.0.name)))
+}
+
+/// The properties.
+const PROPERTIES: &[(&str, Method0<ModelHandle>)] =
+    &[("labels", labels), ("labels_en", labels_en), ("input_shape", input_shape), ("name", name)];
+
+pub(super) fn register(engine: &mut Engine, context: &Rc<Context>) {
     engine.register_type_with_name::<ModelHandle>("model");
-    let provider = backend.clone();
-    engine.register_fn("model", move |name: Dynamic| -> ApiResult<ModelHandle> {
-        let name = text_argument("model", &name)?;
-        let Reply::Model(facts) = ask(&provider, Request::Model { name })? else {
-            return Err(unexpected());
-        };
-        Ok(ModelHandle(Rc::new(facts)))
-    });
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine.register_fn("predict", move |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
-        Ok(floats(model.probabilities(&budget, &provider, "predict", &x)?))
-    });
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine.register_fn("top", move |model: &mut ModelHandle, x: Dynamic, k: Dynamic| -> ApiResult<Array> {
-        let probabilities = model.probabilities(&budget, &provider, "top", &x)?;
-        let k = integer("top", &k)?;
-        if k < 1 || k as usize > probabilities.len() {
-            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "top").with("value", k)));
-        }
-        let mut order: Vec<usize> = (0..probabilities.len()).collect();
-        order.sort_by(|a, b| probabilities[*b].total_cmp(&probabilities[*a]).then(a.cmp(b)));
-        let labels = &model.0.labels.zh;
-        Ok(order
-            .into_iter()
-            .take(k as usize)
-            .map(|index| {
-                let mut entry = Map::new();
-                let label = labels.get(index).cloned().unwrap_or_else(|| index.to_string());
-                entry.insert("label".into(), Dynamic::from(label));
-                entry.insert("index".into(), Dynamic::from_int(index as INT));
-                entry.insert("probability".into(), Dynamic::from_float(probabilities[index] as FLOAT));
-                Dynamic::from_map(entry)
-            })
-            .collect())
-    });
-    let (budget, provider) = (host.clone(), backend.clone());
-    engine.register_fn("embed", move |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
-        let Some(index) = model.output_index("embedding") else {
-            return Err(mistake(Diagnostic::new(Code::AiNoEmbedding).with("name", model.0.name.clone())));
-        };
-        Ok(floats(model.output(&budget, &provider, "embed", &x, index)?))
-    });
-    engine.register_get("labels", |model: &mut ModelHandle| strings(&model.0.labels.zh));
-    engine.register_get("labels_en", |model: &mut ModelHandle| strings(&model.0.labels.en));
-    engine.register_get("input_shape", |model: &mut ModelHandle| -> Array {
-        model.0.shape.iter().map(|size| Dynamic::from_int(*size as INT)).collect()
-    });
-    engine.register_get("name", |model: &mut ModelHandle| model.0.name.clone());
-    engine.register_fn("to_string", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.name));
-    engine.register_fn("to_debug", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.name));
+    function1(engine, context, "model", model);
+    method1(engine, context, "predict", predict);
+    method2(engine, context, "top", top);
+    method1(engine, context, "embed", embed);
+    for (property, read) in PROPERTIES {
+        getter(engine, context, property, *read);
+    }
+    method0(engine, context, "to_string", text);
+    method0(engine, context, "to_debug", text);
 }
