@@ -50,7 +50,7 @@ pub(crate) struct Host {
     /// functions that do a lot charge it here ([`Host::charge`]) and the budget covers both.
     pub native_operations: u64,
     /// The model lab's classifier for `my_model()`.
-    #[cfg(feature = "ai")]
+    #[cfg(feature = "ai-script")]
     pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
 }
 
@@ -77,7 +77,7 @@ impl Host {
             pending_stop: None,
             operations: 0,
             native_operations: 0,
-            #[cfg(feature = "ai")]
+            #[cfg(feature = "ai-script")]
             lab_model: input.lab_model.clone().map(std::rc::Rc::new),
         }
     }

@@ -177,8 +177,8 @@ pub const API: &[ApiFunction] = &[
 ];
 
 /// The AI area of the student API (`docs/student-api.md`, section 人工智能 AI). Registered only with
-/// the `ai` feature, except the vector form of `dot`, which shares its name with the turtle's `dot`
-/// and is always there (see [`AI_FUNCTIONS`]).
+/// the `ai-script` feature (which `ai` includes), except the vector form of `dot`, which shares its
+/// name with the turtle's `dot` and is always there (see [`AI_FUNCTIONS`]).
 pub const AI_API: &[ApiFunction] = &[
     function("dot", &[2], Area::Ai),
     function("distance", &[2], Area::Ai),
@@ -203,7 +203,7 @@ pub const AI_API: &[ApiFunction] = &[
 ];
 
 /// The methods of the AI area's objects (`c.predict(x)`), with the argument counts Rhai sees: the
-/// object itself is the first argument. Registered only with the `ai` feature.
+/// object itself is the first argument. Registered only with the `ai-script` feature.
 pub const AI_METHODS: &[ApiFunction] = &[
     function("predict", &[2], Area::Ai),
     function("classify", &[2], Area::Ai),
@@ -213,10 +213,10 @@ pub const AI_METHODS: &[ApiFunction] = &[
     function("embed", &[2], Area::Ai),
 ];
 
-/// Names of the functions a program can only call in a runtime built with the `ai` feature: a host
-/// without it (the app's first-screen script worker) hands a program that calls any of them to a
-/// host with it. Every name of [`AI_API`] except `dot`, which the turtle's `dot` shares and whose
-/// vector form every build has. Methods (`c.predict(x)`) are not listed: only these functions
+/// Names of the functions a program can only call in a runtime built with the `ai-script` feature:
+/// a host without it (the app's first-screen script worker) hands a program that calls any of them
+/// to a host with it. Every name of [`AI_API`] except `dot`, which the turtle's `dot` shares and
+/// whose vector form every build has. Methods (`c.predict(x)`) are not listed: only these functions
 /// make the objects that have them.
 pub const AI_FUNCTIONS: &[&str] = &[
     "distance",
@@ -240,11 +240,19 @@ pub const AI_FUNCTIONS: &[&str] = &[
     "my_model",
 ];
 
+/// The functions of [`AI_FUNCTIONS`] whose calls go to the AI area's backend (see
+/// `sprout_runtime::ai::protocol`); the others, the vector functions, `split` and `take`, run on the
+/// engine's side. A host whose engine has the AI area's script side (`ai-script`) but loads the
+/// backend only when a program needs it (the app's first screen) loads it before running a program
+/// that calls one of these. Methods are not listed: only these functions make the objects that
+/// have them.
+pub const AI_BACKEND_FUNCTIONS: &[&str] = &["dataset", "knn", "logistic", "model", "my_model"];
+
 /// Every function and method this build registers: [`API`], and [`AI_API`] and [`AI_METHODS`]
-/// with the `ai` feature (without it, only the vector `dot`).
+/// with the `ai-script` feature (without it, only the vector `dot`).
 pub fn registered_functions() -> impl Iterator<Item = &'static ApiFunction> {
     let (ai, methods): (&[ApiFunction], &[ApiFunction]) =
-        if cfg!(feature = "ai") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
+        if cfg!(feature = "ai-script") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
     API.iter().chain(ai).chain(methods)
 }
 
@@ -387,6 +395,9 @@ mod tests {
         }
         for name in AI_FUNCTIONS {
             assert!(AI_API.iter().any(|function| function.name == *name), "{name} has no entry in AI_API");
+        }
+        for name in AI_BACKEND_FUNCTIONS {
+            assert!(AI_FUNCTIONS.contains(name), "{name} goes to the backend but is not an AI function");
         }
     }
 }
