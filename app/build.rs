@@ -1,4 +1,4 @@
-//! Two jobs at build time:
+//! Three jobs at build time:
 //!
 //! - Links the app's wasm binaries (the first screen's `app`, the AI module `ai` and the classroom
 //!   module `classroom`) with a 16 MiB stack instead of wasm's default 1 MiB, for their workers
@@ -11,12 +11,17 @@
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. The pack carries each lesson's text and hints
 //!   converted for display (`sprout_lessons::document`), which `src/course/document.rs` decodes.
+//! - Makes the enums of the app's word ids from its Chinese Fluent files and copies the files the
+//!   app embeds (`build/words.rs`).
 
 use std::path::{Path, PathBuf};
 
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::runtime::messages::Language;
 use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
+
+#[path = "build/words.rs"]
+mod words;
 
 fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -94,6 +99,8 @@ fn main() {
         println!("cargo:rustc-link-arg-bin=ai=-zstack-size=16777216");
         println!("cargo:rustc-link-arg-bin=classroom=-zstack-size=16777216");
     }
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    words::generate(&manifest, &PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")));
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)
