@@ -12,6 +12,8 @@
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. The pack carries each lesson's text and hints
 //!   converted for display (`sprout_lessons::document`), which `src/course/document.rs` decodes.
+//! - Makes the enums of the app's word ids from its Chinese Fluent files and copies the files the
+//!   app embeds (`build/words.rs`).
 
 #[path = "build/modules.rs"]
 mod modules;
@@ -21,6 +23,9 @@ use std::path::{Path, PathBuf};
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::runtime::messages::Language;
 use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
+
+#[path = "build/words.rs"]
+mod words;
 
 fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -102,6 +107,7 @@ fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     modules::generate(&manifest_dir.join("modules.json"), &out_dir, STACK_BYTES);
+    words::generate(&manifest_dir, &out_dir);
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)
