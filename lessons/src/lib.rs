@@ -3,6 +3,8 @@
 //!
 //! Like `sprout-runtime`, this crate is host-free: it takes bytes and returns data, so the app's
 //! worker, `sprout check`/`pack`/`grade` and the tests all run the same code natively and in wasm.
+//! The one exception is `files` (cargo feature `fs`, native hosts only), which finds and reads
+//! lesson files and courses on disk for the CLI, the app's build script and the tests.
 //!
 //! ```
 //! use sprout_lessons::{check_lesson, grade, parse_lesson, Selection, Verdict};
@@ -19,6 +21,8 @@ mod check;
 mod course;
 mod csv;
 pub mod document;
+#[cfg(feature = "fs")]
+pub mod files;
 mod generate;
 mod grade;
 pub mod messages;
