@@ -17,6 +17,10 @@
 //! assert_eq!(result.score, 0);
 //! ```
 
+// A panic in the host-free crates is a bug that stops a student's run or a judge's grading:
+// failures are values here, so `unwrap` and `expect` are refused outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod check;
 mod course;
 mod csv;
