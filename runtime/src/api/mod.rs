@@ -12,6 +12,8 @@ mod chart;
 mod clock;
 mod font;
 mod math;
+#[cfg(test)]
+mod registered;
 mod text;
 mod turtle;
 
