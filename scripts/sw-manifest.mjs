@@ -6,21 +6,20 @@
 //   node scripts/sw-manifest.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
 // The cache version hashes every file's name and contents: any change in a build, including
-// worker.js, makes a new sw.js and so a new cache. The AI and classroom modules' files and the image feature
-// extractor (scripts/lazy-modules.mjs) are listed as `lazy`: the service worker caches them when first
-// used, not at install.
+// worker.js, makes a new sw.js and so a new cache. The lazily loaded modules' files (app/modules.json,
+// built by scripts/lazy-modules.mjs) and the image feature extractor are listed as `lazy`: the service
+// worker caches them when first used, not at install.
 
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { moduleFile, repository } from './modules.mjs';
 
-const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(repository, 'app/sw.js');
 const PLACEHOLDER = '/* SPROUT_BUILD */ null';
 const SERVICE_WORKER = 'sw.js';
-/** The AI and classroom modules (each loader and the hashed glue and wasm it loads) and the image feature extractor. */
-const LAZY = /^(ai|classroom)(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$|^image_features\.nnef\.tar$/;
+/** The lazily loaded modules' files (each loader and the hashed glue and wasm it loads) and the image feature extractor. */
+const isLazy = (name) => moduleFile.test(name) || name === 'image_features.nnef.tar';
 
 /** Every file under `root`, as sorted '/'-separated paths relative to it. */
 async function filesUnder(root) {
@@ -42,7 +41,7 @@ const version = createHash('sha256');
 for (const name of await filesUnder(staging)) {
   if (name === SERVICE_WORKER) continue;
   const digest = createHash('sha256').update(await readFile(path.join(staging, name))).digest('base64');
-  files.push({ name, integrity: `sha256-${digest}`, ...(LAZY.test(name) ? { lazy: true } : {}) });
+  files.push({ name, integrity: `sha256-${digest}`, ...(isLazy(name) ? { lazy: true } : {}) });
   version.update(`${name}\0${digest}\0`);
 }
 

@@ -1,48 +1,82 @@
 #!/usr/bin/env bash
-# Runs every test, installing what is missing: formatting and lints, native tests (runtime, lessons,
-# CLI, boundaries, determinism), `sprout check` over the curriculum, the wasm tests in headless
-# Chromium, the release build of the app and its size budgets, the USB build, and the real-browser
-# tests against both.
+# Runs every test, installing what is missing, cheapest and most telling first, so that a run fails
+# as early as it can: formatting and lints, native tests (runtime, lessons, CLI, app, boundaries,
+# determinism), `sprout check` over the curriculum, the release build of the app with its size
+# budgets right after it, the wasm tests in headless Chromium, the USB build, and the real-browser
+# tests against both. Each step's time is printed as it ends, and all of them, slowest first, at the
+# end.
+#
+#   scripts/test.sh           everything (what CI runs)
+#   scripts/test.sh --quick   formatting, lints, native tests and `sprout check`: the day-to-day tier
 set -euo pipefail
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
+
+run_started=$SECONDS
+step_times=()
+# step NAME COMMAND...: runs COMMAND under the heading NAME and records how long it took.
+step() {
+  local name="$1"
+  shift
+  say "$name"
+  local started=$SECONDS
+  "$@"
+  local took=$((SECONDS - started))
+  step_times+=("$(printf '%6d s  %s' "$took" "$name")")
+  printf '\033[2m    (%d s)\033[0m\n' "$took"
+}
+summary() {
+  printf '\nStep times, slowest first (total %d s):\n' "$((SECONDS - run_started))"
+  printf '%s\n' "${step_times[@]}" | sort -rn
+}
+trap summary EXIT
+
+setup_started=$SECONDS
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+step_times+=("$(printf '%6d s  %s' "$((SECONDS - setup_started))" "Setup (scripts/setup.sh)")")
 # Every crate is built once per run: cargo's incremental caches would only take disk (gigabytes with
 # tract's test binaries).
 export CARGO_INCREMENTAL=0
 
-say "Formatting and lints"
-cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
-# The ONNX → NNEF converter of models/ (native only).
-cargo clippy -p sprout-runtime --all-targets --features onnx --locked -- -D warnings
-cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-# The AI module: the app crate with its `ai` feature (the `ai` binary, the drawing pad, the model lab).
-cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features ai --locked -- -D warnings
-# The classroom module: the app crate with its `classroom` feature (the teachers' pages).
-cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features classroom --locked -- -D warnings
+lints() {
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  # The ONNX → NNEF converter of models/ (native only).
+  cargo clippy -p sprout-runtime --all-targets --features onnx --locked -- -D warnings
+  cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+  # The lazily loaded modules: the app crate with each module's feature (app/modules.json).
+  for features in ai classroom; do
+    cargo clippy -p sprout-app --target wasm32-unknown-unknown --all-targets --features "$features" --locked -- -D warnings
+  done
+}
 
-say "Native tests"
-cargo test --workspace --locked
-cargo test -p sprout-app --features ai,classroom --locked
-# The committed NNEF archives are the conversion of today's ONNX files; broken ONNX files give errors.
-cargo test -p sprout-runtime --features onnx --test model_files --locked
+native_tests() {
+  cargo test --workspace --locked
+  cargo test -p sprout-app --features ai,classroom --locked
+  # The committed NNEF archives are the conversion of today's ONNX files; broken ONNX files give errors.
+  cargo test -p sprout-runtime --features onnx --test model_files --locked
+}
 
-say "The curriculum passes sprout check"
-cargo run -q -p sprout-cli --locked -- check lessons/content
+step "Formatting" cargo fmt --all -- --check
+step "Lints (native, wasm, each lazy module)" lints
+step "Native tests" native_tests
+step "The curriculum passes sprout check" cargo run -q -p sprout-cli --locked -- check lessons/content
+if $quick; then
+  exit 0
+fi
 
-say "wasm tests in headless Chromium"
-# Grading the whole curriculum in a debug wasm build takes minutes on an old 2-core machine; the
-# runner's default limit is 20 s.
-WASM_BINDGEN_TEST_TIMEOUT=900 cargo test -p sprout-tests --target wasm32-unknown-unknown --locked
-
-say "Release build of the app (its post_build hook builds the AI and classroom modules: scripts/lazy-modules.mjs)"
-trunk build --release --offline
-
-say "USB build (dist-usb/)"
-bash scripts/usb.sh --no-setup
-
-say "Real-browser tests"
-SPROUT_DIST="$PWD/dist" SPROUT_USB="$PWD/dist-usb" SPROUT_REQUIRE_FIREFOX=1 node --test tests/browser/
-
-# Fails the run when a size budget of issue #4 is exceeded (first screen at most 600 KB brotli).
-say "Bundle sizes against the budgets"
-node scripts/bundle-report.mjs dist
+# The post_build hook builds the lazy modules (scripts/lazy-modules.mjs), worker.js and sw.js.
+step "Release build of the app and its lazy modules" trunk build --release --offline
+# Fails the run when a size budget of app/modules.json is exceeded.
+step "Bundle sizes against the budgets" node scripts/bundle-report.mjs dist
+# The wasm tests grade the whole curriculum in wasm: built with optimisation (the `wasm-test`
+# profile of Cargo.toml), which turns minutes of grading in a debug build into seconds.
+step "wasm tests in headless Chromium" \
+  env WASM_BINDGEN_TEST_TIMEOUT=300 cargo test -p sprout-tests --target wasm32-unknown-unknown --profile wasm-test --locked
+step "USB build (dist-usb/)" bash scripts/usb.sh --no-setup
+step "Real-browser tests" \
+  env SPROUT_DIST="$PWD/dist" SPROUT_USB="$PWD/dist-usb" SPROUT_REQUIRE_FIREFOX=1 node --test tests/browser/

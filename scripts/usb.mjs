@@ -12,17 +12,14 @@
 //   lines: its first message is the compiled module, which it instantiates (its `main` then
 //   serves runs). The page publishes `window.SPROUT_START_WORKER`, which starts one and sends it
 //   the module, for the app to use instead of ./worker.js.
-// - the AI module (issue #5; scripts/lazy-modules.mjs bound it as `no-modules` with the global
-//   `sprout_ai`) goes into a sibling file, ai.js, which holds its glue as text and the module as
-//   base64, and which the page loads with a <script> tag only when a lesson or the AI lab needs it
-//   (file:// pages may load scripts from their own folder, not fetch them). The page publishes
-//   `SPROUT_LOAD_AI` (the module on the page, for the drawing pad and the model lab) and
-//   `SPROUT_START_AI_WORKER` (a classic Blob-URL worker that gets the glue and the compiled module
-//   as its first message), which app/src/modules/mod.rs uses instead of ./ai.js.
-// - the classroom module (issue #6: the teachers' pages; bound as `no-modules` with the global
-//   `sprout_classroom`) goes into a sibling file classroom.js the same way, loaded only when a
-//   teacher opens one of those pages; the page publishes `SPROUT_LOAD_CLASSROOM` and
-//   `SPROUT_START_CLASSROOM_WORKER` (the lesson editor's worker, started like the AI one).
+// - each lazily loaded module of app/modules.json (scripts/modules.mjs; scripts/lazy-modules.mjs
+//   bound it as `no-modules` with the global its `usb.global` names) goes into a sibling file
+//   (`usb.file`: ai.js, classroom.js), which holds its glue as text and the module as base64, and
+//   which the page loads with a <script> tag only when it is first needed (file:// pages may load
+//   scripts from their own folder, not fetch them). For each, the page publishes `usb.load` (the
+//   module on the page, e.g. for the drawing pad and the model lab) and `usb.startWorker` (a
+//   classic Blob-URL worker, named by its role, that gets the glue and the compiled module as its
+//   first message), which app/src/modules/mod.rs uses instead of the served loader.
 // - the image feature extractor (image_features.nnef.tar, for the model lab's camera) goes into
 //   another sibling file, image_features.js, as base64, loaded the same way only when a student
 //   turns the camera on; the page publishes `SPROUT_LOAD_IMAGE_FEATURES`, which resolves to its
@@ -31,6 +28,7 @@
 
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { modules } from './modules.mjs';
 
 const [stage, out] = process.argv.slice(2);
 if (!stage || !out) {
@@ -58,10 +56,6 @@ const files = (await readdir(stage, { recursive: true, withFileTypes: true }))
 const used = new Set(['index.html']);
 // Served builds only: worker.js imports the glue as an ES module, the service worker is for http(s).
 const unused = new Set(['worker.js', 'sw.js']);
-const aiGlueName = files.find((name) => /^ai-[0-9a-f]{16}\.js$/.test(name));
-if (!aiGlueName) throw new Error('the build has no AI module (ai-HASH.js): scripts/lazy-modules.mjs runs as a trunk hook');
-const classroomGlueName = files.find((name) => /^classroom-[0-9a-f]{16}\.js$/.test(name));
-if (!classroomGlueName) throw new Error('the build has no classroom module (classroom-HASH.js): scripts/lazy-modules.mjs runs as a trunk hook');
 const read = async (name, encoding) => {
   used.add(name);
   return readFile(path.join(stage, name), encoding);
@@ -88,16 +82,17 @@ if (!/^let wasm_bindgen = /m.test(glue)) {
 }
 const wasm = (await read(wasmName)).toString('base64');
 
-const aiGlue = await read(aiGlueName, 'utf8');
-if (!/^let sprout_ai = /m.test(aiGlue)) {
-  throw new Error(`${aiGlueName} is not a no-modules glue with the global sprout_ai: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
+/** Each lazy module's glue (text) and wasm (base64), from the no-modules build. */
+const lazy = [];
+for (const module of modules) {
+  const glueName = files.find((name) => new RegExp(`^${module.name}-[0-9a-f]{16}\\.js$`).test(name));
+  if (!glueName) throw new Error(`the build has no ${module.name} module (${module.name}-HASH.js): scripts/lazy-modules.mjs runs as a trunk hook`);
+  const moduleGlue = await read(glueName, 'utf8');
+  if (!new RegExp(`^let ${module.usb.global} = `, 'm').test(moduleGlue)) {
+    throw new Error(`${glueName} is not a no-modules glue with the global ${module.usb.global}: build with SPROUT_BINDGEN_TARGET=no-modules`);
+  }
+  lazy.push({ module, glue: moduleGlue, wasm: (await read(glueName.replace(/\.js$/, '_bg.wasm'))).toString('base64') });
 }
-const aiWasm = (await read(aiGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
-const classroomGlue = await read(classroomGlueName, 'utf8');
-if (!/^let sprout_classroom = /m.test(classroomGlue)) {
-  throw new Error(`${classroomGlueName} is not a no-modules glue with the global sprout_classroom: build with SPROUT_AI_BINDGEN_TARGET=no-modules`);
-}
-const classroomWasm = (await read(classroomGlueName.replace(/\.js$/, '_bg.wasm'))).toString('base64');
 const extractor = (await read('image_features.nnef.tar')).toString('base64');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
@@ -139,9 +134,9 @@ addEventListener('message', function (event) {
   });
 })();
 </script>
-<!-- A lazy module's worker start (the AI module's, the classroom module's): its first message is the
-     module's glue, its global's name and its compiled module (or, when its sibling script could not
-     be loaded, no module, which it throws for the page to see). -->
+<!-- A lazy module's worker start: its first message is the module's glue, its global's name and its
+     compiled module (or, when its sibling script could not be loaded, no module, which it throws for
+     the page to see). -->
 <script type="text/plain" id="sprout-module-worker-start">
 addEventListener('message', function (event) {
   if (!event.data.module) throw new Error(event.data.src + ' could not be loaded');
@@ -151,7 +146,7 @@ addEventListener('message', function (event) {
   });
 }, { once: true });
 </script>
-<!-- The AI and classroom modules, from ai.js and classroom.js beside this page, when first needed. -->
+<!-- The lazily loaded modules, from their sibling scripts beside this page, when first needed. -->
 <script>
 (function () {
   var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-module-worker-start').textContent], { type: 'text/javascript' }));
@@ -190,23 +185,20 @@ addEventListener('message', function (event) {
       return page;
     };
   }
-  /** Starts a worker running a module from its sibling script. */
+  /** Starts a worker running a module from its sibling script, named by its role. */
   function worker(script, src, global) {
-    return function () {
-      var started = new Worker(workerUrl);
+    return function (name) {
+      var started = new Worker(workerUrl, { name: name || '' });
       script().then(function (found) {
         started.postMessage({ glue: found.glue, global: global, module: found.module });
       }, function () { started.postMessage({ src: src }); });
       return started;
     };
   }
-  var aiScript = sibling('ai.js', 'SPROUT_AI');
-  var classroomScript = sibling('classroom.js', 'SPROUT_CLASSROOM');
-  window.SPROUT_LOAD_AI = onPage(aiScript, 'sprout_ai');
-  window.SPROUT_LOAD_CLASSROOM = onPage(classroomScript, 'sprout_classroom');
-  window.SPROUT_START_AI_WORKER = worker(aiScript, 'ai.js', 'sprout_ai');
-  window.SPROUT_START_CLASSROOM_WORKER = worker(classroomScript, 'classroom.js', 'sprout_classroom');
-  var extractor = null;
+${lazy.map(({ module: { usb } }) => `  var ${usb.global}Script = sibling(${JSON.stringify(usb.file)}, ${JSON.stringify(usb.data)});
+  window.${usb.load} = onPage(${usb.global}Script, ${JSON.stringify(usb.global)});
+  window.${usb.startWorker} = worker(${usb.global}Script, ${JSON.stringify(usb.file)}, ${JSON.stringify(usb.global)});
+`).join('')}  var extractor = null;
   /** image_features.js loaded: resolves to the image feature extractor's bytes. */
   window.SPROUT_LOAD_IMAGE_FEATURES = function () {
     if (!extractor) {
@@ -235,19 +227,16 @@ page = page.slice(0, bodyEnd.index) + scripts + page.slice(bodyEnd.index);
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await writeFile(path.join(out, 'index.html'), page);
-const aiScriptText = `// Sprout's AI module for the USB page (index.html beside it loads this when a lesson or the AI lab
-// needs it): the wasm-bindgen glue as text, for the page and for AI workers, and the module as base64.
-// Written by scripts/usb.mjs.
-window.SPROUT_AI = { glue: ${JSON.stringify(aiGlue)}, wasm: "${aiWasm}" };
-`;
-await writeFile(path.join(out, 'ai.js'), aiScriptText);
-await writeFile(
-  path.join(out, 'classroom.js'),
-  `// Sprout's classroom module (the teachers' pages) for the USB page, which loads this when a teacher opens
-// the class dashboard: the wasm-bindgen glue as text and the module as base64. Written by scripts/usb.mjs.
-window.SPROUT_CLASSROOM = { glue: ${JSON.stringify(classroomGlue)}, wasm: "${classroomWasm}" };
+for (const { module, glue: moduleGlue, wasm: moduleWasm } of lazy) {
+  await writeFile(
+    path.join(out, module.usb.file),
+    `// Sprout's ${module.name} module for the USB page (index.html beside it loads this when it is first needed:
+// ${module.about}): the wasm-bindgen glue as text, for the page and for the module's workers, and the
+// module as base64. Written by scripts/usb.mjs.
+window.${module.usb.data} = { glue: ${JSON.stringify(moduleGlue)}, wasm: "${moduleWasm}" };
 `,
-);
+  );
+}
 await writeFile(
   path.join(out, 'image_features.js'),
   `// Sprout's image feature extractor (models/image_features, NNEF) for the USB page's model lab, as
@@ -255,4 +244,4 @@ await writeFile(
 window.SPROUT_IMAGE_FEATURES = "${extractor}";
 `,
 );
-console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB) and ai.js (${(Buffer.byteLength(aiScriptText) / 1e6).toFixed(1)} MB), from ${[...used].sort().join(', ')}`);
+console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB) and ${lazy.map(({ module }) => module.usb.file).join(', ')}, from ${[...used].sort().join(', ')}`);

@@ -28,7 +28,7 @@ trap 'rm -f "$usb_page"' EXIT
 sed 's/data-type="main"/data-type="main" data-bindgen-target="no-modules"/' index.html >"$usb_page"
 
 echo "usb.sh: release build with no-modules glue, in $stage"
-SPROUT_AI_BINDGEN_TARGET=no-modules trunk build --release --offline --dist "$stage" "$usb_page"
+SPROUT_BINDGEN_TARGET=no-modules trunk build --release --offline --dist "$stage" "$usb_page"
 
 echo "usb.sh: one-file page in dist-usb/"
 node scripts/usb.mjs "$stage" dist-usb

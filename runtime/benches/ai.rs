@@ -1,7 +1,8 @@
 //! Speed of the AI area, measured with criterion (never asserted in tests): one inference of each
 //! model of `models/` natively (the embedded ones as programs call them, the image feature
-//! extractor as the app's model lab does), and kNN and logistic regression on iris and digits8
-//! through the full sandbox, training and testing included.
+//! extractor as the app's model lab does), kNN and logistic regression on iris and digits8
+//! through the full sandbox, training and testing included, and kNN on digits8 with every AI
+//! request crossing the seam encoded, as in the browser, against in process.
 //!
 //! Run with `cargo bench -p sprout-runtime --features ai`; figures go in the closing notes of the
 //! issue that changed them.
@@ -10,7 +11,11 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use sprout_runtime::ai::{run_embedded, text_features, ImageFeatures, IMAGE_SIDE};
+use std::rc::Rc;
+
+use sprout_runtime::ai::{
+    run_embedded, set_backend, text_features, Forwarding, ImageFeatures, LocalBackend, IMAGE_SIDE,
+};
 use sprout_runtime::{run, Outcome, RunInput};
 
 /// Trains with `training` (an expression of `parts.train`) on a seeded 80 % of a dataset and
@@ -59,9 +64,20 @@ fn training(criterion: &mut Criterion) {
     );
 }
 
+/// kNN trained and tested on digits8 (600 rows of 64 numbers): the dataset crosses the seam three
+/// times (to the program, to train, to test).
+fn seam(criterion: &mut Criterion) {
+    let program = "let d = dataset(\"digits8\"); let c = knn(d, 3); c.accuracy(d)";
+    bench_program(criterion, "knn digits8 train + test (in process)", program);
+    let remote = LocalBackend::default();
+    set_backend(Some(Rc::new(Forwarding::new(move |request| remote.answer_bytes(request)))));
+    bench_program(criterion, "knn digits8 train + test (through the seam, encoded)", program);
+    set_backend(None);
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10).warm_up_time(std::time::Duration::from_secs(1));
-    targets = inference, training
+    targets = inference, training, seam
 }
 criterion_main!(benches);

@@ -93,7 +93,7 @@ pub(crate) struct Host {
     /// The run's operation counts (the engine's progress callback keeps them current).
     pub operations: Rc<Operations>,
     /// The model lab's classifier for `my_model()`.
-    #[cfg(feature = "ai")]
+    #[cfg(feature = "ai-script")]
     pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
 }
 
@@ -119,7 +119,7 @@ impl Host {
             limits: input.limits.clone(),
             pending_stop: None,
             operations: Rc::new(Operations::default()),
-            #[cfg(feature = "ai")]
+            #[cfg(feature = "ai-script")]
             lab_model: input.lab_model.clone().map(std::rc::Rc::new),
         }
     }

@@ -37,6 +37,30 @@ async function draw(page, canvas, drawing) {
   }
 }
 
+/**
+ * Waits until the camera's picture on the page shows `scene` (the fake camera's ball on a green
+ * background, or book on a grey one) in a frame other than `previous`; returns that frame's
+ * signature.
+ */
+async function cameraFrame(page, scene, previous) {
+  const found = await page.waitForFunction(
+    ([scene, previous]) => {
+      const video = document.querySelector('video.camera-view');
+      if (!video || video.readyState < 2) return null;
+      const canvas = (window.cameraProbe ??= Object.assign(document.createElement('canvas'), { width: 32, height: 24 }));
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      context.drawImage(video, 0, 0, 32, 24);
+      const pixels = context.getImageData(0, 0, 32, 24).data;
+      // The top-left corner is background: green (blue well below red) for the ball, grey for the book.
+      const shown = pixels[2] < pixels[0] - 12 ? 'ball' : 'book';
+      const signature = Array.from(pixels.filter((_, index) => index % 4 === 0)).join(',');
+      return shown === scene && signature !== previous ? signature : null;
+    },
+    [scene, previous],
+  );
+  return found.jsonValue();
+}
+
 /** Waits until the tool in `section` shows its answer for the drawing on screen; its top class. */
 async function answer(section) {
   await section.locator('xpath=self::*[@data-changes = @data-shown and @data-changes != "0"]').waitFor();
@@ -293,14 +317,15 @@ describe('AI in the student app', () => {
       assert.equal(extractor().length, 1, 'the image model is downloaded when the camera is turned on');
 
       const names = { ball: '球', book: '书' };
+      let frame = null;
       for (const scene of ['ball', 'book']) {
         await page.evaluate((scene) => (window.cameraScene = scene), scene);
-        await page.waitForTimeout(200);
         const add = lab.getByRole('button', { name: `拍一张加到“${names[scene]}”` });
         for (let photo = 1; photo <= 10; photo += 1) {
+          // Each photo is of a new frame of this scene, as a student would move the ball or the book.
+          frame = await cameraFrame(page, scene, frame);
           await add.click({ timeout: 120_000 });
           await lab.locator('.example-count').nth(scene === 'ball' ? 0 : 1).filter({ hasText: `${photo} 个例子` }).waitFor({ timeout: 60_000 });
-          await page.waitForTimeout(100);
         }
       }
       await lab.getByRole('button', { name: '训练', exact: true }).click();

@@ -93,16 +93,14 @@ describe('the service worker', () => {
 
       // An AI program online: the AI module loads, and the service worker keeps it from then on.
       await runProgram(page, 'print(mean([1, 2, 3]));', '2.0');
-      const aiFilesKept = () =>
-        page.evaluate(async () => {
-          const kept = [];
-          for (const name of await caches.keys()) {
-            for (const request of await (await caches.open(name)).keys()) kept.push(new URL(request.url).pathname);
-          }
-          return kept.filter((file) => /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/.test(file)).length;
-        });
-      for (let tries = 0; tries < 100 && (await aiFilesKept()) < 3; tries += 1) await page.waitForTimeout(100);
-      assert.equal(await aiFilesKept(), 3, 'ai.js, its glue and its wasm are kept');
+      // The service worker keeps the AI module's files once they were used: ai.js, its glue and its wasm.
+      await page.waitForFunction(async () => {
+        const kept = [];
+        for (const name of await caches.keys()) {
+          for (const request of await (await caches.open(name)).keys()) kept.push(new URL(request.url).pathname);
+        }
+        return kept.filter((file) => /\/ai(-[0-9a-f]{16}(_bg\.wasm|\.js)|\.js)$/.test(file)).length === 3;
+      });
 
       await server.close();
       await assert.rejects(fetch(server.url), 'the server is gone');

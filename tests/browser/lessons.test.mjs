@@ -90,8 +90,8 @@ describe('lessons in Chromium', () => {
     const page = await openHome();
     await page.getByRole('button', { name: /^你好，世界：/ }).click();
     await typeProgram(page, `${HELLO}\n// 我的注释`);
-    // Saving waits for typing to pause.
-    await page.waitForTimeout(800);
+    // Saving waits for typing to pause: wait until the code is in storage.
+    await page.waitForFunction(() => Object.values(localStorage).some((value) => value.includes('// 我的注释')));
     await page.reload();
     const editor = page.getByRole('textbox', { name: '程序', exact: true });
     await editor.waitFor();

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { newTab, repository, serveApp, unlockLessons } from './support.mjs';
+import { installClock, newTab, repository, serveApp, unlockLessons } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -106,23 +106,34 @@ describe('the stage in Chromium', () => {
   }
 
   test('a program that sleeps plays line by line; 4× is faster, skipping shows the end, Stop freezes it', async () => {
-    const page = await open();
+    const page = await newTab(browser.context);
+    await installClock(page);
+    await page.goto(`${baseUrl}#/play`);
+    await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
     await setProgram(page, COUNTING);
     await run(page).click();
-    await output(page).filter({ hasText: '第 1 行' }).waitFor();
-    // At 1× the sixth line is five seconds away.
-    assert.doesNotMatch(await output(page).textContent(), /第 6 行/, 'only the start is shown');
     await status(page).filter({ hasText: '正在播放' }).waitFor();
+    await page.clock.runFor(100);
+    await output(page).filter({ hasText: '第 1 行' }).waitFor();
+    // At 1× the second line is a second away.
+    assert.doesNotMatch(await output(page).textContent(), /第 2 行/, 'only the start is shown');
     assert.ok(await run(page).isEnabled(), 'Run works while playing');
     assert.ok(await stop(page).isEnabled(), 'Stop works while playing');
+    await page.clock.runFor(1000);
+    await output(page).filter({ hasText: '第 2 行' }).waitFor();
+    assert.doesNotMatch(await output(page).textContent(), /第 3 行/, 'a second, a line');
 
     const faster = page.getByRole('button', { name: '4 倍速' });
     await faster.click();
     assert.equal(await faster.getAttribute('aria-pressed'), 'true');
     assert.equal(await page.getByRole('button', { name: '1 倍速' }).getAttribute('aria-pressed'), 'false');
+    // A quarter of a second at 4× is a second of the program's: the third line.
+    await page.clock.runFor(250);
     await output(page).filter({ hasText: '第 3 行' }).waitFor();
+    assert.doesNotMatch(await output(page).textContent(), /第 4 行/, 'four times as fast, not more');
 
     await page.getByRole('button', { name: '直接看结果' }).click();
+    await page.clock.runFor(100);
     await status(page).filter({ hasText: '运行结束' }).waitFor();
     assert.equal((await output(page).textContent()).trim().split('\n').length, 6);
     assert.equal(await page.locator('.playback-time').textContent(), '6.0 秒 / 6.0 秒');
@@ -130,10 +141,13 @@ describe('the stage in Chromium', () => {
     // The speed stays chosen: back to 1×, run again and stop half-way.
     await page.getByRole('button', { name: '1 倍速' }).click();
     await run(page).click();
+    await status(page).filter({ hasText: '正在播放' }).waitFor();
+    await page.clock.runFor(1100);
     await output(page).filter({ hasText: '第 2 行' }).waitFor();
     await stop(page).click();
     await status(page).filter({ hasText: '已停止' }).waitFor();
-    assert.doesNotMatch(await output(page).textContent(), /第 6 行/, 'Stop keeps what was shown');
+    await page.clock.runFor(5000);
+    assert.doesNotMatch(await output(page).textContent(), /第 3 行/, 'Stop keeps what was shown, and nothing more');
     assert.ok(await run(page).isEnabled(), 'Run works after Stop');
     assert.ok(await stop(page).isDisabled(), 'nothing left to stop');
     await closeCleanly(page);

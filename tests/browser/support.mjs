@@ -53,6 +53,33 @@ export async function newTab(context) {
 }
 
 /**
+ * Gives the pages of `page` a clock the test moves (Playwright's `page.clock`), before they load:
+ * what playback shows then depends on how far the test moves the clock, never on how fast the
+ * machine is. Playwright's fake timers number their timers from 10^12, and the browser's bindings
+ * that Rust code calls (web-sys) read a timer's number as a 32-bit integer, so a cancelled timer
+ * would still fire; the page gets the fake timers under numbers from 1, as a browser's own are.
+ */
+export async function installClock(page) {
+  await page.clock.install();
+  await page.addInitScript(() => {
+    for (const [set, clear] of [['setTimeout', 'clearTimeout'], ['setInterval', 'clearInterval'], ['requestAnimationFrame', 'cancelAnimationFrame']]) {
+      const [fakeSet, fakeClear] = [window[set], window[clear]];
+      const timers = new Map();
+      let next = 1;
+      window[set] = (...args) => {
+        const number = next++;
+        timers.set(number, fakeSet(...args));
+        return number;
+      };
+      window[clear] = (number) => {
+        fakeClear(timers.get(number));
+        timers.delete(number);
+      };
+    }
+  });
+}
+
+/**
  * Gives the pages of `page` a camera the test controls: getUserMedia returns the stream of a canvas
  * that shows a red ball or a blue book (`window.cameraScene`, 'ball' at first), moved to a new
  * place 20 times a second by a seeded generator.

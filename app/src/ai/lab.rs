@@ -10,6 +10,11 @@
 //! The trained model (the runtime's `LabModel`: names, examples, classifier) is saved in browser
 //! storage, where the app finds it for `my_model()` and for exported work; a storage failure is a
 //! warning, and the model still works while the page is open. Opening the lab again restores it.
+//!
+//! What the lab shows is one [`Lab`] changed only by [`LabAction`]s through a pure reducer
+//! (unit-tested natively); the component turns clicks and the worker's replies into actions and
+//! sends the requests the lab asks for: the drawings to classify come out of the reducer
+//! ([`Lab::outgoing`]), camera pictures and training go out from the clicks that start them.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,9 +29,10 @@ use yew::prelude::*;
 use super::camera::{Camera, CameraProblem};
 use super::i18n::{ai_tr, ai_tr_with, AiText};
 use super::pad::{Bars, DrawingPad, Throttle};
-use super::tool_worker::{ToolEvent, ToolWorker};
-use super::tools::{to_pixels, Drawing, PictureUse, ToolReply, ToolRequest};
+use super::tools::{self, to_pixels, Drawing, PictureUse, ToolLink, ToolReply, ToolRequest};
+use crate::shell::context::use_language;
 use crate::storage::LAB_MODEL_KEY;
+use crate::workers::link::LinkEvent;
 
 /// Fewest and most classes.
 const CLASSES: (usize, usize) = (2, 5);
@@ -40,60 +46,125 @@ const CAMERA_TEST_EVERY_MS: i32 = 250;
 
 /// The camera, as the lab shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CameraState {
+pub enum CameraState {
+    /// Off.
     Off,
+    /// The student asked for it; the browser is opening it.
     Opening,
+    /// On.
     On,
+    /// It could not be opened.
     Failed(CameraProblem),
 }
 
 /// The image feature extractor in the lab's worker.
 #[derive(Clone, Debug, PartialEq)]
-enum Extractor {
+pub enum Extractor {
+    /// Not asked for.
     Absent,
+    /// Downloading, or being prepared by the worker.
     Loading,
+    /// Ready for camera pictures.
     Ready,
     /// It could not be loaded: why, in every language, when the worker said.
     Failed(Option<Vec<(Language, String)>>),
 }
 
+/// A classify request for the worker, compared by identity: the component sends it exactly when
+/// the lab holds a new one.
+#[derive(Clone, Debug)]
+pub struct Outgoing(pub Rc<ToolRequest>);
+
+impl PartialEq for Outgoing {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// What the lab shows.
 #[derive(Clone, Debug, PartialEq)]
-struct Lab {
+pub struct Lab {
     /// Where the examples come from (the choice is locked while there are examples).
-    input: LabInput,
-    camera: CameraState,
-    extractor: Extractor,
+    pub input: LabInput,
+    /// The camera.
+    pub camera: CameraState,
+    /// The image feature extractor.
+    pub extractor: Extractor,
     /// Camera pictures sent for their features, by request id, with the class each is for.
-    pending: Vec<(u32, usize)>,
-    next_picture: u32,
+    pub pending: Vec<(u32, usize)>,
     /// A live-test frame is with the worker.
-    testing_frame: bool,
-    labels: Vec<String>,
-    examples: Vec<LabExample>,
+    pub testing_frame: bool,
+    /// The classes' names.
+    pub labels: Vec<String>,
+    /// The examples.
+    pub examples: Vec<LabExample>,
     /// The classifier trained on these examples (none, or out of date when `stale`).
-    trained: Option<Rc<LabModel>>,
+    pub trained: Option<Rc<LabModel>>,
     /// The held-out examples' accuracy and confusion matrix, from the last training in this visit.
-    measured: Option<(Option<f64>, Vec<Vec<u32>>)>,
-    stale: bool,
+    pub measured: Option<(Option<f64>, Vec<Vec<u32>>)>,
+    /// The examples or classes changed since the classifier was trained.
+    pub stale: bool,
     /// Training progress: done, total.
-    progress: Option<(usize, usize)>,
-    saved: Option<bool>,
+    pub progress: Option<(usize, usize)>,
+    /// Whether the last trained model was saved in browser storage.
+    pub saved: Option<bool>,
     /// The live test's probabilities, and the number of the drawing's change they answer.
-    test: Vec<f64>,
-    shown: u32,
-    failed: bool,
-    /// Why training failed, in every language.
-    problem: Option<Vec<(Language, String)>>,
+    pub test: Vec<f64>,
+    /// The number of the change (or camera picture) `test` answers.
+    pub shown: u32,
+    /// The worker failed.
+    pub failed: bool,
+    /// Why training or a picture failed, in every language.
+    pub problem: Option<Vec<(Language, String)>>,
     /// The last drawing on the pad.
-    drawing: Option<Drawing>,
+    pub drawing: Option<Drawing>,
     /// Bumped to clear the pad.
-    clear: u32,
+    pub clear: u32,
+    /// Paces the live test's requests for drawings: one in flight, the latest next.
+    pub throttle: Throttle,
+    /// The latest drawing to classify, for the worker.
+    pub outgoing: Option<Outgoing>,
+}
+
+/// A change to the [`Lab`].
+#[derive(Clone, Debug)]
+pub enum LabAction {
+    /// Examples from drawings or from the camera (ignored while there are examples).
+    ChooseInput(LabInput),
+    /// The camera is opening, opened, failed, or was turned off.
+    Camera(CameraState),
+    /// The extractor is being downloaded.
+    ExtractorLoading,
+    /// The extractor could not be had (its bytes could not be downloaded).
+    ExtractorMissing,
+    /// The drawing on the pad changed (`None`: cleared).
+    Drawing(Option<Drawing>),
+    /// The drawing on the pad becomes an example of this class.
+    AddDrawing(usize),
+    /// A camera picture went to the worker (this request id) for an example of this class.
+    PictureSent(u32, usize),
+    /// A camera frame went to the worker for the live test.
+    TestFrameSent,
+    /// Forget the examples of this class.
+    ClearClass(usize),
+    /// A class's new name.
+    Rename(usize, String),
+    /// Remove this class and its examples.
+    RemoveClass(usize),
+    /// A new class with this name.
+    AddClass(String),
+    /// Training went to the worker.
+    TrainingStarted,
+    /// The worker replied; `saved` is whether a trained model was saved in storage.
+    Reply(Rc<ToolReply>, Option<bool>),
+    /// The worker failed.
+    WorkerFailed,
 }
 
 impl Lab {
-    fn new(language: Language) -> Lab {
-        let stored = stored_model();
+    /// The lab at start: the saved model's classes and examples, or two empty classes named in
+    /// `language`.
+    pub fn new(language: Language, stored: Option<LabModel>) -> Lab {
         let labels = stored.as_ref().map(|model| model.labels.clone()).unwrap_or_else(|| {
             (1..=CLASSES.0)
                 .map(|number| ai_tr_with(language, AiText::DefaultClassName, &[("number", number.to_string())]))
@@ -104,7 +175,6 @@ impl Lab {
             camera: CameraState::Off,
             extractor: Extractor::Absent,
             pending: Vec::new(),
-            next_picture: FIRST_PICTURE_ID,
             testing_frame: false,
             labels,
             examples: stored.as_ref().map(|model| model.examples.clone()).unwrap_or_default(),
@@ -119,38 +189,49 @@ impl Lab {
             problem: None,
             drawing: None,
             clear: 0,
+            throttle: Throttle::default(),
+            outgoing: None,
         }
     }
 
-    fn count(&self, label: usize) -> usize {
+    /// How many examples class `label` has.
+    pub fn count(&self, label: usize) -> usize {
         self.examples.iter().filter(|example| example.label == label).count()
     }
 
-    fn can_train(&self) -> bool {
+    /// Whether training can start: nothing under way and enough examples in every class.
+    pub fn can_train(&self) -> bool {
         self.progress.is_none()
             && self.pending.is_empty()
             && (0..self.labels.len()).all(|label| self.count(label) >= MIN_EXAMPLES)
     }
 
     /// Whether the camera can take examples now.
-    fn camera_ready(&self) -> bool {
+    pub fn camera_ready(&self) -> bool {
         self.input == LabInput::Camera && self.camera == CameraState::On && self.extractor == Extractor::Ready
     }
 
-    /// Sends the camera picture `frame` to `worker` for `purpose`: the request's id.
-    fn send_picture(
-        &mut self,
-        worker: &RefCell<Option<ToolWorker>>,
-        frame: &js_sys::Uint8Array,
-        purpose: PictureUse,
-    ) -> u32 {
-        let id = self.next_picture;
-        self.next_picture = self.next_picture.wrapping_add(1).max(FIRST_PICTURE_ID);
-        let request = ToolRequest::Picture { id, width: IMAGE_SIDE, height: IMAGE_SIDE, purpose };
-        if let Some(worker) = &*worker.borrow() {
-            worker.send_with_bytes(&request, frame);
+    /// Whether the trained classifier can be tested live now.
+    pub fn testable(&self) -> bool {
+        self.trained.as_ref().is_some_and(|model| model.input == self.input) && !self.stale
+    }
+
+    /// Whether the source of examples is locked (there are examples, or some on the way).
+    pub fn locked(&self) -> bool {
+        !self.examples.is_empty() || !self.pending.is_empty()
+    }
+
+    /// The request that trains on the examples.
+    pub fn training_request(&self) -> ToolRequest {
+        ToolRequest::Train { id: 0, labels: self.labels.clone(), input: self.input, examples: self.examples.clone() }
+    }
+
+    /// The examples or classes changed: the classifier no longer matches them.
+    fn changed(&mut self) {
+        if self.trained.is_some() {
+            self.stale = true;
         }
-        id
+        self.test.clear();
     }
 
     /// Forgets the examples of class `label`, those still with the worker too.
@@ -160,17 +241,159 @@ impl Lab {
         self.changed();
     }
 
-    /// Whether the trained classifier can be tested live now.
-    fn testable(&self) -> bool {
-        self.trained.as_ref().is_some_and(|model| model.input == self.input) && !self.stale
+    /// Sends `request` to classify a drawing next.
+    fn classify(&mut self, (id, drawing): (u32, Drawing)) {
+        self.outgoing = Some(Outgoing(Rc::new(ToolRequest::Classify { id, drawing })));
     }
 
-    /// The examples or classes changed: the classifier no longer matches them.
-    fn changed(&mut self) {
-        if self.trained.is_some() {
-            self.stale = true;
+    /// Takes in the worker's `reply`.
+    fn reply(&mut self, reply: &ToolReply, saved: Option<bool>) {
+        match reply {
+            ToolReply::Progress { done, total, .. } => self.progress = Some((*done, *total)),
+            ToolReply::Trained { model, accuracy, confusion, .. } => {
+                self.progress = None;
+                self.saved = saved;
+                self.trained = Some(Rc::new(model.clone()));
+                self.measured = Some((*accuracy, confusion.clone()));
+                self.stale = false;
+                self.failed = false;
+            }
+            ToolReply::Answer { id, probabilities, .. } if *id >= FIRST_PICTURE_ID => {
+                self.testing_frame = false;
+                if self.testable() && self.input == LabInput::Camera {
+                    self.test = probabilities.clone();
+                    self.shown = *id;
+                }
+            }
+            ToolReply::Answer { id, probabilities, .. } => {
+                let (show, next) = self.throttle.answered(*id);
+                if let Some(next) = next {
+                    self.classify(next);
+                }
+                if show {
+                    self.test = probabilities.clone();
+                    self.shown = *id;
+                }
+            }
+            ToolReply::Features { id, features } => {
+                if let Some(place) = self.pending.iter().position(|(pending, _)| pending == id) {
+                    let (_, label) = self.pending.remove(place);
+                    self.examples.push(LabExample { label, pixels: Vec::new(), features: features.clone() });
+                    self.changed();
+                }
+            }
+            ToolReply::ExtractorReady => self.extractor = Extractor::Ready,
+            ToolReply::Failed { id, messages } => {
+                if let Some(place) = self.pending.iter().position(|(pending, _)| pending == id) {
+                    self.pending.remove(place);
+                    self.problem = Some(messages.clone());
+                } else if *id >= FIRST_PICTURE_ID {
+                    self.testing_frame = false;
+                    self.problem = Some(messages.clone());
+                } else if self.progress.take().is_some() {
+                    self.problem = Some(messages.clone());
+                } else if self.extractor == Extractor::Loading {
+                    self.extractor = Extractor::Failed(Some(messages.clone()));
+                } else {
+                    self.throttle.answered(*id);
+                    self.failed = true;
+                }
+            }
         }
-        self.test.clear();
+    }
+}
+
+impl Reducible for Lab {
+    type Action = LabAction;
+
+    fn reduce(self: Rc<Self>, action: LabAction) -> Rc<Self> {
+        let mut lab = (*self).clone();
+        match action {
+            LabAction::ChooseInput(input) => {
+                if lab.locked() {
+                    return self;
+                }
+                lab.input = input;
+                lab.test.clear();
+                if input == LabInput::Drawing {
+                    lab.camera = CameraState::Off;
+                }
+            }
+            LabAction::Camera(camera) => {
+                lab.camera = camera;
+                if camera == CameraState::Off {
+                    lab.test.clear();
+                }
+            }
+            LabAction::ExtractorLoading => lab.extractor = Extractor::Loading,
+            LabAction::ExtractorMissing => lab.extractor = Extractor::Failed(None),
+            LabAction::Drawing(None) => {
+                lab.drawing = None;
+                lab.shown = lab.throttle.clear();
+                lab.test.clear();
+            }
+            LabAction::Drawing(Some(drawing)) => {
+                lab.drawing = Some(drawing.clone());
+                if lab.testable() && lab.input == LabInput::Drawing {
+                    if let Some(request) = lab.throttle.offer(drawing) {
+                        lab.classify(request);
+                    }
+                }
+            }
+            LabAction::AddDrawing(label) => {
+                let Some(drawing) = lab.drawing.take() else { return self };
+                lab.examples.push(LabExample { label, pixels: to_pixels(&drawing.image()), features: Vec::new() });
+                lab.changed();
+                lab.clear += 1;
+                lab.shown = lab.throttle.clear();
+            }
+            LabAction::PictureSent(id, label) => lab.pending.push((id, label)),
+            LabAction::TestFrameSent => lab.testing_frame = true,
+            LabAction::ClearClass(label) => lab.clear_class(label),
+            LabAction::Rename(label, name) => {
+                if let Some(old) = lab.labels.get_mut(label) {
+                    *old = name;
+                }
+                lab.changed();
+            }
+            LabAction::RemoveClass(label) => {
+                if label >= lab.labels.len() || lab.labels.len() <= CLASSES.0 {
+                    return self;
+                }
+                lab.clear_class(label);
+                lab.labels.remove(label);
+                let later = |class: &mut usize| {
+                    if *class > label {
+                        *class -= 1;
+                    }
+                };
+                lab.examples.iter_mut().for_each(|example| later(&mut example.label));
+                lab.pending.iter_mut().for_each(|(_, class)| later(class));
+            }
+            LabAction::AddClass(name) => {
+                if lab.labels.len() >= CLASSES.1 {
+                    return self;
+                }
+                lab.labels.push(name);
+                lab.changed();
+            }
+            LabAction::TrainingStarted => {
+                if !lab.can_train() {
+                    return self;
+                }
+                lab.progress = Some((0, 1));
+                lab.failed = false;
+                lab.problem = None;
+            }
+            LabAction::Reply(reply, saved) => lab.reply(&reply, saved),
+            LabAction::WorkerFailed => {
+                lab.progress = None;
+                lab.pending.clear();
+                lab.testing_frame = false;
+                lab.failed = true;
+            }
+        }
+        Rc::new(lab)
     }
 }
 
@@ -188,99 +411,28 @@ fn store_model(model: &LabModel) -> bool {
         .is_some_and(|storage| storage.set_item(LAB_MODEL_KEY, &json).is_ok())
 }
 
-/// Props of [`ModelLab`].
-#[derive(Properties, PartialEq)]
-pub struct ModelLabProps {
-    /// The interface language.
-    pub language: Language,
-}
-
 /// The model lab.
 #[component]
-pub fn ModelLab(props: &ModelLabProps) -> Html {
-    let language = props.language;
-    let lab = use_mut_ref(|| Lab::new(language));
-    let version = use_state(|| 0_u32);
-    let redraw = {
-        let version = version.clone();
-        Rc::new(move || version.set(version.wrapping_add(1)))
-    };
-    let throttle = use_mut_ref(Throttle::default);
-    let worker: Rc<RefCell<Option<ToolWorker>>> = use_mut_ref(|| None);
+pub fn ModelLab() -> Html {
+    let language = use_language();
+    let lab = use_reducer(|| Lab::new(language, stored_model()));
+    let worker: Rc<RefCell<Option<ToolLink>>> = use_mut_ref(|| None);
+    let next_picture = use_mut_ref(|| FIRST_PICTURE_ID);
     {
-        let (lab, worker, throttle, redraw) = (lab.clone(), worker.clone(), throttle.clone(), redraw.clone());
+        let (dispatcher, worker, trained) = (lab.dispatcher(), worker.clone(), lab.trained.clone());
         use_effect_with((), move |_| {
-            let sender = worker.clone();
-            let trained = lab.borrow().trained.clone();
-            let on_event = Callback::from(move |event: ToolEvent| {
-                let mut lab = lab.borrow_mut();
-                match event {
-                    ToolEvent::Reply(reply) => match &*reply {
-                        ToolReply::Progress { done, total, .. } => lab.progress = Some((*done, *total)),
-                        ToolReply::Trained { model, accuracy, confusion, .. } => {
-                            lab.progress = None;
-                            lab.saved = Some(store_model(model));
-                            lab.trained = Some(Rc::new(model.clone()));
-                            lab.measured = Some((*accuracy, confusion.clone()));
-                            lab.stale = false;
-                            lab.failed = false;
-                        }
-                        ToolReply::Answer { id, probabilities, .. } if *id >= FIRST_PICTURE_ID => {
-                            lab.testing_frame = false;
-                            if lab.testable() && lab.input == LabInput::Camera {
-                                lab.test = probabilities.clone();
-                                lab.shown = *id;
-                            }
-                        }
-                        ToolReply::Answer { id, probabilities, .. } => {
-                            let (show, next) = throttle.borrow_mut().answered(*id);
-                            if let Some((id, drawing)) = next {
-                                if let Some(worker) = &*sender.borrow() {
-                                    worker.send(&ToolRequest::Classify { id, drawing });
-                                }
-                            }
-                            if show {
-                                lab.test = probabilities.clone();
-                                lab.shown = *id;
-                            }
-                        }
-                        ToolReply::Features { id, features } => {
-                            if let Some(place) = lab.pending.iter().position(|(pending, _)| pending == id) {
-                                let (_, label) = lab.pending.remove(place);
-                                lab.examples.push(LabExample { label, pixels: Vec::new(), features: features.clone() });
-                                lab.changed();
-                            }
-                        }
-                        ToolReply::ExtractorReady => lab.extractor = Extractor::Ready,
-                        ToolReply::Failed { id, messages } => {
-                            if let Some(place) = lab.pending.iter().position(|(pending, _)| pending == id) {
-                                lab.pending.remove(place);
-                                lab.problem = Some(messages.clone());
-                            } else if *id >= FIRST_PICTURE_ID {
-                                lab.testing_frame = false;
-                                lab.problem = Some(messages.clone());
-                            } else if lab.progress.take().is_some() {
-                                lab.problem = Some(messages.clone());
-                            } else if lab.extractor == Extractor::Loading {
-                                lab.extractor = Extractor::Failed(Some(messages.clone()));
-                            } else {
-                                throttle.borrow_mut().answered(*id);
-                                lab.failed = true;
-                            }
-                        }
-                        ToolReply::Ready => {}
-                    },
-                    ToolEvent::Failed => {
-                        lab.progress = None;
-                        lab.pending.clear();
-                        lab.testing_frame = false;
-                        lab.failed = true;
-                    }
+            let on_event = Callback::from(move |event: LinkEvent<ToolReply>| match event {
+                LinkEvent::Reply(reply) => {
+                    let saved = match &reply {
+                        ToolReply::Trained { model, .. } => Some(store_model(model)),
+                        _ => None,
+                    };
+                    dispatcher.dispatch(LabAction::Reply(Rc::new(reply), saved));
                 }
-                drop(lab);
-                redraw();
+                LinkEvent::Ready => {}
+                LinkEvent::Failed => dispatcher.dispatch(LabAction::WorkerFailed),
             });
-            if let Ok(spawned) = ToolWorker::spawn(on_event) {
+            if let Ok(spawned) = tools::spawn(on_event) {
                 // A saved model is tested live at once.
                 if let Some(model) = trained {
                     spawned.send(&ToolRequest::Load { model: (*model).clone() });
@@ -292,23 +444,46 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
             }
         });
     }
+    {
+        let worker = worker.clone();
+        use_effect_with(lab.outgoing.clone(), move |outgoing| {
+            if let (Some(Outgoing(request)), Some(worker)) = (outgoing, &*worker.borrow()) {
+                worker.send(request);
+            }
+        });
+    }
+    // Sends the camera picture `frame` to the worker for `purpose`: the request's id.
+    let send_picture = {
+        let (worker, next_picture) = (worker.clone(), next_picture.clone());
+        move |frame: &js_sys::Uint8Array, purpose: PictureUse| -> u32 {
+            let id = {
+                let mut next = next_picture.borrow_mut();
+                let id = *next;
+                *next = next.wrapping_add(1).max(FIRST_PICTURE_ID);
+                id
+            };
+            let request = ToolRequest::Picture { id, width: IMAGE_SIDE, height: IMAGE_SIDE, purpose };
+            if let Some(worker) = &*worker.borrow() {
+                worker.send_with_bytes(&request, frame);
+            }
+            id
+        }
+    };
 
     let video = use_node_ref();
     let camera: Rc<RefCell<Option<Camera>>> = use_mut_ref(|| None);
     {
-        // The live test with the camera: whenever the worker is free, the next frame.
-        let (lab, worker, camera) = (lab.clone(), worker.clone(), camera.clone());
-        use_effect_with((), move |_| {
+        // The live test with the camera: whenever the worker is free, the next frame. The timer
+        // runs only while a frame can go.
+        let ready = !lab.testing_frame && lab.camera_ready() && lab.testable();
+        let (dispatcher, camera, send_picture) = (lab.dispatcher(), camera.clone(), send_picture.clone());
+        use_effect_with(ready, move |&ready| {
             let tick = Closure::<dyn FnMut()>::new(move || {
-                let mut state = lab.borrow_mut();
-                if state.testing_frame || !state.camera_ready() || !state.testable() {
-                    return;
-                }
                 let Some(frame) = camera.borrow().as_ref().and_then(Camera::frame) else { return };
-                state.send_picture(&worker, &frame, PictureUse::Classify);
-                state.testing_frame = true;
+                send_picture(&frame, PictureUse::Classify);
+                dispatcher.dispatch(LabAction::TestFrameSent);
             });
-            let window = web_sys::window();
+            let window = web_sys::window().filter(|_| ready);
             let timer = window.as_ref().and_then(|window| {
                 let callback = tick.as_ref().unchecked_ref();
                 window.set_interval_with_callback_and_timeout_and_arguments_0(callback, CAMERA_TEST_EVERY_MS).ok()
@@ -327,49 +502,36 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
         use_effect_with((), move |_| move || drop(camera.borrow_mut().take()));
     }
     let choose_input = |input: LabInput| {
-        let (lab, camera, redraw) = (lab.clone(), camera.clone(), redraw.clone());
+        let (lab, camera) = (lab.clone(), camera.clone());
         Callback::from(move |_: Event| {
-            let mut state = lab.borrow_mut();
-            if !state.examples.is_empty() || !state.pending.is_empty() {
-                return;
-            }
-            state.input = input;
-            state.test.clear();
-            if input == LabInput::Drawing {
+            if !lab.locked() && input == LabInput::Drawing {
                 camera.borrow_mut().take();
-                state.camera = CameraState::Off;
             }
-            drop(state);
-            redraw();
+            lab.dispatch(LabAction::ChooseInput(input));
         })
     };
     let start_camera = {
-        let (lab, worker, camera, video, redraw) =
-            (lab.clone(), worker.clone(), camera.clone(), video.clone(), redraw.clone());
+        let (lab, worker, camera, video) = (lab.clone(), worker.clone(), camera.clone(), video.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(element) = video.cast::<HtmlVideoElement>() else { return };
-            let mut state = lab.borrow_mut();
-            state.camera = CameraState::Opening;
-            let load_extractor = matches!(state.extractor, Extractor::Absent | Extractor::Failed(_));
+            lab.dispatch(LabAction::Camera(CameraState::Opening));
+            let load_extractor = matches!(lab.extractor, Extractor::Absent | Extractor::Failed(_));
             if load_extractor {
-                state.extractor = Extractor::Loading;
+                lab.dispatch(LabAction::ExtractorLoading);
             }
-            drop(state);
-            redraw();
-            let (lab_for_camera, camera, redraw_for_camera) = (lab.clone(), camera.clone(), redraw.clone());
+            let (dispatcher, camera) = (lab.dispatcher(), camera.clone());
             spawn_local(async move {
                 let opened = Camera::open(element).await;
-                lab_for_camera.borrow_mut().camera = match opened {
+                dispatcher.dispatch(LabAction::Camera(match opened {
                     Ok(opened) => {
                         *camera.borrow_mut() = Some(opened);
                         CameraState::On
                     }
                     Err(problem) => CameraState::Failed(problem),
-                };
-                redraw_for_camera();
+                }));
             });
             if load_extractor {
-                let (lab, worker, redraw) = (lab.clone(), worker.clone(), redraw.clone());
+                let (dispatcher, worker) = (lab.dispatcher(), worker.clone());
                 spawn_local(async move {
                     let loading = crate::modules::load_image_features().map(JsFuture::from);
                     let bytes = match loading {
@@ -378,146 +540,78 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                     };
                     match (bytes, &*worker.borrow()) {
                         (Some(bytes), Some(worker)) => worker.send_with_bytes(&ToolRequest::LoadExtractor, &bytes),
-                        _ => lab.borrow_mut().extractor = Extractor::Failed(None),
+                        _ => dispatcher.dispatch(LabAction::ExtractorMissing),
                     }
-                    redraw();
                 });
             }
         })
     };
     let stop_camera = {
-        let (lab, camera, redraw) = (lab.clone(), camera.clone(), redraw.clone());
+        let (dispatcher, camera) = (lab.dispatcher(), camera.clone());
         Callback::from(move |_: MouseEvent| {
             camera.borrow_mut().take();
-            let mut state = lab.borrow_mut();
-            state.camera = CameraState::Off;
-            state.test.clear();
-            drop(state);
-            redraw();
+            dispatcher.dispatch(LabAction::Camera(CameraState::Off));
         })
     };
-
     let on_change = {
-        let (lab, worker, throttle, redraw) = (lab.clone(), worker.clone(), throttle.clone(), redraw.clone());
-        Callback::from(move |drawing: Option<Drawing>| {
-            let mut state = lab.borrow_mut();
-            state.drawing = drawing.clone();
-            let Some(drawing) = drawing else {
-                state.shown = throttle.borrow_mut().clear();
-                state.test.clear();
-                drop(state);
-                redraw();
-                return;
-            };
-            let testable = state.testable() && state.input == LabInput::Drawing;
-            drop(state);
-            if testable {
-                if let Some((id, drawing)) = throttle.borrow_mut().offer(drawing) {
-                    if let Some(worker) = &*worker.borrow() {
-                        worker.send(&ToolRequest::Classify { id, drawing });
-                    }
-                }
-            }
-            redraw();
-        })
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |drawing: Option<Drawing>| dispatcher.dispatch(LabAction::Drawing(drawing)))
     };
     let add_example = |label: usize| {
-        let (lab, throttle, redraw) = (lab.clone(), throttle.clone(), redraw.clone());
-        let (worker, camera) = (worker.clone(), camera.clone());
+        let (lab, camera, send_picture) = (lab.clone(), camera.clone(), send_picture.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut state = lab.borrow_mut();
-            if state.input == LabInput::Camera {
+            if lab.input == LabInput::Camera {
                 let Some(frame) = camera.borrow().as_ref().and_then(Camera::frame) else { return };
-                let id = state.send_picture(&worker, &frame, PictureUse::Example);
-                state.pending.push((id, label));
-                drop(state);
-                redraw();
-                return;
+                let id = send_picture(&frame, PictureUse::Example);
+                lab.dispatch(LabAction::PictureSent(id, label));
+            } else {
+                lab.dispatch(LabAction::AddDrawing(label));
             }
-            let Some(drawing) = state.drawing.take() else { return };
-            let pixels = to_pixels(&drawing.image());
-            state.examples.push(LabExample { label, pixels, features: Vec::new() });
-            state.changed();
-            state.clear += 1;
-            state.shown = throttle.borrow_mut().clear();
-            drop(state);
-            redraw();
         })
     };
     let clear_examples = |label: usize| {
-        let (lab, redraw) = (lab.clone(), redraw.clone());
-        Callback::from(move |_: MouseEvent| {
-            lab.borrow_mut().clear_class(label);
-            redraw();
-        })
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(LabAction::ClearClass(label)))
     };
     let rename = |label: usize| {
-        let (lab, redraw) = (lab.clone(), redraw.clone());
+        let dispatcher = lab.dispatcher();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(name) = lab.borrow_mut().labels.get_mut(label) {
-                *name = input.value();
-            }
-            lab.borrow_mut().changed();
-            redraw();
+            dispatcher.dispatch(LabAction::Rename(label, input.value()));
         })
     };
     let remove_class = |label: usize| {
-        let (lab, redraw) = (lab.clone(), redraw.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut state = lab.borrow_mut();
-            state.clear_class(label);
-            state.labels.remove(label);
-            let later = |class: &mut usize| {
-                if *class > label {
-                    *class -= 1;
-                }
-            };
-            state.examples.iter_mut().for_each(|example| later(&mut example.label));
-            state.pending.iter_mut().for_each(|(_, class)| later(class));
-            drop(state);
-            redraw();
-        })
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(LabAction::RemoveClass(label)))
     };
     let add_class = {
-        let (lab, redraw) = (lab.clone(), redraw.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut state = lab.borrow_mut();
-            let number = state.labels.len() + 1;
-            state.labels.push(ai_tr_with(language, AiText::DefaultClassName, &[("number", number.to_string())]));
-            state.changed();
-            drop(state);
-            redraw();
+            let number = lab.labels.len() + 1;
+            lab.dispatch(LabAction::AddClass(ai_tr_with(
+                language,
+                AiText::DefaultClassName,
+                &[("number", number.to_string())],
+            )));
         })
     };
     let train = {
-        let (lab, worker, redraw) = (lab.clone(), worker.clone(), redraw.clone());
+        let (lab, worker) = (lab.clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut state = lab.borrow_mut();
-            if !state.can_train() {
+            if !lab.can_train() {
                 return;
             }
-            state.progress = Some((0, 1));
-            state.failed = false;
-            state.problem = None;
-            let request = ToolRequest::Train {
-                id: 0,
-                labels: state.labels.clone(),
-                input: state.input,
-                examples: state.examples.clone(),
-            };
-            drop(state);
+            lab.dispatch(LabAction::TrainingStarted);
             if let Some(worker) = &*worker.borrow() {
-                worker.send(&request);
+                worker.send(&lab.training_request());
             }
-            redraw();
         })
     };
 
-    let state = lab.borrow();
+    let state = &*lab;
     let camera_input = state.input == LabInput::Camera;
     let can_add = if camera_input { state.camera_ready() } else { state.drawing.is_some() };
-    let locked = !state.examples.is_empty() || !state.pending.is_empty();
+    let locked = state.locked();
     let source = |input: LabInput, text: AiText| {
         let id = format!("lab-source-{}", if input == LabInput::Camera { "camera" } else { "drawing" });
         html! {
@@ -545,9 +639,9 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
             </fieldset>
             <div class="lab-row">
                 if camera_input {
-                    { camera_panel(language, &state, video.clone(), start_camera, stop_camera) }
+                    { camera_panel(language, state, video.clone(), start_camera, stop_camera) }
                 } else {
-                    <DrawingPad {language} {on_change} clear={state.clear} />
+                    <DrawingPad {on_change} clear={state.clear} />
                 }
                 <ol class="lab-classes">
                     { for state.labels.iter().enumerate().map(|(label, name)| {
@@ -606,10 +700,10 @@ pub fn ModelLab(props: &ModelLabProps) -> Html {
                 { confusion_table(language, &model.labels, matrix) }
             }
             if state.testable() {
-                <section class="lab-test" aria-labelledby="lab-test-heading" data-changes={throttle.borrow().changes().to_string()}
+                <section class="lab-test" aria-labelledby="lab-test-heading" data-changes={state.throttle.changes().to_string()}
                     data-shown={state.shown.to_string()}>
                     <h4 id="lab-test-heading">{ ai_tr(language, if camera_input { AiText::CameraTestHeading } else { AiText::TestHeading }) }</h4>
-                    <Bars {language} labels={state.trained.as_ref().map(|model| model.labels.clone()).unwrap_or_default()}
+                    <Bars labels={state.trained.as_ref().map(|model| model.labels.clone()).unwrap_or_default()}
                         probabilities={state.test.clone()} />
                 </section>
             }
@@ -702,5 +796,156 @@ fn confusion_table(language: Language, labels: &[String], matrix: &[Vec<u32>]) -
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sprout_runtime::ai::LogisticModel;
+
+    fn apply(lab: Lab, actions: Vec<LabAction>) -> Lab {
+        (*actions.into_iter().fold(Rc::new(lab), |lab, action| lab.reduce(action))).clone()
+    }
+
+    fn drawing(value: u8) -> Drawing {
+        Drawing { width: 28, height: 28, ink: vec![value; 28 * 28] }
+    }
+
+    /// A model of two classes trained on `examples` (the classifier's numbers do not matter here).
+    fn model(examples: Vec<LabExample>) -> LabModel {
+        let classifier = LogisticModel {
+            means: vec![0.0],
+            scales: vec![1.0],
+            weights: vec![vec![0.0], vec![0.0]],
+            biases: vec![0.0; 2],
+        };
+        LabModel {
+            version: 1, input: LabInput::Drawing, labels: vec!["猫".into(), "狗".into()], examples, classifier
+        }
+    }
+
+    fn reply(reply: ToolReply) -> LabAction {
+        LabAction::Reply(Rc::new(reply), None)
+    }
+
+    /// Two drawings in each of the two classes, as the student adds them.
+    fn two_each() -> Vec<LabAction> {
+        [0, 0, 1, 1]
+            .into_iter()
+            .flat_map(|label| [LabAction::Drawing(Some(drawing(200))), LabAction::AddDrawing(label)])
+            .collect()
+    }
+
+    /// A lab with two drawings in each class, trained.
+    fn trained() -> Lab {
+        let lab = apply(Lab::new(Language::ZhCn, None), two_each());
+        let trained = ToolReply::Trained {
+            id: 0,
+            model: model(lab.examples.clone()),
+            accuracy: Some(1.0),
+            confusion: vec![vec![1, 0], vec![0, 1]],
+        };
+        apply(lab, vec![LabAction::TrainingStarted, LabAction::Reply(Rc::new(trained), Some(true))])
+    }
+
+    fn classify_id(lab: &Lab) -> Option<u32> {
+        match lab.outgoing.as_ref().map(|outgoing| &*outgoing.0) {
+            Some(ToolRequest::Classify { id, .. }) => Some(*id),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_drawing_becomes_an_example_and_the_pad_clears() {
+        let lab = Lab::new(Language::ZhCn, None);
+        assert_eq!(lab.labels, ["类别 1", "类别 2"].map(String::from), "two classes to start");
+        let lab = apply(lab, vec![LabAction::AddDrawing(0)]);
+        assert!(lab.examples.is_empty(), "nothing drawn, nothing added");
+        let lab = apply(lab, vec![LabAction::Drawing(Some(drawing(255))), LabAction::AddDrawing(1)]);
+        assert_eq!((lab.count(0), lab.count(1), lab.clear, lab.drawing.is_none()), (0, 1, 1, true));
+        assert_eq!(lab.examples[0].pixels.len(), 28 * 28, "kept as the model's 28×28 picture");
+        assert!(lab.locked());
+        assert_eq!(
+            apply(lab.clone(), vec![LabAction::ChooseInput(LabInput::Camera)]).input,
+            LabInput::Drawing,
+            "locked"
+        );
+    }
+
+    #[test]
+    fn training_needs_two_examples_a_class_and_shows_its_progress_and_result() {
+        let lab = apply(Lab::new(Language::ZhCn, None), two_each()[..6].to_vec());
+        assert!(!lab.can_train(), "the second class has one example");
+        assert_eq!(apply(lab.clone(), vec![LabAction::TrainingStarted]).progress, None);
+        let lab = apply(lab, two_each()[6..].to_vec());
+        assert!(lab.can_train());
+        let lab =
+            apply(lab, vec![LabAction::TrainingStarted, reply(ToolReply::Progress { id: 0, done: 5, total: 20 })]);
+        assert_eq!((lab.progress, lab.can_train()), (Some((5, 20)), false));
+        let lab = trained();
+        assert_eq!((lab.progress, lab.saved, lab.stale, lab.testable()), (None, Some(true), false, true));
+        assert_eq!(lab.measured.as_ref().map(|(accuracy, _)| *accuracy), Some(Some(1.0)));
+        let lab = apply(lab, vec![LabAction::Rename(0, "老虎".into())]);
+        assert!(lab.stale && !lab.testable(), "a change since training asks for training again");
+        assert_eq!(lab.labels[0], "老虎");
+    }
+
+    #[test]
+    fn the_live_test_sends_one_drawing_at_a_time_and_shows_the_latest_answer() {
+        let lab = trained();
+        // Each change of the pad is numbered; adding the examples cleared it four times.
+        let first = lab.throttle.changes() + 1;
+        let lab = apply(lab, vec![LabAction::Drawing(Some(drawing(1)))]);
+        assert_eq!(classify_id(&lab), Some(first));
+        let sent = lab.outgoing.clone();
+        let lab = apply(lab, vec![LabAction::Drawing(Some(drawing(2))), LabAction::Drawing(Some(drawing(3)))]);
+        assert_eq!(lab.outgoing, sent, "nothing new while one is with the worker");
+        let answer = |id| reply(ToolReply::Answer { id, pixels: Vec::new(), probabilities: vec![f64::from(id), 0.0] });
+        let lab = apply(lab, vec![answer(first)]);
+        let latest = first + 2;
+        assert_eq!(
+            (classify_id(&lab), lab.test.is_empty()),
+            (Some(latest), true),
+            "the latest drawing next; the old answer is not shown"
+        );
+        let lab = apply(lab, vec![answer(latest)]);
+        assert_eq!((lab.shown, lab.test.clone()), (latest, vec![f64::from(latest), 0.0]));
+        let lab = apply(lab, vec![LabAction::Drawing(None), answer(latest)]);
+        assert!(lab.test.is_empty(), "a cleared pad shows no answer");
+    }
+
+    #[test]
+    fn camera_pictures_become_examples_when_their_features_come() {
+        let lab = apply(Lab::new(Language::ZhCn, None), vec![LabAction::ChooseInput(LabInput::Camera)]);
+        assert_eq!(lab.input, LabInput::Camera);
+        let (first, second) = (FIRST_PICTURE_ID, FIRST_PICTURE_ID + 1);
+        let lab = apply(lab, vec![LabAction::PictureSent(first, 1), LabAction::PictureSent(second, 0)]);
+        assert!(lab.locked() && !lab.can_train(), "pictures on the way lock the source and wait for training");
+        let lab = apply(lab, vec![reply(ToolReply::Features { id: first, features: vec![0.5; 1280] })]);
+        assert_eq!((lab.count(1), lab.pending.clone()), (1, vec![(second, 0)]));
+        let failed = ToolReply::Failed { id: second, messages: vec![(Language::ZhCn, "坏了".into())] };
+        let lab = apply(lab, vec![reply(failed)]);
+        assert!(lab.pending.is_empty());
+        assert_eq!(lab.problem, Some(vec![(Language::ZhCn, "坏了".into())]));
+    }
+
+    #[test]
+    fn removing_a_class_renumbers_the_later_ones() {
+        let lab = apply(Lab::new(Language::ZhCn, None), vec![LabAction::AddClass("鸟".into())]);
+        let lab = apply(lab, vec![LabAction::Drawing(Some(drawing(9))), LabAction::AddDrawing(2)]);
+        let lab = apply(lab, vec![LabAction::PictureSent(FIRST_PICTURE_ID, 2), LabAction::RemoveClass(1)]);
+        assert_eq!(lab.labels, ["类别 1", "鸟"].map(String::from));
+        assert_eq!((lab.examples[0].label, lab.pending[0].1), (1, 1));
+        let lab = apply(lab, vec![LabAction::RemoveClass(0)]);
+        assert_eq!(lab.labels.len(), 2, "never fewer than two classes");
+    }
+
+    #[test]
+    fn a_failed_worker_ends_what_was_under_way() {
+        let lab = apply(trained(), vec![LabAction::PictureSent(FIRST_PICTURE_ID, 0), LabAction::TestFrameSent]);
+        let lab = apply(lab, two_each());
+        let lab = apply(lab, vec![LabAction::TrainingStarted, LabAction::WorkerFailed]);
+        assert_eq!((lab.progress, lab.pending.is_empty(), lab.testing_frame, lab.failed), (None, true, false, true));
     }
 }

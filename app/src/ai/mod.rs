@@ -6,7 +6,6 @@ pub mod camera;
 pub mod i18n;
 pub mod lab;
 pub mod pad;
-pub mod tool_worker;
 pub mod tools;
 
 use sprout_runtime::messages::Language;
@@ -27,19 +26,20 @@ pub struct ToolRootProps {
     pub language: Language,
 }
 
-/// The mounted tool: the pad, the lab, or both.
+/// The mounted tool: the pad, the lab, or both, with the language for its components.
 #[component]
 pub fn ToolRoot(props: &ToolRootProps) -> Html {
-    let language = props.language;
     html! {
-        <div class="ai-tools">
-            if matches!(props.tool, Tool::DigitPad | Tool::Lab) {
-                <DigitPad {language} />
-            }
-            if matches!(props.tool, Tool::ModelLab | Tool::Lab) {
-                <ModelLab {language} />
-            }
-        </div>
+        <ContextProvider<Language> context={props.language}>
+            <div class="ai-tools">
+                if matches!(props.tool, Tool::DigitPad | Tool::Lab) {
+                    <DigitPad />
+                }
+                if matches!(props.tool, Tool::ModelLab | Tool::Lab) {
+                    <ModelLab />
+                }
+            </div>
+        </ContextProvider<Language>>
     }
 }
 
@@ -118,6 +118,6 @@ fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) 
 #[wasm_bindgen]
 pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
     let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
-    let props = ToolRootProps { tool, language: crate::modules::mount::language(language_tag) };
+    let props = ToolRootProps { tool, language: Language::from_tag(language_tag).unwrap_or_default() };
     Ok(ToolHandle(Mounted::new(container, props)?))
 }

@@ -10,14 +10,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use sprout_runtime::messages::Language;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use super::i18n::{ai_tr, ai_tr_with, AiText};
-use super::tool_worker::{ToolEvent, ToolWorker};
-use super::tools::{best, Drawing, ToolReply, ToolRequest};
+use super::tools::{self, best, Drawing, ToolLink, ToolReply, ToolRequest};
+use crate::shell::context::use_language;
+use crate::workers::link::LinkEvent;
 
 /// The canvas's side in pixels.
 const SIDE: u32 = 280;
@@ -62,8 +62,6 @@ struct Pen {
 /// Props of [`DrawingPad`].
 #[derive(Properties, PartialEq)]
 pub struct DrawingPadProps {
-    /// The interface language.
-    pub language: Language,
     /// The drawing changed (`None`: cleared).
     pub on_change: Callback<Option<Drawing>>,
     /// Clears the canvas whenever it changes (the lab clears it after taking an example).
@@ -77,7 +75,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
     let canvas = use_node_ref();
     let pen = use_mut_ref(|| Pen { x: f64::from(SIDE) / 2.0, y: f64::from(SIDE) / 2.0, down: false });
     let cursor = use_state(|| (f64::from(SIDE) / 2.0, f64::from(SIDE) / 2.0, false));
-    let language = props.language;
+    let language = use_language();
 
     let stroke_to = {
         let (canvas, pen, cursor) = (canvas.clone(), pen.clone(), cursor.clone());
@@ -230,7 +228,7 @@ pub fn DrawingPad(props: &DrawingPadProps) -> Html {
 /// change's number, so a tool knows which drawing an answer is for; it shows the number of the
 /// change it shows next to the number of the latest change (`data-shown`, `data-changes`), which
 /// tells tests (and anyone debugging) that the answer on screen is for the drawing on screen.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Throttle {
     changes: u32,
     in_flight: Option<u32>,
@@ -285,8 +283,6 @@ impl Throttle {
 /// Props of [`Bars`].
 #[derive(Properties, PartialEq)]
 pub struct BarsProps {
-    /// The interface language.
-    pub language: Language,
     /// The classes' names.
     pub labels: Vec<String>,
     /// One probability per class; empty when there is nothing to judge.
@@ -296,7 +292,7 @@ pub struct BarsProps {
 /// A bar per class, and the best class in a live region.
 #[component]
 pub fn Bars(props: &BarsProps) -> Html {
-    let language = props.language;
+    let language = use_language();
     let top = best(&props.probabilities).map(|index| {
         let label = props.labels.get(index).cloned().unwrap_or_default();
         let percent = format!("{:.0}", props.probabilities[index] * 100.0);
@@ -328,8 +324,6 @@ pub fn Bars(props: &BarsProps) -> Html {
 /// Props of [`Preview`].
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
-    /// The interface language.
-    pub language: Language,
     /// 28×28 grey levels, 0 = background; empty for a blank picture.
     pub pixels: Vec<u8>,
 }
@@ -337,6 +331,7 @@ pub struct PreviewProps {
 /// The 28×28 picture the model sees, enlarged.
 #[component]
 pub fn Preview(props: &PreviewProps) -> Html {
+    let language = use_language();
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
@@ -354,17 +349,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
     }
     html! {
         <figure class="preview">
-            <canvas ref={canvas} width="28" height="28" role="img" aria-label={ai_tr(props.language, AiText::PreviewLabel)}></canvas>
-            <figcaption>{ ai_tr(props.language, AiText::PreviewLabel) }</figcaption>
+            <canvas ref={canvas} width="28" height="28" role="img" aria-label={ai_tr(language, AiText::PreviewLabel)}></canvas>
+            <figcaption>{ ai_tr(language, AiText::PreviewLabel) }</figcaption>
         </figure>
     }
-}
-
-/// Props of [`DigitPad`].
-#[derive(Properties, PartialEq)]
-pub struct DigitPadProps {
-    /// The interface language.
-    pub language: Language,
 }
 
 /// The digits model's answer, shown.
@@ -379,18 +367,18 @@ struct Answer {
 
 /// The drawing pad with the digits model's live answer.
 #[component]
-pub fn DigitPad(props: &DigitPadProps) -> Html {
-    let language = props.language;
+pub fn DigitPad() -> Html {
+    let language = use_language();
     let answer = use_state(Answer::default);
     let changes = use_state_eq(|| 0_u32);
     let throttle = use_mut_ref(Throttle::default);
-    let worker: Rc<RefCell<Option<ToolWorker>>> = use_mut_ref(|| None);
+    let worker: Rc<RefCell<Option<ToolLink>>> = use_mut_ref(|| None);
     {
         let (worker, throttle, answer) = (worker.clone(), throttle.clone(), answer.clone());
         use_effect_with((), move |_| {
             let sender = worker.clone();
-            let on_event = Callback::from(move |event: ToolEvent| match event {
-                ToolEvent::Reply(reply) => match &*reply {
+            let on_event = Callback::from(move |event: LinkEvent<ToolReply>| match event {
+                LinkEvent::Reply(reply) => match &reply {
                     ToolReply::Answer { id, pixels, probabilities } => {
                         let (show, next) = throttle.borrow_mut().answered(*id);
                         if let Some((id, drawing)) = next {
@@ -413,9 +401,10 @@ pub fn DigitPad(props: &DigitPadProps) -> Html {
                     }
                     _ => {}
                 },
-                ToolEvent::Failed => answer.set(Answer { failed: true, ..Answer::default() }),
+                LinkEvent::Ready => {}
+                LinkEvent::Failed => answer.set(Answer { failed: true, ..Answer::default() }),
             });
-            *worker.borrow_mut() = ToolWorker::spawn(on_event).ok();
+            *worker.borrow_mut() = tools::spawn(on_event).ok();
             move || {
                 worker.borrow_mut().take();
             }
@@ -443,9 +432,9 @@ pub fn DigitPad(props: &DigitPadProps) -> Html {
         <section class="digit-pad" aria-labelledby="digit-pad-heading" data-changes={changes.to_string()} data-shown={answer.change.to_string()}>
             <h3 id="digit-pad-heading">{ ai_tr(language, AiText::PadHeading) }</h3>
             <div class="pad-row">
-                <DrawingPad {language} {on_change} />
-                <Preview {language} pixels={answer.pixels.clone()} />
-                <Bars {language} {labels} probabilities={answer.probabilities.clone()} />
+                <DrawingPad {on_change} />
+                <Preview pixels={answer.pixels.clone()} />
+                <Bars {labels} probabilities={answer.probabilities.clone()} />
             </div>
             if answer.failed {
                 <p class="ai-failed" role="alert">{ ai_tr(language, AiText::WorkerFailed) }</p>

@@ -1,11 +1,11 @@
 //! What the drawing pad and the model lab ask of their AI worker, and the worker's side of it.
 //!
-//! The tools run on the page, inference and training in a worker of the AI module (the same
-//! `worker::serve()` loop as the AI script worker, which hands these messages here), so that the
-//! page never waits on tract. Both sides are this module in one build, so the messages are JSON of
-//! these types with no version; their variant names differ from the script worker's requests.
-//! Requests with bytes (the image feature extractor's archive, a camera picture) travel as a
-//! two-element array, the JSON and the bytes, so that megabytes are never written out as JSON.
+//! The tools run on the page, inference and training in a worker of the AI module started in the
+//! tools' role ([`spawn`], served by [`serve`]), so that the page never waits on tract. Both sides
+//! are this module in one build, so the messages are JSON of these types with no version.
+//! Requests with bytes (the image feature extractor's archive, a camera picture) travel with them
+//! beside the JSON ([`ToolLink::send_with_bytes`]), so that megabytes are never written out as
+//! JSON.
 
 use std::cell::RefCell;
 
@@ -14,9 +14,20 @@ use sprout_runtime::ai::{
     self as runtime_ai, ImageFeatures, LabError, LabExample, LabInput, LabModel, ModelError, TrainingOptions,
 };
 use sprout_runtime::messages::Language;
-use web_sys::DedicatedWorkerGlobalScope;
+use yew::Callback;
 
-use crate::workers::serve::post;
+use crate::modules::{start_worker, LazyModule, WorkerRole};
+use crate::workers::link::{LinkEvent, WorkerLink};
+use crate::workers::serve::Replies;
+
+/// The page's link to a tools' worker.
+pub type ToolLink = WorkerLink<ToolRequest, ToolReply>;
+
+/// Starts a tools' worker (the AI module again, from the browser's cache) that reports to
+/// `on_event`; dropping the link terminates it.
+pub fn spawn(on_event: Callback<LinkEvent<ToolReply>>) -> Result<ToolLink, wasm_bindgen::JsValue> {
+    WorkerLink::spawn(|| start_worker(LazyModule::Ai, WorkerRole::Tools), on_event)
+}
 
 /// A drawing: the ink of a `width`×`height` canvas, row by row, 0 (none) to 255 (full).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,8 +121,6 @@ pub enum PictureUse {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ToolReply {
-    /// The worker listens (the script worker's `ready`).
-    Ready,
     /// A model's answer for a drawing, with the picture it saw.
     Answer {
         /// The request's id.
@@ -201,16 +210,24 @@ fn answer_drawing(id: u32, drawing: &Drawing, judge: impl FnOnce(&[f32]) -> Resu
     }
 }
 
-/// Answers `text` if it is a [`ToolRequest`] (with `bytes`, for the requests that carry some),
-/// posting the replies on `scope`; `false` if it is not one.
-pub fn answer(text: &str, bytes: &[u8], scope: &DedicatedWorkerGlobalScope) -> bool {
-    let Ok(request) = serde_json::from_str::<ToolRequest>(text) else { return false };
+/// Answers the tools' requests from now on, in the dedicated worker this runs in.
+pub fn serve() {
+    crate::workers::serve::serve(|request: ToolRequest, bytes, replies: &Replies<ToolReply>| {
+        if let Some(reply) = answer(request, &bytes, replies) {
+            replies.send(&reply);
+        }
+    });
+}
+
+/// What the worker answers to `request` (with `bytes`, for the requests that carry some); progress
+/// on the way goes to `replies`. Loading a classifier has no answer.
+fn answer(request: ToolRequest, bytes: &[u8], replies: &Replies<ToolReply>) -> Option<ToolReply> {
     let reply = match request {
         ToolRequest::Recognize { id, drawing } => answer_drawing(id, &drawing, digit_probabilities),
-        ToolRequest::Train { id, labels, input, examples } => train(id, labels, input, examples, scope),
+        ToolRequest::Train { id, labels, input, examples } => train(id, labels, input, examples, replies),
         ToolRequest::Load { model } => {
             CLASSIFIER.with(|classifier| *classifier.borrow_mut() = model.check().is_ok().then_some(model));
-            return true;
+            return None;
         }
         ToolRequest::LoadExtractor => match ImageFeatures::from_bytes(bytes) {
             Ok(extractor) => {
@@ -228,8 +245,7 @@ pub fn answer(text: &str, bytes: &[u8], scope: &DedicatedWorkerGlobalScope) -> b
             },
         }),
     };
-    post(scope, &reply);
-    true
+    Some(reply)
 }
 
 /// The features of the camera picture `rgba` for a new example, or the classifier's answer for it.
@@ -259,13 +275,13 @@ fn train(
     labels: Vec<String>,
     input: LabInput,
     examples: Vec<LabExample>,
-    scope: &DedicatedWorkerGlobalScope,
+    replies: &Replies<ToolReply>,
 ) -> ToolReply {
     let mut last_sent = 0;
     let mut progress = |done: usize, total: usize| {
         if done == total || done >= last_sent + total.div_ceil(20) {
             last_sent = done;
-            post(scope, &ToolReply::Progress { id, done, total });
+            replies.send(&ToolReply::Progress { id, done, total });
         }
     };
     match runtime_ai::train_lab_model(labels, input, examples, &TrainingOptions::default(), &mut progress) {

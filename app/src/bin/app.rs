@@ -13,6 +13,6 @@ fn main() {
     if js_sys::global().is_instance_of::<web_sys::Window>() {
         yew::Renderer::<sprout_app::shell::App>::new().render();
     } else {
-        sprout_app::workers::serve::serve();
+        sprout_app::workers::script::serve();
     }
 }

@@ -11,18 +11,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sprout_lessons::{build_pack, check_course, document, Course, CourseKind, Lesson, LessonSource, Title, Unit};
-use sprout_runtime::messages::Language;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
-use super::verify::{Verified, VerifyReply, VerifyRequest};
+use super::verify::{self, Verified, VerifyLink, VerifyRequest};
 use crate::components::markdown;
-use crate::modules::{start_worker, LazyModule};
 use crate::pages::home::picked_file;
+use crate::shell::context::use_language;
 use crate::storage::{self, StorageProblem};
+use crate::workers::link::LinkEvent;
 
 /// What a new lesson starts from: enough for a first Verify to say what is missing.
 fn template() -> LessonSource {
@@ -33,59 +31,6 @@ fn template() -> LessonSource {
         solution: "print(\"你好\");".into(),
         hints: vec!["用 `print`。".into()],
         tests: "[[test]]\nkind = \"output\"".into(),
-    }
-}
-
-/// The lesson editor's worker: started on the first Verify, replaced when it fails.
-struct VerifyWorker {
-    worker: Worker,
-    ready: Rc<RefCell<bool>>,
-    queued: Rc<RefCell<Option<String>>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl VerifyWorker {
-    /// Starts the worker; `on_reply` gets each verification, `None` when the worker failed.
-    fn start(on_reply: Callback<Option<Verified>>) -> Result<VerifyWorker, JsValue> {
-        let worker = start_worker(LazyModule::Classroom)?;
-        let (ready, queued) = (Rc::new(RefCell::new(false)), Rc::new(RefCell::new(None::<String>)));
-        let on_message = {
-            let (worker, ready, queued, on_reply) = (worker.clone(), ready.clone(), queued.clone(), on_reply.clone());
-            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let text = event.data().as_string().unwrap_or_default();
-                match serde_json::from_str::<VerifyReply>(&text) {
-                    Ok(VerifyReply::Ready) => {
-                        *ready.borrow_mut() = true;
-                        if let Some(message) = queued.borrow_mut().take() {
-                            let _ = worker.post_message(&message.into());
-                        }
-                    }
-                    Ok(VerifyReply::Verified(verified)) => on_reply.emit(Some(*verified)),
-                    Err(_) => on_reply.emit(None),
-                }
-            })
-        };
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_reply.emit(None));
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(VerifyWorker { worker, ready, queued, _on_message: on_message, _on_error: on_error })
-    }
-
-    /// Sends `request`, or keeps it until the worker listens.
-    fn send(&self, request: &VerifyRequest) {
-        let Ok(message) = serde_json::to_string(request) else { return };
-        if *self.ready.borrow() {
-            let _ = self.worker.post_message(&message.into());
-        } else {
-            *self.queued.borrow_mut() = Some(message);
-        }
-    }
-}
-
-impl Drop for VerifyWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
     }
 }
 
@@ -108,7 +53,7 @@ enum VerifyAction {
     /// Verify was pressed: request number and the lesson file's text.
     Start(u32, String),
     /// The worker answered.
-    Reply(Verified),
+    Reply(Box<Verified>),
     /// The worker failed (it is replaced at the next press).
     Failed,
 }
@@ -121,7 +66,7 @@ impl Reducible for Verification {
             (VerifyAction::Start(id, text), _) => Verification::Running(id, text),
             // Only the answer to the latest press counts.
             (VerifyAction::Reply(verified), Verification::Running(id, text)) if verified.id == *id => {
-                Verification::Done(Rc::new(verified), text.clone())
+                Verification::Done(Rc::new(*verified), text.clone())
             }
             (VerifyAction::Reply(_), _) => return self,
             (VerifyAction::Failed, _) => Verification::Failed,
@@ -141,13 +86,6 @@ struct CourseDraft {
     id: String,
     title: String,
     lessons: Vec<Lesson>,
-}
-
-/// Props of [`Author`].
-#[derive(Properties, PartialEq)]
-pub struct AuthorProps {
-    /// The interface language.
-    pub language: Language,
 }
 
 /// A labelled text area for one piece of the lesson.
@@ -191,14 +129,15 @@ fn course_pack(draft: &CourseDraft, full: bool) -> Result<String, Vec<sprout_les
 
 /// The lesson editor.
 #[component]
-pub fn Author(props: &AuthorProps) -> Html {
-    let language = props.language;
+pub fn Author() -> Html {
+    let language = use_language();
     let t = |text| class_tr(language, text);
     let source =
         use_state(|| storage::stored_text(LESSON_KEY).map_or_else(template, |text| LessonSource::of_file(&text)));
     let verification = use_reducer(Verification::default);
     let requests = use_mut_ref(|| 0u32);
-    let worker: Rc<RefCell<Option<VerifyWorker>>> = use_mut_ref(|| None);
+    // Started on the first Verify, replaced after a failure.
+    let worker: Rc<RefCell<Option<VerifyLink>>> = use_mut_ref(|| None);
     let draft = use_state(|| {
         storage::stored_text(COURSE_KEY).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_else(|| {
             CourseDraft { id: "my-course".into(), title: "我的课程".into(), lessons: Vec::new() }
@@ -261,14 +200,15 @@ pub fn Author(props: &AuthorProps) -> Html {
             };
             if worker.borrow().is_none() {
                 let (dispatcher, slot) = (verification.dispatcher(), worker.clone());
-                let on_reply = Callback::from(move |reply: Option<Verified>| match reply {
-                    Some(verified) => dispatcher.dispatch(VerifyAction::Reply(verified)),
-                    None => {
+                let on_event = Callback::from(move |event: LinkEvent<Verified>| match event {
+                    LinkEvent::Reply(verified) => dispatcher.dispatch(VerifyAction::Reply(Box::new(verified))),
+                    LinkEvent::Ready => {}
+                    LinkEvent::Failed => {
                         slot.borrow_mut().take();
                         dispatcher.dispatch(VerifyAction::Failed);
                     }
                 });
-                let started = VerifyWorker::start(on_reply).ok();
+                let started = verify::spawn(on_event).ok();
                 *worker.borrow_mut() = started;
             }
             match worker.borrow().as_ref() {

@@ -16,6 +16,7 @@ use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
+use crate::shell::context::use_language;
 use crate::storage;
 
 /// The files dropped in so far, in the order given, and how many files of picked folders were
@@ -76,8 +77,6 @@ const HISTOGRAM_BAR_REM: f64 = 12.0;
 /// Props of [`Dashboard`].
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
-    /// The interface language.
-    pub language: Language,
     /// The pack the class worked from.
     pub pack: Rc<Pack>,
 }
@@ -141,7 +140,7 @@ fn cell_details(language: Language, words: ClassText, cell: &Cell) -> String {
 /// The dashboard.
 #[component]
 pub fn Dashboard(props: &DashboardProps) -> Html {
-    let language = props.language;
+    let language = use_language();
     let files = use_reducer(Files::default);
     let sort = use_state(|| (SortKey::Given, false));
     let class_filter = use_state(String::new);

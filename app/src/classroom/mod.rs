@@ -31,13 +31,14 @@ pub struct ClassroomRootProps {
     pub tool: Tool,
 }
 
-/// The mounted page: the class dashboard or the lesson editor.
+/// The mounted page: the class dashboard or the lesson editor, with the language for its components.
 #[component]
 pub fn ClassroomRoot(props: &ClassroomRootProps) -> Html {
-    match props.tool {
-        Tool::Author => html! { <Author language={props.language} /> },
-        _ => html! { <Dashboard language={props.language} pack={props.pack.clone()} /> },
-    }
+    let page = match props.tool {
+        Tool::Author => html! { <Author /> },
+        _ => html! { <Dashboard pack={props.pack.clone()} /> },
+    };
+    html! { <ContextProvider<Language> context={props.language}>{ page }</ContextProvider<Language>> }
 }
 
 impl WithLanguage for ClassroomRootProps {
@@ -76,7 +77,10 @@ pub fn mount_classroom(
         .filter(|tool| tool.module() == crate::modules::LazyModule::Classroom)
         .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
-    let props =
-        ClassroomRootProps { language: crate::modules::mount::language(language_tag), pack: Rc::new(pack), tool };
+    let props = ClassroomRootProps {
+        language: Language::from_tag(language_tag).unwrap_or_default(),
+        pack: Rc::new(pack),
+        tool,
+    };
     Ok(ClassroomHandle(Mounted::new(container, props)?))
 }

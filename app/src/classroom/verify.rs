@@ -4,15 +4,18 @@
 //! its reference solution to compute every expected answer and checks that the solution passes
 //! every test and the starter does not (`check_lesson`), with the same problems in the same words.
 //! Running the teacher's code can take the run's whole operation budget, so it happens in a worker,
-//! never on the page: the classroom module started as a worker serves [`VerifyRequest`]s
-//! ([`serve`]), the way the AI module serves runs.
+//! never on the page: the classroom module started as a worker in the verify role serves
+//! [`VerifyRequest`]s ([`serve`]; the page's side is [`spawn`]).
 
 use serde::{Deserialize, Serialize};
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{check_lesson, parse_lesson, Lesson};
 use sprout_runtime::messages::Language;
-use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use yew::Callback;
+
+use crate::modules::{start_worker, LazyModule, WorkerRole};
+use crate::workers::link::{LinkEvent, WorkerLink};
+use crate::workers::serve::Replies;
 
 /// The file name problems are reported against.
 pub const LESSON_FILE: &str = "lesson.md";
@@ -26,16 +29,7 @@ pub struct VerifyRequest {
     pub text: String,
 }
 
-/// What the worker says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum VerifyReply {
-    /// The worker listens now; requests sent earlier would have been lost.
-    Ready,
-    /// A lesson file was verified.
-    Verified(Box<Verified>),
-}
-
-/// A verified lesson file.
+/// The worker's answer: a verified lesson file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verified {
     /// The request this answers.
@@ -71,29 +65,20 @@ pub fn verify(request: &VerifyRequest) -> Verified {
     Verified { id: request.id, problems, lesson }
 }
 
-/// Answers the editor's requests from now on, in the dedicated worker this runs in, and tells the
-/// page it listens ([`VerifyReply::Ready`]).
+/// The page's link to a verify worker.
+pub type VerifyLink = WorkerLink<VerifyRequest, Verified>;
+
+/// Starts a verify worker (the classroom module again, from the browser's cache) that reports to
+/// `on_event`; dropping the link terminates it.
+pub fn spawn(on_event: Callback<LinkEvent<Verified>>) -> Result<VerifyLink, wasm_bindgen::JsValue> {
+    WorkerLink::spawn(|| start_worker(LazyModule::Classroom, WorkerRole::Verify), on_event)
+}
+
+/// Answers the editor's requests from now on, in the dedicated worker this runs in.
 pub fn serve() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let post = |scope: &DedicatedWorkerGlobalScope, reply: &VerifyReply| {
-        if let Ok(text) = serde_json::to_string(reply) {
-            let _ = scope.post_message(&text.into());
-        }
-    };
-    let reply_scope = scope.clone();
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
-        // Only the page of this same build sends requests, so a bad one is a bug; the thrown error
-        // reaches the page as the worker's `error` event.
-        let Ok(request) = serde_json::from_str::<VerifyRequest>(&text) else {
-            wasm_bindgen::throw_str("sprout classroom worker: malformed request");
-        };
-        post(&reply_scope, &VerifyReply::Verified(Box::new(verify(&request))));
+    crate::workers::serve::serve(|request: VerifyRequest, _bytes, replies: &Replies<Verified>| {
+        replies.send(&verify(&request));
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler must live as long as the worker, which ends only by being terminated.
-    on_message.forget();
-    post(&scope, &VerifyReply::Ready);
 }
 
 #[cfg(test)]

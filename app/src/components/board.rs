@@ -8,19 +8,17 @@
 //! (see [`crate::state::playback`]). The sliders also set what the sensors read from the start of the
 //! next run.
 
-use sprout_runtime::messages::Language;
 use sprout_runtime::scenario::Sensor;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::i18n::{tr, tr_with, Text};
+use crate::shell::context::use_language;
 use crate::state::playback::{sensor_range, Button, Control, SensorValues, SENSORS};
 
 /// Props of [`MakerBoard`].
 #[derive(Properties, PartialEq)]
 pub struct MakerBoardProps {
-    /// The interface language.
-    pub language: Language,
     /// The LED frame on screen: 25 brightness values, row by row.
     pub frame: Vec<u8>,
     /// Whether the playing program reads the board, so that the buttons reach it.
@@ -51,7 +49,7 @@ fn presses(key: &str) -> bool {
 /// The LED matrix, the buttons and the sensor sliders.
 #[component]
 pub fn MakerBoard(props: &MakerBoardProps) -> Html {
-    let language = props.language;
+    let language = use_language();
     let lit = props.frame.iter().filter(|&&brightness| brightness > 0).count();
     let description = tr_with(language, Text::LedDescription, &[("count", lit.to_string())]);
     let button = |button: Button, held: bool| {

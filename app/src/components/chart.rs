@@ -13,6 +13,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
 use crate::i18n::{tr, tr_with, Text};
+use crate::shell::context::use_language;
 use crate::state::SharedReport;
 
 /// Canvas size in pixels.
@@ -387,8 +388,6 @@ fn dots(context: &CanvasRenderingContext2d, xs: &[f64], ys: &[f64], frame: &Fram
 /// Props of [`ChartView`].
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
-    /// The interface language.
-    pub language: Language,
     /// The run.
     pub report: SharedReport,
     /// Which trace event is the chart.
@@ -421,7 +420,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let Some(Event::Chart { chart }) = props.report.0.run.trace.get(props.index).map(|event| &event.event) else {
         return Html::default();
     };
-    let language = props.language;
+    let language = use_language();
     let (columns, rows) = table(chart);
     let left_out = rows.len().saturating_sub(TABLE_ROWS);
     html! {

@@ -8,13 +8,12 @@ use sprout_runtime::{Event, Outcome};
 use yew::prelude::*;
 
 use crate::i18n::{tr, tr_with, Text};
+use crate::shell::context::use_language;
 use crate::state::{SharedReport, Status};
 
 /// Props of [`Console`].
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    /// The interface language.
-    pub language: Language,
     /// Where the run stands.
     pub status: Status,
     /// The run on screen, if any.
@@ -28,7 +27,7 @@ pub struct ConsoleProps {
 /// The output console, the diagnostic ("第 L 行第 C 列：…" and a hint) and a status line.
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    let language = props.language;
+    let language = use_language();
     let output: std::rc::Rc<AttrValue> = use_memo((props.report.clone(), props.shown), |(report, shown)| {
         let trace = report.as_ref().map_or(&[][..], |report| &report.0.run.trace[..*shown]);
         trace

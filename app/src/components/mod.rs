@@ -1,6 +1,7 @@
 //! The pieces pages are made of: the code editor and its highlighting, the workbench around it, the
 //! stage (console, turtle canvas, charts, maker board) and lesson text.
 
+pub mod back_home;
 pub mod board;
 pub mod chart;
 pub mod console;

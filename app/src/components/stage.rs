@@ -12,7 +12,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use sprout_lessons::{Check, Lesson};
-use sprout_runtime::messages::Language;
 use sprout_runtime::trace::{Point, TurtleEvent};
 use sprout_runtime::{Event, TraceEvent};
 use wasm_bindgen::prelude::*;
@@ -24,6 +23,7 @@ use crate::components::board::MakerBoard;
 use crate::components::chart::{charts_shown, ChartView};
 use crate::components::console::Console;
 use crate::i18n::{tr, tr_with, Text};
+use crate::shell::context::use_language;
 use crate::state::playback::{Button, Control, SensorValues, Speed};
 use crate::state::{SharedReport, SharedSession, Status};
 use crate::workers::protocol::RunReport;
@@ -95,8 +95,6 @@ fn now() -> f64 {
 /// Props of [`Stage`].
 #[derive(Properties, PartialEq)]
 pub struct StageProps {
-    /// The interface language.
-    pub language: Language,
     /// Where the run stands.
     pub status: Status,
     /// The last press of Run.
@@ -173,7 +171,7 @@ fn seconds(milliseconds: u64) -> String {
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     use_playback(props.session.clone(), props.on_control.clone());
-    let language = props.language;
+    let language = use_language();
     let session = props.session.as_ref().map(|session| &*session.0);
     let report = session.and_then(|session| session.report().cloned());
     let time_ms = session.map_or(0, |session| session.time_at(now()));
@@ -221,19 +219,19 @@ pub fn Stage(props: &StageProps) -> Html {
         let interactive = session.is_some_and(|session| session.interactive());
         let held = Button::ALL.map(|button| interactive && session.is_some_and(|session| session.held(button)));
         html! {
-            <MakerBoard {language} {frame} {interactive} {held} sensors={props.sensors} on_control={props.on_control.clone()} />
+            <MakerBoard {frame} {interactive} {held} sensors={props.sensors} on_control={props.on_control.clone()} />
         }
     });
     let charts = kinds.chart.then(|| {
         html! {
-            <ChartPanel {language} report={report.clone()} {shown} high_contrast={props.high_contrast} />
+            <ChartPanel report={report.clone()} {shown} high_contrast={props.high_contrast} />
         }
     });
-    let turtle = kinds.turtle.then(|| html! { <TurtleCanvas {language} report={report.clone()} {shown} /> });
+    let turtle = kinds.turtle.then(|| html! { <TurtleCanvas report={report.clone()} {shown} /> });
 
     html! {
         <>
-            <Console {language} status={props.status} report={report.clone()} {shown} {completed} />
+            <Console status={props.status} report={report.clone()} {shown} {completed} />
             <div class="stage">
                 <div class="playback" role="group" aria-label={tr(language, Text::SpeedLabel)}>
                     <span class="playback-label" aria-hidden="true">{ tr(language, Text::SpeedLabel) }</span>
@@ -251,8 +249,6 @@ pub fn Stage(props: &StageProps) -> Html {
 /// Props of [`ChartPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
-    /// The interface language.
-    pub language: Language,
     /// The run on screen, if any.
     pub report: Option<SharedReport>,
     /// How many of its events are on screen.
@@ -264,7 +260,7 @@ pub struct ChartPanelProps {
 /// The charts drawn so far, the latest few.
 #[component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
-    let language = props.language;
+    let language = use_language();
     let (indices, total) = props.report.as_ref().map(|report| charts_shown(report, props.shown)).unwrap_or_default();
     let first_number = total - indices.len() + 1;
     html! {
@@ -278,7 +274,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
             if let Some(report) = &props.report {
                 <div class="chart-list">
                     { for indices.iter().enumerate().map(|(offset, &index)| html! {
-                        <ChartView {language} report={report.clone()} {index} number={first_number + offset}
+                        <ChartView report={report.clone()} {index} number={first_number + offset}
                             high_contrast={props.high_contrast} />
                     }) }
                 </div>
@@ -290,8 +286,6 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
 /// Props of [`TurtleCanvas`].
 #[derive(Properties, PartialEq)]
 pub struct TurtleCanvasProps {
-    /// The interface language.
-    pub language: Language,
     /// The run on screen, if any.
     pub report: Option<SharedReport>,
     /// How many of its events are on screen.
@@ -302,6 +296,7 @@ pub struct TurtleCanvasProps {
 /// run changed (a re-run draws everything again).
 #[component]
 pub fn TurtleCanvas(props: &TurtleCanvasProps) -> Html {
+    let language = use_language();
     let canvas = use_node_ref();
     let drawn: Rc<RefCell<Option<(SharedReport, usize)>>> = use_mut_ref(|| None);
     {
@@ -327,10 +322,10 @@ pub fn TurtleCanvas(props: &TurtleCanvasProps) -> Html {
     let lines = turtle_events(&trace(&props.report)[..props.shown.min(trace(&props.report).len())])
         .filter(|event| matches!(event, TurtleEvent::Move { pen: Some(_), .. }))
         .count();
-    let description = tr_with(props.language, Text::CanvasDescription, &[("count", lines.to_string())]);
+    let description = tr_with(language, Text::CanvasDescription, &[("count", lines.to_string())]);
     html! {
         <section class="panel" aria-labelledby="canvas-heading">
-            <h2 id="canvas-heading">{ tr(props.language, Text::CanvasHeading) }</h2>
+            <h2 id="canvas-heading">{ tr(language, Text::CanvasHeading) }</h2>
             <canvas ref={canvas} class="turtle" width="400" height="400" role="img" aria-label={description} />
         </section>
     }

@@ -9,8 +9,10 @@ use yew::prelude::*;
 use crate::components::editor::{CodeEditor, EditorDiagnostic};
 use crate::components::stage::{Stage, StageKinds};
 use crate::i18n::{tr, tr_with, Text};
-use crate::state::playback::{Control, SensorValues, Speed};
-use crate::state::{SharedGrade, SharedSession, Status};
+use crate::shell::context::{use_app, use_language};
+use crate::state::playback::{Control, RunStart};
+use crate::state::{Action, SharedGrade, SharedSession};
+use crate::storage;
 
 /// What a lesson adds to the workbench.
 #[derive(Clone, PartialEq)]
@@ -30,40 +32,8 @@ pub struct LessonControls {
 /// Props of [`Workbench`].
 #[derive(Properties, PartialEq)]
 pub struct WorkbenchProps {
-    /// The interface language.
-    pub language: Language,
-    /// The code.
-    pub code: AttrValue,
-    /// The input lines.
-    pub input: AttrValue,
-    /// Where the worker stands.
-    pub status: Status,
-    /// The last press of Run, with its playback.
-    pub session: Option<SharedSession>,
-    /// The playback speed.
-    pub speed: Speed,
-    /// The maker board's sensor sliders.
-    pub sensors: SensorValues,
     /// The stage panels the lesson and the last run need.
     pub stage: StageKinds,
-    /// The high-contrast theme (charts follow it).
-    pub high_contrast: bool,
-    /// The AI worker is loading (the AI module may be downloading).
-    #[prop_or_default]
-    pub ai_loading: bool,
-    /// The last grade (its first mistake is underlined when the last run has none).
-    #[prop_or_default]
-    pub grade: Option<SharedGrade>,
-    /// The code changed.
-    pub on_edit: Callback<String>,
-    /// The input changed.
-    pub on_input: Callback<String>,
-    /// Run.
-    pub on_run: Callback<()>,
-    /// Stop.
-    pub on_stop: Callback<()>,
-    /// Playback speed and the maker board.
-    pub on_control: Callback<Control>,
     /// Lesson buttons, in a lesson.
     #[prop_or_default]
     pub lesson: Option<LessonControls>,
@@ -103,19 +73,43 @@ fn editor_diagnostic(
 /// Editor, controls, input, console and stage.
 #[component]
 pub fn Workbench(props: &WorkbenchProps) -> Html {
-    let language = props.language;
-    let busy = props.status.busy();
+    let app = use_app();
+    let language = use_language();
+    let run = &app.run;
+    let busy = run.status.busy();
     let click = |callback: &Callback<()>| {
         let callback = callback.clone();
         Callback::from(move |_: MouseEvent| callback.emit(()))
     };
+    let dispatcher = app.dispatcher();
+    let on_edit = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |code: String| dispatcher.dispatch(Action::EditCode(code, storage::now())))
+    };
     let on_input = {
-        let on_input = props.on_input.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlTextAreaElement = event.target_unchecked_into();
-            on_input.emit(input.value());
+            dispatcher.dispatch(Action::EditInput(input.value()));
         })
     };
+    let on_run = {
+        let app = app.clone();
+        Callback::from(move |()| {
+            app.dispatch(Action::StartRun(RunStart {
+                program: app.code(),
+                lines: app.run.input.lines().map(str::to_string).collect(),
+                // Trying things may differ from run to run; checks use the lesson's seeds.
+                seed: (js_sys::Math::random() * (1u64 << 53) as f64) as u64,
+            }));
+        })
+    };
+    let on_stop = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::Stop(js_sys::Date::now())))
+    };
+    let on_control =
+        Callback::from(move |control: Control| dispatcher.dispatch(Action::Playback(control, js_sys::Date::now())));
     let run_description = if props.lesson.is_some() { Text::RunInLesson } else { Text::RunDescription };
     let lesson_buttons = props.lesson.as_ref().map(|lesson| {
         let on_reset = {
@@ -155,30 +149,29 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
         <div class="workbench">
             <section class="panel code" aria-label={tr(language, Text::EditorLabel)}>
                 <label for="editor">{ tr(language, Text::EditorLabel) }</label>
-                <CodeEditor id="editor" value={props.code.clone()} on_change={props.on_edit.clone()} on_run={props.on_run.clone()}
+                <CodeEditor id="editor" value={app.code()} on_change={on_edit} on_run={on_run.clone()}
                     label={tr(language, Text::EditorLabel)} description={tr(language, Text::EditorDescription)}
-                    diagnostic={editor_diagnostic(language, &props.session, &props.grade)} />
+                    diagnostic={editor_diagnostic(language, &run.session, &run.grade)} />
                 <div class="controls">
                     <button type="button" class="run" disabled={busy} aria-label={tr(language, Text::RunButton)}
-                        aria-description={tr(language, run_description)} onclick={click(&props.on_run)}>
+                        aria-description={tr(language, run_description)} onclick={click(&on_run)}>
                         <span aria-hidden="true">{ "▶ " }</span>{ tr(language, Text::RunButton) }
                     </button>
-                    <button type="button" class="stop" disabled={!props.status.stoppable()} aria-label={tr(language, Text::StopButton)}
-                        aria-description={tr(language, Text::StopDescription)} onclick={click(&props.on_stop)}>
+                    <button type="button" class="stop" disabled={!run.status.stoppable()} aria-label={tr(language, Text::StopButton)}
+                        aria-description={tr(language, Text::StopDescription)} onclick={click(&on_stop)}>
                         <span aria-hidden="true">{ "■ " }</span>{ tr(language, Text::StopButton) }
                     </button>
                     { lesson_buttons.unwrap_or_default() }
                 </div>
-                if props.ai_loading {
+                if run.ai.loading {
                     <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p>
                 }
                 <label for="program-input">{ tr(language, Text::InputLabel) }</label>
                 <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
-                    value={props.input.clone()} oninput={on_input} />
+                    value={run.input.clone()} oninput={on_input} />
             </section>
-            <Stage {language} status={props.status} session={props.session.clone()} speed={props.speed}
-                sensors={props.sensors} kinds={props.stage} high_contrast={props.high_contrast}
-                on_control={props.on_control.clone()} />
+            <Stage status={run.status} session={run.session.clone()} speed={run.speed}
+                sensors={run.sensors} kinds={props.stage} high_contrast={app.view.high_contrast} {on_control} />
         </div>
     }
 }

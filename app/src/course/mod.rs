@@ -7,6 +7,7 @@
 //! again, too big for the first screen); the hash is copied into result files, and the judge's
 //! re-grade skips a file whose hash is not the full pack's.
 
+pub mod contest;
 pub mod document;
 
 use std::rc::Rc;
@@ -195,7 +196,7 @@ mod tests {
 
     #[test]
     fn only_the_students_copy_of_a_pack_opens() {
-        use crate::pages::contest::tests::contest_file;
+        use crate::course::contest::tests::contest_file;
         for kind in ["course", "contest"] {
             let pack = read_pack_file(&contest_file(kind, false)).expect("the students' copy opens");
             assert_eq!(is_contest(&pack), kind == "contest");

@@ -1,15 +1,18 @@
-//! Where the app's lazily loaded wasm modules come from: the AI module (issue #5, the app crate's
-//! `ai` binary), which the browser downloads only when a lesson or the AI lab needs it, and the
-//! classroom module (issue #6, the `classroom` binary: the teachers' pages), downloaded only when a
-//! teacher opens one. Neither is on the first screen.
+//! The app's lazily loaded wasm modules: how the page loads one and how it starts a worker of one.
+//! Which modules there are, their addresses and their USB hooks come from app/modules.json, the
+//! list the build scripts read too ([`LazyModule`], written by build.rs). Today: the AI module
+//! (issue #5: tract, the models, the drawing pad and the model lab), downloaded only when a lesson
+//! or the AI lab needs it, and the classroom module (issue #6: the teachers' pages), downloaded only
+//! when a teacher opens one. None is on the first screen.
 //!
-//! Served over http(s), the build has a fixed-name ES module per module, [`AI_MODULE_URL`] and
-//! [`CLASSROOM_MODULE_URL`] (written by scripts/lazy-modules.mjs), that starts it and re-exports its
-//! bindings: the page imports it for the tools it mounts, and AI script workers are module workers
-//! started from the AI one. The USB page (file://, where modules and fetch are refused) loads each
-//! module from a sibling script instead and publishes functions for that, `SPROUT_LOAD_AI`,
-//! `SPROUT_START_AI_WORKER`, `SPROUT_LOAD_CLASSROOM` and `SPROUT_START_CLASSROOM_WORKER`
-//! (scripts/usb.mjs); when they exist they are used.
+//! Served over http(s), each module has a fixed-name ES module ([`LazyModule::url`], written by
+//! scripts/lazy-modules.mjs) that starts it and re-exports its bindings: the page imports it for
+//! the tools it mounts ([`tool`]), and its workers are module workers started from it. The USB page
+//! (file://, where modules and fetch are refused) loads each module from a sibling script instead and
+//! publishes a function to load it on the page and one to start a worker of it
+//! ([`LazyModule::usb_load_hook`], [`LazyModule::usb_worker_hook`]; scripts/usb.mjs); when they exist
+//! they are used. A worker is started with a role, its name, which the module's `main` reads to know
+//! which requests it serves ([`worker_role`]).
 //!
 //! Every wasm module carries this file: the first screen's starts the AI script worker and loads the
 //! tools, the AI module's tools start their own worker for inference and training, and the
@@ -23,24 +26,42 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Worker, WorkerOptions, WorkerType};
 
-/// The AI module's loader, relative to the page.
-pub const AI_MODULE_URL: &str = "./ai.js";
+include!(concat!(env!("OUT_DIR"), "/modules.rs"));
 
-/// The classroom module's loader, relative to the page.
-pub const CLASSROOM_MODULE_URL: &str = "./classroom.js";
+/// Where the script worker's module script is served, relative to the page. The build writes it
+/// (scripts/worker-script.mjs) under this fixed name, unlike the content-hashed glue and wasm it
+/// loads: the page's code cannot know their hashes.
+pub const WORKER_URL: &str = "./worker.js";
 
-/// A wasm module the page loads only when it needs it.
+/// What a worker of a lazily loaded module is for: its name, which the module's `main` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LazyModule {
-    /// The AI module: tract, the models, the drawing pad and the model lab.
-    Ai,
-    /// The classroom module: the teachers' pages.
-    Classroom,
+pub enum WorkerRole {
+    /// Runs and grades programs (the AI module's script worker).
+    Script,
+    /// Answers the drawing pad's and the model lab's requests (the AI module).
+    Tools,
+    /// Verifies lessons for the lesson editor (the classroom module).
+    Verify,
 }
 
-/// The image feature extractor's archive, relative to the page (see [`load_image_features`]).
-#[cfg(feature = "ai")]
-pub const IMAGE_FEATURES_URL: &str = "./image_features.nnef.tar";
+impl WorkerRole {
+    /// The worker's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkerRole::Script => "script",
+            WorkerRole::Tools => "tools",
+            WorkerRole::Verify => "verify",
+        }
+    }
+}
+
+/// The role of the worker this code runs in, from its name; `None` on the page, or for a name no
+/// role has.
+pub fn worker_role() -> Option<WorkerRole> {
+    let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok()?;
+    let name = scope.name();
+    [WorkerRole::Script, WorkerRole::Tools, WorkerRole::Verify].into_iter().find(|role| role.name() == name)
+}
 
 /// The function the USB page publishes under `name`, if it does.
 fn usb_hook(name: &str) -> Option<js_sys::Function> {
@@ -55,17 +76,42 @@ fn page_url(relative: &str) -> Result<String, JsValue> {
 
 /// Loads `module` on the page; the promise resolves to its exports (`mount_tool`, …).
 pub fn load(module: LazyModule) -> Result<js_sys::Promise, JsValue> {
-    let (url, hook) = match module {
-        LazyModule::Ai => (AI_MODULE_URL, "SPROUT_LOAD_AI"),
-        LazyModule::Classroom => (CLASSROOM_MODULE_URL, "SPROUT_LOAD_CLASSROOM"),
-    };
-    if let Some(load) = usb_hook(hook) {
+    if let Some(load) = usb_hook(module.usb_load_hook()) {
         return load.call0(&JsValue::UNDEFINED)?.dyn_into();
     }
     // wasm-bindgen has no dynamic import; a function made at run time can use one.
     let import = js_sys::Function::new_with_args("url", "return import(url)");
-    import.call1(&JsValue::UNDEFINED, &page_url(url)?.into())?.dyn_into()
+    import.call1(&JsValue::UNDEFINED, &page_url(module.url())?.into())?.dyn_into()
 }
+
+/// A new worker running the first screen's module, whose `main` serves runs and gradings there.
+pub fn start_script_worker() -> Result<Worker, JsValue> {
+    // The USB page starts the worker itself and hands it the module it has already compiled.
+    if let Some(start) = usb_hook("SPROUT_START_WORKER") {
+        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
+    }
+    module_worker(WORKER_URL, "")
+}
+
+/// A new worker running `module` in `role`. Only pages start workers.
+pub fn start_worker(module: LazyModule, role: WorkerRole) -> Result<Worker, JsValue> {
+    if let Some(start) = usb_hook(module.usb_worker_hook()) {
+        return start.call1(&JsValue::UNDEFINED, &role.name().into())?.dyn_into::<Worker>();
+    }
+    module_worker(&page_url(module.url())?, role.name())
+}
+
+/// A module worker running the script at `url`, named `name`.
+fn module_worker(url: &str, name: &str) -> Result<Worker, JsValue> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options.set_name(name);
+    Worker::new_with_options(url, &options)
+}
+
+/// The image feature extractor's archive, relative to the page (see [`load_image_features`]).
+#[cfg(feature = "ai")]
+pub const IMAGE_FEATURES_URL: &str = "./image_features.nnef.tar";
 
 /// The image feature extractor's archive (models/image_features, 13.5 MB), which the model lab
 /// needs only for the camera: the build serves it beside the page as [`IMAGE_FEATURES_URL`]
@@ -86,20 +132,4 @@ pub fn load_image_features() -> Result<js_sys::Promise, JsValue> {
         }).then(function (buffer) { return new Uint8Array(buffer); })",
     );
     fetch.call1(&JsValue::UNDEFINED, &url.into())?.dyn_into()
-}
-
-/// A new worker running `module`, whose `main` serves there: the AI module runs programs and the
-/// AI tools' requests, the classroom module verifies lessons for the lesson editor. Only pages start
-/// workers.
-pub fn start_worker(module: LazyModule) -> Result<Worker, JsValue> {
-    let (url, hook) = match module {
-        LazyModule::Ai => (AI_MODULE_URL, "SPROUT_START_AI_WORKER"),
-        LazyModule::Classroom => (CLASSROOM_MODULE_URL, "SPROUT_START_CLASSROOM_WORKER"),
-    };
-    if let Some(start) = usb_hook(hook) {
-        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
-    }
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    Worker::new_with_options(&page_url(url)?, &options)
 }

@@ -2,53 +2,24 @@
 //! open, locked), "continue where I left off", the ways to the free editor, the AI lab and the
 //! teachers' pages, opening a course or contest file from the teacher (and going back to the
 //! app's own course), and the student's own corner: who they are, exporting results, backing up
-//! and restoring progress.
+//! and restoring progress. During a contest, the contest's own page takes its place
+//! (`crate::pages::contest`).
 
 use std::rc::Rc;
 
-use sprout_lessons::{Pack, Student};
+use sprout_lessons::Student;
 use sprout_runtime::messages::Language;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::course::{continue_with, lesson_status, LessonStatus};
+use crate::course::{continue_with, is_contest, is_embedded, lesson_status, read_pack_file, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
+use crate::pages::contest::ContestHome;
+use crate::shell::context::{use_app, use_language, AppHandle};
+use crate::shell::APP_VERSION;
+use crate::state::{Action, Page};
 use crate::storage::progress::Progress;
-
-/// Props of [`Home`].
-#[derive(Properties, PartialEq)]
-pub struct HomeProps {
-    /// The interface language.
-    pub language: Language,
-    /// The course.
-    pub course: Rc<Pack>,
-    /// The student's progress.
-    pub progress: Rc<Progress>,
-    /// Opens a lesson by id.
-    pub on_open: Callback<String>,
-    /// Opens the free editor.
-    pub on_play: Callback<()>,
-    /// Opens the AI lab.
-    pub on_lab: Callback<()>,
-    /// Opens the class dashboard (for teachers).
-    pub on_class: Callback<()>,
-    /// Opens the lesson editor (for teachers).
-    pub on_author: Callback<()>,
-    /// The student changed who they are.
-    pub on_student: Callback<Student>,
-    /// Export the result file.
-    pub on_export: Callback<()>,
-    /// Download a backup.
-    pub on_backup: Callback<()>,
-    /// Restore from the chosen backup file.
-    pub on_restore: Callback<web_sys::File>,
-    /// Open the chosen course or contest file.
-    pub on_open_pack: Callback<web_sys::File>,
-    /// Back to the app's own course, when a teacher's course is open.
-    pub on_leave: Option<Callback<()>>,
-    /// A message about the last export, backup or restore.
-    pub notice: Option<AttrValue>,
-}
+use crate::storage::{self, read_text};
 
 /// A title in the interface language (Chinese when there is no English one).
 pub fn title(language: Language, title: &sprout_lessons::Title) -> String {
@@ -58,42 +29,159 @@ pub fn title(language: Language, title: &sprout_lessons::Title) -> String {
     }
 }
 
-/// The home page.
+/// What the home page does with files, shared by a course's home and a contest's.
+#[derive(Clone, PartialEq)]
+pub struct HomeActions {
+    /// Download the result file: "export my results" in a course, "hand in" in a contest.
+    pub on_result_file: Callback<()>,
+    /// Download a backup of the progress.
+    pub on_backup: Callback<()>,
+    /// Restore the progress from the chosen backup file.
+    pub on_restore: Callback<web_sys::File>,
+    /// Open the chosen course or contest file in place of the course.
+    pub on_open_pack: Callback<web_sys::File>,
+    /// Back to the app's own course; the opened pack's work stays in storage.
+    pub on_leave: Callback<()>,
+    /// What became of the last of these.
+    pub notice: Option<AttrValue>,
+}
+
+impl HomeActions {
+    fn new(app: &AppHandle, notice: &UseStateHandle<Option<AttrValue>>) -> HomeActions {
+        let on_result_file = {
+            let (app, notice) = (app.clone(), notice.clone());
+            Callback::from(move |()| {
+                let progress = &app.course.progress;
+                let file = progress.result_file(&app.course.pack, APP_VERSION, &storage::now());
+                if file.lessons.is_empty() {
+                    notice.set(Some(tr(app.language, Text::NothingToExport).into()));
+                    return;
+                }
+                let student = &progress.student;
+                let name = storage::file_name_part(&student.name, "student");
+                let contest = is_contest(&app.course.pack);
+                let file_name = if contest {
+                    format!("sprout-contest-{}-{name}.json", storage::file_name_part(&student.student_id, "id"))
+                } else {
+                    format!("sprout-results-{name}.json")
+                };
+                let _ = storage::download(&file_name, "application/json", file.to_json().as_bytes());
+                let done = tr_with(app.language, Text::ContestHandedIn, &[("file", file_name)]);
+                notice.set(contest.then(|| done.into()));
+            })
+        };
+        let on_backup = {
+            let app = app.clone();
+            Callback::from(move |()| {
+                let name = storage::file_name_part(&app.course.progress.student.name, "student");
+                let backup = app.course.progress.to_file(&storage::now());
+                let _ = storage::download(&format!("sprout-backup-{name}.json"), "application/json", backup.as_bytes());
+            })
+        };
+        let on_restore = {
+            let (app, notice) = (app.clone(), notice.clone());
+            Callback::from(move |file: web_sys::File| {
+                let (app, notice) = (app.clone(), notice.clone());
+                read_text(&file, move |text| match Progress::from_file(&text) {
+                    Ok(progress) => {
+                        app.dispatch(Action::Restore(progress));
+                        notice.set(Some(tr(app.language, Text::RestoreDone).into()));
+                    }
+                    Err(error) => {
+                        let words = tr_with(app.language, Text::RestoreFailed, &[("reason", error.to_string())]);
+                        notice.set(Some(words.into()));
+                    }
+                });
+            })
+        };
+        let on_open_pack = {
+            let (app, notice) = (app.clone(), notice.clone());
+            Callback::from(move |file: web_sys::File| {
+                let (app, notice) = (app.clone(), notice.clone());
+                read_text(&file, move |text| match read_pack_file(&text) {
+                    Ok(pack) => {
+                        let (progress, problem) = match storage::load(&storage::progress_key(&pack)) {
+                            Ok(progress) => (progress.unwrap_or_default(), storage::keep_pack(Some(&text)).err()),
+                            Err(problem) => (Progress::default(), Some(problem)),
+                        };
+                        notice.set(None);
+                        app.dispatch(Action::OpenPack(Rc::new(pack), progress));
+                        app.dispatch(Action::Storage(problem));
+                    }
+                    Err(error) => notice.set(Some(error.describe(app.language).into())),
+                });
+            })
+        };
+        let on_leave = {
+            let (app, notice) = (app.clone(), notice.clone());
+            Callback::from(move |()| {
+                let (progress, problem) = match storage::load(storage::PROGRESS_KEY) {
+                    Ok(progress) => (progress.unwrap_or_default(), storage::keep_pack(None).err()),
+                    Err(problem) => (Progress::default(), Some(problem)),
+                };
+                notice.set(None);
+                app.dispatch(Action::LeavePack(progress));
+                app.dispatch(Action::Storage(problem));
+            })
+        };
+        HomeActions { on_result_file, on_backup, on_restore, on_open_pack, on_leave, notice: (**notice).clone() }
+    }
+}
+
+/// The home page: the course's, or the contest's when a contest is open.
+#[component]
+pub fn HomePage() -> Html {
+    let app = use_app();
+    let notice = use_state(|| None::<AttrValue>);
+    let actions = HomeActions::new(&app, &notice);
+    if is_contest(&app.course.pack) {
+        html! { <ContestHome {actions} /> }
+    } else {
+        html! { <Home {actions} /> }
+    }
+}
+
+/// Props of [`Home`].
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// What the page does with files.
+    pub actions: HomeActions,
+}
+
+/// A course's home page.
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
-    let language = props.language;
-    let pack = &props.course;
-    let progress = &props.progress;
-    let continue_button = continue_with(pack, progress).and_then(|id| pack.lesson(&id).cloned()).map(|lesson| {
-        let on_open = props.on_open.clone();
-        let id = lesson.id.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
-        let words = tr_with(language, Text::ContinueButton, &[("title", title(language, &lesson.title))]);
-        html! { <button type="button" class="continue primary" {onclick}>{ words }</button> }
-    });
-    let on_play = {
-        let on_play = props.on_play.clone();
-        Callback::from(move |_: MouseEvent| on_play.emit(()))
+    let app = use_app();
+    let language = use_language();
+    let pack = &app.course.pack;
+    let progress = &app.course.progress;
+    let navigate = {
+        let app = app.clone();
+        Callback::from(move |page: Page| app.dispatch(Action::Navigate(page, storage::now())))
     };
-    let on_lab = props.on_lab.reform(|_: MouseEvent| ());
-    let on_class = props.on_class.reform(|_: MouseEvent| ());
-    let on_open_pack = picked_file(&props.on_open_pack);
+    let go = |page: Page| navigate.reform(move |_: MouseEvent| page.clone());
+    let continue_button = continue_with(pack, progress).and_then(|id| pack.lesson(&id).cloned()).map(|lesson| {
+        let words = tr_with(language, Text::ContinueButton, &[("title", title(language, &lesson.title))]);
+        html! { <button type="button" class="continue primary" onclick={go(Page::Lesson(lesson.id.clone()))}>{ words }</button> }
+    });
+    let on_open = navigate.reform(Page::Lesson);
+    let actions = &props.actions;
     html! {
         <main class="home" id="main">
             <section class="course" aria-labelledby="course-heading">
                 <h2 id="course-heading">{ tr(language, Text::HomeHeading) }{ "：" }{ title(language, &pack.course.title) }</h2>
                 <div class="home-actions">
                     { continue_button.unwrap_or_default() }
-                    <button type="button" class="playground-link" onclick={on_play}>{ tr(language, Text::PlaygroundLink) }</button>
-                    <button type="button" class="lab-link" onclick={on_lab}>{ tr(language, Text::AiLabLink) }</button>
-                    <button type="button" class="class-link" onclick={on_class}>{ tr(language, Text::ClassLink) }</button>
-                    <button type="button" class="author-link" onclick={props.on_author.reform(|_: MouseEvent| ())}>{ tr(language, Text::AuthorLink) }</button>
-                    if let Some(on_leave) = &props.on_leave {
-                        <button type="button" onclick={on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                    <button type="button" class="playground-link" onclick={go(Page::Playground)}>{ tr(language, Text::PlaygroundLink) }</button>
+                    <button type="button" class="lab-link" onclick={go(Page::Lab)}>{ tr(language, Text::AiLabLink) }</button>
+                    <button type="button" class="class-link" onclick={go(Page::Class)}>{ tr(language, Text::ClassLink) }</button>
+                    <button type="button" class="author-link" onclick={go(Page::Author)}>{ tr(language, Text::AuthorLink) }</button>
+                    if !is_embedded(pack) {
+                        <button type="button" onclick={actions.on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
                     }
                     <div class="pack-open">
                         <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
-                        <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={on_open_pack} />
+                        <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={picked_file(&actions.on_open_pack)} />
                     </div>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
@@ -102,21 +190,13 @@ pub fn Home(props: &HomeProps) -> Html {
                         <ol class="lessons">
                             { for unit.lessons.iter().filter_map(|id| pack.lesson(id)).map(|lesson| {
                                 let status = lesson_status(pack, progress, &lesson.id);
-                                lesson_item(language, lesson, status, progress, &props.on_open)
+                                lesson_item(language, lesson, status, progress, &on_open)
                             }) }
                         </ol>
                     </section>
                 }) }
             </section>
-            <StudentCorner
-                {language}
-                student={progress.student.clone()}
-                on_student={props.on_student.clone()}
-                on_export={props.on_export.clone()}
-                on_backup={props.on_backup.clone()}
-                on_restore={props.on_restore.clone()}
-                notice={props.notice.clone()}
-            />
+            <StudentCorner actions={actions.clone()} />
         </main>
     }
 }
@@ -214,44 +294,35 @@ pub fn student_field(
 /// Props of [`StudentCorner`].
 #[derive(Properties, PartialEq)]
 struct StudentCornerProps {
-    language: Language,
-    student: Student,
-    on_student: Callback<Student>,
-    on_export: Callback<()>,
-    on_backup: Callback<()>,
-    on_restore: Callback<web_sys::File>,
-    notice: Option<AttrValue>,
+    actions: HomeActions,
 }
 
 /// Who the student is (typed once), and their files.
 #[component]
 fn StudentCorner(props: &StudentCornerProps) -> Html {
-    let language = props.language;
-    let field =
-        |id, label, value: &str, set| student_field(language, id, label, value, &props.student, &props.on_student, set);
-    let on_export = {
-        let on_export = props.on_export.clone();
-        Callback::from(move |_: MouseEvent| on_export.emit(()))
+    let app = use_app();
+    let language = use_language();
+    let student = &app.course.progress.student;
+    let on_student = {
+        let app = app.clone();
+        Callback::from(move |student| app.dispatch(Action::SetStudent(student)))
     };
-    let on_backup = {
-        let on_backup = props.on_backup.clone();
-        Callback::from(move |_: MouseEvent| on_backup.emit(()))
-    };
-    let on_restore = picked_file(&props.on_restore);
+    let field = |id, label, value: &str, set| student_field(language, id, label, value, student, &on_student, set);
+    let actions = &props.actions;
     html! {
         <section class="student" aria-labelledby="student-heading">
             <h2 id="student-heading">{ tr(language, Text::ProgressHeading) }</h2>
-            { field("student-name", Text::StudentName, &props.student.name, |student, value| student.name = value) }
-            { field("student-class", Text::StudentClass, &props.student.class, |student, value| student.class = value) }
-            { field("student-school", Text::StudentSchool, &props.student.school, |student, value| student.school = value) }
-            { field("student-id", Text::StudentId, &props.student.student_id, |student, value| student.student_id = value) }
+            { field("student-name", Text::StudentName, &student.name, |student, value| student.name = value) }
+            { field("student-class", Text::StudentClass, &student.class, |student, value| student.class = value) }
+            { field("student-school", Text::StudentSchool, &student.school, |student, value| student.school = value) }
+            { field("student-id", Text::StudentId, &student.student_id, |student, value| student.student_id = value) }
             <div class="file-actions">
-                <button type="button" onclick={on_export}>{ tr(language, Text::ExportResults) }</button>
-                <button type="button" onclick={on_backup}>{ tr(language, Text::BackupButton) }</button>
+                <button type="button" onclick={actions.on_result_file.reform(|_: MouseEvent| ())}>{ tr(language, Text::ExportResults) }</button>
+                <button type="button" onclick={actions.on_backup.reform(|_: MouseEvent| ())}>{ tr(language, Text::BackupButton) }</button>
                 <label class="restore" for="restore-file">{ tr(language, Text::RestoreButton) }</label>
-                <input id="restore-file" type="file" accept=".json,application/json" onchange={on_restore} />
+                <input id="restore-file" type="file" accept=".json,application/json" onchange={picked_file(&actions.on_restore)} />
             </div>
-            <p class="notice" role="status">{ props.notice.clone().unwrap_or_default() }</p>
+            <p class="notice" role="status">{ actions.notice.clone().unwrap_or_default() }</p>
         </section>
     }
 }

@@ -1,5 +1,7 @@
-//! A lesson: its text (Markdown, made safe when its pack was built), the hints shown so far, the results of
-//! the last check with a verdict and feedback per test, and the workbench.
+//! A lesson's page: its text (Markdown, made safe when its pack was built), the hints shown so
+//! far, the results of the last check with a verdict and feedback per test, the workbench, and the
+//! lesson's tool from the AI module when it has one; or, for a locked lesson opened by its address,
+//! what to pass first.
 
 use std::rc::Rc;
 
@@ -8,15 +10,98 @@ use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
 use crate::components::markdown;
+use crate::components::stage::StageKinds;
+use crate::components::workbench::{LessonControls, Workbench};
 use crate::course::document::lesson_text;
-use crate::course::is_contest;
+use crate::course::{is_contest, lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
+use crate::modules::tool::{LazyTool, Tool};
 use crate::pages::home::title;
-use crate::state::{SharedGrade, SharedPack, Status};
+use crate::shell::context::{use_app, use_language};
+use crate::shell::APP_VERSION;
+use crate::state::{Action, Page, SharedGrade, SharedPack, Status};
+use crate::storage::{self, export};
 
 /// The lesson's title in the interface language (Chinese when there is no English one).
 pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
     title(language, &lesson.title)
+}
+
+/// The page of the lesson on screen.
+#[component]
+pub fn LessonPage() -> Html {
+    let app = use_app();
+    let language = use_language();
+    let Some(lesson) = app.lesson() else { return Html::default() };
+    let pack = &app.course.pack;
+    if lesson_status(pack, &app.course.progress, &lesson.id) == LessonStatus::Locked {
+        return locked_lesson(&app, language, lesson, prerequisite(pack, &app.course.progress, &lesson.id));
+    }
+    let lesson = Rc::new(lesson.clone());
+    let hints_shown = app.course.progress.lessons.get(&lesson.id).map_or(0, |saved| saved.hints_shown);
+    let contest = is_contest(pack);
+    let dispatch = |action: fn() -> Action| {
+        let dispatcher = app.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(action()))
+    };
+    let on_check = {
+        let app = app.clone();
+        Callback::from(move |()| app.dispatch(Action::StartCheck(app.code(), js_sys::Date::now())))
+    };
+    let on_export = {
+        let (app, lesson_id) = (app.clone(), lesson.id.clone());
+        Callback::from(move |()| {
+            let result = app.course.progress.result_file(&app.course.pack, APP_VERSION, &storage::now()).to_json();
+            let _ = export::export_work(&lesson_id, &app.course.progress.student.name, &app.code(), &result);
+        })
+    };
+    let controls = LessonControls {
+        on_check: (!app.course.time_up).then_some(on_check),
+        on_hint: (!contest && hints_shown < lesson.hints.len()).then(|| dispatch(|| Action::ShowHint(storage::now()))),
+        hints_off: contest,
+        on_reset: dispatch(|| Action::ResetCode(storage::now())),
+        on_export,
+    };
+    let next = next_lesson(pack, &lesson.id).map(|next| (next.id.clone(), lesson_title(language, next)));
+    html! {
+        <main class="lesson-layout" id="main">
+            <div class="lesson-side">
+                <LessonText course={SharedPack(pack.clone())} lesson={lesson.clone()} {hints_shown} />
+                <GradingPanel lesson={lesson.clone()} status={app.run.status} grade={app.run.grade.clone()} {next} />
+            </div>
+            <Workbench stage={StageKinds::of_lesson(&lesson).and(app.run.stage)} lesson={controls} />
+            if let Some(tool) = lesson.tool {
+                <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div>
+            }
+        </main>
+    }
+}
+
+/// A locked lesson opened by its address (a bookmark, a link from a classmate): what to pass first
+/// and a way there, instead of the lesson.
+fn locked_lesson(
+    app: &crate::shell::context::AppHandle,
+    language: Language,
+    lesson: &Lesson,
+    first: Option<&Lesson>,
+) -> Html {
+    let go = |page: Page| {
+        let dispatcher = app.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Navigate(page.clone(), storage::now())))
+    };
+    html! {
+        <main class="locked-lesson" id="main" aria-labelledby="lesson-title">
+            <button type="button" class="back" onclick={go(Page::Home)}>{ "← " }{ tr(language, Text::BackHome) }</button>
+            <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
+            <p class="locked-note"><span aria-hidden="true">{ "🔒 " }</span>{ tr(language, Text::LockedHeading) }</p>
+            if let Some(first) = first {
+                <p>{ tr_with(language, Text::LockedExplanation, &[("title", lesson_title(language, first))]) }</p>
+                <button type="button" class="primary" onclick={go(Page::Lesson(first.id.clone()))}>
+                    { tr_with(language, Text::LockedGoTo, &[("title", lesson_title(language, first))]) }
+                </button>
+            }
+        </main>
+    }
 }
 
 /// A lesson's text, with its Rhai examples' "try it" buttons, and each of its hints, as page
@@ -30,28 +115,25 @@ fn rendered_text(pack: &Pack, lesson_id: &str, on_try: &Callback<String>, try_la
 /// Props of [`LessonText`].
 #[derive(Properties, PartialEq)]
 pub struct LessonTextProps {
-    /// The interface language.
-    pub language: Language,
     /// The pack the lesson is from, which carries its text.
     pub course: SharedPack,
     /// The lesson.
     pub lesson: Rc<Lesson>,
     /// How many hints are shown.
     pub hints_shown: usize,
-    /// Loads an example into the free editor.
-    pub on_try: Callback<String>,
-    /// Back to the course.
-    pub on_home: Callback<()>,
 }
 
 /// The lesson's text and the hints shown so far.
 #[component]
 pub fn LessonText(props: &LessonTextProps) -> Html {
-    let language = props.language;
+    let app = use_app();
+    let language = use_language();
     let lesson = &props.lesson;
     // The text is the biggest part of this page: keystrokes in the editor must not rebuild it.
     let document = {
-        let (course, on_try, label) = (props.course.clone(), props.on_try.clone(), tr(language, Text::TryExample));
+        let dispatcher = app.dispatcher();
+        let on_try = Callback::from(move |code| dispatcher.dispatch(Action::TryExample(code)));
+        let (course, label) = (props.course.clone(), tr(language, Text::TryExample));
         use_memo((course.clone(), lesson.id.clone(), language), move |(_, id, _)| {
             rendered_text(&course.0, id, &on_try, label)
         })
@@ -59,8 +141,8 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
     let (text, hints) = (&document.0, &document.1);
     let back = if is_contest(&props.course.0) { Text::ContestBack } else { Text::BackHome };
     let on_home = {
-        let on_home = props.on_home.clone();
-        Callback::from(move |_: MouseEvent| on_home.emit(()))
+        let dispatcher = app.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Navigate(Page::Home, storage::now())))
     };
     html! {
         <article class="lesson-article" aria-labelledby="lesson-title">
@@ -84,8 +166,6 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
 /// Props of [`GradingPanel`].
 #[derive(Properties, PartialEq)]
 pub struct GradingPanelProps {
-    /// The interface language.
-    pub language: Language,
     /// The lesson.
     pub lesson: Rc<Lesson>,
     /// Where the worker stands.
@@ -94,8 +174,6 @@ pub struct GradingPanelProps {
     pub grade: Option<SharedGrade>,
     /// The next lesson's id and title, offered when the lesson is passed.
     pub next: Option<(String, String)>,
-    /// Opens a lesson.
-    pub on_open: Callback<String>,
 }
 
 fn verdict_text(language: Language, verdict: Verdict) -> &'static str {
@@ -114,7 +192,8 @@ fn verdict_text(language: Language, verdict: Verdict) -> &'static str {
 /// The results of the last check: the score, a verdict per test with its feedback, and the way on.
 #[component]
 pub fn GradingPanel(props: &GradingPanelProps) -> Html {
-    let language = props.language;
+    let app = use_app();
+    let language = use_language();
     let Some(SharedGrade(report)) = &props.grade else {
         return html! {
             <section class="grading" aria-labelledby="grading-heading" aria-live="polite">
@@ -127,8 +206,10 @@ pub fn GradingPanel(props: &GradingPanelProps) -> Html {
     };
     let grade = &report.grade;
     let next = props.next.as_ref().filter(|_| grade.passed).map(|(id, title)| {
-        let (on_open, id) = (props.on_open.clone(), id.clone());
-        let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
+        let (dispatcher, id) = (app.dispatcher(), id.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Navigate(Page::Lesson(id.clone()), storage::now()));
+        });
         html! {
             <button type="button" class="next primary" {onclick}>{ tr_with(language, Text::NextLesson, &[("title", title.clone())]) }</button>
         }

@@ -161,3 +161,12 @@ pub fn file_name_part(name: &str, fallback: &str) -> String {
         cleaned
     }
 }
+/// Reads the text of a file the student picked, then calls `on_text` with it (a file that cannot
+/// be read gives an empty text, which every reader refuses with its own message).
+pub fn read_text(file: &web_sys::File, on_text: impl FnOnce(String) + 'static) {
+    let on_text =
+        Closure::<dyn FnMut(JsValue)>::once(move |text: JsValue| on_text(text.as_string().unwrap_or_default()));
+    let _ = file.text().then(&on_text);
+    // The promise calls the closure once, later; it must outlive this handler.
+    on_text.forget();
+}

@@ -1,30 +1,40 @@
-//! The UI thread's handle on a script worker: the first screen's, or the AI module's (issue #5).
+//! The page's typed link to a worker: every worker the app starts (the script worker that runs
+//! programs, the AI tools' worker, the lesson editor's verify worker) is driven through one
+//! [`WorkerLink`].
 //!
-//! A plain `web_sys::Worker` (not gloo-worker) so that the UI can `terminate()` it while a
-//! program loops: dropping a [`ScriptWorker`] ends the worker at once, whatever it is doing.
+//! A link starts the worker, keeps what is sent until the worker says it listens (messages posted
+//! before a worker's wasm has set its handler would be lost), turns each reply into a
+//! [`LinkEvent`] for one callback, reports a worker that could not load, threw, or sent something
+//! unreadable as [`LinkEvent::Failed`], and on drop detaches its handlers (replies already queued on
+//! the UI thread must not reach a dropped closure) and terminates the worker, whatever it is doing:
+//! Stop works because dropping the link ends a program that loops for ever. A plain
+//! `web_sys::Worker` is used (not gloo-worker) for exactly that.
+//!
+//! The worker's side is [`super::serve::serve`]: it says it listens with [`READY`], then sends
+//! each reply as JSON. Requests are JSON too, or for requests that carry megabytes (a camera
+//! picture, a model archive) a two-element array of the JSON and the bytes.
 
 use std::cell::RefCell;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Event, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::modules;
-use crate::workers::protocol::{GradeReport, RunReport, WorkerReply, WorkerRequest, WORKER_URL};
+/// What a worker posts once its handler is installed: the boolean `true`, which no JSON reply is.
+pub const READY: bool = true;
 
-/// What the worker reports to the UI.
+/// What a worker said.
 #[derive(Clone, Debug, PartialEq)]
-pub enum WorkerEvent {
-    /// A run finished.
-    Finished(Rc<RunReport>),
-    /// A grading finished.
-    Graded(Rc<GradeReport>),
-    /// The request calls the AI functions: it is for the AI worker.
-    NeedsAi(Rc<WorkerRequest>),
-    /// The worker has loaded and listens (the AI worker's module may take a while to download).
+pub enum LinkEvent<Reply> {
+    /// The worker listens now (its module may have taken a while to download).
     Ready,
-    /// The worker failed: it could not be loaded, or it threw.
+    /// A reply.
+    Reply(Reply),
+    /// The worker could not be loaded, threw, or sent something this build cannot read.
     Failed,
 }
 
@@ -33,52 +43,46 @@ pub enum WorkerEvent {
 struct Connection {
     ready: bool,
     failed: bool,
-    queued: Option<String>,
+    queued: Vec<JsValue>,
 }
 
-/// A running script worker; dropping it terminates the worker.
-pub struct ScriptWorker {
+/// A running worker that takes `Request`s and answers `Reply`s; dropping it terminates the worker.
+pub struct WorkerLink<Request, Reply> {
     worker: Worker,
     connection: Rc<RefCell<Connection>>,
-    on_event: Callback<WorkerEvent>,
+    on_event: Callback<LinkEvent<Reply>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
+    _request: PhantomData<fn(Request)>,
 }
 
-impl ScriptWorker {
-    /// Starts a worker of the first screen's module that reports to `on_event`.
-    pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        Self::connect(start()?, on_event)
-    }
-
-    /// Starts a worker of the AI module (which the browser downloads the first time) that reports
-    /// to `on_event`.
-    pub fn spawn_ai(on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
-        Self::connect(modules::start_worker(modules::LazyModule::Ai)?, on_event)
-    }
-
-    fn connect(worker: Worker, on_event: Callback<WorkerEvent>) -> Result<Self, JsValue> {
+impl<Request: Serialize, Reply: DeserializeOwned + 'static> WorkerLink<Request, Reply> {
+    /// Starts a worker with `start` (see [`crate::modules`] for the ways a worker starts, served
+    /// or from the USB page); its events go to `on_event`.
+    pub fn spawn(
+        start: impl FnOnce() -> Result<Worker, JsValue>,
+        on_event: Callback<LinkEvent<Reply>>,
+    ) -> Result<Self, JsValue> {
+        let worker = start()?;
         let connection = Rc::new(RefCell::new(Connection::default()));
-
         let on_message = {
             let (worker, connection, on_event) = (worker.clone(), connection.clone(), on_event.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let reply = event.data().as_string().and_then(|text| serde_json::from_str::<WorkerReply>(&text).ok());
-                match reply {
-                    Some(WorkerReply::Ready) => {
-                        let queued = {
-                            let mut connection = connection.borrow_mut();
-                            connection.ready = true;
-                            connection.queued.take()
-                        };
-                        if let Some(message) = queued {
-                            post(&worker, &message, &connection, &on_event);
-                        }
-                        on_event.emit(WorkerEvent::Ready);
+                let data = event.data();
+                if data.as_bool() == Some(READY) {
+                    let queued = {
+                        let mut connection = connection.borrow_mut();
+                        connection.ready = true;
+                        std::mem::take(&mut connection.queued)
+                    };
+                    for message in queued {
+                        post(&worker, &message, &connection, &on_event);
                     }
-                    Some(WorkerReply::NeedsAi { request }) => on_event.emit(WorkerEvent::NeedsAi(Rc::new(*request))),
-                    Some(WorkerReply::Finished(report)) => on_event.emit(WorkerEvent::Finished(Rc::new(*report))),
-                    Some(WorkerReply::Graded(report)) => on_event.emit(WorkerEvent::Graded(Rc::new(*report))),
+                    on_event.emit(LinkEvent::Ready);
+                    return;
+                }
+                match data.as_string().and_then(|text| serde_json::from_str::<Reply>(&text).ok()) {
+                    Some(reply) => on_event.emit(LinkEvent::Reply(reply)),
                     None => fail(&connection, &on_event),
                 }
             })
@@ -89,59 +93,68 @@ impl ScriptWorker {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(ScriptWorker { worker, connection, on_event, _on_message: on_message, _on_error: on_error })
+        Ok(WorkerLink {
+            worker,
+            connection,
+            on_event,
+            _on_message: on_message,
+            _on_error: on_error,
+            _request: PhantomData,
+        })
     }
 
-    /// Sends `request`; the report arrives as [`WorkerEvent::Finished`] or [`WorkerEvent::Graded`].
-    pub fn send(&self, request: &WorkerRequest) {
-        let Ok(message) = serde_json::to_string(request) else {
-            return fail(&self.connection, &self.on_event);
-        };
+    /// Sends `request` (kept until the worker listens). A worker that already failed reports
+    /// [`LinkEvent::Failed`] again, so that whoever waits for the answer learns it will not come.
+    pub fn send(&self, request: &Request) {
+        match serde_json::to_string(request) {
+            Ok(message) => self.post(JsValue::from_str(&message)),
+            Err(_) => fail(&self.connection, &self.on_event),
+        }
+    }
+
+    /// Sends `request` with `bytes`, as the two-element array the worker's serve loop reads.
+    pub fn send_with_bytes(&self, request: &Request, bytes: &js_sys::Uint8Array) {
+        match serde_json::to_string(request) {
+            Ok(message) => self.post(js_sys::Array::of2(&JsValue::from_str(&message), bytes).into()),
+            Err(_) => fail(&self.connection, &self.on_event),
+        }
+    }
+
+    fn post(&self, message: JsValue) {
         let (ready, failed) = {
             let connection = self.connection.borrow();
             (connection.ready, connection.failed)
         };
         if failed {
-            self.on_event.emit(WorkerEvent::Failed);
+            self.on_event.emit(LinkEvent::Failed);
         } else if ready {
             post(&self.worker, &message, &self.connection, &self.on_event);
         } else {
-            // Messages sent before the worker's wasm has set its handler would be lost.
-            self.connection.borrow_mut().queued = Some(message);
+            self.connection.borrow_mut().queued.push(message);
         }
     }
 }
 
-impl Drop for ScriptWorker {
+impl<Request, Reply> Drop for WorkerLink<Request, Reply> {
     fn drop(&mut self) {
-        // Replies already queued on the UI thread must not reach a closure that is being dropped.
         self.worker.set_onmessage(None);
         self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
 
-/// A new worker running this page's wasm module.
-fn start() -> Result<Worker, JsValue> {
-    // The USB page (scripts/usb.mjs) is a file:// page, where module scripts and fetch are
-    // forbidden: it starts the worker itself and hands it the module it has already compiled.
-    let hook = js_sys::Reflect::get(&js_sys::global(), &"SPROUT_START_WORKER".into())?;
-    if let Some(start) = hook.dyn_ref::<js_sys::Function>() {
-        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
-    }
-    // A module worker: the script at WORKER_URL imports the module's ES-module glue.
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    Worker::new_with_options(WORKER_URL, &options)
-}
-
-fn post(worker: &Worker, message: &str, connection: &RefCell<Connection>, on_event: &Callback<WorkerEvent>) {
-    if worker.post_message(&JsValue::from_str(message)).is_err() {
+fn post<Reply>(
+    worker: &Worker,
+    message: &JsValue,
+    connection: &RefCell<Connection>,
+    on_event: &Callback<LinkEvent<Reply>>,
+) {
+    if worker.post_message(message).is_err() {
         fail(connection, on_event);
     }
 }
 
-fn fail(connection: &RefCell<Connection>, on_event: &Callback<WorkerEvent>) {
+fn fail<Reply>(connection: &RefCell<Connection>, on_event: &Callback<LinkEvent<Reply>>) {
     connection.borrow_mut().failed = true;
-    on_event.emit(WorkerEvent::Failed);
+    on_event.emit(LinkEvent::Failed);
 }

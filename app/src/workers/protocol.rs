@@ -11,11 +11,6 @@ use sprout_lessons::{Check, Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
 use sprout_runtime::{Limits, Run, RunInput};
 
-/// Where the script worker's module script is served, relative to the page. The build writes it
-/// (scripts/worker-script.mjs) under this fixed name, unlike the content-hashed glue and wasm it
-/// loads: the page's code cannot know their hashes.
-pub const WORKER_URL: &str = "./worker.js";
-
 /// Which run a request or report is: the playback session it belongs to and the request's number
 /// in it. A session re-runs its program whenever the student presses a board button or moves a
 /// sensor slider, and only the reply to its latest request is used.
@@ -79,8 +74,6 @@ impl GradeReport {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkerReply {
-    /// The worker listens for requests now; requests sent earlier would have been lost.
-    Ready,
     /// A request was run.
     Finished(Box<RunReport>),
     /// A program was graded.
@@ -130,10 +123,6 @@ pub struct BoardUse {
     pub waits_for_buttons: bool,
 }
 
-/// The student API's functions that read the board.
-const BOARD_INPUTS: [&str; 7] =
-    ["button_pressed", "on_button", "temperature", "light_level", "sound_level", "tilt_x", "tilt_y"];
-
 impl BoardUse {
     /// What `program` reads from the board, from its syntax tree; nothing for a program that does
     /// not compile. Only the worker calls this: Rhai's parser, like its engine, stays off the UI
@@ -143,7 +132,7 @@ impl BoardUse {
             return BoardUse::default();
         };
         BoardUse {
-            reads: BOARD_INPUTS.iter().any(|name| facts.calls.contains_key(*name)),
+            reads: sprout_runtime::api::board_inputs().any(|name| facts.calls.contains_key(name)),
             waits_for_buttons: facts.calls.contains_key("on_button"),
         }
     }

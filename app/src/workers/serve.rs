@@ -1,97 +1,65 @@
-//! The script worker: runs and grades students' programs off the UI thread.
+//! The worker's side of a [`super::link::WorkerLink`]: one serve loop for every worker the app
+//! starts (the script worker, the AI tools' worker, the lesson editor's verify worker).
 //!
-//! A program that loops for a long time blocks only this worker, so the page stays responsive
-//! and the UI can end the program by terminating the worker. The page and the worker are one
-//! wasm module (`app/src/bin/app.rs`): the module's `main` calls [`serve`] when it starts in a worker,
-//! which the UI starts from [`WORKER_URL`] (or, on the USB page, through `SPROUT_START_WORKER`;
-//! see [`crate::workers::link`]).
-//!
-//! The AI module (`app/src/bin/ai.rs`, this crate with the `ai` feature) serves the same way: there
-//! the runtime has the AI functions, so it runs the programs that call them, which the first
-//! screen's worker sends back ([`WorkerReply::NeedsAi`]), and it also answers the drawing pad's and
-//! the model lab's requests ([`crate::ai::tools`]).
-//!
-//! [`WORKER_URL`]: crate::workers::protocol::WORKER_URL
+//! [`serve`] installs the message handler in the dedicated worker it runs in, tells the page it
+//! listens ([`READY`]), reads each request (JSON, or JSON and bytes) into the worker's one
+//! `Request` type, and hands it to the worker's handler with a [`Replies`] to answer through (a
+//! handler may answer more than once, e.g. training progress). Only the page of the same build
+//! sends requests, so one that does not read is a bug: it is thrown, and reaches the page as the
+//! worker's `error` event ([`super::link::LinkEvent::Failed`]).
 
-use sprout_lessons::messages::describe_feedback;
-use sprout_lessons::{grade, Selection};
-use sprout_runtime::messages::{describe, Language};
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::workers::protocol::{
-    BoardUse, GradeReport, GradeRequest, RunReport, RunRequest, WorkerReply, WorkerRequest,
-};
+use super::link::READY;
 
-/// Answers the UI's requests from now on, in the dedicated worker this runs in, and tells the UI
-/// it listens ([`WorkerReply::Ready`]). Returns at once: the handler stays installed until the
-/// UI terminates the worker.
-pub fn serve() {
+/// Where a handler's replies go: the page that sent the request.
+pub struct Replies<Reply> {
+    scope: DedicatedWorkerGlobalScope,
+    _reply: PhantomData<fn(Reply)>,
+}
+
+impl<Reply: Serialize> Replies<Reply> {
+    /// Sends `reply` to the page as JSON. A reply that cannot be sent is thrown: the page then
+    /// knows the answer will not come.
+    pub fn send(&self, reply: &Reply) {
+        let sent = serde_json::to_string(reply)
+            .map_err(|error| JsValue::from_str(&error.to_string()))
+            .and_then(|json| self.scope.post_message(&JsValue::from_str(&json)));
+        if let Err(error) = sent {
+            wasm_bindgen::throw_val(error);
+        }
+    }
+}
+
+/// Answers the page's requests from now on with `handle`, which gets each request, the bytes that
+/// came with it (empty for most), and where to send replies. Returns at once: the handler stays
+/// installed until the page terminates the worker.
+pub fn serve<Request, Reply>(mut handle: impl FnMut(Request, Vec<u8>, &Replies<Reply>) + 'static)
+where
+    Request: DeserializeOwned + 'static,
+    Reply: Serialize + 'static,
+{
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_scope = scope.clone();
+    let replies = Replies { scope: scope.clone(), _reply: PhantomData };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        // A tool request with bytes is `[json, Uint8Array]` (see `crate::ai::tools`).
         let parts = data.dyn_ref::<js_sys::Array>();
         let text = parts.map_or_else(|| data.as_string(), |parts| parts.get(0).as_string()).unwrap_or_default();
-        let Ok(request) = serde_json::from_str::<WorkerRequest>(&text) else {
-            #[cfg(feature = "ai")]
-            {
-                let bytes = parts.map(|parts| js_sys::Uint8Array::new(&parts.get(1)).to_vec()).unwrap_or_default();
-                if crate::ai::tools::answer(&text, &bytes, &reply_scope) {
-                    return;
-                }
-            }
-            // Only the UI of this same build sends requests, so a bad one is a bug; the thrown
-            // error reaches the UI as the worker's `error` event.
+        let Ok(request) = serde_json::from_str::<Request>(&text) else {
             wasm_bindgen::throw_str("sprout worker: malformed request");
         };
-        let reply = match request {
-            request if !cfg!(feature = "ai") && request.needs_ai() => {
-                WorkerReply::NeedsAi { request: Box::new(request) }
-            }
-            WorkerRequest::Run(request) => WorkerReply::Finished(Box::new(execute(&request))),
-            WorkerRequest::Grade(request) => WorkerReply::Graded(Box::new(grade_program(&request))),
-        };
-        post(&reply_scope, &reply);
+        let bytes = parts.map(|parts| js_sys::Uint8Array::new(&parts.get(1)).to_vec()).unwrap_or_default();
+        handle(request, bytes, &replies);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler must live as long as the worker, which ends only by being terminated.
     on_message.forget();
-    post(&scope, &WorkerReply::Ready);
-}
-
-fn execute(request: &RunRequest) -> RunReport {
-    let run = sprout_runtime::run(&request.program, &request.input);
-    let messages = match run.diagnostic() {
-        Some(diagnostic) => Language::ALL.iter().map(|&language| (language, describe(diagnostic, language))).collect(),
-        None => Vec::new(),
-    };
-    let board = BoardUse::of_program(&request.program, &request.input.limits);
-    RunReport { id: request.id, board, run, messages }
-}
-
-fn grade_program(request: &GradeRequest) -> GradeReport {
-    let grade = grade(&request.lesson, &request.code, Selection::All);
-    let feedback = Language::ALL
-        .iter()
-        .map(|&language| {
-            let texts = grade
-                .tests
-                .iter()
-                .map(|test| test.feedback.as_ref().map(|feedback| describe_feedback(feedback, language)));
-            (language, texts.collect())
-        })
-        .collect();
-    GradeReport { grade, feedback }
-}
-
-/// Sends `reply` to the UI as JSON.
-pub(crate) fn post(scope: &DedicatedWorkerGlobalScope, reply: &impl serde::Serialize) {
-    let sent = serde_json::to_string(reply)
-        .map_err(|error| JsValue::from_str(&error.to_string()))
-        .and_then(|json| scope.post_message(&JsValue::from_str(&json)));
-    if let Err(error) = sent {
-        wasm_bindgen::throw_val(error);
+    if scope.post_message(&JsValue::from_bool(READY)).is_err() {
+        wasm_bindgen::throw_str("sprout worker: cannot reach the page");
     }
 }

@@ -1,5 +1,5 @@
 //! ONNX to NNEF: the training scripts of `models/` export ONNX, and the runtime reads NNEF (see
-//! [`super::model`]). This converter runs natively only (the `onnx` feature), in
+//! the backend's `model.rs`). This converter runs natively only (the `onnx` feature), in
 //! `examples/to_nnef.rs` and in the tests that check the committed `.nnef.tar` files are exactly
 //! what it makes.
 //!
@@ -10,7 +10,8 @@ use std::path::Path;
 
 use tract_onnx::prelude::{Datum, Framework, InferenceFact, InferenceModelExt, Tensor, TractError};
 
-use super::model::{check_interface, format_shape, ModelError, ModelInfo};
+use super::backend::model::{check_interface, ModelInfo};
+use super::{format_shape, ModelError};
 
 /// The NNEF archive of the model in `folder` (a folder of `models/`, whose `model.json` names its
 /// ONNX file and shapes): the archive's file name (`digits.nnef.tar`) and bytes. Errors name the

@@ -12,6 +12,8 @@ mod chart;
 mod clock;
 mod font;
 mod math;
+#[cfg(test)]
+mod registered;
 mod text;
 mod turtle;
 
@@ -95,10 +97,18 @@ pub struct ApiFunction {
     pub arities: &'static [usize],
     /// Its section of the documentation.
     pub area: Area,
+    /// Whether it reads the maker board (a button, a sensor): a program that calls it needs the
+    /// board on screen to be pressed and tilted.
+    pub reads_board: bool,
 }
 
 const fn function(name: &'static str, arities: &'static [usize], area: Area) -> ApiFunction {
-    ApiFunction { name, arities, area }
+    ApiFunction { name, arities, area, reads_board: false }
+}
+
+/// A function that reads the maker board.
+const fn board_input(name: &'static str, arities: &'static [usize], area: Area) -> ApiFunction {
+    ApiFunction { reads_board: true, ..function(name, arities, area) }
 }
 
 /// Every function of the student API v1 (documented in `docs/student-api.md`).
@@ -164,21 +174,21 @@ pub const API: &[ApiFunction] = &[
     function("show_leds", &[1], Area::Board),
     function("show_text", &[1], Area::Board),
     function("show_number", &[1], Area::Board),
-    function("button_pressed", &[1], Area::Board),
-    function("temperature", &[0], Area::Board),
-    function("light_level", &[0], Area::Board),
-    function("sound_level", &[0], Area::Board),
-    function("tilt_x", &[0], Area::Board),
-    function("tilt_y", &[0], Area::Board),
+    board_input("button_pressed", &[1], Area::Board),
+    board_input("temperature", &[0], Area::Board),
+    board_input("light_level", &[0], Area::Board),
+    board_input("sound_level", &[0], Area::Board),
+    board_input("tilt_x", &[0], Area::Board),
+    board_input("tilt_y", &[0], Area::Board),
     function("sleep", &[1], Area::Clock),
     function("millis", &[0], Area::Clock),
     function("every", &[2], Area::Clock),
-    function("on_button", &[2], Area::Clock),
+    board_input("on_button", &[2], Area::Clock),
 ];
 
 /// The AI area of the student API (`docs/student-api.md`, section 人工智能 AI). Registered only with
-/// the `ai` feature, except the vector form of `dot`, which shares its name with the turtle's `dot`
-/// and is always there (see [`AI_FUNCTIONS`]).
+/// the `ai-script` feature (which `ai` includes), except the vector form of `dot`, which shares its
+/// name with the turtle's `dot` and is always there (see [`AI_FUNCTIONS`]).
 pub const AI_API: &[ApiFunction] = &[
     function("dot", &[2], Area::Ai),
     function("distance", &[2], Area::Ai),
@@ -203,7 +213,7 @@ pub const AI_API: &[ApiFunction] = &[
 ];
 
 /// The methods of the AI area's objects (`c.predict(x)`), with the argument counts Rhai sees: the
-/// object itself is the first argument. Registered only with the `ai` feature.
+/// object itself is the first argument. Registered only with the `ai-script` feature.
 pub const AI_METHODS: &[ApiFunction] = &[
     function("predict", &[2], Area::Ai),
     function("classify", &[2], Area::Ai),
@@ -213,10 +223,10 @@ pub const AI_METHODS: &[ApiFunction] = &[
     function("embed", &[2], Area::Ai),
 ];
 
-/// Names of the functions a program can only call in a runtime built with the `ai` feature: a host
-/// without it (the app's first-screen script worker) hands a program that calls any of them to a
-/// host with it. Every name of [`AI_API`] except `dot`, which the turtle's `dot` shares and whose
-/// vector form every build has. Methods (`c.predict(x)`) are not listed: only these functions
+/// Names of the functions a program can only call in a runtime built with the `ai-script` feature:
+/// a host without it (the app's first-screen script worker) hands a program that calls any of them
+/// to a host with it. Every name of [`AI_API`] except `dot`, which the turtle's `dot` shares and
+/// whose vector form every build has. Methods (`c.predict(x)`) are not listed: only these functions
 /// make the objects that have them.
 pub const AI_FUNCTIONS: &[&str] = &[
     "distance",
@@ -240,12 +250,25 @@ pub const AI_FUNCTIONS: &[&str] = &[
     "my_model",
 ];
 
+/// The functions of [`AI_FUNCTIONS`] whose calls go to the AI area's backend (see
+/// `sprout_runtime::ai::protocol`); the others, the vector functions, `split` and `take`, run on the
+/// engine's side. A host whose engine has the AI area's script side (`ai-script`) but loads the
+/// backend only when a program needs it (the app's first screen) loads it before running a program
+/// that calls one of these. Methods are not listed: only these functions make the objects that
+/// have them.
+pub const AI_BACKEND_FUNCTIONS: &[&str] = &["dataset", "knn", "logistic", "model", "my_model"];
+
 /// Every function and method this build registers: [`API`], and [`AI_API`] and [`AI_METHODS`]
-/// with the `ai` feature (without it, only the vector `dot`).
+/// with the `ai-script` feature (without it, only the vector `dot`).
 pub fn registered_functions() -> impl Iterator<Item = &'static ApiFunction> {
     let (ai, methods): (&[ApiFunction], &[ApiFunction]) =
-        if cfg!(feature = "ai") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
+        if cfg!(feature = "ai-script") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
     API.iter().chain(ai).chain(methods)
+}
+
+/// The names of the functions that read the maker board ([`ApiFunction::reads_board`]).
+pub fn board_inputs() -> impl Iterator<Item = &'static str> {
+    API.iter().filter(|function| function.reads_board).map(|function| function.name)
 }
 
 /// Common Rhai built-in functions, offered as "did you mean" candidates next to [`API`].
@@ -387,6 +410,9 @@ mod tests {
         }
         for name in AI_FUNCTIONS {
             assert!(AI_API.iter().any(|function| function.name == *name), "{name} has no entry in AI_API");
+        }
+        for name in AI_BACKEND_FUNCTIONS {
+            assert!(AI_FUNCTIONS.contains(name), "{name} goes to the backend but is not an AI function");
         }
     }
 }

@@ -1,45 +1,17 @@
-//! Turning what a student gives a model into the numbers the model takes: the text featurizer
-//! `char-ngram-hash-v1` of the sentiment model, and the MNIST-style preprocessing of a drawing for
-//! the digits model.
+//! MNIST-style preprocessing of a drawing into the 28×28 image the digits model takes, for the
+//! app's drawing pad and model lab.
 //!
-//! Both must agree exactly with the Python in `models/common.py` that prepared the models' training
-//! data; `runtime/tests/models.rs` checks them against the vectors and cases recorded there.
+//! It must agree exactly with the Python in `models/common.py` that prepared the digits model's
+//! training data; `runtime/tests/models.rs` checks it against the cases recorded in
+//! `models/digits/preprocess.json`.
 
-/// Length of a `char-ngram-hash-v1` feature vector.
-pub const TEXT_FEATURES: usize = 2048;
-
-/// Side of the square image the digits model takes.
-pub const DIGIT_SIDE: usize = 28;
+use crate::ai::DIGIT_SIDE;
 
 /// Side of the box a digit's longer side is scaled to inside the image.
 const DIGIT_BOX: usize = 20;
 
 /// Ink above this counts as part of the drawing when finding its bounding box.
 const INK_THRESHOLD: f64 = 0.05;
-
-/// FNV-1a, 32 bit.
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(2_166_136_261u32, |hash, byte| (hash ^ u32::from(*byte)).wrapping_mul(16_777_619))
-}
-
-/// The featurizer `char-ngram-hash-v1`: every whitespace character removed, each character and
-/// each pair of consecutive characters counted into bucket `FNV-1a-32(UTF-8) % 2048`, then the
-/// vector divided by its length (L2 norm; an empty text stays all zeros).
-pub fn text_features(text: &str) -> Vec<f32> {
-    let characters: Vec<char> = text.chars().filter(|character| !character.is_whitespace()).collect();
-    let mut counts = vec![0.0f64; TEXT_FEATURES];
-    let mut buffer = [0u8; 8];
-    for (index, character) in characters.iter().enumerate() {
-        let first = character.encode_utf8(&mut buffer).len();
-        counts[fnv1a32(&buffer[..first]) as usize % TEXT_FEATURES] += 1.0;
-        if let Some(next) = characters.get(index + 1) {
-            let second = next.encode_utf8(&mut buffer[first..]).len();
-            counts[fnv1a32(&buffer[..first + second]) as usize % TEXT_FEATURES] += 1.0;
-        }
-    }
-    let norm = libm::sqrt(counts.iter().map(|count| count * count).sum());
-    counts.iter().map(|count| if norm > 0.0 { (count / norm) as f32 } else { 0.0 }).collect()
-}
 
 /// MNIST-style preprocessing of a drawing (`ink`: `height` rows of `width` values, 0 = background,
 /// 1 = ink) into the 28×28 image the digits model takes, row by row:
@@ -131,24 +103,6 @@ fn area_matrix(source: usize, target: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_features_ignore_whitespace_and_have_unit_length() {
-        let spaced = text_features("很 好\t吃\n");
-        assert_eq!(spaced, text_features("很好吃"));
-        let length: f64 = spaced.iter().map(|value| f64::from(*value) * f64::from(*value)).sum();
-        assert!((length - 1.0).abs() < 1e-6);
-        // Three characters and two pairs, each its own bucket or sharing one: 5 counts in all.
-        assert!(spaced.iter().filter(|value| **value > 0.0).count() <= 5);
-        assert!(text_features(" \n").iter().all(|value| *value == 0.0));
-    }
-
-    #[test]
-    fn fnv1a_matches_the_reference_values() {
-        assert_eq!(fnv1a32(b""), 2_166_136_261);
-        assert_eq!(fnv1a32(b"a"), 0xe40c_292c);
-        assert_eq!(fnv1a32(b"foobar"), 0xbf9c_f968);
-    }
 
     #[test]
     fn a_dot_in_a_corner_is_scaled_and_centred() {

@@ -15,119 +15,24 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rhai::{Array, Dynamic, Engine, Map, FLOAT, INT};
 use serde::Deserialize;
 use tract_nnef::prelude::{tvec, Framework, IntoRunnable, Tensor, TractError, TypedModel, TypedRunnableModel};
 
-use super::dataset::Localized;
-use super::features::{text_features, DIGIT_SIDE};
-use super::vector::floats;
-use crate::api::{charge, integer, mistake, text_argument, wrong_type, ApiResult, SharedHost};
+use crate::ai::format_shape;
+use crate::ai::protocol::{internal_error, Localized, ModelFacts, ModelInput};
+use crate::ai::{ModelError, DIGIT_SIDE};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::messages::{message_text, Language};
 
 /// The models a program can load, as their `model.json` and `.nnef.tar` files in `models/`: those
 /// whose `model.json` says `"embedded": true`.
 const EMBEDDED: &[(&str, &[u8])] = &[
-    (include_str!("../../../models/digits/model.json"), include_bytes!("../../../models/digits/digits.nnef.tar")),
-    (include_str!("../../../models/iris/model.json"), include_bytes!("../../../models/iris/iris.nnef.tar")),
+    (include_str!("../../../../models/digits/model.json"), include_bytes!("../../../../models/digits/digits.nnef.tar")),
+    (include_str!("../../../../models/iris/model.json"), include_bytes!("../../../../models/iris/iris.nnef.tar")),
     (
-        include_str!("../../../models/sentiment/model.json"),
-        include_bytes!("../../../models/sentiment/sentiment.nnef.tar"),
+        include_str!("../../../../models/sentiment/model.json"),
+        include_bytes!("../../../../models/sentiment/sentiment.nnef.tar"),
     ),
 ];
-
-/// Why model bytes could not become a runnable network, or a network could not run.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ModelError {
-    /// There are no bytes at all.
-    #[error("the model file is empty")]
-    Empty,
-    /// The bytes are not an ONNX model (another kind of file, or a damaged one): only the
-    /// converter reads ONNX.
-    #[error("the file is not an ONNX model: {0}")]
-    NotOnnx(String),
-    /// The bytes are not an NNEF archive (another kind of file, or a damaged one).
-    #[error("the file is not an NNEF model: {0}")]
-    NotNnef(String),
-    /// A model that cannot be prepared to run (an operator tract lacks, a broken graph).
-    #[error("the model cannot be run: {0}")]
-    Unsupported(String),
-    /// A working model with other inputs or outputs than expected.
-    #[error("the model takes or gives other shapes than expected: expected {expected}, found {found}")]
-    WrongInterface {
-        /// What the host expected, e.g. `input [1, 3, 224, 224] → output [1, 1280]`.
-        expected: String,
-        /// What the model has.
-        found: String,
-    },
-    /// A picture whose pixels do not match its size.
-    #[error("the picture has {found} bytes, but {width}×{height} RGBA pixels take {expected}")]
-    BadPicture {
-        /// Its width in pixels.
-        width: usize,
-        /// Its height in pixels.
-        height: usize,
-        /// Bytes it should have.
-        expected: usize,
-        /// Bytes it has.
-        found: usize,
-    },
-    /// Running the network failed.
-    #[error("the model failed while running: {0}")]
-    Failed(String),
-}
-
-impl ModelError {
-    /// The stable id of this kind of error, which is also its message id in the translations.
-    pub fn id(&self) -> &'static str {
-        match self {
-            ModelError::Empty => "model-empty",
-            ModelError::NotOnnx(_) => "model-not-onnx",
-            ModelError::NotNnef(_) => "model-not-nnef",
-            ModelError::Unsupported(_) => "model-unsupported",
-            ModelError::WrongInterface { .. } => "model-wrong-interface",
-            ModelError::BadPicture { .. } => "model-bad-picture",
-            ModelError::Failed(_) => "model-failed",
-        }
-    }
-
-    /// tract's or the archive reader's account of what went wrong, made fit to show: its first
-    /// line, without the bytes of a damaged file it may quote, at most 200 characters.
-    pub(crate) fn detail(error: impl std::fmt::Display) -> String {
-        let text = format!("{error:#}");
-        let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
-        let printable = line.chars().filter(|c| !c.is_control() && *c != char::REPLACEMENT_CHARACTER);
-        let mut detail: String = printable.clone().take(200).collect();
-        if printable.count() > 200 {
-            detail.push('…');
-        }
-        detail
-    }
-
-    /// The error put into words in `language` (tract's own detail stays in English).
-    pub fn message(&self, language: Language) -> String {
-        let arguments: Vec<(&str, String)> = match self {
-            ModelError::Empty => Vec::new(),
-            ModelError::NotOnnx(detail)
-            | ModelError::NotNnef(detail)
-            | ModelError::Unsupported(detail)
-            | ModelError::Failed(detail) => {
-                vec![("detail", detail.clone())]
-            }
-            ModelError::WrongInterface { expected, found } => {
-                vec![("expected", expected.clone()), ("found", found.clone())]
-            }
-            ModelError::BadPicture { width, height, expected, found } => vec![
-                ("width", width.to_string()),
-                ("height", height.to_string()),
-                ("expected", expected.to_string()),
-                ("found", found.to_string()),
-            ],
-        };
-        message_text(language, self.id(), &arguments)
-    }
-}
 
 /// A model's `model.json` (see `models/README.md`).
 #[derive(Clone, Debug, Deserialize)]
@@ -179,11 +84,6 @@ pub(crate) struct Normalize {
     pub mean: Vec<f32>,
     /// Per channel.
     pub std: Vec<f32>,
-}
-
-pub(super) fn format_shape(shape: &[usize]) -> String {
-    let sizes: Vec<String> = shape.iter().map(usize::to_string).collect();
-    format!("[{}]", sizes.join(", "))
 }
 
 /// A network ready to run on inputs of one shape.
@@ -289,7 +189,7 @@ fn check_tensor_sizes(bytes: &[u8]) -> Result<(), ModelError> {
 }
 
 /// Checks that `model` has one input of `input_shape` and outputs of `output_shapes`, in order.
-pub(super) fn check_interface(
+pub(crate) fn check_interface(
     model: &TypedModel,
     input_shape: &[usize],
     output_shapes: &[Vec<usize>],
@@ -324,7 +224,7 @@ pub struct ImageFeatures {
 
 /// The `model.json` of the image feature extractor (small, so embedded even though the network is
 /// not).
-const IMAGE_FEATURES_INFO: &str = include_str!("../../../models/image_features/model.json");
+const IMAGE_FEATURES_INFO: &str = include_str!("../../../../models/image_features/model.json");
 
 /// Side of the square picture the image feature extractor takes.
 pub const IMAGE_SIDE: usize = 224;
@@ -378,9 +278,9 @@ impl ImageFeatures {
 
 /// An embedded model, ready to run.
 #[derive(Debug)]
-pub(crate) struct LoadedModel {
+struct LoadedModel {
     /// Its `model.json`.
-    pub info: ModelInfo,
+    info: ModelInfo,
     network: Network,
 }
 
@@ -389,89 +289,34 @@ impl LoadedModel {
         self.info.outputs.iter().position(|output| output.name == name)
     }
 
-    /// The shape a program gives: the input's shape without the batch dimension, and for images
-    /// without the single channel (digits: `[28, 28]`).
-    fn script_shape(&self) -> Vec<usize> {
+    /// What the script side needs to know of it.
+    fn facts(&self) -> ModelFacts {
+        let input = match self.info.input.kind.as_str() {
+            "image" => ModelInput::Image,
+            "text" => ModelInput::Text,
+            _ => ModelInput::Vector,
+        };
+        // The shape a program gives: without the batch dimension, and for images without the
+        // single channel.
         let shape = &self.info.input.shape[1..];
-        match self.info.input.kind.as_str() {
-            "image" => shape.iter().copied().skip_while(|size| *size == 1).collect(),
+        let shape = match input {
+            ModelInput::Image => shape.iter().copied().skip_while(|size| *size == 1).collect(),
             _ => shape.to_vec(),
+        };
+        ModelFacts {
+            name: self.info.name.clone(),
+            labels: self.info.labels.clone(),
+            input,
+            shape,
+            outputs: self.info.outputs.iter().map(|output| output.name.clone()).collect(),
+            multiply_adds: self.network.multiply_adds,
         }
-    }
-
-    /// The network's input for the value `x` a program gave to method `name`.
-    fn input_of(&self, name: &str, x: &Dynamic) -> ApiResult<Vec<f32>> {
-        if self.info.input.kind == "text" {
-            return Ok(text_features(&text_argument(name, x)?));
-        }
-        let (shape, values) = flatten(name, x)?;
-        let expected = self.script_shape();
-        let count: usize = expected.iter().product();
-        let squeezed = |shape: &[usize]| shape.iter().copied().filter(|size| *size != 1).collect::<Vec<_>>();
-        if values.len() != count || (shape.len() > 1 && squeezed(&shape) != squeezed(&expected)) {
-            return Err(mistake(
-                Diagnostic::new(Code::AiWrongShape)
-                    .with("name", name)
-                    .with("expected", format_shape(&expected))
-                    .with("given", format_shape(&shape)),
-            ));
-        }
-        if self.info.input.kind == "image" {
-            if let Some(bad) = values.iter().find(|value| !(0.0..=1.0).contains(*value)) {
-                return Err(mistake(Diagnostic::new(Code::AiBadPixel).with("name", name).with("value", bad)));
-            }
-        }
-        Ok(values)
-    }
-
-    /// Runs the model on what a program gave to method `name`, charging the run's budget for it:
-    /// each output's values.
-    fn outputs(&self, host: &SharedHost, name: &str, x: &Dynamic) -> ApiResult<Vec<Vec<f32>>> {
-        let input = self.input_of(name, x)?;
-        // tract's vector kernels do about four multiply-adds in the time of one of the runtime's
-        // plain loops (digits: 1.5 M multiply-adds in ≈350 µs natively).
-        charge(host, self.network.multiply_adds / 4 + input.len() as u64)?;
-        self.network.run(input).map_err(|error| mistake(Diagnostic::new(Code::InternalError).with("detail", error)))
-    }
-
-    /// The output `output` rounded to 4 decimals.
-    fn rounded(&self, host: &SharedHost, name: &str, x: &Dynamic, output: usize) -> ApiResult<Vec<f64>> {
-        Ok(self.outputs(host, name, x)?[output].iter().map(|value| round4(*value)).collect())
     }
 }
 
 /// `value` rounded to 4 decimals, as programs see model outputs.
 pub fn round4(value: f32) -> f64 {
     (f64::from(value) * 10_000.0).round() / 10_000.0
-}
-
-/// Reads nested arrays of numbers: their shape and values, row by row.
-fn flatten(name: &str, value: &Dynamic) -> ApiResult<(Vec<usize>, Vec<f32>)> {
-    if !value.is_array() {
-        return Err(wrong_type(name, value));
-    }
-    let shape = super::shape_of(value);
-    let mut values = Vec::with_capacity(shape.iter().product());
-    let mut pending = vec![(value.clone(), 0usize)];
-    while let Some((item, depth)) = pending.pop() {
-        match item.clone().try_cast::<Array>() {
-            Some(array) if depth < shape.len() && array.len() == shape[depth] => {
-                pending.extend(array.into_iter().rev().map(|child| (child, depth + 1)));
-            }
-            Some(array) => {
-                let expected = shape.get(depth).copied().unwrap_or(0);
-                let diagnostic = Diagnostic::new(Code::AiRaggedMatrix)
-                    .with("name", name)
-                    .with("row", values.len() / expected.max(1))
-                    .with("length", array.len())
-                    .with("expected", expected);
-                return Err(mistake(diagnostic));
-            }
-            None if depth == shape.len() => values.push(crate::api::number(name, &item)? as f32),
-            None => return Err(wrong_type(name, &item)),
-        }
-    }
-    Ok((shape, values))
 }
 
 thread_local! {
@@ -491,7 +336,7 @@ pub fn model_names() -> Vec<String> {
 }
 
 /// The embedded model `name`, prepared once per thread: `None` when there is no such model.
-pub(crate) fn load(name: &str) -> Option<Result<Rc<LoadedModel>, ModelError>> {
+fn load(name: &str) -> Option<Result<Rc<LoadedModel>, ModelError>> {
     if let Some(model) = LOADED.with(|loaded| loaded.borrow().get(name).cloned()) {
         return Some(Ok(model));
     }
@@ -528,108 +373,26 @@ pub(crate) fn digits_multiply_adds() -> u64 {
     load("digits").and_then(Result::ok).map_or(0, |model| model.network.multiply_adds)
 }
 
-/// A model as programs hold it (`let m = model("digits");`).
-#[derive(Clone, Debug)]
-pub(crate) struct ModelHandle(Rc<LoadedModel>);
-
-impl ModelHandle {
-    fn probabilities(&self, host: &SharedHost, name: &str, x: &Dynamic) -> ApiResult<Vec<f64>> {
-        let index = self.0.output_index("probabilities").unwrap_or(0);
-        self.0.rounded(host, name, x, index)
+/// `model(name)`: what the script side needs to know of the embedded model `name`, or the mistake
+/// of naming one that is not embedded.
+pub(super) fn facts(name: &str) -> Result<ModelFacts, Diagnostic> {
+    match load(name) {
+        Some(loaded) => loaded.map(|model| model.facts()).map_err(internal_error),
+        None => Err(Diagnostic::new(Code::AiUnknownModel).with("name", name).with("known", model_names().join(", "))),
     }
 }
 
-fn strings(values: &[String]) -> Array {
-    values.iter().map(|value| Dynamic::from(value.clone())).collect()
-}
-
-pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
-    engine.register_type_with_name::<ModelHandle>("model");
-    engine.register_fn("model", |name: Dynamic| -> ApiResult<ModelHandle> {
-        let name = text_argument("model", &name)?;
-        match load(&name) {
-            Some(Ok(model)) => Ok(ModelHandle(model)),
-            Some(Err(error)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", error))),
-            None => Err(mistake(
-                Diagnostic::new(Code::AiUnknownModel).with("name", name).with("known", model_names().join(", ")),
-            )),
-        }
-    });
-    let budget = host.clone();
-    engine.register_fn("predict", move |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
-        Ok(floats(model.probabilities(&budget, "predict", &x)?))
-    });
-    let budget = host.clone();
-    engine.register_fn("top", move |model: &mut ModelHandle, x: Dynamic, k: Dynamic| -> ApiResult<Array> {
-        let probabilities = model.probabilities(&budget, "top", &x)?;
-        let k = integer("top", &k)?;
-        if k < 1 || k as usize > probabilities.len() {
-            return Err(mistake(Diagnostic::new(Code::BadValue).with("name", "top").with("value", k)));
-        }
-        let mut order: Vec<usize> = (0..probabilities.len()).collect();
-        order.sort_by(|a, b| probabilities[*b].total_cmp(&probabilities[*a]).then(a.cmp(b)));
-        let labels = &model.0.info.labels.zh;
-        Ok(order
-            .into_iter()
-            .take(k as usize)
-            .map(|index| {
-                let mut entry = Map::new();
-                let label = labels.get(index).cloned().unwrap_or_else(|| index.to_string());
-                entry.insert("label".into(), Dynamic::from(label));
-                entry.insert("index".into(), Dynamic::from_int(index as INT));
-                entry.insert("probability".into(), Dynamic::from_float(probabilities[index] as FLOAT));
-                Dynamic::from_map(entry)
-            })
-            .collect())
-    });
-    let budget = host.clone();
-    engine.register_fn("embed", move |model: &mut ModelHandle, x: Dynamic| -> ApiResult<Array> {
-        let Some(index) = model.0.output_index("embedding") else {
-            return Err(mistake(Diagnostic::new(Code::AiNoEmbedding).with("name", model.0.info.name.clone())));
-        };
-        Ok(floats(model.0.rounded(&budget, "embed", &x, index)?))
-    });
-    engine.register_get("labels", |model: &mut ModelHandle| strings(&model.0.info.labels.zh));
-    engine.register_get("labels_en", |model: &mut ModelHandle| strings(&model.0.info.labels.en));
-    engine.register_get("input_shape", |model: &mut ModelHandle| -> Array {
-        model.0.script_shape().into_iter().map(|size| Dynamic::from_int(size as INT)).collect()
-    });
-    engine.register_get("name", |model: &mut ModelHandle| model.0.info.name.clone());
-    engine.register_fn("to_string", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.info.name));
-    engine.register_fn("to_debug", |model: &mut ModelHandle| format!("model(\"{}\")", model.0.info.name));
-}
-
-/// The 28×28 image, as the digits model takes it, of what a program gave to method `name`.
-pub(crate) fn image_argument(name: &str, x: &Dynamic) -> ApiResult<Vec<f32>> {
-    match load("digits") {
-        Some(Ok(model)) => model.input_of(name, x),
-        Some(Err(error)) => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", error))),
-        None => Err(mistake(Diagnostic::new(Code::InternalError).with("detail", "no digits model"))),
-    }
+/// The output `output` of the embedded model `name` for `input`, rounded to 4 decimals.
+pub(super) fn output(name: &str, input: Vec<f32>, output: usize) -> Result<Vec<f64>, Diagnostic> {
+    let model = load(name).unwrap_or_else(|| Err(ModelError::Unsupported(format!("no model {name}"))));
+    let outputs = model.and_then(|model| model.network.run(input)).map_err(internal_error)?;
+    let values = outputs.get(output).ok_or_else(|| internal_error(format!("{name} has no output {output}")))?;
+    Ok(values.iter().map(|value| round4(*value)).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_model_error_has_a_message_in_every_language() {
-        let errors = [
-            ModelError::Empty,
-            ModelError::NotOnnx("x".to_string()),
-            ModelError::NotNnef("x".to_string()),
-            ModelError::Unsupported("x".to_string()),
-            ModelError::WrongInterface { expected: "a".to_string(), found: "b".to_string() },
-            ModelError::BadPicture { width: 2, height: 2, expected: 16, found: 3 },
-            ModelError::Failed("x".to_string()),
-        ];
-        for error in errors {
-            for language in Language::ALL {
-                let message = error.message(language);
-                assert!(message != error.id() && !message.contains('{'), "{language:?}: {message}");
-            }
-        }
-    }
 
     #[test]
     fn the_lab_reads_as_many_features_as_the_models_give() {

@@ -1,0 +1,223 @@
+//! The shell's side effects, one hook each: the workers ([`use_workers`]), saving progress
+//! ([`use_autosave`]), the address ([`use_route`]) and the document's language, title, text size
+//! and theme ([`use_document`]). The state only holds values; these hooks carry them out.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use sprout_runtime::messages::Language;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Text};
+use crate::modules::{start_script_worker, start_worker, LazyModule, WorkerRole};
+use crate::state::{Action, Page, State, View};
+use crate::storage;
+use crate::workers::link::{LinkEvent, WorkerLink};
+use crate::workers::protocol::{WorkerReply, WorkerRequest};
+
+/// The page's link to a script worker.
+type ScriptLink = WorkerLink<WorkerRequest, WorkerReply>;
+
+/// The page's script workers: the first screen's, and the AI module's once the page needs it.
+#[derive(Default)]
+struct Workers {
+    plain: Option<ScriptLink>,
+    ai: Option<ScriptLink>,
+}
+
+impl Workers {
+    /// Sends `request` to the AI worker when `ai`, else to the first screen's; `false` when that
+    /// worker could not be created. The AI worker gets the stored lab model with a run, for
+    /// `my_model()` (a stored model that no longer reads is no model: `my_model()` says so).
+    fn send(&self, ai: bool, request: WorkerRequest) -> bool {
+        let request = match request {
+            WorkerRequest::Run(mut run) if ai => {
+                run.input.lab_model = storage::lab_model().and_then(|text| serde_json::from_str(&text).ok());
+                WorkerRequest::Run(run)
+            }
+            other => other,
+        };
+        let worker = if ai { &self.ai } else { &self.plain };
+        worker.as_ref().map(|worker| worker.send(&request)).is_some()
+    }
+}
+
+/// What the events of a worker (`ai`: the AI worker) do to the state: each reply is an action.
+fn worker_events(dispatcher: UseReducerDispatcher<State>, ai: bool) -> Callback<LinkEvent<WorkerReply>> {
+    Callback::from(move |event| {
+        dispatcher.dispatch(match event {
+            // Only the AI worker's start is awaited: its module may be downloading.
+            LinkEvent::Ready if !ai => return,
+            LinkEvent::Ready => Action::AiReady,
+            LinkEvent::Reply(WorkerReply::Finished(report)) => Action::Finish(Rc::new(*report), js_sys::Date::now()),
+            LinkEvent::Reply(WorkerReply::Graded(report)) => Action::Graded(Rc::new(*report), storage::now()),
+            LinkEvent::Reply(WorkerReply::NeedsAi { request }) => Action::NeedsAi(Rc::new(*request)),
+            LinkEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
+        })
+    })
+}
+
+/// Owns the script workers and posts the state's requests to them. Stopping replaces the workers
+/// (dropping a link terminates its worker) and the effect keyed on the worker generation starts
+/// fresh ones, so the UI thread never runs student code; the AI worker starts once the page's
+/// programs need it (issue #5: the first screen's worker sends such a request back).
+#[hook]
+pub fn use_workers(state: &UseReducerHandle<State>) {
+    let workers: Rc<RefCell<Workers>> = use_mut_ref(Workers::default);
+    {
+        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
+        use_effect_with(state.run.worker_generation, move |_| {
+            // Dropping the old workers terminates them. A worker that cannot even be created is
+            // reported when the student presses Run.
+            let mut workers = workers.borrow_mut();
+            *workers = Workers::default();
+            workers.plain = WorkerLink::spawn(start_script_worker, worker_events(dispatcher, false)).ok();
+        });
+    }
+    {
+        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
+        use_effect_with((state.run.worker_generation, state.run.ai.active), move |&(_, active)| {
+            let mut workers = workers.borrow_mut();
+            if active && workers.ai.is_none() {
+                let start = || start_worker(LazyModule::Ai, WorkerRole::Script);
+                workers.ai = WorkerLink::spawn(start, worker_events(dispatcher, true)).ok();
+            }
+        });
+    }
+    // Declared after the workers' effects, so that a request made with a new worker goes to it.
+    let (dispatcher, ai) = (state.dispatcher(), state.run.ai.active);
+    use_effect_with(state.run.outgoing.clone(), move |outgoing| {
+        let Some(request) = outgoing else { return };
+        if !workers.borrow().send(ai, (*request.0).clone()) {
+            dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now()));
+        }
+    });
+}
+
+/// How long after the last change progress is saved (milliseconds).
+const SAVE_DELAY_MS: i32 = 400;
+
+/// A save waiting on a timer: the timer's handle, the storage key it writes and the save itself.
+type PendingSave = RefCell<Option<(i32, String, Closure<dyn Fn()>)>>;
+
+/// Runs a pending save now (if one is waiting).
+fn flush_save(pending: &PendingSave) {
+    let Some((handle, _, save)) = pending.borrow_mut().take() else { return };
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
+    let save: &js_sys::Function = save.as_ref().unchecked_ref();
+    let _ = save.call0(&JsValue::NULL);
+}
+
+/// Calls `listener` on the window's `event` while the component is mounted.
+#[hook]
+fn use_window_event(event: &'static str, listener: impl Fn() + 'static) {
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn()>::new(listener);
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+/// Saves progress to browser storage a moment after the last keystroke, at once after a check, a
+/// hint or anything else that is not typing, and at once when the page is hidden or closed; a
+/// storage failure becomes a warning on screen ([`Action::Storage`]), never a loss.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<State>) {
+    let pending: Rc<PendingSave> = use_mut_ref(|| None);
+    let saved_milestones = use_mut_ref(|| state.course.progress.milestones());
+    {
+        let pending = pending.clone();
+        use_window_event("pagehide", move || flush_save(&pending));
+    }
+    let dispatcher = state.dispatcher();
+    let key = storage::progress_key(&state.course.pack);
+    use_effect_with((state.course.progress.clone(), key), move |(progress, key)| {
+        // A save still waiting for another course's progress (a contest opened or left) is made
+        // now, where it belongs; one for this course is replaced by this one.
+        if pending.borrow().as_ref().is_some_and(|(_, pending_key, _)| pending_key != key) {
+            flush_save(&pending);
+        }
+        let progress = progress.clone();
+        let milestone = *saved_milestones.borrow() != progress.milestones();
+        let save = {
+            let (saved_milestones, key) = (saved_milestones.clone(), key.clone());
+            Closure::<dyn Fn()>::new(move || {
+                let outcome = storage::save(&key, &progress, &storage::now());
+                *saved_milestones.borrow_mut() = progress.milestones();
+                dispatcher.dispatch(Action::Storage(outcome.err()));
+            })
+        };
+        let Some(window) = web_sys::window() else { return };
+        if let Some((handle, _, _)) = pending.borrow_mut().take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        let delay = if milestone { 0 } else { SAVE_DELAY_MS };
+        if let Ok(handle) =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(save.as_ref().unchecked_ref(), delay)
+        {
+            *pending.borrow_mut() = Some((handle, key.clone(), save));
+        }
+        if milestone {
+            flush_save(&pending);
+        }
+    });
+}
+
+/// The page's address fragment (`#/lesson/hello`).
+fn current_hash() -> String {
+    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page on screen at start, from the address.
+pub fn initial_page() -> Page {
+    Page::from_hash(&current_hash())
+}
+
+/// The address follows the page, and the page follows the address (back button, reload, a link).
+#[hook]
+pub fn use_route(state: &UseReducerHandle<State>) {
+    use_effect_with(state.page.clone(), |page| {
+        if let Some(location) = web_sys::window().map(|window| window.location()) {
+            if location.hash().unwrap_or_default() != page.to_hash() {
+                let _ = location.set_hash(&page.to_hash());
+            }
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_window_event("hashchange", move || {
+        dispatcher.dispatch(Action::Navigate(Page::from_hash(&current_hash()), storage::now()));
+    });
+}
+
+/// The document follows the language (its `lang` and title) and the view settings (the root's
+/// text size, on which every rem-based size depends, and the high-contrast theme).
+#[hook]
+pub fn use_document(language: Language, view: View) {
+    use_effect_with(language, |&language| {
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            document.set_title(tr(language, Text::AppTitle));
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", language.tag());
+            }
+        }
+    });
+    use_effect_with(view, |view| {
+        if let Some(root) =
+            web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+        {
+            // The base size is 18 px (style.css); rem-based sizes follow.
+            let _ = root.set_attribute("style", &format!("font-size: {}px", 18 * u32::from(view.font_percent) / 100));
+            let _ = root.set_attribute("class", if view.high_contrast { "high-contrast" } else { "" });
+        }
+    });
+}
