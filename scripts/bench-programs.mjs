@@ -18,11 +18,11 @@
 // diagnostic's code instead of a time. Ratios are baseline ÷ build: above 1 means faster than the
 // baseline.
 //
-//   node scripts/bench-programs.mjs [--runs N] [--cli PATH] [--base DIST --base-cli PATH] [DIST]
+//   node scripts/bench-programs.mjs [--runs N] [--only NAME,...] [--cli PATH] [--base DIST --base-cli PATH] [DIST]
 //
-// Defaults: 5 runs, dist, target/release/sprout. For a baseline, build its dist
-// (`trunk build --release --offline`) and CLI (`cargo build --release -p sprout-cli`) in a git
-// worktree of the baseline commit.
+// `--only fib,sum` times just those programs (for quick comparisons while tuning). Defaults: 5 runs,
+// dist, target/release/sprout. For a baseline, build its dist (`trunk build --release --offline`)
+// and CLI (`cargo build --release -p sprout-cli`) in a git worktree of the baseline commit.
 
 import { spawnSync } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -37,15 +37,17 @@ let distribution = 'dist';
 let cli = path.join(repository, 'target/release/sprout');
 let baseDistribution = null;
 let baseCli = null;
+let only = null;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--cli') cli = args[++i];
   else if (args[i] === '--base') baseDistribution = args[++i];
   else if (args[i] === '--base-cli') baseCli = args[++i];
+  else if (args[i] === '--only') only = args[++i].split(',');
   else distribution = args[i];
 }
 if (!Number.isInteger(runs) || runs < 1 || Boolean(baseDistribution) !== Boolean(baseCli)) {
-  console.error('usage: node scripts/bench-programs.mjs [--runs N] [--cli PATH] [--base DIST --base-cli PATH] [DIST]');
+  console.error('usage: node scripts/bench-programs.mjs [--runs N] [--only NAME,...] [--cli PATH] [--base DIST --base-cli PATH] [DIST]');
   process.exit(2);
 }
 for (const folder of [distribution, baseDistribution].filter(Boolean)) {
@@ -65,7 +67,8 @@ const programFolder = path.join(repository, 'scripts/bench-programs');
 const programs = [];
 for (const name of (await readdir(programFolder)).filter((file) => file.endsWith('.rhai')).sort()) {
   const file = path.join(programFolder, name);
-  programs.push({ name: name.replace(/\.rhai$/, ''), file, source: await readFile(file, 'utf8') });
+  const program = { name: name.replace(/\.rhai$/, ''), file, source: await readFile(file, 'utf8') };
+  if (!only || only.includes(program.name)) programs.push(program);
 }
 
 const median = (values) => {
