@@ -31,10 +31,15 @@
 //! program stops at the same operation natively and in wasm. Tags are hidden from programs
 //! (`tag` reads 0 and cannot be set), so a program cannot forge them.
 //!
-//! Known gap: a list or object stored into an element of another one (`b[i] = a`, `m.k = a`) is
-//! not seen until something measures the container (a census, a copy of it, a new variable);
-//! a program that does this with a large value in a loop can hold far more than the budget, as
-//! it could before this module (Rhai checked only the element stored).
+//! Known gap, open: a list or object stored into an element of another one (`b[i] = a`,
+//! `m.k = a`) is not seen until something measures the container (a census, a copy of it, a new
+//! variable); a program that does this with a large value in a loop can hold far more than the
+//! budget, as it could before this module (Rhai checked only the element stored). Rhai's index and
+//! property assignment on lists and objects are built in (a registered indexer is never asked),
+//! and `on_var` cannot tell a read that copies (`b[i] = a`) from one that does not (`a[i]`), so
+//! measuring there would make every `a[i]` cost the size of `a`. Closing it needs the program's
+//! syntax tree rewritten so that a value stored into an element passes through a measuring
+//! function, or a hook in Rhai after index and property assignment.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -201,6 +206,15 @@ fn measure<'a>(values: impl IntoIterator<Item = &'a Dynamic>, census: bool) -> O
     (!too_deep).then_some(size)
 }
 
+/// Variables a call may have for the meter to look at all of them at each access (see
+/// [`Meter::on_variable`]).
+const FEW_VARIABLES: usize = 8;
+
+/// Whether `value` holds no data of its own (a number, a boolean, a character, `()`).
+fn holds_no_data(value: &Dynamic) -> bool {
+    value.is_int() || value.is_float() || value.is_bool() || value.is_char() || value.is_unit()
+}
+
 /// The top-level size of a value: list length, object keys, string bytes; `None` for values that
 /// hold no data of their own (numbers, booleans, ...).
 fn top_level(value: &Dynamic) -> Option<(Kind, usize)> {
@@ -364,12 +378,18 @@ impl Meter {
         // of a later call counts for this one, and the next list it holds is measured anew, its
         // tag being new.
         if index > 0 && level == self.level.get() && length == self.known_variables.get() {
-            let holds_no_data = context.scope().iter_raw().nth(index - 1).is_some_and(|(_, _, value)| {
-                value.is_int() || value.is_float() || value.is_bool() || value.is_char() || value.is_unit()
-            });
-            if holds_no_data {
-                return Ok(());
+            if let Some((_, _, value)) = context.scope().iter_raw().nth(index - 1) {
+                if holds_no_data(value) || self.is_as_measured(value, level, length - index) {
+                    return Ok(());
+                }
             }
+        }
+        // The other common case, in recursive functions on numbers (fib): another call than the
+        // last access, whose few variables all hold no data. There is nothing to measure, and the
+        // meter's records stay as they were: a later access that finds data still sees the call
+        // as new to it and measures all its variables.
+        if length <= FEW_VARIABLES && context.scope().iter_raw().all(|(_, _, value)| holds_no_data(value)) {
+            return Ok(());
         }
         let mut frames = self.frames.borrow_mut();
         // A deeper call than the last access: its levels start afresh (their frames may still
@@ -403,6 +423,17 @@ impl Meter {
             self.census(&context, level)?;
         }
         Ok(())
+    }
+
+    /// Whether `value`, the variable at `position` of the scope of call `level`, is the value the
+    /// meter measured there (same tag) and has the same top-level size: then there is nothing to
+    /// measure (reading `a[i]` in a loop, for example).
+    fn is_as_measured(&self, value: &Dynamic, level: usize, position: usize) -> bool {
+        let frames = self.frames.borrow();
+        let Some(known) = frames.get(level).and_then(|frame| frame.slots.get(position)) else {
+            return false;
+        };
+        known.tag != 0 && tag_of(value) == known.tag && top_level(value).is_some_and(|(_, size)| size == known.length)
     }
 
     /// Measures the variables the scope gained since the meter last saw it, and tags them.
