@@ -12,70 +12,40 @@
 //!   with no server and no network, and a course with a problem fails the build with the problem's
 //!   file and line instead of reaching students. The pack carries each lesson's text and hints
 //!   converted for display (`sprout_lessons::document`), which `src/course/document.rs` decodes.
+//! - Makes the enums of the app's word ids from its Chinese Fluent files and copies the files the
+//!   app embeds (`build/words.rs`).
 
 #[path = "build/modules.rs"]
 mod modules;
 
 use std::path::{Path, PathBuf};
 
+use sprout_lessons::files::load;
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::runtime::messages::Language;
-use sprout_lessons::{build_pack, check_course, check_lesson, parse_course, parse_lesson};
+use sprout_lessons::{build_pack, Lesson};
 
-fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            lesson_files(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "md") {
-            found.push(path);
-        }
-    }
-}
+#[path = "build/words.rs"]
+mod words;
 
 fn build_course_pack() {
     let content = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
         .join("../lessons/content");
     println!("cargo:rerun-if-changed={}", content.display());
-    let course_file = content.join("course.toml");
-    let read =
-        |path: &Path| std::fs::read(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
-    let mut problems = Vec::new();
-    let course = match parse_course(&course_file.display().to_string(), &read(&course_file)) {
-        Ok(course) => Some(course),
-        Err(found) => {
-            problems.extend(found.0);
-            None
-        }
-    };
-    let mut files = Vec::new();
-    lesson_files(&content, &mut files);
-    let mut lessons = Vec::new();
-    for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.display().to_string();
-        match parse_lesson(&name, &read(path)) {
-            Ok(mut lesson) => {
-                problems.extend(check_lesson(&mut lesson, &name));
-                lessons.push((name, lesson));
-            }
-            Err(found) => problems.extend(found.0),
-        }
-    }
-    if let Some(course) = &course {
-        problems.extend(check_course(&course_file.display().to_string(), course, &lessons));
-    }
+    let mut loaded = load(&[&content]);
+    let problems = loaded.check();
     if !problems.is_empty() {
         let described: Vec<String> = problems.iter().map(|problem| describe_problem(problem, Language::En)).collect();
         panic!("the course in lessons/content has problems:\n{}", described.join("\n"));
     }
-    let course = course.expect("no problems, so the course parsed");
-    let lessons: Vec<_> = lessons.into_iter().map(|(_, lesson)| lesson).collect();
-    let mut pack = build_pack(&course, &lessons, false);
+    let [course] = loaded.courses.as_slice() else {
+        panic!("{} is not a course folder (it needs a course.toml)", content.display());
+    };
+    for lesson in &course.lessons {
+        println!("cargo:rerun-if-changed={}", lesson.file);
+    }
+    let lessons: Vec<Lesson> = course.lessons.iter().map(|loaded| loaded.lesson.clone()).collect();
+    let mut pack = build_pack(&course.course, &lessons, false);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The page shows the display text the pack carries (`pack.texts`), so the embedded pack drops
     // the Markdown instead of carrying it twice. Each hint becomes an empty string rather than
@@ -102,6 +72,7 @@ fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     modules::generate(&manifest_dir.join("modules.json"), &out_dir, STACK_BYTES);
+    words::generate(&manifest_dir, &out_dir);
     // Checking the course runs every reference solution; deep recursion needs a big stack.
     std::thread::Builder::new()
         .stack_size(256 * 1024 * 1024)

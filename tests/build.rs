@@ -1,10 +1,12 @@
 //! Compiles the curriculum (every lesson file and every submission of `lessons/tests/submissions`)
 //! into the test crate, so that the native test and the wasm test in Chromium grade the very same
-//! texts without reading files (a browser has none).
+//! texts without reading files (a browser has none). The lesson files are the ones `sprout check`
+//! finds (`sprout_lessons::files`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The submissions: `.rhai` files below `folder` (one folder per lesson), sorted.
 fn files_under(folder: &Path, extension: &str, found: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
     let mut entries: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
@@ -26,11 +28,12 @@ fn main() {
     println!("cargo:rerun-if-changed={}", content.display());
     println!("cargo:rerun-if-changed={}", submissions.display());
     let mut code = String::new();
-    let mut lesson_files = Vec::new();
-    files_under(&content, "md", &mut lesson_files);
+    let (lesson_files, problems) = sprout_lessons::files::lesson_paths(&content);
+    assert!(problems.is_empty(), "cannot read the curriculum: {problems:?}");
     code.push_str("/// Every lesson file of the curriculum: (path below `lessons/content`, text).\n");
     code.push_str("pub const LESSON_FILES: &[(&str, &str)] = &[\n");
     for path in &lesson_files {
+        assert!(path.is_file(), "{}: the curriculum's lessons are single files", path.display());
         println!("cargo:rerun-if-changed={}", path.display());
         let relative = path.strip_prefix(&content).expect("below content").display().to_string();
         let _ = writeln!(

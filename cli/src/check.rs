@@ -1,44 +1,17 @@
 //! `sprout check PATH…`: every problem of every lesson and course, as `file:line: message`.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
+use sprout_lessons::files::{load, Loaded};
 use sprout_lessons::messages::describe_problem;
-use sprout_lessons::{check_course, check_lesson, Problem, ProblemCode};
+use sprout_lessons::{Problem, ProblemCode};
 use sprout_runtime::messages::Language;
-
-use crate::load::{load, Loaded, LoadedLesson};
 
 /// Loads and checks everything under `paths`; the problems, lessons resolved in place.
 pub(crate) fn check_all(paths: &[String]) -> (Loaded, Vec<Problem>) {
     let mut loaded = load(paths);
-    let mut problems = std::mem::take(&mut loaded.problems);
-    let mut first_file_of_id: BTreeMap<String, String> = BTreeMap::new();
-    // A course checks its own lessons' ids (check_course); loose lessons are checked here.
-    let mut check_lessons = |lessons: &mut Vec<LoadedLesson>, problems: &mut Vec<Problem>, in_course: bool| {
-        for loaded_lesson in lessons.iter_mut() {
-            let LoadedLesson { file, lesson } = loaded_lesson;
-            if !in_course {
-                match first_file_of_id.get(&lesson.id) {
-                    Some(other) => problems.push(
-                        Problem::new(file, ProblemCode::DuplicateLesson).with("id", &lesson.id).with("other", other),
-                    ),
-                    None => {
-                        first_file_of_id.insert(lesson.id.clone(), file.clone());
-                    }
-                }
-            }
-            problems.extend(check_lesson(lesson, file));
-        }
-    };
-    for course in &mut loaded.courses {
-        check_lessons(&mut course.lessons, &mut problems, true);
-        let lessons: Vec<(String, sprout_lessons::Lesson)> =
-            course.lessons.iter().map(|loaded| (loaded.file.clone(), loaded.lesson.clone())).collect();
-        problems.extend(check_course(&course.file, &course.course, &lessons));
-    }
-    check_lessons(&mut loaded.lessons, &mut problems, false);
+    let mut problems = loaded.check();
     if loaded.files == 0 && problems.is_empty() {
         problems.push(Problem::new(&paths.join(" "), ProblemCode::NoLessons));
     }

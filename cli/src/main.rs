@@ -26,7 +26,6 @@ macro_rules! say_error {
 
 mod check;
 mod grade;
-mod load;
 mod pack;
 mod run;
 

@@ -3,6 +3,8 @@
 //!
 //! Like `sprout-runtime`, this crate is host-free: it takes bytes and returns data, so the app's
 //! worker, `sprout check`/`pack`/`grade` and the tests all run the same code natively and in wasm.
+//! The one exception is `files` (cargo feature `fs`, native hosts only), which finds and reads
+//! lesson files and courses on disk for the CLI, the app's build script and the tests.
 //!
 //! ```
 //! use sprout_lessons::{check_lesson, grade, parse_lesson, Selection, Verdict};
@@ -15,10 +17,16 @@
 //! assert_eq!(result.score, 0);
 //! ```
 
+// A panic in the host-free crates is a bug that stops a student's run or a judge's grading:
+// failures are values here, so `unwrap` and `expect` are refused outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod check;
 mod course;
 mod csv;
 pub mod document;
+#[cfg(feature = "fs")]
+pub mod files;
 mod generate;
 mod grade;
 pub mod messages;

@@ -1,53 +1,30 @@
 //! Problems, feedback and verdicts as sentences, in Chinese (the default) and English.
 //!
 //! The texts live in `lessons/locales/<language>/lessons.ftl`, one message per [`ProblemCode`],
-//! [`FeedbackCode`] and [`Verdict`]; a test checks that every code has a message in every
-//! language. Runtime diagnostics inside feedback are put into words by `sprout_runtime::messages`.
+//! [`FeedbackCode`] and [`Verdict`], read through the runtime's [`Catalog`]; tests check that every
+//! code has a message and that every language has the Chinese messages. Runtime diagnostics inside
+//! feedback are put into words by `sprout_runtime::messages`.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
-use sprout_runtime::messages::Language;
+use sprout_runtime::messages::{Catalog, Language};
 
 use crate::grade::{Feedback, FeedbackCode, Verdict};
 use crate::problem::Problem;
 
-fn source(language: Language) -> &'static str {
+fn sources(language: Language) -> &'static str {
     match language {
         Language::ZhCn => include_str!("../locales/zh-CN/lessons.ftl"),
         Language::En => include_str!("../locales/en/lessons.ftl"),
     }
 }
 
-fn bundle(language: Language) -> FluentBundle<FluentResource> {
-    let tag = match language {
-        Language::ZhCn => "zh-CN",
-        Language::En => "en",
-    };
-    let mut bundle = FluentBundle::new(vec![tag.parse().unwrap_or_default()]);
-    bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(source(language).to_string()) {
-        Ok(resource) => resource,
-        // Messages that did parse are still usable; the translation test reports the rest.
-        Err((resource, _)) => resource,
-    };
-    let _ = bundle.add_resource(resource);
-    bundle
-}
-
 thread_local! {
-    static BUNDLES: [FluentBundle<FluentResource>; 2] = [bundle(Language::ZhCn), bundle(Language::En)];
+    static WORDS: Catalog = const { Catalog::new(sources) };
 }
 
-/// The message `id` with `args`, or `None` when the language has no such message.
+/// The message `id` with `args` (in Chinese when `language` lacks it), or `None` when there is no
+/// such message.
 pub fn message(language: Language, id: &str, args: &[(&str, &str)]) -> Option<String> {
-    BUNDLES.with(|bundles| {
-        let bundle = &bundles[usize::from(language != Language::ZhCn)];
-        let pattern = bundle.get_message(id)?.value()?;
-        let mut arguments = FluentArgs::new();
-        for (name, value) in args {
-            arguments.set(*name, value.to_string());
-        }
-        Some(bundle.format_pattern(pattern, Some(&arguments), &mut Vec::new()).into_owned())
-    })
+    WORDS.with(|words| words.format(language, id, args))
 }
 
 fn with_fallback(language: Language, id: &str, args: &[(&str, &str)]) -> String {
@@ -99,7 +76,12 @@ mod tests {
     use crate::problem::ProblemCode;
 
     #[test]
-    fn every_code_has_a_message_in_every_language() {
+    fn every_language_has_the_chinese_messages_with_the_same_variables() {
+        assert_eq!(WORDS.with(Catalog::problems), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_code_has_a_message() {
         let verdicts = [
             Verdict::Passed,
             Verdict::WrongAnswer,
@@ -107,24 +89,17 @@ mod tests {
             Verdict::CompileError,
             Verdict::LimitExceeded,
         ];
-        let mut missing = Vec::new();
-        for language in Language::ALL {
-            let ids = ProblemCode::ALL
-                .iter()
-                .map(|code| format!("problem-{}", code.id()))
-                .chain(FeedbackCode::ALL.iter().map(|code| format!("feedback-{}", code.id())));
-            for id in ids {
-                if message(language, &id, &[]).is_none() {
-                    missing.push(format!("{language:?}: {id}"));
-                }
-            }
-            for verdict in verdicts {
-                let name = verdict_name(verdict, language);
-                if name.starts_with("verdict-") {
-                    missing.push(format!("{language:?}: {name}"));
-                }
-            }
-        }
+        let ids = ProblemCode::ALL
+            .iter()
+            .map(|code| format!("problem-{}", code.id()))
+            .chain(FeedbackCode::ALL.iter().map(|code| format!("feedback-{}", code.id())));
+        let mut missing: Vec<String> = ids.filter(|id| message(Language::ZhCn, id, &[]).is_none()).collect();
+        missing.extend(
+            verdicts
+                .map(|verdict| verdict_name(verdict, Language::ZhCn))
+                .into_iter()
+                .filter(|name| name.starts_with("verdict-")),
+        );
         assert!(missing.is_empty(), "missing messages: {missing:?}");
     }
 

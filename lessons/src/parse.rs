@@ -220,9 +220,10 @@ impl LessonSource {
 }
 
 impl<'a> Reader<'a> {
-    fn problem(&mut self, file: &str, line: usize, code: ProblemCode) -> &mut Problem {
-        self.problems.push(Problem::new(file, code).at(line));
-        self.problems.last_mut().expect("just pushed")
+    /// Reports a problem in `file` on `line`, with named arguments.
+    fn report(&mut self, file: &str, line: usize, code: ProblemCode, args: &[(&str, &str)]) {
+        let problem = Problem::new(file, code).at(line);
+        self.problems.push(args.iter().fold(problem, |problem, (name, value)| problem.with(name, value)));
     }
 
     fn lesson(&mut self, bytes: &[u8], extra: FolderFiles<'a>) -> Option<Lesson> {
@@ -237,7 +238,7 @@ impl<'a> Reader<'a> {
         let (front_start, front_end, body_start) = match front_matter_bounds(text) {
             Ok(bounds) => bounds,
             Err(code) => {
-                self.problem(file, 1, code);
+                self.report(file, 1, code, &[]);
                 return None;
             }
         };
@@ -247,9 +248,7 @@ impl<'a> Reader<'a> {
             Ok(front) => front,
             Err(error) => {
                 let line = error.span().map_or(2, |span| line_of(front_text, span.start) + 1);
-                self.problem(file, line, ProblemCode::BadFrontMatter)
-                    .args
-                    .insert("detail".into(), error.message().into());
+                self.report(file, line, ProblemCode::BadFrontMatter, &[("detail", error.message())]);
                 return None;
             }
         };
@@ -261,16 +260,16 @@ impl<'a> Reader<'a> {
         let solution = self.single_block(blocks.solution, extra.solution, "rhai solution");
         let tests_source = self.single_block(blocks.tests, extra.tests, "tests");
         if solution.is_none() {
-            self.problem(file, 1, ProblemCode::MissingSolution);
+            self.report(file, 1, ProblemCode::MissingSolution, &[]);
         }
         let empty_hint_reported = self.problems.iter().any(|problem| problem.code == ProblemCode::MissingHint);
         if blocks.hints.is_empty() && !empty_hint_reported {
-            self.problem(file, 1, ProblemCode::MissingHint);
+            self.report(file, 1, ProblemCode::MissingHint, &[]);
         }
         let tests = match tests_source {
             Some(source) => self.tests(&source, blocks.steps.len()),
             None => {
-                self.problem(file, 1, ProblemCode::MissingTests);
+                self.report(file, 1, ProblemCode::MissingTests, &[]);
                 Vec::new()
             }
         };
@@ -304,30 +303,32 @@ impl<'a> Reader<'a> {
                 .map_or(2, |index| index + 2)
         };
         if !is_valid_id(&front.id) {
-            self.problem(file, line("id"), ProblemCode::BadId).args.insert("id".into(), front.id.clone());
+            self.report(file, line("id"), ProblemCode::BadId, &[("id", &front.id)]);
         }
         if front.title.zh.trim().is_empty() {
-            self.problem(file, line("title"), ProblemCode::EmptyTitle);
+            self.report(file, line("title"), ProblemCode::EmptyTitle, &[]);
         }
         if let Some(level) = front.level.filter(|level| !(1..=5).contains(level)) {
-            self.problem(file, line("level"), ProblemCode::BadLevel).args.insert("level".into(), level.to_string());
+            self.report(file, line("level"), ProblemCode::BadLevel, &[("level", &level.to_string())]);
         }
         if let Some(points) = front.points.filter(|points| !(1..=10_000).contains(points)) {
-            self.problem(file, line("points"), ProblemCode::BadPoints).args.insert("points".into(), points.to_string());
+            self.report(file, line("points"), ProblemCode::BadPoints, &[("points", &points.to_string())]);
         }
         for requirement in front.requires.iter().filter(|requirement| !is_valid_id(requirement)) {
-            self.problem(file, line("requires"), ProblemCode::BadId).args.insert("id".into(), requirement.clone());
+            self.report(file, line("requires"), ProblemCode::BadId, &[("id", requirement)]);
         }
         if let Some(tool) = front.tool.as_deref().filter(|tool| Tool::from_name(tool).is_none()) {
             let known: Vec<&str> = Tool::ALL.iter().map(|tool| tool.name()).collect();
-            let problem = self.problem(file, line("tool"), ProblemCode::UnknownTool);
-            problem.args.insert("tool".into(), tool.to_string());
-            problem.args.insert("known".into(), known.join(", "));
+            self.report(file, line("tool"), ProblemCode::UnknownTool, &[("tool", tool), ("known", &known.join(", "))]);
         }
         if let Some(value) = front.max_operations.filter(|value| *value < 1 || *value as u64 > MAX_MAX_OPERATIONS) {
-            let problem = self.problem(file, line("max_operations"), ProblemCode::BadMaxOperations);
-            problem.args.insert("value".into(), value.to_string());
-            problem.args.insert("limit".into(), MAX_MAX_OPERATIONS.to_string());
+            let (value, limit) = (value.to_string(), MAX_MAX_OPERATIONS.to_string());
+            self.report(
+                file,
+                line("max_operations"),
+                ProblemCode::BadMaxOperations,
+                &[("value", &value), ("limit", &limit)],
+            );
         }
     }
 
@@ -341,15 +342,21 @@ impl<'a> Reader<'a> {
         let mut found = found.into_iter();
         let first = found.next();
         for duplicate in found {
-            self.problem(duplicate.file, duplicate.first_line.saturating_sub(1), ProblemCode::DuplicateBlock)
-                .args
-                .insert("block".into(), name.into());
+            self.report(
+                duplicate.file,
+                duplicate.first_line.saturating_sub(1),
+                ProblemCode::DuplicateBlock,
+                &[("block", name)],
+            );
         }
         let Some((extra_file, bytes)) = extra else { return first };
         if let Some(first) = first {
-            self.problem(first.file, first.first_line.saturating_sub(1), ProblemCode::DuplicateBlock)
-                .args
-                .insert("block".into(), name.into());
+            self.report(
+                first.file,
+                first.first_line.saturating_sub(1),
+                ProblemCode::DuplicateBlock,
+                &[("block", name)],
+            );
             return Some(first);
         }
         match decode(extra_file, bytes) {
@@ -393,7 +400,7 @@ impl<'a> Reader<'a> {
                     let normalized: Vec<&str> = normalized.split_whitespace().collect();
                     let special = [["rhai", "starter"].as_slice(), &["rhai", "solution"], &["hint"], &["tests"]];
                     if special.contains(&normalized.as_slice()) && !special.contains(&words.as_slice()) {
-                        self.problem(file, line, ProblemCode::UnknownBlock).args.insert("block".into(), info);
+                        self.report(file, line, ProblemCode::UnknownBlock, &[("block", &info)]);
                         continue;
                     }
                     let located = Located { file, text: content, first_line: line + 1 };
@@ -401,13 +408,13 @@ impl<'a> Reader<'a> {
                         ["rhai", "starter"] => blocks.starter.push(located),
                         ["rhai", "solution"] => blocks.solution.push(located),
                         ["hint"] if located.text.trim().is_empty() => {
-                            self.problem(file, line, ProblemCode::MissingHint);
+                            self.report(file, line, ProblemCode::MissingHint, &[]);
                         }
                         ["hint"] => blocks.hints.push(located.text.trim().to_string()),
                         ["tests"] => blocks.tests.push(located),
                         ["rhai"] | [] => continue,
                         ["rhai", ..] | ["hints"] | ["test"] | ["solution"] | ["starter"] | ["toml", "tests"] => {
-                            self.problem(file, line, ProblemCode::UnknownBlock).args.insert("block".into(), info);
+                            self.report(file, line, ProblemCode::UnknownBlock, &[("block", &info)]);
                             continue;
                         }
                         _ => continue,
@@ -423,15 +430,13 @@ impl<'a> Reader<'a> {
                 // One problem per piece of HTML, not one per line of it.
                 Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
                     let shown: String = html.trim().chars().take(40).collect();
-                    self.problem(file, line, ProblemCode::RawHtml).args.insert("html".into(), shown);
+                    self.report(file, line, ProblemCode::RawHtml, &[("html", &shown)]);
                 }
                 // A pack carries no files, so an image must be embedded in the text itself.
                 Event::Start(Tag::Image { dest_url, .. })
                     if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
                 {
-                    self.problem(file, line, ProblemCode::ExternalImage)
-                        .args
-                        .insert("url".into(), dest_url.to_string());
+                    self.report(file, line, ProblemCode::ExternalImage, &[("url", &dest_url)]);
                 }
                 _ => {}
             }
@@ -455,16 +460,16 @@ impl<'a> Reader<'a> {
                 let line = error
                     .span()
                     .map_or(source.first_line, |span| line_of(&source.text, span.start) + source.first_line - 1);
-                self.problem(file, line, ProblemCode::BadTests).args.insert("detail".into(), error.message().into());
+                self.report(file, line, ProblemCode::BadTests, &[("detail", error.message())]);
                 return Vec::new();
             }
         };
         if parsed.test.is_empty() {
-            self.problem(file, source.first_line, ProblemCode::NoTests);
+            self.report(file, source.first_line, ProblemCode::NoTests, &[]);
         }
         if parsed.test.len() > MAX_TESTS {
-            let problem = self.problem(file, source.first_line, ProblemCode::BadTests);
-            problem.args.insert("detail".into(), format!("at most {MAX_TESTS} tests"));
+            let detail = format!("at most {MAX_TESTS} tests");
+            self.report(file, source.first_line, ProblemCode::BadTests, &[("detail", &detail)]);
             return Vec::new();
         }
         let mut tests = Vec::new();
@@ -485,7 +490,7 @@ impl<'a> Reader<'a> {
             self.problems.append(&mut fields.problems);
             if let Some(test) = test {
                 if !ids.insert(test.id.clone()) {
-                    self.problem(file, line, ProblemCode::DuplicateTestId).args.insert("test".into(), test.id.clone());
+                    self.report(file, line, ProblemCode::DuplicateTestId, &[("test", &test.id)]);
                 }
                 tests.push(test);
             }
@@ -553,15 +558,14 @@ struct Fields<'t> {
 }
 
 impl Fields<'_> {
-    fn problem(&mut self, code: ProblemCode) -> &mut Problem {
-        self.problems.push(Problem::new(self.file, code).at(self.line).with("test", &self.test));
-        self.problems.last_mut().expect("just pushed")
+    /// Reports a problem of this test, on its line, with named arguments.
+    fn report(&mut self, code: ProblemCode, args: &[(&str, &str)]) {
+        let problem = Problem::new(self.file, code).at(self.line).with("test", &self.test);
+        self.problems.push(args.iter().fold(problem, |problem, (name, value)| problem.with(name, value)));
     }
 
     fn bad(&mut self, field: &str, detail: impl ToString) {
-        let problem = self.problem(ProblemCode::BadField);
-        problem.args.insert("field".into(), field.into());
-        problem.args.insert("detail".into(), detail.to_string());
+        self.report(ProblemCode::BadField, &[("field", field), ("detail", &detail.to_string())]);
     }
 
     fn get(&mut self, field: &'static str) -> Option<&toml::Value> {
@@ -637,9 +641,7 @@ impl Fields<'_> {
             Ok(value) => Some(value),
             Err(diagnostic) => {
                 let detail = diagnostic.args.get("detail").cloned().unwrap_or_default();
-                let problem = self.problem(ProblemCode::BadValue);
-                problem.args.insert("field".into(), field.into());
-                problem.args.insert("detail".into(), detail);
+                self.report(ProblemCode::BadValue, &[("field", field), ("detail", &detail)]);
                 None
             }
         }
@@ -652,16 +654,14 @@ impl Fields<'_> {
             && id.len() <= 64
             && id.chars().all(|character| character.is_ascii_alphanumeric() || character == '-' || character == '_');
         if !valid_id {
-            self.problem(ProblemCode::BadTestId);
+            self.report(ProblemCode::BadTestId, &[]);
         }
         let name = self.text("name");
         let points = self.int("points", 1..=1000).unwrap_or(1) as u32;
         let hidden = self.flag("hidden").unwrap_or(false);
         let step = self.int("step", 1..=1000).map(|step| step as u32);
         if let Some(step) = step.filter(|step| *step as usize > steps) {
-            let problem = self.problem(ProblemCode::BadStep);
-            problem.args.insert("step".into(), step.to_string());
-            problem.args.insert("steps".into(), steps.to_string());
+            self.report(ProblemCode::BadStep, &[("step", &step.to_string()), ("steps", &steps.to_string())]);
         }
         let input = self.texts("input").unwrap_or_default();
         let seed = self.int("seed", 0..=i64::MAX).unwrap_or(0) as u64;
@@ -669,7 +669,7 @@ impl Fields<'_> {
             Some(text) => match Scenario::parse(&text) {
                 Ok(board) => board,
                 Err(error) => {
-                    self.problem(ProblemCode::BadBoard).args.insert("detail".into(), error.to_string());
+                    self.report(ProblemCode::BadBoard, &[("detail", &error.to_string())]);
                     Scenario::default()
                 }
             },
@@ -702,20 +702,18 @@ impl Fields<'_> {
             Some("code") => self.code(),
             Some("checker") => self.checker(),
             _ => {
-                self.problem(ProblemCode::UnknownTestKind).args.insert("kind".into(), kind);
+                self.report(ProblemCode::UnknownTestKind, &[("kind", &kind)]);
                 return None;
             }
         };
         for field in unknown {
-            let problem = self.problem(ProblemCode::FieldNotAllowed);
-            problem.args.insert("field".into(), field);
-            problem.args.insert("kind".into(), kind.clone());
+            self.report(ProblemCode::FieldNotAllowed, &[("field", &field), ("kind", &kind)]);
         }
         Some(Test { id, name, points, hidden, step, input, seed, board, duration_ms, check: check? })
     }
 
     fn missing(&mut self, field: &str) {
-        self.problem(ProblemCode::MissingField).args.insert("field".into(), field.into());
+        self.report(ProblemCode::MissingField, &[("field", field)]);
     }
 
     fn call(&mut self, seed: u64) -> Option<Check> {
@@ -757,7 +755,7 @@ impl Fields<'_> {
             match Generator::parse(spec) {
                 Ok(generator) => generators.push(generator),
                 Err(detail) => {
-                    self.problem(ProblemCode::BadGenerator).args.insert("detail".into(), detail);
+                    self.report(ProblemCode::BadGenerator, &[("detail", &detail)]);
                     return None;
                 }
             }
@@ -773,7 +771,7 @@ impl Fields<'_> {
             let detail = format!(
                 "the lesson's random arguments could reach {size} elements in all, at most {MAX_GENERATED_SIZE}"
             );
-            self.problem(ProblemCode::BadGenerator).args.insert("detail".into(), detail);
+            self.report(ProblemCode::BadGenerator, &[("detail", &detail)]);
             return None;
         }
         let mut random = SeededRandom::new(seed ^ 0x5EED_CA11);
@@ -846,12 +844,12 @@ impl Fields<'_> {
         let max_lines = self.int("max_lines", 1..=10_000).map(|lines| lines as usize);
         for name in &defines {
             if !is_identifier(name) {
-                self.problem(ProblemCode::UnknownConstruct).args.insert("construct".into(), name.clone());
+                self.report(ProblemCode::UnknownConstruct, &[("construct", name)]);
             }
         }
         for construct in uses.iter().chain(&forbids) {
             if !CONSTRUCTS.contains(&construct.as_str()) && !is_identifier(construct) {
-                self.problem(ProblemCode::UnknownConstruct).args.insert("construct".into(), construct.clone());
+                self.report(ProblemCode::UnknownConstruct, &[("construct", construct)]);
             }
         }
         if defines.is_empty() && uses.is_empty() && forbids.is_empty() && max_lines.is_none() {

@@ -53,7 +53,7 @@ fn continues(a: Point, b: Point, c: Point) -> bool {
     let (second_x, second_y) = (c.x - b.x, c.y - b.y);
     let cross = first_x * second_y - first_y * second_x;
     let dot = first_x * second_x + first_y * second_y;
-    let scale = first_x.hypot(first_y) * second_x.hypot(second_y);
+    let scale = libm::hypot(first_x, first_y) * libm::hypot(second_x, second_y);
     dot > 0.0 && cross.abs() <= 1e-9 * scale.max(1.0)
 }
 
@@ -64,7 +64,7 @@ pub fn shapes(trace: &[TraceEvent]) -> Vec<Shape> {
         let Event::Turtle { turtle } = &event.event else { continue };
         match turtle {
             TurtleEvent::Move { from, to, pen: Some(pen) } => {
-                if (to.x - from.x).hypot(to.y - from.y) < SHORTEST_STROKE {
+                if libm::hypot(to.x - from.x, to.y - from.y) < SHORTEST_STROKE {
                     continue;
                 }
                 if let Some(Shape::Stroke { from: start, to: end, color }) = shapes.last_mut() {

@@ -7,13 +7,13 @@
 //!
 //! # The convention
 //!
-//! Cases live in `tests/broken/`:
-//! - `NAME.md`: a lesson file, read with `parse_lesson` and, when that succeeds, `check_lesson`;
-//! - `NAME/lesson.md` (+ `starter.rhai`, `solution.rhai`, `tests.toml`): a lesson folder, read with
-//!   `parse_lesson_folder` (+ `check_lesson`);
-//! - `course-NAME/course.toml` + `*.md`: a course, read with `parse_course`, every lesson file as
-//!   above, then `check_course`;
-//! - `generated-NAME`: bytes made by [`generated_cases`] (too big, binary or not UTF-8 to commit).
+//! Each case is a path given to `sprout check`, read with `files::load` and checked with
+//! `Loaded::check` as the CLI does. Cases live in `tests/broken/`:
+//! - `NAME.md`: a lesson file (parsed and, when that succeeds, checked with `check_lesson`);
+//! - `NAME/lesson.md` (+ `starter.rhai`, `solution.rhai`, `tests.toml`): a lesson folder;
+//! - `course-NAME/course.toml` + `*.md`: a course, every lesson file as above, then `check_course`;
+//! - `generated-NAME`: a file written by [`generated_cases`] into a temporary folder (too big,
+//!   binary or not UTF-8 to commit), or no file at all.
 //!
 //! `tests/broken/expected.toml` maps every case name to the list of problems it must produce:
 //! `"CODE@LINE NAME=VALUE …"`, where CODE is the kebab-case [`ProblemCode::id`], `@LINE` (optional)
@@ -32,16 +32,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use sprout_lessons::{
-    check_course, check_lesson, parse_course, parse_lesson_folder, FolderFiles, Lesson, Problem, ProblemCode,
-    MAX_LESSON_BYTES,
-};
+use sprout_lessons::files::load;
+use sprout_lessons::{Problem, ProblemCode, MAX_LESSON_BYTES};
 
 /// Codes about a lesson file or a course that no case produces, each with the reason.
-const NOT_COVERED: &[(ProblemCode, &str)] = &[(
-    ProblemCode::FileUnreadable,
-    "made only by the CLI's loader when the file system fails; the library takes bytes",
-)];
+const NOT_COVERED: &[(ProblemCode, &str)] = &[];
 
 /// What a problem code is about; pack and result-file codes are out of scope for this corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,16 +162,10 @@ fn expectations() -> BTreeMap<String, Vec<String>> {
 
 // ---- Cases ----------------------------------------------------------------------------------------
 
-enum Source {
-    /// A lesson: the Markdown file's name and bytes, and a folder's extra files.
-    Lesson { file: String, bytes: Vec<u8>, extra: Vec<(String, Vec<u8>)> },
-    /// A course folder.
-    Course(PathBuf),
-}
-
+/// A case: its name and the path `sprout check` is given.
 struct Case {
     name: String,
-    source: Source,
+    path: PathBuf,
 }
 
 fn read(path: &Path) -> Vec<u8> {
@@ -194,24 +183,14 @@ fn file_cases() -> Vec<Case> {
     for path in paths {
         let name = path.file_name().expect("a file name").to_string_lossy().to_string();
         if path.is_dir() {
-            let source = if path.join("course.toml").is_file() {
-                Source::Course(path.clone())
-            } else if path.join("lesson.md").is_file() {
-                let extra = ["starter.rhai", "solution.rhai", "tests.toml"]
-                    .iter()
-                    .filter(|extra| path.join(extra).is_file())
-                    .map(|extra| (format!("{name}/{extra}"), read(&path.join(extra))))
-                    .collect();
-                Source::Lesson { file: format!("{name}/lesson.md"), bytes: read(&path.join("lesson.md")), extra }
-            } else {
-                panic!("{}: a case folder needs course.toml or lesson.md", path.display());
-            };
-            cases.push(Case { name, source });
+            assert!(
+                path.join("course.toml").is_file() || path.join("lesson.md").is_file(),
+                "{}: a case folder needs course.toml or lesson.md",
+                path.display()
+            );
+            cases.push(Case { name, path });
         } else if let Some(stem) = name.strip_suffix(".md") {
-            cases.push(Case {
-                name: stem.to_string(),
-                source: Source::Lesson { file: name.clone(), bytes: read(&path), extra: Vec::new() },
-            });
+            cases.push(Case { name: stem.to_string(), path });
         } else {
             assert_eq!(name, "expected.toml", "tests/broken holds only cases and expected.toml");
         }
@@ -239,12 +218,21 @@ fn padded(text: String, size: usize) -> Vec<u8> {
     bytes
 }
 
-/// Cases too big, binary or badly encoded to keep as files.
-fn generated_cases() -> Vec<Case> {
-    let lesson = |name: &str, bytes: Vec<u8>| Case {
-        name: name.to_string(),
-        source: Source::Lesson { file: format!("{name}.md"), bytes, extra: Vec::new() },
+/// Cases too big, binary or badly encoded to keep as files, written into `folder`; and a path
+/// with no file at all.
+fn generated_cases(folder: &Path) -> Vec<Case> {
+    std::fs::create_dir_all(folder).expect("a folder for the generated cases");
+    let lesson = |name: &str, bytes: Vec<u8>| {
+        let path = folder.join(format!("{name}.md"));
+        std::fs::write(&path, bytes).expect("a generated case file");
+        Case { name: name.to_string(), path }
     };
+    // 1.5 GB by its metadata, and sparse, so it costs no disk: the loader must refuse it by its
+    // size without reading it (reading it would take seconds and 1.5 GB of memory).
+    let sparse = folder.join("generated-1.5-gb.md");
+    std::fs::File::create(&sparse).and_then(|file| file.set_len(1_500_000_000)).expect("a sparse file");
+    let sparse = Case { name: "generated-1.5-gb".to_string(), path: sparse };
+    let missing = Case { name: "generated-missing".to_string(), path: folder.join("generated-missing.md") };
     let from_file = |name: &str| String::from_utf8(read(&broken_folder().join(name))).expect("a UTF-8 case file");
 
     let mut nul = valid_lesson(true).into_bytes();
@@ -280,56 +268,21 @@ fn generated_cases() -> Vec<Case> {
         lesson("generated-too-many-tests", too_many.into_bytes()),
         lesson("generated-crlf-duplicate-test-id", crlf("duplicate-test-id")),
         lesson("generated-crlf-front-matter-unknown-key", crlf("front-matter-unknown-key")),
+        sparse,
+        missing,
     ]
 }
 
 // ---- Running ----------------------------------------------------------------------------------------
 
-/// What a lesson's reading and checking report, like `sprout check` for one lesson.
-fn lesson_problems(file: &str, bytes: &[u8], extra: &[(String, Vec<u8>)]) -> (Vec<Problem>, Option<Lesson>) {
-    let find = |suffix: &str| {
-        extra.iter().find(|(name, _)| name.ends_with(suffix)).map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
-    };
-    let folder =
-        FolderFiles { starter: find("starter.rhai"), solution: find("solution.rhai"), tests: find("tests.toml") };
-    match parse_lesson_folder(file, bytes, folder) {
-        Ok(mut lesson) => (check_lesson(&mut lesson, file), Some(lesson)),
-        Err(problems) => (problems.0, None),
-    }
-}
-
-fn course_problems(folder: &Path) -> Vec<Problem> {
-    let name = folder.file_name().expect("a folder name").to_string_lossy().to_string();
-    let course_file = format!("{name}/course.toml");
-    let course = match parse_course(&course_file, &read(&folder.join("course.toml"))) {
-        Ok(course) => course,
-        Err(problems) => return problems.0,
-    };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .expect("a readable course folder")
-        .map(|entry| entry.expect("a readable folder entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "md"))
-        .collect();
-    paths.sort();
-    let mut problems = Vec::new();
-    let mut lessons = Vec::new();
-    for path in paths {
-        let file = format!("{name}/{}", path.file_name().expect("a file name").to_string_lossy());
-        let (found, lesson) = lesson_problems(&file, &read(&path), &[]);
-        problems.extend(found);
-        lessons.extend(lesson.map(|lesson| (file, lesson)));
-    }
-    problems.extend(check_course(&course_file, &course, &lessons));
-    problems
-}
-
-/// A case's problems, or the message of the panic it caused.
+/// What `sprout check PATH` reports for a case, or the message of the panic it caused.
 fn run_case(case: &Case) -> Result<Vec<Problem>, String> {
-    catch_unwind(AssertUnwindSafe(|| match &case.source {
-        Source::Lesson { file, bytes, extra } => lesson_problems(file, bytes, extra).0,
-        Source::Course(folder) => course_problems(folder),
-    }))
-    .map_err(|payload| {
+    caught(|| load(&[&case.path]).check())
+}
+
+/// What `run` returns, or the message of its panic.
+fn caught(run: impl FnOnce() -> Vec<Problem>) -> Result<Vec<Problem>, String> {
+    catch_unwind(AssertUnwindSafe(run)).map_err(|payload| {
         payload
             .downcast_ref::<String>()
             .cloned()
@@ -350,11 +303,14 @@ fn outcomes() -> &'static [Outcome] {
         std::thread::Builder::new()
             .stack_size(STACK_BYTES)
             .spawn(|| {
-                file_cases()
+                let folder = std::env::temp_dir().join(format!("sprout-broken-lessons-{}", std::process::id()));
+                let outcomes = file_cases()
                     .into_iter()
-                    .chain(generated_cases())
+                    .chain(generated_cases(&folder))
                     .map(|case| Outcome { problems: run_case(&case), name: case.name })
-                    .collect()
+                    .collect();
+                let _ = std::fs::remove_dir_all(&folder);
+                outcomes
             })
             .expect("a thread")
             .join()
@@ -507,7 +463,7 @@ fn the_expectation_syntax_reads_what_the_header_says() {
 
 #[test]
 fn a_panicking_case_is_reported_not_fatal() {
-    let case = Case { name: "nowhere".to_string(), source: Source::Course(broken_folder().join("no-such-course")) };
-    let panic = run_case(&case).expect_err("reading a missing course.toml panics");
-    assert!(panic.contains("cannot read"), "{panic}");
+    let panic = caught(|| panic!("a bug in the checker")).expect_err("the panic is caught");
+    assert_eq!(panic, "a bug in the checker");
+    assert_eq!(caught(Vec::new), Ok(Vec::new()));
 }

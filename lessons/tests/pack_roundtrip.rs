@@ -5,30 +5,21 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::lesson_files;
-
 use sprout_lessons::{build_pack, check_lesson, parse_course, parse_lesson, read_pack, Tool};
 
 #[test]
 fn the_curriculum_packs_and_reads_back_exactly() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let course =
-        parse_course("course.toml", &std::fs::read(content.join("course.toml")).expect("course")).expect("valid");
-    let mut files = Vec::new();
-    lesson_files(&content, &mut files);
-    let lessons: Vec<_> = files
-        .iter()
-        .map(|path| {
-            let name = path.display().to_string();
-            let mut lesson = parse_lesson(&name, &std::fs::read(path).expect("readable")).expect("valid lesson");
-            assert!(check_lesson(&mut lesson, &name).is_empty());
-            lesson
+    let curriculum = common::curriculum();
+    let lessons: Vec<_> = curriculum
+        .lessons
+        .into_iter()
+        .map(|mut loaded| {
+            assert!(check_lesson(&mut loaded.lesson, &loaded.file).is_empty());
+            loaded.lesson
         })
         .collect();
     for full in [true, false] {
-        let pack = build_pack(&course, &lessons, full);
+        let pack = build_pack(&curriculum.course, &lessons, full);
         let json = serde_json::to_string(&pack).expect("serializes");
         let read = read_pack("course.pack", json.as_bytes()).unwrap_or_else(|problems| panic!("{problems}"));
         assert_eq!(read, pack);

@@ -13,37 +13,36 @@
 //! not), wrong (some WA), an endless loop (some TLE) and a crash (some RE or CE), so that every
 //! lesson's tests are seen to tell these apart.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use sprout_lessons::{check_lesson, grade, parse_course, parse_lesson, Lesson, Selection};
+use sprout_lessons::files::LoadedCourse;
+use sprout_lessons::{check_lesson, grade, Lesson, Selection};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
-fn files_under(folder: &Path, extension: &str, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(folder).expect("readable folder").map(|entry| entry.expect("entry").path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files_under(&path, extension, found);
-        } else if path.extension().is_some_and(|found| found == extension) {
-            found.push(path);
-        }
-    }
+/// The `.rhai` programs in `folder`, sorted.
+fn submissions_in(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .map(|entry| entry.expect("a readable folder entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "rhai"))
+        .collect();
+    found.sort();
+    found
 }
 
-/// Every lesson of the curriculum, resolved, by id.
-fn curriculum() -> BTreeMap<String, Lesson> {
-    let mut files = Vec::new();
-    files_under(&root().join("content"), "md", &mut files);
-    files
-        .iter()
-        .map(|path| {
-            let name = path.display().to_string();
-            let mut lesson = parse_lesson(&name, &std::fs::read(path).expect("readable")).expect("a valid lesson");
+/// Every lesson of the curriculum, resolved, by id, with the course's lesson order.
+fn curriculum() -> (BTreeMap<String, Lesson>, Vec<String>) {
+    let LoadedCourse { course, lessons, .. } = common::curriculum();
+    let lessons = lessons
+        .into_iter()
+        .map(|loaded| {
+            let (name, mut lesson) = (loaded.file, loaded.lesson);
             let problems = check_lesson(&mut lesson, &name);
             assert!(problems.is_empty(), "{name}: {problems:?}");
             assert!(lesson.tests.len() >= 3, "{name}: a curriculum lesson has at least 3 tests");
@@ -51,7 +50,8 @@ fn curriculum() -> BTreeMap<String, Lesson> {
             assert!(lesson.tests.iter().any(|test| test.hidden), "{name}: a curriculum lesson has a hidden test");
             (lesson.id.clone(), lesson)
         })
-        .collect()
+        .collect();
+    (lessons, course.lesson_ids().map(str::to_string).collect())
 }
 
 /// The expected verdicts and score from a submission's first line.
@@ -72,17 +72,11 @@ fn expectation(path: &Path, source: &str) -> (Vec<String>, u32) {
 }
 
 fn run_all() -> Vec<String> {
-    let lessons = curriculum();
-    let course = parse_course("course.toml", &std::fs::read(root().join("content/course.toml")).expect("course"))
-        .expect("valid course");
+    let (lessons, lesson_ids) = curriculum();
     let mut failures = Vec::new();
-    for lesson_id in course.lesson_ids() {
+    for lesson_id in &lesson_ids {
         let lesson = &lessons[lesson_id];
-        let folder = root().join("tests/submissions").join(lesson_id);
-        let mut cases = Vec::new();
-        if folder.is_dir() {
-            files_under(&folder, "rhai", &mut cases);
-        }
+        let cases = submissions_in(&root().join("tests/submissions").join(lesson_id));
         let mut seen_kinds = BTreeMap::from([
             ("right", false),
             ("partly right", false),

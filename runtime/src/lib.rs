@@ -14,6 +14,10 @@
 //! assert!(matches!(result.outcome, Outcome::Finished { .. }));
 //! ```
 
+// A panic in the host-free crates is a bug that stops a student's run or a judge's grading:
+// failures are values here, so `unwrap` and `expect` are refused outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod ai;
 pub mod api;
 mod diagnostic;

@@ -50,6 +50,33 @@ fn host_free_manifests_name_no_browser_crate_for_any_target() {
     }
 }
 
+/// The features `package`'s build for the browser gives each crate named `name` (one list per copy).
+fn features_in_the_browser(package: &str, name: &str) -> Vec<Vec<String>> {
+    let output = Command::new(env!("CARGO"))
+        .args(["tree", "--offline", "-p", package, "--all-features", "-e", "normal"])
+        .args(["--target", "wasm32-unknown-unknown", "--prefix", "none", "--format", "{p} [{f}]"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .expect("cargo tree runs");
+    assert!(output.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&output.stderr));
+    let tree = String::from_utf8_lossy(&output.stdout);
+    tree.lines()
+        .filter(|line| line.split_whitespace().next() == Some(name))
+        .filter_map(|line| line.split_once('[')?.1.split_once(']').map(|(features, _)| features.to_string()))
+        .map(|features| features.split(',').filter(|feature| !feature.is_empty()).map(str::to_string).collect())
+        .collect()
+}
+
+/// `sprout-lessons`' `fs` feature (lesson files on disk) serves the CLI, build scripts and tests;
+/// the app's wasm, with every module's features, must never get it, not even through a
+/// dev-dependency.
+#[test]
+fn the_apps_wasm_has_no_file_loader() {
+    let copies = features_in_the_browser("sprout-app", "sprout-lessons");
+    assert!(!copies.is_empty(), "the app depends on sprout-lessons");
+    assert!(copies.iter().all(|features| !features.iter().any(|feature| feature == "fs")), "{copies:?}");
+}
+
 #[test]
 fn the_check_recognises_browser_crates() {
     assert!(

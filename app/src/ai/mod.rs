@@ -133,6 +133,6 @@ fn time(samples: u32, batch: u32, mut run: impl FnMut() -> Result<(), JsValue>) 
 #[wasm_bindgen]
 pub fn mount_tool(container: web_sys::Element, tool: &str, language_tag: &str) -> Result<ToolHandle, JsValue> {
     let tool = Tool::from_name(tool).ok_or_else(|| JsValue::from_str(&format!("no tool named {tool}")))?;
-    let props = ToolRootProps { tool, language: crate::modules::mount::language(language_tag) };
+    let props = ToolRootProps { tool, language: Language::from_tag(language_tag).unwrap_or_default() };
     Ok(ToolHandle(Mounted::new(container, props)?))
 }

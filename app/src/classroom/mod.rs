@@ -77,7 +77,10 @@ pub fn mount_classroom(
         .filter(|tool| !tool.is_ai())
         .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
-    let props =
-        ClassroomRootProps { language: crate::modules::mount::language(language_tag), pack: Rc::new(pack), tool };
+    let props = ClassroomRootProps {
+        language: Language::from_tag(language_tag).unwrap_or_default(),
+        pack: Rc::new(pack),
+        tool,
+    };
     Ok(ClassroomHandle(Mounted::new(container, props)?))
 }

@@ -1,23 +1,19 @@
-//! Syntax highlighting for the code editor: a small tokenizer for Rhai, in plain Rust.
+//! Syntax highlighting for the code editor, by Rhai's own tokenizer (`rhai::get_next_token`,
+//! which the runtime's `internals` feature exposes): the page carries the engine anyway, so the
+//! editor colours exactly the tokens the language reads, with nothing to keep in step.
 //!
-//! It was written while the page's wasm could not link the Rhai engine (the page and the script
-//! worker were separate modules then; they are one now, issue #4), so this module re-implements
-//! as much of Rhai's tokenizer (`rhai::Engine::lex`) as colouring needs: the same tokens,
-//! starting at the same places, sorted into a few [`TokenClass`]es.
-//! `app/tests/highlight.rs` holds it to that by comparing both tokenizers over every lesson's code.
-//!
-//! Where Rhai's tokenizer reports an error this one marks the text as [`TokenClass::Error`] and
-//! goes on, so a half-typed program still colours, and a full-width `（` or space (an input
-//! method's) shows up red before the program even runs. It never panics: the tokens cover the
-//! source exactly, one after another.
-//!
-//! Known differences, all outside what students type: identifiers use Rust's `is_alphabetic` and
-//! `is_alphanumeric` instead of Unicode's XID tables, so a few rare characters (superscript
-//! digits, some combining marks) differ; after an invalid escape in a string, Rhai starts again at
-//! the bad character while this tokenizer keeps the string in one (error) token; integer literals
-//! that overflow 64 bits in hex, octal or binary count as numbers here.
+//! Rhai's tokenizer places its tokens by line and column, and loses count in a few corners (after
+//! an escaped `\${` in a template string, after a string left open at the end of a line). The
+//! tokenizer reads the program here through `Source`, which knows the byte it has reached, so
+//! the tokens cover the source exactly, one after another, whatever it holds. Where Rhai reports
+//! an error (an unknown character, a reserved word such as `var`, an unterminated string) the text
+//! is marked [`TokenClass::Error`] and tokenizing goes on, so a half-typed program still colours,
+//! and a full-width `（` or space (an input method's) shows up red before the program even runs.
+//! It never panics.
 
 use std::ops::Range;
+
+use rhai::{get_next_token, MultiInputsStream, Position, Token as RhaiToken, TokenizeState};
 
 /// What a piece of a program is, for colouring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,7 +24,7 @@ pub enum TokenClass {
     Identifier,
     /// A name that is called: followed by `(`, as in `forward(100)` or `a.len()`.
     Function,
-    /// A number literal: `42`, `3.14`, `0xff`, `1e6`.
+    /// A number literal: `42`, `3.14`, `0xff`, `1e6`, `-5`.
     Number,
     /// A string literal (`"…"`, `` `…` ``, `#"…"#`). A template string's `${…}` parts are code.
     String,
@@ -54,450 +50,130 @@ pub struct Token {
     pub range: Range<usize>,
 }
 
+/// Reserved words that Rhai's parser reads as the names of functions.
+const CALLABLE_RESERVED: [&str; 9] =
+    ["print", "debug", "type_of", "call", "curry", "Fn", "is_def_var", "is_def_fn", "is_shared"];
+
+/// The program as Rhai's tokenizer reads it: the input stream of the engine's own parser (so the
+/// page carries one copy of the tokenizer, not two), given one line per stream so that the byte
+/// reached is found by counting what is left of one line.
+struct Source<'a> {
+    stream: MultiInputsStream<'a>,
+    /// Where each line starts.
+    line_starts: Vec<usize>,
+    length: usize,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let line_starts =
+            lines.iter().scan(0, |start, line| Some(std::mem::replace(start, *start + line.len()))).collect();
+        let streams = lines.iter().map(|line| line.chars().peekable()).collect();
+        Source { stream: MultiInputsStream { buf: [None, None], index: 0, streams }, line_starts, length: text.len() }
+    }
+
+    /// The byte the tokenizer has reached: what it has read, less the characters it put back.
+    fn offset(&self) -> usize {
+        let line = self.stream.index;
+        let reached = match (self.line_starts.get(line), self.stream.streams.get(line)) {
+            (Some(start), Some(rest)) => {
+                let line_end = self.line_starts.get(line + 1).copied().unwrap_or(self.length);
+                line_end - rest.clone().map(char::len_utf8).sum::<usize>().min(line_end - start)
+            }
+            _ => self.length,
+        };
+        let put_back: usize = self.stream.buf.iter().flatten().map(|character| character.len_utf8()).sum();
+        reached.saturating_sub(put_back)
+    }
+}
+
 /// Splits `source` into tokens that cover it exactly, in order.
 pub fn tokenize(source: &str) -> Vec<Token> {
-    let mut lexer = Lexer { source, position: 0, tokens: Vec::new(), interpolations: Vec::new() };
-    while lexer.position < source.len() {
-        lexer.token();
-    }
-    mark_calls(&mut lexer.tokens, source);
-    lexer.tokens
-}
-
-/// Words Rhai's tokenizer turns into keyword tokens. `import`, `export` and `as` are not among
-/// them: the sandbox's Rhai is built without modules, which makes them reserved words.
-const KEYWORDS: [&str; 22] = [
-    "true", "false", "let", "const", "if", "else", "switch", "do", "while", "until", "loop", "for", "in", "continue",
-    "break", "return", "throw", "try", "catch", "fn", "private", "_",
-];
-
-/// Reserved words that are keywords in all but name: Rhai's parser reads `this` as the object a
-/// method is called on.
-const KEYWORD_LIKE: [&str; 1] = ["this"];
-
-/// Words Rhai reserves that are not (yet) part of the language; a program using one does not
-/// compile.
-const RESERVED: [&str; 29] = [
-    "as",
-    "async",
-    "await",
-    "case",
-    "default",
-    "export",
-    "go",
-    "goto",
-    "import",
-    "is",
-    "match",
-    "module",
-    "new",
-    "nil",
-    "null",
-    "package",
-    "protected",
-    "public",
-    "shared",
-    "spawn",
-    "static",
-    "super",
-    "sync",
-    "thread",
-    "use",
-    "var",
-    "void",
-    "with",
-    "yield",
-];
-
-/// Words the sandbox switches off (`runtime/src/diagnostic.rs`, `DISABLED_WORDS`).
-const DISABLED: [&str; 1] = ["eval"];
-
-struct Lexer<'a> {
-    source: &'a str,
-    position: usize,
-    tokens: Vec<Token>,
-    /// One entry per template-string interpolation (`${ … }`) the lexer is inside, innermost
-    /// last: how many braces are open in it.
-    interpolations: Vec<usize>,
-}
-
-impl Lexer<'_> {
-    fn peek(&self, ahead: usize) -> Option<char> {
-        self.source[self.position..].chars().nth(ahead)
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let next = self.peek(0)?;
-        self.position += next.len_utf8();
-        Some(next)
-    }
-
-    fn eat(&mut self, expected: char) -> bool {
-        let matches = self.peek(0) == Some(expected);
-        if matches {
-            self.bump();
+    let mut input = Source::new(source);
+    let mut state = TokenizeState { include_comments: true, ..TokenizeState::default() };
+    // Rhai's own count of lines and columns, which nothing here needs.
+    let mut position = Position::new(1, 0);
+    let mut tokens = Vec::new();
+    // One entry per template-string interpolation (`${ … }`) the tokenizer is inside, innermost
+    // last: how many braces are open in it, its own `{` included.
+    let mut interpolations: Vec<usize> = Vec::new();
+    let mut before = 0;
+    while before < source.len() {
+        let in_text = state.is_within_text_terminated_by.is_some() || state.comment_level > 0;
+        let (token, _) = get_next_token(&mut input.stream, &mut state, &mut position);
+        let end = input.offset();
+        if end <= before {
+            break;
         }
-        matches
-    }
-
-    /// Consumes `count` more characters and returns `class`, for operators of several characters.
-    fn take(&mut self, count: usize, class: TokenClass) -> TokenClass {
-        for _ in 0..count {
-            self.bump();
+        let read = source.get(before..end).unwrap_or_default();
+        // Spaces Rhai skipped before the token, but not those a string or comment goes on with.
+        let start =
+            if in_text { before } else { end - read.trim_start_matches(|c: char| c.is_ascii_whitespace()).len() };
+        push(&mut tokens, TokenClass::Whitespace, before..start);
+        match token {
+            RhaiToken::InterpolatedString(_) => interpolations.push(0),
+            RhaiToken::LeftBrace | RhaiToken::MapStart => {
+                if let Some(depth) = interpolations.last_mut() {
+                    *depth += 1;
+                }
+            }
+            // The `}` that closes an interpolation: the template's text goes on after it, which
+            // Rhai's parser would tell its tokenizer.
+            RhaiToken::RightBrace => match interpolations.last_mut() {
+                Some(1) => {
+                    interpolations.pop();
+                    state.is_within_text_terminated_by = Some("`".into());
+                }
+                Some(depth) => *depth -= 1,
+                None => {}
+            },
+            _ => {}
         }
-        class
-    }
-
-    fn push(&mut self, class: TokenClass, start: usize) {
-        if self.position > start {
-            self.tokens.push(Token { class, range: start..self.position });
-        }
-    }
-
-    /// Reads one token (two when a `}` ends an interpolation and the template text goes on).
-    fn token(&mut self) {
-        let start = self.position;
-        let Some(first) = self.bump() else { return };
-        let next = self.peek(0);
-        let class = match first {
-            ' ' | '\t' | '\n' | '\r' | '\x0C' => {
-                while matches!(self.peek(0), Some(' ' | '\t' | '\n' | '\r' | '\x0C')) {
-                    self.bump();
-                }
-                TokenClass::Whitespace
-            }
-            '0'..='9' => self.number(first),
-            '"' => self.quoted('"', true).0,
-            '\'' if next == Some('\'') => TokenClass::Error,
-            '\'' => match self.quoted('\'', false) {
-                (TokenClass::String, 1) => TokenClass::Char,
-                _ => TokenClass::Error,
-            },
-            '`' => {
-                // A line break right after the opening backtick is not part of the text.
-                if !self.eat('\n') && self.eat('\r') {
-                    self.eat('\n');
-                }
-                return self.template_text(start);
-            }
-            '#' => match next {
-                Some('"' | '#') => self.raw_string(),
-                Some('{') => {
-                    self.bump();
-                    self.open_brace();
-                    TokenClass::Operator
-                }
-                Some(' ') => {
-                    self.bump();
-                    self.eat('{');
-                    TokenClass::Error
-                }
-                _ => TokenClass::Error,
-            },
-            '/' => match next {
-                Some('/') => {
-                    while !matches!(self.peek(0), None | Some('\n' | '\r')) {
-                        self.bump();
-                    }
-                    TokenClass::Comment
-                }
-                Some('*') => {
-                    self.bump();
-                    self.block_comment();
-                    TokenClass::Comment
-                }
-                Some('=') => self.take(1, TokenClass::Operator),
-                _ => TokenClass::Operator,
-            },
-            '{' => {
-                self.open_brace();
-                TokenClass::Operator
-            }
-            '}' => {
-                if self.close_brace() {
-                    self.push(TokenClass::Operator, start);
-                    return self.template_text(self.position);
-                }
-                TokenClass::Operator
-            }
-            _ if first.is_alphabetic() || first == '_' => self.word(start),
-            _ => self.operator(first, next),
+        // A template string still open at the end of the program (Rhai's token iterator, which
+        // this stands in for, reports it so).
+        let class = match token {
+            RhaiToken::StringConstant(_) if state.is_within_text_terminated_by.take().is_some() => TokenClass::Error,
+            token => class(&token),
         };
-        self.push(class, start);
-    }
-
-    /// Reads the rest of an operator or punctuation, longest match first, as Rhai does. Rhai
-    /// reserves some symbols from other languages (`++`, `->`, `===`…); they are errors.
-    fn operator(&mut self, first: char, next: Option<char>) -> TokenClass {
-        use TokenClass::{Error, Operator};
-        match (first, next) {
-            ('(', Some(')')) => self.take(1, Operator),
-            ('(', Some('*')) | ('*', Some(')')) => self.take(1, Error),
-            ('(' | ')' | '[' | ']' | ';' | ',', _) => Operator,
-            ('+' | '-' | '*' | '%' | '^' | '&' | '|' | '<' | '>', Some('=')) => self.take(1, Operator),
-            ('+', Some('+')) | ('-', Some('>' | '-')) | ('<', Some('-' | '|')) | ('|', Some('>')) => {
-                self.take(1, Error)
-            }
-            ('*', Some('*')) | ('<', Some('<')) | ('>', Some('>')) => {
-                self.bump();
-                self.eat('=');
-                Operator
-            }
-            ('|', Some('|')) | ('&', Some('&')) => self.take(1, Operator),
-            ('+' | '-' | '*' | '%' | '^' | '&' | '|' | '<' | '>', _) => Operator,
-            ('.', Some('.')) => match self.peek(1) {
-                Some('.') => self.take(2, Error),
-                Some('=') => self.take(2, Operator),
-                _ => self.take(1, Operator),
-            },
-            ('.', _) => Operator,
-            ('=', Some('=')) if self.peek(1) == Some('=') => self.take(2, Error),
-            ('=', Some('=' | '>')) => self.take(1, Operator),
-            ('=', _) => Operator,
-            (':', Some('=' | ';')) => self.take(1, Error),
-            (':', _) => Operator,
-            ('!', Some('i')) if self.peek(1) == Some('n') && !self.peek(2).is_some_and(is_identifier_continue) => {
-                self.take(2, Operator)
-            }
-            ('!', Some('=')) if self.peek(1) == Some('=') => self.take(2, Error),
-            ('!', Some('=')) => self.take(1, Operator),
-            ('!', Some('.')) => self.take(1, Error),
-            ('!', _) => Operator,
-            ('?', Some('.' | '?' | '[')) => self.take(1, Operator),
-            // `~`, `@`, `$`, a lone `?`, and every character Rhai does not know, such as the
-            // full-width punctuation and spaces of Chinese input methods.
-            _ => Error,
-        }
-    }
-
-    fn open_brace(&mut self) {
-        if let Some(depth) = self.interpolations.last_mut() {
-            *depth += 1;
-        }
-    }
-
-    /// Counts a `}`; true when it ends the innermost interpolation.
-    fn close_brace(&mut self) -> bool {
-        match self.interpolations.last_mut() {
-            Some(0) => {
-                self.interpolations.pop();
-                true
-            }
-            Some(depth) => {
-                *depth -= 1;
-                false
-            }
-            None => false,
-        }
-    }
-
-    /// Reads a template string's text from `start` to its closing backtick or to `${`, where
-    /// code starts. Rhai counts the `$` as part of the text and the `{` as a brace.
-    fn template_text(&mut self, start: usize) {
-        loop {
-            match self.bump() {
-                None => return self.push(TokenClass::Error, start),
-                Some('`') if !self.eat('`') => return self.push(TokenClass::String, start),
-                Some('$') if self.peek(0) == Some('{') => {
-                    self.push(TokenClass::String, start);
-                    let brace = self.position;
-                    self.bump();
-                    self.interpolations.push(0);
-                    return self.push(TokenClass::Operator, brace);
-                }
-                // `\${` is a literal `${`.
-                Some('\\') if self.peek(0) == Some('$') && self.peek(1) == Some('{') => {
-                    self.take(2, TokenClass::String);
-                }
-                Some(_) => {}
-            }
-        }
-    }
-
-    /// Reads the rest of a `"` string (`continuation`: a `\` at the end of a line goes on on the
-    /// next) or `'` character literal; returns its class and how many characters it stands for.
-    fn quoted(&mut self, quote: char, continuation: bool) -> (TokenClass, usize) {
-        let mut characters = 0;
-        let mut escaped = false;
-        let mut malformed = false;
-        loop {
-            let Some(next) = self.peek(0) else { return (TokenClass::Error, characters) };
-            if next == '\n' && !(escaped && continuation) {
-                // Unterminated: the line break is not part of the token.
-                return (TokenClass::Error, characters);
-            }
-            self.bump();
-            match next {
-                _ if next == quote && !escaped => {
-                    // A doubled quote stands for one quote.
-                    if !self.eat(quote) {
-                        let class = if malformed { TokenClass::Error } else { TokenClass::String };
-                        return (class, characters);
-                    }
-                    characters += 1;
-                }
-                '\r' if self.peek(0) == Some('\n') => {}
-                '\\' if !escaped => escaped = true,
-                'x' | 'u' | 'U' if escaped => {
-                    let digits = match next {
-                        'x' => 2,
-                        'u' => 4,
-                        _ => 8,
-                    };
-                    let mut value = 0u32;
-                    for _ in 0..digits {
-                        match self.peek(0).and_then(|digit| digit.to_digit(16)) {
-                            Some(digit) => {
-                                self.bump();
-                                value = value.saturating_mul(16).saturating_add(digit);
-                            }
-                            None => malformed = true,
-                        }
-                    }
-                    malformed |= char::from_u32(value).is_none();
-                    escaped = false;
-                    characters += 1;
-                }
-                '\n' => escaped = false,
-                _ if escaped => {
-                    malformed |= !matches!(next, 'n' | 'r' | 't' | '\\') && next != quote;
-                    escaped = false;
-                    characters += 1;
-                }
-                _ => characters += 1,
-            }
-        }
-    }
-
-    /// Reads the rest of a raw string, `#"…"#` with as many `#` at the end as at the start.
-    fn raw_string(&mut self) -> TokenClass {
-        let mut hashes = 1;
-        while self.eat('#') {
-            hashes += 1;
-        }
-        if !self.eat('"') {
-            self.bump();
-            return TokenClass::Error;
-        }
-        let mut closing: Option<usize> = None;
-        loop {
-            match (self.bump(), closing) {
-                (None, _) => return TokenClass::Error,
-                (Some('"'), _) => closing = Some(0),
-                (Some('#'), Some(seen)) if seen + 1 == hashes => return TokenClass::String,
-                (Some('#'), Some(seen)) => closing = Some(seen + 1),
-                (Some(_), _) => closing = None,
-            }
-        }
-    }
-
-    /// Reads the rest of a block comment after its `/*`; block comments nest.
-    fn block_comment(&mut self) {
-        let mut level = 1;
-        while let Some(next) = self.bump() {
-            match (next, self.peek(0)) {
-                ('/', Some('*')) => {
-                    self.bump();
-                    level += 1;
-                }
-                ('*', Some('/')) => {
-                    self.bump();
-                    level -= 1;
-                    if level == 0 {
-                        return;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Reads the rest of a number the way Rhai does: `_` separators, one decimal point only if a
-    /// digit or something that cannot start a name follows (`1.abs()` is a method call), an
-    /// exponent, `0x`/`0o`/`0b` prefixes.
-    fn number(&mut self, first: char) -> TokenClass {
-        let mut kept = 1;
-        let mut digit: fn(char) -> bool = |c| c.is_ascii_digit();
-        let (mut radix, mut radix_digits) = (false, 0);
-        let (mut has_period, mut has_exponent, mut exponent_digits_missing) = (false, false, false);
-        while let Some(next) = self.peek(0) {
-            match next {
-                '_' => {
-                    self.bump();
-                }
-                _ if digit(next) => {
-                    self.bump();
-                    kept += 1;
-                    radix_digits += 1;
-                    exponent_digits_missing = false;
-                }
-                '.' if !has_period && !radix => match self.peek(1) {
-                    Some('0'..='9') => {
-                        self.bump();
-                        kept += 1;
-                        has_period = true;
-                    }
-                    Some(after) if after != '_' && after != '.' && !after.is_alphabetic() => {
-                        self.bump();
-                        kept += 1;
-                        has_period = true;
-                    }
-                    _ => break,
-                },
-                'e' | 'E' if !has_exponent && !radix => match self.peek(1) {
-                    Some('0'..='9') => {
-                        self.bump();
-                        (has_exponent, has_period) = (true, true);
-                    }
-                    Some('+' | '-') => {
-                        self.take(2, TokenClass::Number);
-                        (has_exponent, has_period, exponent_digits_missing) = (true, true, true);
-                    }
-                    _ => break,
-                },
-                'x' | 'o' | 'b' | 'X' | 'O' | 'B' if first == '0' && kept <= 1 => {
-                    self.bump();
-                    kept += 1;
-                    radix = true;
-                    radix_digits = 0;
-                    digit = match next {
-                        'x' | 'X' => |c| c.is_ascii_hexdigit(),
-                        'o' | 'O' => |c| matches!(c, '0'..='7'),
-                        _ => |c| matches!(c, '0' | '1'),
-                    };
-                }
-                _ => break,
-            }
-        }
-        if (radix && radix_digits == 0) || exponent_digits_missing {
-            TokenClass::Error
+        // A line comment or an unterminated string ends at its line break, which Rhai reads with it.
+        let kept = if matches!(class, TokenClass::Comment | TokenClass::Error) {
+            start + source.get(start..end).unwrap_or_default().trim_end_matches(|c: char| c.is_ascii_whitespace()).len()
         } else {
-            TokenClass::Number
-        }
+            end
+        };
+        push(&mut tokens, class, start..kept);
+        push(&mut tokens, TokenClass::Whitespace, kept..end);
+        before = end;
     }
+    // Whatever Rhai stopped before: the rest of a block comment left open, or an error.
+    let rest = if state.comment_level > 0 { TokenClass::Comment } else { TokenClass::Error };
+    push(&mut tokens, rest, before..source.len());
+    mark_calls(&mut tokens, source);
+    tokens
+}
 
-    /// Reads the rest of a word and sorts it: keyword, reserved word, or name.
-    fn word(&mut self, start: usize) -> TokenClass {
-        while self.peek(0).is_some_and(is_identifier_continue) {
-            self.bump();
-        }
-        let word = &self.source[start..self.position];
-        if KEYWORDS.contains(&word) || KEYWORD_LIKE.contains(&word) {
-            TokenClass::Keyword
-        } else if RESERVED.contains(&word) || DISABLED.contains(&word) {
-            TokenClass::Error
-        } else if word.trim_start_matches('_').starts_with(char::is_alphabetic) {
-            TokenClass::Identifier
-        } else {
-            // `__` or `_1`: Rhai wants a letter after the leading underscores.
-            TokenClass::Error
-        }
+fn push(tokens: &mut Vec<Token>, class: TokenClass, range: Range<usize>) {
+    if range.start < range.end {
+        tokens.push(Token { class, range });
     }
 }
 
-fn is_identifier_continue(c: char) -> bool {
-    // The middle dot and combining accents continue identifiers in Unicode's tables too.
-    c.is_alphanumeric() || c == '_' || c == '\u{B7}' || ('\u{300}'..='\u{36F}').contains(&c)
+/// The class of one of Rhai's tokens.
+fn class(token: &RhaiToken) -> TokenClass {
+    match token {
+        RhaiToken::IntegerConstant(_) | RhaiToken::FloatConstant(_) => TokenClass::Number,
+        RhaiToken::StringConstant(_) | RhaiToken::InterpolatedString(_) => TokenClass::String,
+        RhaiToken::CharConstant(_) => TokenClass::Char,
+        RhaiToken::Comment(_) => TokenClass::Comment,
+        RhaiToken::Identifier(_) => TokenClass::Identifier,
+        RhaiToken::Reserved(word) if CALLABLE_RESERVED.contains(&word.as_str()) => TokenClass::Identifier,
+        RhaiToken::Reserved(word) if word.as_str() == "this" => TokenClass::Keyword,
+        RhaiToken::Reserved(_) | RhaiToken::LexError(_) => TokenClass::Error,
+        RhaiToken::Switch | RhaiToken::Underscore => TokenClass::Keyword,
+        token if token.is_standard_keyword() => TokenClass::Keyword,
+        _ => TokenClass::Operator,
+    }
 }
 
 /// Marks names followed by `(` (spaces and comments between are allowed) as functions.
@@ -587,7 +263,7 @@ mod tests {
         );
         check("1..5", &[(Number, "1"), (Operator, ".."), (Number, "5")]);
         check("1.abs()", &[(Number, "1"), (Operator, "."), (Function, "abs"), (Operator, "()")]);
-        check("-5", &[(Operator, "-"), (Number, "5")]);
+        check("-5 x-5", &[(Number, "-5"), (Identifier, "x"), (Operator, "-"), (Number, "5")]);
         check("0x 1e+ 0b2", &[(Error, "0x"), (Error, "1e+"), (Error, "0b"), (Number, "2")]);
     }
 
@@ -599,7 +275,16 @@ mod tests {
         check("\"open\nx", &[(Error, "\"open"), (Identifier, "x")]);
         check(
             r#""bad\q" 'a' '\n' 'ab' ''"#,
-            &[(Error, r#""bad\q""#), (Char, "'a'"), (Char, r"'\n'"), (Error, "'ab'"), (Error, "'"), (Error, "'")],
+            // After a bad escape Rhai starts again at the closing quote, which opens a string of its own.
+            &[
+                (Error, r#""bad\q"#),
+                (String, "\""),
+                (Char, "'a'"),
+                (Char, r"'\n'"),
+                (Error, "'ab'"),
+                (Error, "'"),
+                (Error, "'"),
+            ],
         );
         check(
             r###"#"raw "quoted""# ##"a"#b"##"###,
@@ -653,7 +338,7 @@ mod tests {
             ],
         );
         check(r"`\${x}`` `", &[(String, r"`\${x}`` `")]);
-        check("`open\n", &[(Error, "`open\n")]);
+        check("`open\n", &[(Error, "`open")]);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 program: app.code(),
                 lines: app.run.input.lines().map(str::to_string).collect(),
                 // Trying things may differ from run to run; checks use the lesson's seeds.
-                seed: (js_sys::Math::random() * 2f64.powi(53)) as u64,
+                seed: (js_sys::Math::random() * (1u64 << 53) as f64) as u64,
             }));
         })
     };

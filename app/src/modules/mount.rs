@@ -1,22 +1,12 @@
 //! What the lazily loaded modules (the AI module and the classroom module) need to mount their
-//! tools on the first screen's page (`crate::modules::tool`): the language tag they are given, a tool
-//! mounted with its props ([`Mounted`], which their handles wrap), and keeping their Yew apps apart
-//! from the page's.
+//! tools on the first screen's page (`crate::modules::tool`): a tool mounted with its props
+//! ([`Mounted`], which their handles wrap), and keeping their Yew apps apart from the page's.
 
 use std::cell::Cell;
 
 use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
-
-/// The language of a tag the page passes (`zh-CN` or `en`; anything else is Chinese).
-pub fn language(tag: &str) -> Language {
-    if tag == "en" {
-        Language::En
-    } else {
-        Language::ZhCn
-    }
-}
 
 /// Props that carry the interface language.
 pub trait WithLanguage: Properties + Clone {
@@ -44,9 +34,9 @@ where
         Ok(Mounted { app: Some(app), props })
     }
 
-    /// Shows the tool in the language of `tag` (`zh-CN` or `en`).
+    /// Shows the tool in the language of `tag` (`zh-CN` or `en`; anything else is Chinese).
     pub fn set_language(&mut self, tag: &str) {
-        self.props.set_language(language(tag));
+        self.props.set_language(Language::from_tag(tag).unwrap_or_default());
         if let Some(app) = &mut self.app {
             app.update(self.props.clone());
         }

@@ -76,14 +76,6 @@ impl From<sprout_lessons::Tool> for Tool {
     }
 }
 
-/// The language tag the modules' `mount_tool` and `set_language` take.
-pub fn language_tag(language: Language) -> &'static str {
-    match language {
-        Language::ZhCn => "zh-CN",
-        Language::En => "en",
-    }
-}
-
 /// Props of [`LazyTool`].
 #[derive(Properties, PartialEq)]
 pub struct LazyToolProps {
@@ -141,7 +133,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
                         .ok()
                         .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
                     let mounted = mount.and_then(|mount| {
-                        let language = JsValue::from(language_tag(*language.borrow()));
+                        let language = JsValue::from(language.borrow().tag());
                         let arguments = [element.into(), tool.name().into(), language, context(tool)];
                         mount.apply(&exports, &arguments.iter().collect()).ok()
                     });
@@ -178,7 +170,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
         let handle = handle.clone();
         use_effect_with(props.language, move |&language| {
             if let Some(handle) = &*handle.borrow() {
-                call(handle, "set_language", &[language_tag(language).into()]);
+                call(handle, "set_language", &[language.tag().into()]);
             }
         });
     }

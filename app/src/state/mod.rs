@@ -739,27 +739,10 @@ mod tests {
     /// The reference solution of a lesson of the curriculum (the app's copy has none, so it is read
     /// from the lesson file).
     fn sprout_lessons_solution(lesson: &Lesson) -> String {
-        let mut files = Vec::new();
-        collect(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../lessons/content")), &mut files);
-        for path in files {
-            let text = std::fs::read(&path).expect("readable");
-            if let Ok(full) = sprout_lessons::parse_lesson("lesson.md", &text) {
-                if full.id == lesson.id {
-                    return full.solution.expect("a solution");
-                }
-            }
-        }
-        panic!("no file for {}", lesson.id);
-    }
-
-    fn collect(folder: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(folder).expect("folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                collect(&path, found);
-            } else if path.extension().is_some_and(|extension| extension == "md") {
-                found.push(path);
-            }
-        }
+        let content = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../lessons/content"));
+        let loaded = sprout_lessons::files::load(&[content]);
+        let mut lessons = loaded.courses.into_iter().flat_map(|course| course.lessons);
+        let full = lessons.find(|full| full.lesson.id == lesson.id);
+        full.and_then(|full| full.lesson.solution).unwrap_or_else(|| panic!("no solution for {}", lesson.id))
     }
 }

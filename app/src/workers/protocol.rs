@@ -127,10 +127,6 @@ pub struct BoardUse {
     pub waits_for_buttons: bool,
 }
 
-/// The student API's functions that read the board.
-const BOARD_INPUTS: [&str; 7] =
-    ["button_pressed", "on_button", "temperature", "light_level", "sound_level", "tilt_x", "tilt_y"];
-
 impl BoardUse {
     /// What `program` reads from the board, from its syntax tree; nothing for a program that does
     /// not compile. Only the worker calls this: Rhai's parser, like its engine, stays off the UI
@@ -140,7 +136,7 @@ impl BoardUse {
             return BoardUse::default();
         };
         BoardUse {
-            reads: BOARD_INPUTS.iter().any(|name| facts.calls.contains_key(*name)),
+            reads: sprout_runtime::api::board_inputs().any(|name| facts.calls.contains_key(name)),
             waits_for_buttons: facts.calls.contains_key("on_button"),
         }
     }

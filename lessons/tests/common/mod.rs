@@ -1,15 +1,15 @@
 //! What several of this crate's integration tests share.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// Every lesson file (`.md`) under `folder`, in the order the folder lists them.
-pub fn lesson_files(folder: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(folder).expect("a readable folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            lesson_files(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "md") {
-            found.push(path);
-        }
-    }
+use sprout_lessons::files::{load, LoadedCourse};
+
+/// The curriculum (`lessons/content`) as `sprout check` reads it: the course and its lessons,
+/// parsed but not yet checked.
+pub fn curriculum() -> LoadedCourse {
+    let loaded = load(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("content")]);
+    assert!(loaded.problems.is_empty() && loaded.lessons.is_empty(), "{:?}", loaded.problems);
+    let [course] = <[LoadedCourse; 1]>::try_from(loaded.courses).expect("lessons/content is one course");
+    assert!(course.lessons.len() >= 30, "the curriculum's lessons");
+    course
 }

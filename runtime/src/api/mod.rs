@@ -12,6 +12,8 @@ mod chart;
 mod clock;
 mod font;
 mod math;
+#[cfg(test)]
+mod registered;
 mod text;
 mod turtle;
 
@@ -95,10 +97,18 @@ pub struct ApiFunction {
     pub arities: &'static [usize],
     /// Its section of the documentation.
     pub area: Area,
+    /// Whether it reads the maker board (a button, a sensor): a program that calls it needs the
+    /// board on screen to be pressed and tilted.
+    pub reads_board: bool,
 }
 
 const fn function(name: &'static str, arities: &'static [usize], area: Area) -> ApiFunction {
-    ApiFunction { name, arities, area }
+    ApiFunction { name, arities, area, reads_board: false }
+}
+
+/// A function that reads the maker board.
+const fn board_input(name: &'static str, arities: &'static [usize], area: Area) -> ApiFunction {
+    ApiFunction { reads_board: true, ..function(name, arities, area) }
 }
 
 /// Every function of the student API v1 (documented in `docs/student-api.md`).
@@ -164,16 +174,16 @@ pub const API: &[ApiFunction] = &[
     function("show_leds", &[1], Area::Board),
     function("show_text", &[1], Area::Board),
     function("show_number", &[1], Area::Board),
-    function("button_pressed", &[1], Area::Board),
-    function("temperature", &[0], Area::Board),
-    function("light_level", &[0], Area::Board),
-    function("sound_level", &[0], Area::Board),
-    function("tilt_x", &[0], Area::Board),
-    function("tilt_y", &[0], Area::Board),
+    board_input("button_pressed", &[1], Area::Board),
+    board_input("temperature", &[0], Area::Board),
+    board_input("light_level", &[0], Area::Board),
+    board_input("sound_level", &[0], Area::Board),
+    board_input("tilt_x", &[0], Area::Board),
+    board_input("tilt_y", &[0], Area::Board),
     function("sleep", &[1], Area::Clock),
     function("millis", &[0], Area::Clock),
     function("every", &[2], Area::Clock),
-    function("on_button", &[2], Area::Clock),
+    board_input("on_button", &[2], Area::Clock),
 ];
 
 /// The AI area of the student API (`docs/student-api.md`, section 人工智能 AI). Registered only with
@@ -254,6 +264,11 @@ pub fn registered_functions() -> impl Iterator<Item = &'static ApiFunction> {
     let (ai, methods): (&[ApiFunction], &[ApiFunction]) =
         if cfg!(feature = "ai-script") { (AI_API, AI_METHODS) } else { (&AI_API[..1], &[]) };
     API.iter().chain(ai).chain(methods)
+}
+
+/// The names of the functions that read the maker board ([`ApiFunction::reads_board`]).
+pub fn board_inputs() -> impl Iterator<Item = &'static str> {
+    API.iter().filter(|function| function.reads_board).map(|function| function.name)
 }
 
 /// Common Rhai built-in functions, offered as "did you mean" candidates next to [`API`].

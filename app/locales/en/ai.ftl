@@ -1,0 +1,46 @@
+### The AI tools' words (the drawing pad and the model lab): only the AI module carries them.
+### What each id means is said beside it in zh-CN/ai.ftl, the reference.
+
+pad-heading = Digit drawing pad
+canvas-label = Drawing pad: write a digit with the mouse, touch or a pen. Keyboard: arrow keys move the pen, Space lifts or lowers it.
+clear = Clear
+bars-heading = The model thinks it is…
+preview-label = What the model sees (28×28)
+top-class = Most likely { $label } ({ $percent }%)
+draw-something = Draw something
+worker-failed = The AI had a problem; clear the pad and try again.
+lab-heading = Model lab
+lab-intro = Train your own classifier: draw a few examples of each class (or take a few photos with the camera), press Train, then test it with new pictures.
+class-name = Name of class { $number }
+default-class-name = Class { $number }
+add-class = Add a class
+remove-class = Remove “{ $name }”
+add-example = Add to “{ $name }”
+example-count = { $count } examples
+clear-examples = Clear the examples of “{ $name }”
+train = Train
+train-needs = Each class needs at least 2 examples to train.
+training = Training progress
+accuracy = Accuracy on held-out examples: { $percent }% ({ $right } / { $total })
+no-held-out = Too few examples: none were held out for testing (a class with 3 or more gives its last fifth).
+confusion-caption = Confusion matrix: each row is the true class, each column the model's answer
+true-class = True class
+predicted-as = Predicted “{ $name }”
+saved = Model saved: programs can use it with my_model().
+save-failed = The model could not be saved in the browser (storage unavailable or full). It still works while this page is open.
+retrain = The examples changed: train again.
+test-heading = Test: draw a new picture on the pad
+source-legend = Where the examples come from
+source-drawing = Drawing
+source-camera = Camera
+source-locked = To switch, clear all examples first.
+start-camera = Turn the camera on
+stop-camera = Turn the camera off
+opening-camera = Opening the camera…
+camera-view = Camera view: place what you want to show, then press “Take a photo for …”.
+camera-refused = The camera is not allowed: let this page use the camera in the browser's settings.
+camera-missing = No camera was found. Without a camera, train with drawings.
+loading-extractor = Loading the image feature model (13.5 MB, only once)…
+extractor-missing = The image feature model could not be loaded: it should be in image_features.nnef.tar (image_features.js on a USB stick) beside this page.
+add-photo = Take a photo for “{ $name }”
+camera-test-heading = Test: show the camera something new

@@ -1,0 +1,240 @@
+### The teachers' pages' words (the class dashboard and the lesson editor): only the classroom module carries them.
+### Chinese is the reference: the build script makes the Rust enum of ids from this file, and
+### each message's comment becomes the doc comment of its variant. Variables are the
+### placeholders the code fills in; every language has the same ones.
+
+# Heading of the place where files are dropped.
+files-heading = 成绩文件
+
+# What to drop there, and that nothing is uploaded.
+files-intro = 把学生导出的成绩文件（.json，或“导出这次的作品”得到的 .zip）拖到这里，或者选择文件、选择整个文件夹。文件只在这个页面里读取，不会上传到任何地方。
+
+# The button that picks result files.
+pick-files = 选择成绩文件
+
+# The button that picks a whole folder.
+pick-folder = 选择文件夹
+
+# Forget every file dropped in.
+clear = 清空
+
+# Which course the files are read against: the app's own. Placeholders: `{course}`,
+# `{version}`.
+read-against = 按课程“{ $course }”（版本 { $version }）统计。比赛或自编课程的成绩，请把它的课程包文件（.pack）一起拖进来。
+
+# Which course the files are read against: a dropped pack's. Placeholders: `{file}`,
+# `{course}`, `{version}`.
+read-against-pack = 按课程包 { $file } 里的“{ $course }”（版本 { $version }）统计。
+
+# Files, counted students, flagged and unreadable files. Placeholders: `{files}`,
+# `{students}`, `{flagged}`, `{unreadable}`.
+summary = 共 { $files } 个文件：{ $students } 名学生计入统计，{ $flagged } 个文件有标记（不计入），{ $unreadable } 个文件无法读取。
+
+# Files of a folder left out for not being `.json`, `.zip` or `.pack`. Placeholder: `{count}`.
+skipped-files = 文件夹里另有 { $count } 个不是 .json、.zip 或 .pack 的文件，已跳过。
+
+# Heading of the files that are not result files.
+unreadable-heading = 无法读取的文件
+
+# Heading of the students × lessons table.
+table-heading = 学生 × 课
+
+# Label of the class filter.
+class-filter = 班级
+
+# The class filter's choice for every class.
+all-classes = 全部班级
+
+# Label of the search box (name or student id).
+search = 查找姓名或学号
+
+# Column: name.
+name = 姓名
+
+# Column: class.
+class = 班级
+
+# Column: total score.
+total = 总分
+
+# Column: why a file does not count.
+flags = 标记
+
+# Column and button: a student's report.
+report = 报告
+
+# A cell's details. Placeholders: `{attempts}`, `{minutes}`.
+cell-details = 检查 { $attempts } 次，用时 { $minutes } 分钟
+
+# A cell's details in a few characters, under its score. Placeholders: `{attempts}`,
+# `{minutes}`.
+cell-short = { $attempts } 次 · { $minutes } 分
+
+# The file was edited after export.
+flag-tampered = 导出后被改动
+
+# Another file of the same student counts instead.
+flag-duplicate = 重复（以较晚的文件为准）
+
+# The file is from another course pack.
+flag-other-pack = 来自其他课程包
+
+# The button that downloads the table.
+download-csv = 下载表格（CSV，可用 Excel 打开）
+
+# The downloaded table's file name.
+csv-file-name = 学情分析.csv
+
+# Heading of the per-lesson figures.
+lessons-heading = 每课通过率
+
+# Column: lesson.
+lesson = 课
+
+# Column: students who checked the lesson.
+checked = 检查过的人数
+
+# Column: pass rate.
+pass-rate = 通过率
+
+# Column: mean number of checks.
+mean-attempts = 平均检查次数
+
+# Heading of the most-failed tests.
+most-failed-heading = 卡住最多的测试
+
+# When no counted student failed a test.
+nothing-failed = 没有学生没通过的测试。
+
+# One of the most-failed tests. Placeholders: `{lesson}`, `{test}`, `{failed}`, `{checked}`.
+failed-test = { $lesson }：{ $test }（{ $failed } 人没通过，共 { $checked } 人检查过）
+
+# Heading of the histogram.
+histogram-heading = 分数分布
+
+# What the histogram's percentages are of. Placeholder: `{points}`.
+histogram-intro = 按学生得分占已做课程满分（{ $points } 分）的比例分段。
+
+# Column: a range of scores.
+score-range = 得分率
+
+# Column: number of students.
+students = 人数
+
+# Heading of a student's report, and the label of the button that opens it. Placeholder:
+# `{name}`.
+report-of = { $name } 的学习报告
+
+# Who the report is about. Placeholders: `{class}`, `{school}`, `{id}`, `{total}`, `{exported}`.
+report-who = 班级：{ $class }　学校：{ $school }　学号：{ $id }　总分：{ $total }　导出时间：{ $exported }
+
+# Column: score.
+score = 得分
+
+# Column: attempts and time.
+details = 检查次数与用时
+
+# Open the reports of every student the table shows.
+all-reports = 表格中每个学生的报告（打印时每人一页）
+
+# Print the open reports.
+print = 打印报告
+
+# Close the report.
+close-report = 关闭报告
+
+# What the lesson editor is for.
+author-intro = 在这里写一课：文件头、课文、起始代码、参考答案、提示和测试，写法和课程文件一样（docs/lesson-format.md）。“检查这一课”在后台运行参考答案和起始代码，和 sprout check 报告一样的问题。
+
+# Heading of the lesson's pieces.
+author-lesson = 这一课
+
+# Opens a lesson file into the editor.
+open-lesson = 打开课程文件（.md）
+
+# Label of the front matter.
+front-matter = 文件头（TOML：id、title 等）
+
+# Label of the lesson text.
+lesson-text-label = 课文（Markdown）
+
+# Label of the starter code.
+starter-label = 起始代码（可以空着）
+
+# Label of the reference solution.
+solution-label = 参考答案
+
+# Label of a hint. Placeholder: `{number}`.
+hint-label = 提示 { $number }
+
+# Adds a hint.
+add-hint = 再加一条提示
+
+# Removes the last hint.
+remove-hint = 删掉最后一条提示
+
+# Label of the tests.
+tests-label = 测试（TOML）
+
+# Verifies the lesson.
+verify = 检查这一课
+
+# Said while the worker verifies.
+verifying = 正在运行参考答案和起始代码……
+
+# The lesson has no problem.
+verify-passed = 没有问题：参考答案通过了全部测试，起始代码没有全部通过。
+
+# Before the list of problems. Placeholder: `{count}`.
+verify-problems = 发现 { $count } 个问题：
+
+# The worker failed.
+verify-failed = 检查工具出错了。请再按一次“检查这一课”，或刷新页面。
+
+# The lesson changed since the shown verification.
+verify-stale = （这是修改之前的检查结果，请重新检查。）
+
+# Downloads the lesson file.
+save-lesson = 保存课程文件（.md）
+
+# Heading of the preview.
+preview = 预览
+
+# Heading of the course being put together.
+course-heading = 课程包
+
+# What the course pack is for.
+course-intro = 检查通过的课可以加入课程包。下载学生版发给学生，学生在首页用“打开老师发的课程或比赛文件”打开；完整版留给自己，用 sprout grade 评分。
+
+# Label of the course id.
+course-id = 课程编号（小写字母、数字和 -）
+
+# Label of the course title.
+course-title = 课程名称
+
+# Adds the verified lesson to the course.
+add-to-course = 加入课程包
+
+# Why adding may be off.
+add-needs-verify = 先检查这一课，没有问题才能加入。
+
+# The course has no lesson yet.
+no-lessons-yet = 课程包里还没有课。
+
+# Removes a lesson from the course. Placeholder: `{title}`.
+remove-lesson = 移出《{ $title }》
+
+# Downloads the students' copy.
+download-student-pack = 下载学生版课程包
+
+# Downloads the full copy.
+download-full-pack = 下载完整版课程包（评分用）
+
+# Opens a course's full copy to go on with it.
+open-pack = 打开课程包（完整版，接着编辑）
+
+# A students' copy opened in the editor.
+pack-not-full = 这是学生版，没有参考答案和隐藏测试。请打开完整版课程包。
+
+# Browser storage refused the editor's work.
+editor-not-kept = 浏览器不让保存（可能是存储满了或被禁止）：关掉页面前请先“保存课程文件”，并下载课程包。
