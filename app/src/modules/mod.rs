@@ -69,19 +69,21 @@ pub fn worker_role() -> Option<WorkerRole> {
     [WorkerRole::Tools, WorkerRole::Verify].into_iter().find(|role| role.name() == name)
 }
 
-/// A wasm module with one function of type `() -> v128` (`i32.const 0; i8x16.splat;
-/// i8x16.popcnt`): it validates only where the browser has wasm SIMD (the probe of the
-/// wasm-feature-detect package).
-const SIMD_PROBE: [u8; 31] =
-    [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11];
+/// Asks `WebAssembly.validate` about a wasm module with one function of type `() -> v128`
+/// (`i32.const 0; i8x16.splat; i8x16.popcnt`), which validates only where the browser has wasm
+/// SIMD (the probe of the wasm-feature-detect package). Its bytes are written as JavaScript numbers:
+/// as bytes in this module's data they would begin with wasm's magic number, which marks a copy of
+/// a wasm module in the USB page.
+const SIMD_PROBE: &str = "return WebAssembly.validate(new Uint8Array(\
+    [0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,10,1,8,0,65,0,253,15,253,98,11]))";
 
 /// The build of the AI module this browser runs: the one with wasm SIMD (tract's kernels 2.5-3×
 /// faster) where the browser validates SIMD code, else the one without (Chromium before 91). The
 /// page decides, for its tools and, by naming it, for the script worker: a browser test hides SIMD
 /// from the page with an init script, which never reaches workers.
 pub fn ai_module() -> LazyModule {
-    let probe = js_sys::Uint8Array::from(&SIMD_PROBE[..]);
-    if js_sys::WebAssembly::validate(&probe).unwrap_or(false) {
+    let probe = js_sys::Function::new_no_args(SIMD_PROBE).call0(&JsValue::UNDEFINED);
+    if probe.ok().and_then(|simd| simd.as_bool()).unwrap_or(false) {
         LazyModule::Ai
     } else {
         LazyModule::AiNosimd
