@@ -118,7 +118,7 @@ addEventListener('message', function (event) {
     var settle = waiting[reply.data.name];
     delete waiting[reply.data.name];
     if (!reply.data.module) return settle.reject(new Error(reply.data.name + ' could not be loaded'));
-    var init = new Function(reply.data.glue + '\nreturn ' + reply.data.global + ';')();
+    var init = new Function(reply.data.glue + '\\nreturn ' + reply.data.global + ';')();
     init({ module_or_path: reply.data.module }).then(function () { settle.resolve(init); }, settle.reject);
   };
   // Each lazily loaded module's load function, as on the page: resolves to its exports.
