@@ -14,8 +14,8 @@
 //   starts one (named as the app asks: after the AI module it loads) and sends it the module, for
 //   the app to use instead of ./worker.js. The worker cannot load scripts beside a file:// page, so
 //   it gets each lazily loaded module's `usb.load` function too, which asks the page through the
-//   port: the page loads the module's sibling file and posts back its glue and compiled module,
-//   which the worker instantiates (the AI module's backend, beside the engine).
+//   port: the page loads the module's sibling file and posts back its glue and the module's bytes,
+//   which the worker compiles and instantiates (the AI module's backend, beside the engine).
 // - each lazily loaded module of app/modules.json (scripts/modules.mjs; scripts/lazy-modules.mjs
 //   bound it as `no-modules` with the global its `usb.global` names) goes into a sibling file
 //   (`usb.file`: ai.js, ai-nosimd.js, classroom.js), which holds its glue as text and the module as
@@ -117,9 +117,9 @@ addEventListener('message', function (event) {
   port.onmessage = function (reply) {
     var settle = waiting[reply.data.name];
     delete waiting[reply.data.name];
-    if (!reply.data.module) return settle.reject(new Error(reply.data.name + ' could not be loaded'));
+    if (!reply.data.bytes) return settle.reject(new Error(reply.data.name + ' could not be loaded'));
     var init = new Function(reply.data.glue + '\\nreturn ' + reply.data.global + ';')();
-    init({ module_or_path: reply.data.module }).then(function () { settle.resolve(init); }, settle.reject);
+    init({ module_or_path: reply.data.bytes }).then(function () { settle.resolve(init); }, settle.reject);
   };
   // Each lazily loaded module's load function, as on the page: resolves to its exports.
   Object.keys(event.data.hooks).forEach(function (hook) {
@@ -154,12 +154,13 @@ addEventListener('message', function (event) {
       var worker = new Worker(workerUrl, { name: name || '' });
       var channel = new MessageChannel(), modules = window.SPROUT_MODULES, hooks = {};
       Object.keys(modules).forEach(function (name) { hooks[modules[name].hook] = name; });
-      // The worker asks for a lazily loaded module by name; it gets the glue and compiled module,
-      // or no module when its sibling script could not be loaded.
+      // The worker asks for a lazily loaded module by name; it gets the glue and the module's bytes
+      // (a compiled module cannot cross a MessagePort), or no bytes when its sibling script could
+      // not be loaded.
       channel.port1.onmessage = function (event) {
         var wanted = modules[event.data];
         wanted.script().then(function (found) {
-          channel.port1.postMessage({ name: event.data, glue: found.glue, global: wanted.global, module: found.module });
+          channel.port1.postMessage({ name: event.data, glue: found.glue, global: wanted.global, bytes: found.bytes });
         }, function () { channel.port1.postMessage({ name: event.data }); });
       };
       worker.postMessage({ module: module, port: channel.port2, hooks: hooks }, [channel.port2]);
@@ -188,7 +189,7 @@ addEventListener('message', function (event) {
 (function () {
   var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-module-worker-start').textContent], { type: 'text/javascript' }));
   /** A sibling script that sets window[key] to a module's glue (text) and wasm (base64): resolves
-      to the glue and the compiled module, loading the script once. */
+      to the glue, the compiled module and its bytes, loading the script once. */
   function sibling(src, key) {
     var loaded = null;
     return function () {
@@ -199,7 +200,7 @@ addEventListener('message', function (event) {
           element.onload = function () {
             var found = window[key], text = atob(found.wasm), bytes = new Uint8Array(text.length);
             for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-            WebAssembly.compile(bytes).then(function (module) { resolve({ glue: found.glue, module: module }); }, reject);
+            WebAssembly.compile(bytes).then(function (module) { resolve({ glue: found.glue, module: module, bytes: bytes }); }, reject);
           };
           element.onerror = function () { loaded = null; reject(new Error(src + ' could not be loaded')); };
           document.head.appendChild(element);
