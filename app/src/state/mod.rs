@@ -24,9 +24,9 @@ use crate::course::{course, lesson_status, LessonStatus};
 use crate::i18n::{tr, Text};
 use crate::storage::progress::Progress;
 use crate::storage::StorageProblem;
-use crate::workers::protocol::{GradeReport, GradeRequest, RunReport};
+use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 use playback::{Control, RunStart, Session};
-pub use run::{RunState, SharedRequest, Status};
+pub use run::{RunState, Status};
 
 /// Which screen is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -81,15 +81,18 @@ macro_rules! shared {
     ($(#[$doc:meta])* $name:ident($inner:ty)) => {
         $(#[$doc])*
         #[derive(Clone, Debug)]
-        pub struct $name(pub Rc<$inner>);
+        pub struct $name(pub ::std::rc::Rc<$inner>);
 
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                Rc::ptr_eq(&self.0, &other.0)
+                ::std::rc::Rc::ptr_eq(&self.0, &other.0)
             }
         }
     };
 }
+// For the model lab's requests (the AI module).
+#[cfg(feature = "ai")]
+pub(crate) use shared;
 
 shared!(
     /// A finished run's report, shared by the page's components.
@@ -106,6 +109,10 @@ shared!(
 shared!(
     /// A grade report.
     SharedGrade(GradeReport)
+);
+shared!(
+    /// A request for the script worker: the shell posts one exactly when the state holds a new one.
+    SharedRequest(WorkerRequest)
 );
 
 /// The student's view settings.

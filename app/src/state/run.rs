@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::components::stage::StageKinds;
 use crate::state::playback::{Control, RunStart, SensorValues, Session, Speed};
-use crate::state::{SharedGrade, SharedReport, SharedSession};
+use crate::state::{SharedGrade, SharedReport, SharedRequest, SharedSession};
 use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 
 /// Where the worker stands.
@@ -45,17 +45,6 @@ impl Status {
     /// Whether Stop has something to stop: the worker, or playback.
     pub fn stoppable(self) -> bool {
         self.busy() || self == Status::Playing
-    }
-}
-
-/// A worker request, compared by identity like [`SharedReport`]: the shell posts a request exactly
-/// when the state holds a new one.
-#[derive(Clone, Debug)]
-pub struct SharedRequest(pub Rc<WorkerRequest>);
-
-impl PartialEq for SharedRequest {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
