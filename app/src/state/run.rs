@@ -234,20 +234,29 @@ impl RunState {
         if busy || self.waiting() {
             self.replace_worker();
         }
-        self.freeze_session(real_ms);
-        self.status = Status::Stopped;
-        self.checking = None;
+        self.end_job(real_ms, Status::Stopped);
         true
+    }
+
+    /// Whether the worker has a job: a run, a check, or a re-run playback waits for.
+    fn has_job(&self) -> bool {
+        self.status.busy() || self.waiting()
+    }
+
+    /// The job under way ends at `real_ms` with `status`: playback freezes where it stands, and no
+    /// check is under way any more.
+    fn end_job(&mut self, real_ms: f64, status: Status) {
+        self.freeze_session(real_ms);
+        self.status = status;
+        self.checking = None;
     }
 
     /// The worker failed, at `real_ms`: replaced, when it had something to do.
     pub(super) fn worker_failed(&mut self, real_ms: f64) -> bool {
-        if !self.status.busy() && !self.waiting() {
+        if !self.has_job() {
             return false;
         }
-        self.freeze_session(real_ms);
-        self.status = Status::WorkerFailed;
-        self.checking = None;
+        self.end_job(real_ms, Status::WorkerFailed);
         self.replace_worker();
         true
     }
@@ -255,7 +264,7 @@ impl RunState {
     /// The worker started loading the AI module for the job under way; news of a job that is over
     /// (replaced with its worker) changes nothing.
     pub(super) fn ai_loading(&mut self) -> bool {
-        if !self.status.busy() && !self.waiting() {
+        if !self.has_job() {
             return false;
         }
         !std::mem::replace(&mut self.ai_loading, true)
@@ -269,12 +278,10 @@ impl RunState {
     /// The AI module could not be loaded, at `real_ms`: the job under way ends with that news. The
     /// worker stays: it tries again for the next program that needs the module.
     pub(super) fn ai_failed(&mut self, real_ms: f64) -> bool {
-        if !self.status.busy() && !self.waiting() {
+        if !self.has_job() {
             return false;
         }
-        self.freeze_session(real_ms);
-        self.status = Status::AiFailed;
-        self.checking = None;
+        self.end_job(real_ms, Status::AiFailed);
         self.ai_loading = false;
         true
     }
