@@ -1,8 +1,9 @@
 // Builds the app's lazily loaded wasm modules, which the page loads only when it needs them, never
 // on the first screen: one per entry of app/modules.json (scripts/modules.mjs), each the app crate's
-// binary of that name built with the cargo features, RUSTFLAGS and wasm-opt flags the entry gives
-// (today the AI module, issue #5, and the classroom module, issue #6). Run as a trunk post_build
-// hook (Trunk.toml) over the staging folder, before worker-script.mjs and sw-manifest.mjs.
+// binary the entry names (`bin`, by default its name) built with the cargo features, RUSTFLAGS and
+// wasm-opt flags the entry gives (today the AI module, issue #5, with wasm SIMD and without, and the
+// classroom module, issue #6). Run as a trunk post_build hook (Trunk.toml) over the staging folder,
+// before worker-script.mjs and sw-manifest.mjs.
 //
 //   node scripts/lazy-modules.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
@@ -11,7 +12,8 @@
 // wasm SIMD would lose the whole app instead of only the AI lessons) is built by its own cargo run
 // into its own target folder (`ownTargetDir`: `NAME-module` inside cargo's target dir), because
 // RUSTFLAGS apply to a whole cargo build and the two builds would otherwise invalidate each other;
-// the others share trunk's target folder and compile only the app crate again. All are bound by the
+// the others share trunk's target folder and compile only what their features change (the AI
+// module without SIMD: the app crate, the runtime and tract, once; later builds reuse them). All are bound by the
 // same local wasm-bindgen and shrunk by the same local wasm-opt as trunk's. Nothing is downloaded:
 // cargo runs --offline (scripts/setup.sh fetched every crate).
 //
@@ -55,6 +57,7 @@ const speed = process.env.SPROUT_MODULE_SPEED === '1';
 /** How `entry` of app/modules.json is built. */
 const build = (entry) => ({
   name: entry.name,
+  bin: entry.bin ?? entry.name,
   targetDir: entry.ownTargetDir ? path.join(targetRoot, `${entry.name}-module`) : targetRoot,
   rustflags: [process.env.RUSTFLAGS, entry.rustflags].filter(Boolean).join(' '),
   config: speed ? (entry.speedCrates ?? []).flatMap((name) => ['--config', `profile.${profile}.package.${name}.opt-level=3`]) : [],
@@ -70,7 +73,7 @@ async function buildModule(module) {
     'build',
     '--target=wasm32-unknown-unknown',
     '--manifest-path', path.join(repository, 'app/Cargo.toml'),
-    '--bin', module.name,
+    '--bin', module.bin,
     '--features', module.features.join(','),
     '--profile', profile,
     '--offline',
@@ -79,7 +82,7 @@ async function buildModule(module) {
   ];
   console.log(`lazy-modules: cargo ${cargoArgs.join(' ')} (RUSTFLAGS="${module.rustflags}")`);
   execFileSync('cargo', cargoArgs, { stdio: 'inherit', cwd: repository, env: { ...process.env, RUSTFLAGS: module.rustflags } });
-  const built = path.join(module.targetDir, 'wasm32-unknown-unknown', profile === 'dev' ? 'debug' : profile, `${module.name}.wasm`);
+  const built = path.join(module.targetDir, 'wasm32-unknown-unknown', profile === 'dev' ? 'debug' : profile, `${module.bin}.wasm`);
 
   // wasm-bindgen and wasm-opt come from PATH, as for trunk (scripts/setup.sh puts binaryen's first).
   const scratch = path.join(targetRoot, `${module.name}-bindgen`);
@@ -99,9 +102,10 @@ async function buildModule(module) {
   await writeFile(path.join(staging, `${base}.js`), glue);
   await copyFile(wasmFile, path.join(staging, `${base}_bg.wasm`));
   if (bindgenTarget === 'web') {
-    const loader = `// Sprout's ${module.name} module (app crate binary \`${module.name}\`, app/modules.json), written by
-// scripts/lazy-modules.mjs: the page imports this for what the module mounts; its workers are module
-// workers started from it, where the module's main() serves by the worker's name.
+    const loader = `// Sprout's ${module.name} module (app crate binary \`${module.bin}\`, app/modules.json), written by
+// scripts/lazy-modules.mjs: the page (or the script worker) imports this for what the module exports;
+// its own workers are module workers started from it, where the module's main() serves by the
+// worker's name.
 import init from './${base}.js';
 export * from './${base}.js';
 

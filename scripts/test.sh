@@ -43,10 +43,15 @@ step_times+=("$(printf '%6d s  %s' "$((SECONDS - setup_started))" "Setup (script
 # tract's test binaries).
 export CARGO_INCREMENTAL=0
 
+# The features of the native lints and tests: the app with its lazy modules' code, the runtime with
+# the ONNX → NNEF converter (its test holds the committed NNEF archives to be the conversion of
+# today's ONNX files).
+native_features=sprout-app/ai,sprout-app/classroom,sprout-runtime/onnx
+
 lints() {
-  cargo clippy --workspace --all-targets --locked -- -D warnings
-  # The ONNX → NNEF converter of models/ (native only).
-  cargo clippy -p sprout-runtime --all-targets --features onnx --locked -- -D warnings
+  # Natively with the features the native tests build (the lazy modules' code, and the ONNX → NNEF
+  # converter of models/, native only), so that the workspace is checked once.
+  cargo clippy --workspace --all-targets --locked --features "$native_features" -- -D warnings
   cargo clippy -p sprout-app -p sprout-tests --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
   # The lazily loaded modules: the app crate with each module's feature (app/modules.json).
   for features in ai classroom; do
@@ -54,17 +59,16 @@ lints() {
   done
 }
 
+# One build of the workspace's tests with every feature a test needs, so that no crate is built twice.
 native_tests() {
-  cargo test --workspace --locked
-  cargo test -p sprout-app --features ai,classroom --locked
-  # The committed NNEF archives are the conversion of today's ONNX files; broken ONNX files give errors.
-  cargo test -p sprout-runtime --features onnx --test model_files --locked
+  cargo test --workspace --locked --features "$native_features"
 }
 
 step "Formatting" cargo fmt --all -- --check
 step "Lints (native, wasm, each lazy module)" lints
 step "Native tests" native_tests
-step "The curriculum passes sprout check" cargo run -q -p sprout-cli --locked -- check lessons/content
+# The CLI the tests just built (`cargo run` would build it again with other features).
+step "The curriculum passes sprout check" target/debug/sprout check lessons/content
 if $quick; then
   exit 0
 fi

@@ -10,13 +10,17 @@
 //   in the page once, as base64: the page compiles it once and instantiates the UI with it;
 // - the script worker is a classic worker from a Blob URL whose source is the same glue and a few
 //   lines: its first message is the compiled module, which it instantiates (its `main` then
-//   serves runs). The page publishes `window.SPROUT_START_WORKER`, which starts one and sends it
-//   the module, for the app to use instead of ./worker.js.
+//   serves runs), and a MessagePort. The page publishes `window.SPROUT_START_WORKER(name)`, which
+//   starts one (named as the app asks: after the AI module it loads) and sends it the module, for
+//   the app to use instead of ./worker.js. The worker cannot load scripts beside a file:// page, so
+//   it gets each lazily loaded module's `usb.load` function too, which asks the page through the
+//   port: the page loads the module's sibling file and posts back its glue and the module's bytes,
+//   which the worker compiles and instantiates (the AI module's backend, beside the engine).
 // - each lazily loaded module of app/modules.json (scripts/modules.mjs; scripts/lazy-modules.mjs
 //   bound it as `no-modules` with the global its `usb.global` names) goes into a sibling file
-//   (`usb.file`: ai.js, classroom.js), which holds its glue as text and the module as base64, and
-//   which the page loads with a <script> tag only when it is first needed (file:// pages may load
-//   scripts from their own folder, not fetch them). For each, the page publishes `usb.load` (the
+//   (`usb.file`: ai.js, ai-nosimd.js, classroom.js), which holds its glue as text and the module as
+//   base64, and which the page loads with a <script> tag only when it is first needed (file:// pages
+//   may load scripts from their own folder, not fetch them). For each, the page publishes `usb.load` (the
 //   module on the page, e.g. for the drawing pad and the model lab) and `usb.startWorker` (a
 //   classic Blob-URL worker, named by its role, that gets the glue and the compiled module as its
 //   first message), which app/src/modules/mod.rs uses instead of the served loader.
@@ -108,7 +112,30 @@ ${raw(glue, 'script')}
      that fails to start is thrown again from a task, so that the page sees the worker's error. -->
 <script type="text/plain" id="sprout-worker-start">
 addEventListener('message', function (event) {
-  wasm_bindgen({ module_or_path: event.data }).catch(function (error) {
+  var port = event.data.port, waiting = {};
+  // A lazily loaded module the page sent on request: instantiated here, in the worker.
+  port.onmessage = function (reply) {
+    var settle = waiting[reply.data.name];
+    delete waiting[reply.data.name];
+    if (!reply.data.bytes) return settle.reject(new Error(reply.data.name + ' could not be loaded'));
+    var init = new Function(reply.data.glue + '\\nreturn ' + reply.data.global + ';')();
+    init({ module_or_path: reply.data.bytes }).then(function () { settle.resolve(init); }, settle.reject);
+  };
+  // Each lazily loaded module's load function, as on the page: resolves to its exports.
+  Object.keys(event.data.hooks).forEach(function (hook) {
+    var name = event.data.hooks[hook], loaded = null;
+    self[hook] = function () {
+      if (!loaded) {
+        loaded = new Promise(function (resolve, reject) {
+          waiting[name] = { resolve: resolve, reject: reject };
+          port.postMessage(name);
+        });
+        loaded.catch(function () { loaded = null; });
+      }
+      return loaded;
+    };
+  });
+  wasm_bindgen({ module_or_path: event.data.module }).catch(function (error) {
     setTimeout(function () { throw error; });
   });
 }, { once: true });
@@ -123,9 +150,20 @@ addEventListener('message', function (event) {
   });
   var workerUrl = URL.createObjectURL(new Blob(workerSource, { type: 'text/javascript' }));
   WebAssembly.compile(bytes).then(function (module) {
-    window.SPROUT_START_WORKER = function () {
-      var worker = new Worker(workerUrl);
-      worker.postMessage(module);
+    window.SPROUT_START_WORKER = function (name) {
+      var worker = new Worker(workerUrl, { name: name || '' });
+      var channel = new MessageChannel(), modules = window.SPROUT_MODULES, hooks = {};
+      Object.keys(modules).forEach(function (name) { hooks[modules[name].hook] = name; });
+      // The worker asks for a lazily loaded module by name; it gets the glue and the module's bytes
+      // (a compiled module cannot cross a MessagePort), or no bytes when its sibling script could
+      // not be loaded.
+      channel.port1.onmessage = function (event) {
+        var wanted = modules[event.data];
+        wanted.script().then(function (found) {
+          channel.port1.postMessage({ name: event.data, glue: found.glue, global: wanted.global, bytes: found.bytes });
+        }, function () { channel.port1.postMessage({ name: event.data }); });
+      };
+      worker.postMessage({ module: module, port: channel.port2, hooks: hooks }, [channel.port2]);
       return worker;
     };
     return wasm_bindgen({ module_or_path: module });
@@ -151,7 +189,7 @@ addEventListener('message', function (event) {
 (function () {
   var workerUrl = URL.createObjectURL(new Blob([document.getElementById('sprout-module-worker-start').textContent], { type: 'text/javascript' }));
   /** A sibling script that sets window[key] to a module's glue (text) and wasm (base64): resolves
-      to the glue and the compiled module, loading the script once. */
+      to the glue, the compiled module and its bytes, loading the script once. */
   function sibling(src, key) {
     var loaded = null;
     return function () {
@@ -162,7 +200,7 @@ addEventListener('message', function (event) {
           element.onload = function () {
             var found = window[key], text = atob(found.wasm), bytes = new Uint8Array(text.length);
             for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-            WebAssembly.compile(bytes).then(function (module) { resolve({ glue: found.glue, module: module }); }, reject);
+            WebAssembly.compile(bytes).then(function (module) { resolve({ glue: found.glue, module: module, bytes: bytes }); }, reject);
           };
           element.onerror = function () { loaded = null; reject(new Error(src + ' could not be loaded')); };
           document.head.appendChild(element);
@@ -195,9 +233,12 @@ addEventListener('message', function (event) {
       return started;
     };
   }
-${lazy.map(({ module: { usb } }) => `  var ${usb.global}Script = sibling(${JSON.stringify(usb.file)}, ${JSON.stringify(usb.data)});
+  /** Each module's sibling script, global and load function's name, for the script worker. */
+  window.SPROUT_MODULES = {};
+${lazy.map(({ module: { name, usb } }) => `  var ${usb.global}Script = sibling(${JSON.stringify(usb.file)}, ${JSON.stringify(usb.data)});
   window.${usb.load} = onPage(${usb.global}Script, ${JSON.stringify(usb.global)});
   window.${usb.startWorker} = worker(${usb.global}Script, ${JSON.stringify(usb.file)}, ${JSON.stringify(usb.global)});
+  window.SPROUT_MODULES[${JSON.stringify(name)}] = { script: ${usb.global}Script, global: ${JSON.stringify(usb.global)}, hook: ${JSON.stringify(usb.load)} };
 `).join('')}  var extractor = null;
   /** image_features.js loaded: resolves to the image feature extractor's bytes. */
   window.SPROUT_LOAD_IMAGE_FEATURES = function () {

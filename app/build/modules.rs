@@ -2,7 +2,8 @@
 //! the app's wasm modules, also read by the build scripts in scripts/) and writes
 //! `$OUT_DIR/modules.rs`, the `LazyModule` enum the app's loader (src/modules/mod.rs) includes,
 //! so that the page knows each module's address and USB hooks from the same file as the scripts
-//! that build and package it. It also links every module's binary with the workers' stack.
+//! that build and package it. It also links every module's binary with the workers' stack (two
+//! modules may be builds of one binary: the AI module with and without wasm SIMD).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -12,6 +13,8 @@ use serde_json::Value;
 /// One lazily loaded module, as the app needs it.
 struct Module {
     name: String,
+    /// The app crate's binary it is a build of (`bin`, by default its name).
+    bin: String,
     about: String,
     url: String,
     load_hook: String,
@@ -38,6 +41,7 @@ fn read(manifest: &Path) -> Vec<Module> {
             let name = text(module, "name", "?");
             let usb = module.get("usb").unwrap_or_else(|| panic!("app/modules.json: module {name} has no `usb`"));
             Module {
+                bin: module.get("bin").map_or_else(|| name.clone(), |_| text(module, "bin", &name)),
                 about: text(module, "about", &name),
                 url: text(module, "url", &name),
                 load_hook: text(usb, "load", &name),
@@ -48,9 +52,9 @@ fn read(manifest: &Path) -> Vec<Module> {
         .collect()
 }
 
-/// `ai` → `Ai`, `class_room` → `ClassRoom`.
+/// `ai` → `Ai`, `class_room` → `ClassRoom`, `ai-nosimd` → `AiNosimd`.
 fn variant(name: &str) -> String {
-    name.split('_')
+    name.split(['_', '-'])
         .map(|part| {
             let mut characters = part.chars();
             characters
@@ -71,6 +75,12 @@ fn source(modules: &[Module]) -> String {
         let _ = writeln!(out, "    /// {}.\n    {},", module.about, variant(&module.name));
     }
     out.push_str("}\n\nimpl LazyModule {\n");
+    let _ = writeln!(
+        out,
+        "    /// Every module, in the manifest's order.\n    pub const ALL: [LazyModule; {}] = [{}];\n",
+        modules.len(),
+        modules.iter().map(|module| format!("LazyModule::{}", variant(&module.name))).collect::<Vec<_>>().join(", ")
+    );
     let accessor = |out: &mut String, doc: &str, function: &str, value: &dyn Fn(&Module) -> &str| {
         let _ = writeln!(out, "    /// {doc}\n    pub fn {function}(self) -> &'static str {{\n        match self {{");
         for module in modules {
@@ -78,9 +88,7 @@ fn source(modules: &[Module]) -> String {
         }
         out.push_str("        }\n    }\n\n");
     };
-    accessor(&mut out, "The module's name: its binary, its cargo feature, its files' names.", "name", &|module| {
-        &module.name
-    });
+    accessor(&mut out, "The module's name: its files' names.", "name", &|module| &module.name);
     accessor(
         &mut out,
         "Its loader, relative to the page (an ES module that starts it and re-exports its bindings).",
@@ -103,8 +111,11 @@ pub fn generate(manifest: &Path, out_dir: &Path, stack_bytes: usize) {
     println!("cargo:rerun-if-changed={}", manifest.display());
     let modules = read(manifest);
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        for module in &modules {
-            println!("cargo:rustc-link-arg-bin={}=-zstack-size={stack_bytes}", module.name);
+        let mut binaries: Vec<&str> = modules.iter().map(|module| module.bin.as_str()).collect();
+        binaries.sort_unstable();
+        binaries.dedup();
+        for binary in binaries {
+            println!("cargo:rustc-link-arg-bin={binary}=-zstack-size={stack_bytes}");
         }
     }
     std::fs::write(out_dir.join("modules.rs"), source(&modules)).expect("cannot write modules.rs");

@@ -1,6 +1,9 @@
 // The AI side of the student app (issue #5) in Debian's Chromium, used as a student would:
-// - a program that calls the AI functions runs (in the AI module's worker, which the first screen
-//   never loads: the page's requests prove it), Stop ends it, and a model runs in the browser;
+// - a program that calls the AI functions runs: the vector functions in the first screen's script
+//   worker, datasets and models with the AI module's backend, which that worker loads beside its
+//   engine only then (the page's requests prove it); Stop ends it, and a model runs in the browser;
+// - in a browser without wasm SIMD (hidden from the page), the AI module's build without SIMD is
+//   loaded in its place and an AI lesson still runs;
 // - the drawing pad recognises digits drawn with the mouse (the strokes in strokes/digits.json);
 // - a lesson with `tool = "digit_pad"` shows the pad, and it is drawn on with the keyboard alone;
 // - the model lab learns circles from crosses drawn with the mouse (strokes/shapes.json), with at
@@ -109,7 +112,7 @@ describe('AI in the student app', () => {
     return (await console.textContent()).trim();
   }
 
-  test('an AI program runs in the AI worker, which the first screen did not load', { timeout: 180_000 }, async () => {
+  test('an AI program runs in the script worker, with the AI module loaded only for a model', { timeout: 180_000 }, async () => {
     const page = await open('#/play');
     await diagnosed(page, 'ai-program', async () => {
       await page.locator('textarea#editor').waitFor();
@@ -119,8 +122,13 @@ describe('AI in the student app', () => {
       assert.equal(await run(page, 'print(dot([1, 2], [3, 4]));', '11'), '11.0');
       assert.deepEqual(page.requests.filter((url) => AI_MODULE.test(url)), [], 'dot needs no AI module');
 
+      // So do the vector functions of the AI area, with no AI module either.
       assert.equal(await run(page, 'print(mean([1, 2, 3, 4]));', '2.5'), '2.5');
-      assert.ok(page.requests.some((url) => url.endsWith('/ai.js')), 'the AI module was loaded for mean()');
+      assert.deepEqual(page.requests.filter((url) => AI_MODULE.test(url)), [], 'mean needs no AI module');
+
+      // A model needs the AI module's backend: the script worker loads it beside its engine.
+      assert.equal(await run(page, 'print(model("iris").labels.len());', '3'), '3');
+      assert.ok(page.requests.some((url) => url.endsWith('/ai.js')), 'the AI module was loaded for model()');
       assert.ok(page.requests.some((url) => /\/ai-[0-9a-f]{16}_bg\.wasm$/.test(url)));
 
       // The digits model, in the browser: a vertical stroke is a one.
@@ -137,17 +145,51 @@ describe('AI in the student app', () => {
       ].join('\n');
       assert.equal(await run(page, one, '10 '), '10 1');
 
-      // Stop ends a long AI program at once, and the next one runs in a fresh AI worker.
+      // Stop ends a long AI program at once, and the next one runs in a fresh script worker, which
+      // loads the AI module again.
       const editor = page.locator('textarea#editor');
-      await editor.fill('let s = "萌";\nfor i in 0..18 { s += s; }\nprint(mean([1, 2]));\nloop { let t = s + "芽"; }');
+      await editor.fill('let s = "萌";\nfor i in 0..18 { s += s; }\nprint(model("iris").labels.len());\nloop { let t = s + "芽"; }');
       await page.getByRole('button', { name: '运行' }).click();
       await page.getByRole('status').filter({ hasText: '正在运行' }).waitFor();
       await page.getByRole('button', { name: '停止' }).click();
       await page.getByRole('status').filter({ hasText: '已停止' }).waitFor();
-      assert.equal(await run(page, 'print(mean([4, 6]));', '5'), '5.0');
+      assert.equal(await run(page, 'print(`${mean([4, 6])} ${model("iris").labels.len()}`);', '5.0 3'), '5.0 3');
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
+  });
+
+  test('without wasm SIMD an AI lesson runs and passes with the AI module built without SIMD', { timeout: 180_000 }, async () => {
+    const student = await launch();
+    try {
+      await unlockLessons(student.context, ['ai-classifier']);
+      const page = await newTab(student.context);
+      // The browser validates no SIMD code: the page's feature detection (a tiny module with a
+      // SIMD instruction, as the wasm-feature-detect package's) finds none.
+      await page.addInitScript(() => {
+        const validate = WebAssembly.validate;
+        WebAssembly.validate = (source) => {
+          const bytes = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+          return bytes.includes(0xfd) ? false : validate(source);
+        };
+      });
+      await page.goto(`${baseUrl}#/lesson/ai-classifier`);
+      await diagnosed(page, 'ai-nosimd', async () => {
+        await page.locator('.lesson-text').waitFor();
+        const lesson = await readFile(path.join(repository, 'lessons/content/ai/ai-classifier.md'), 'utf8');
+        const solution = lesson.match(/```rhai solution\n([\s\S]*?)```/)[1];
+        assert.equal(await run(page, solution, '一共 150 朵'), '规则分对了 144 朵，一共 150 朵');
+        await page.getByRole('button', { name: /检查/ }).click();
+        await page.locator('.grading').getByText('全部通过').waitFor();
+        assert.ok(page.requests.some((url) => url.endsWith('/ai-nosimd.js')), 'the build without SIMD was loaded');
+        assert.ok(page.requests.some((url) => /\/ai-nosimd-[0-9a-f]{16}_bg\.wasm$/.test(url)));
+        assert.deepEqual(page.requests.filter((url) => AI_MODULE.test(url)), [], 'the build with SIMD was not');
+        assert.deepEqual(page.errors, [], 'the page threw');
+      });
+      await page.close();
+    } finally {
+      await student.close();
+    }
   });
 
   test('the drawing pad recognises digits drawn with the mouse', { timeout: 180_000 }, async () => {

@@ -1,7 +1,8 @@
 // The two ways the app reaches a classroom, driven in Debian's Chromium as a student would use
 // them (issue #4):
 // - from a server: after one visit the service worker has the whole build, so the app still
-//   opens and runs programs once the server is gone, AI programs too once one has run;
+//   opens and runs programs once the server is gone, AI programs too once one has run (a model:
+//   the AI module's backend is loaded only for datasets, classifiers and models);
 // - from a USB stick: dist-usb/index.html, opened as a file, runs programs (AI programs too, with
 //   the AI module from dist-usb/ai.js), turns the model lab's camera on (its image model from
 //   dist-usb/image_features.js), opens the class dashboard, verifies a lesson in the lesson editor,
@@ -92,7 +93,7 @@ describe('the service worker', () => {
       assert.equal(controlled, new URL('sw.js', server.url).href);
 
       // An AI program online: the AI module loads, and the service worker keeps it from then on.
-      await runProgram(page, 'print(mean([1, 2, 3]));', '2.0');
+      await runProgram(page, 'print(`${mean([1, 2, 3])} ${model("iris").labels.len()}`);', '2.0 3');
       // The service worker keeps the AI module's files once they were used: ai.js, its glue and its wasm.
       await page.waitForFunction(async () => {
         const kept = [];
@@ -109,7 +110,7 @@ describe('the service worker', () => {
       // The script worker (worker.js, then the page's glue and wasm again) comes from the cache too.
       await runProgram(page, 'print("服务器不在也能运行");', '服务器不在也能运行');
       // So does the AI module, in a page that has not loaded it since the server went away.
-      await runProgram(page, 'print(mean([2, 4]));', '3.0');
+      await runProgram(page, 'print(`${mean([2, 4])} ${model("iris").labels.len()}`);', '3.0 3');
       assert.deepEqual(page.errors, [], 'the page threw');
     });
     await page.close();
@@ -142,8 +143,8 @@ describe('the USB page', () => {
   test('runs an AI program from file://, with the AI module from ai.js beside it', { timeout: 120_000 }, async () => {
     const page = await open(browser.context, pathToFileURL(path.join(usbDistribution, 'index.html')).href);
     await diagnosed(page, 'usb-ai', async () => {
-      await runProgram(page, 'print(mean([1, 2, 3, 4]));\nprint(matmul([[1, 2], [3, 4]], [1, 1]));', '[3.0, 7.0]');
-      assert.match(await page.getByRole('log').textContent(), /^2\.5\n\[3\.0, 7\.0\]/);
+      await runProgram(page, 'print(mean([1, 2, 3, 4]));\nprint(matmul([[1, 2], [3, 4]], [1, 1]));\nprint(model("iris").labels.len());', /\[3\.0, 7\.0\]\s+3/);
+      assert.match(await page.getByRole('log').textContent(), /^2\.5\n\[3\.0, 7\.0\]\n3/);
       assert.ok(page.requests.some((url) => url.endsWith('/dist-usb/ai.js') || url.endsWith('/ai.js')), 'ai.js was loaded');
       const elsewhere = page.requests.filter((url) => !/^(file|blob|data):/.test(url));
       assert.deepEqual(elsewhere, [], 'the page loads nothing but its own folder');

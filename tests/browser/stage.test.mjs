@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { installClock, newTab, repository, serveApp, unlockLessons } from './support.mjs';
+import { installClock, launch, newTab, pauseClock, repository, serveApp, unlockLessons } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -105,11 +105,16 @@ describe('the stage in Chromium', () => {
     await page.close();
   }
 
-  test('a program that sleeps plays line by line; 4× is faster, skipping shows the end, Stop freezes it', async () => {
-    const page = await newTab(browser.context);
+  test('a program that sleeps plays line by line; 4× is faster, skipping shows the end, Stop freezes it', async (t) => {
+    // A browser of its own: Playwright's clock is its context's, and once paused it would stop
+    // the other tests' pages too.
+    const own = await launch();
+    t.after(() => own.close());
+    const page = await newTab(own.context);
     await installClock(page);
     await page.goto(`${baseUrl}#/play`);
     await page.getByRole('textbox', { name: '程序', exact: true }).waitFor();
+    await pauseClock(page);
     await setProgram(page, COUNTING);
     await run(page).click();
     await status(page).filter({ hasText: '正在播放' }).waitFor();

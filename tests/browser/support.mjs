@@ -53,11 +53,13 @@ export async function newTab(context) {
 }
 
 /**
- * Gives the pages of `page` a clock the test moves (Playwright's `page.clock`), before they load:
- * what playback shows then depends on how far the test moves the clock, never on how fast the
- * machine is. Playwright's fake timers number their timers from 10^12, and the browser's bindings
- * that Rust code calls (web-sys) read a timer's number as a 32-bit integer, so a cancelled timer
- * would still fire; the page gets the fake timers under numbers from 1, as a browser's own are.
+ * Gives the pages of `page` a clock the test moves (Playwright's `page.clock`), before they load.
+ * The installed clock still flows with real time, so that the page can load; once it has, the test
+ * stops it with `pauseClock`, and from then on what playback shows depends on how far the test
+ * moves the clock, never on how fast the machine is. Playwright's fake timers number their timers
+ * from 10^12, and the browser's bindings that Rust code calls (web-sys) read a timer's number as a
+ * 32-bit integer, so a cancelled timer would still fire; the page gets the fake timers under
+ * numbers from 1, as a browser's own are.
  */
 export async function installClock(page) {
   await page.clock.install();
@@ -77,6 +79,17 @@ export async function installClock(page) {
       };
     }
   });
+}
+
+/**
+ * Stops the clock `installClock` gave `page`, a second on from where it stands: from then on time
+ * moves only when the test moves it (`page.clock.runFor`). Without it, a machine busy between two
+ * steps of a test let real time run on, and a playback at 4× showed lines the test had not yet let
+ * it reach.
+ */
+export async function pauseClock(page) {
+  // A second ahead: the clock runs on while this call travels, and it cannot be paused in its past.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
 /**

@@ -1,27 +1,13 @@
 //! The AI tools' own words, in Chinese (the default) and English: the drawing pad and the model
 //! lab live in the AI module, so their words do too (`app/locales/<tag>/ai.ftl`), and the first
-//! screen does not carry them. Read like `crate::i18n`'s, whose `Words` this uses.
+//! screen does not carry them. Read like `crate::i18n`'s, by its `word_set!`.
 
 use sprout_runtime::messages::Language;
 
-use crate::i18n::Words;
+use crate::i18n::word_set;
 
-// `AiText`, `sources` and `written_sources`, from `app/locales/*/ai.ftl`.
-include!(concat!(env!("OUT_DIR"), "/ai_text.rs"));
-
-thread_local! {
-    static WORDS: Words = const { Words::new(sources) };
-}
-
-/// `text` in `language` (Chinese when missing).
-pub fn ai_tr(language: Language, text: AiText) -> &'static str {
-    WORDS.with(|words| words.text(language, text as usize))
-}
-
-/// `text` in `language` with each variable (`{ $name }` in the `.ftl` files) replaced by its value.
-pub fn ai_tr_with(language: Language, text: AiText, values: &[(&str, String)]) -> String {
-    WORDS.with(|words| words.format(language, text as usize, values))
-}
+// `AiText` and its lookups, from `app/locales/*/ai.ftl`.
+word_set!("ai_text.rs", AiText, ai_tr, ai_tr_with);
 
 #[cfg(test)]
 mod tests {

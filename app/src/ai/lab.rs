@@ -70,16 +70,11 @@ pub enum Extractor {
     Failed(Option<Vec<(Language, String)>>),
 }
 
-/// A classify request for the worker, compared by identity: the component sends it exactly when
-/// the lab holds a new one.
-#[derive(Clone, Debug)]
-pub struct Outgoing(pub Rc<ToolRequest>);
-
-impl PartialEq for Outgoing {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+crate::state::shared!(
+    /// A classify request for the worker, compared by identity: the component sends it exactly
+    /// when the lab holds a new one.
+    Outgoing(ToolRequest)
+);
 
 /// What the lab shows.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,7 @@
-//! What only the AI module has (the `ai` feature, issue #5): the drawing pad and the model lab,
-//! which the first screen's page mounts through [`mount_tool`] (see `crate::modules::tool`), and the
-//! tools' side of the AI worker ([`tools`]).
+//! What only the AI module has (the `ai` feature, issue #5): the AI area's backend, which the first
+//! screen's script worker reaches through [`answer`]; the drawing pad and the model lab, which the
+//! first screen's page mounts through [`mount_tool`] (see `crate::modules::tool`); and the tools'
+//! side of the AI module's tools' worker ([`tools`]).
 
 pub mod camera;
 pub mod i18n;
@@ -8,6 +9,7 @@ pub mod lab;
 pub mod pad;
 pub mod tools;
 
+use sprout_runtime::ai::LocalBackend;
 use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -16,6 +18,19 @@ use crate::modules::mount::{Mounted, WithLanguage};
 use crate::modules::tool::Tool;
 use lab::ModelLab;
 use pad::DigitPad;
+
+thread_local! {
+    /// The backend the script worker's engine forwards to: the classifiers its programs made live
+    /// here until they drop them.
+    static BACKEND: LocalBackend = LocalBackend::default();
+}
+
+/// The AI area's backend, for the script worker's engine (`sprout_runtime::ai::Forwarding`): answers
+/// an encoded request (`sprout_runtime::ai::protocol`) with the encoded reply.
+#[wasm_bindgen]
+pub fn answer(request: &[u8]) -> Vec<u8> {
+    BACKEND.with(|backend| backend.answer_bytes(request))
+}
 
 /// Props of [`ToolRoot`].
 #[derive(Properties, PartialEq, Clone)]

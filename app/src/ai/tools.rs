@@ -23,10 +23,13 @@ use crate::workers::serve::Replies;
 /// The page's link to a tools' worker.
 pub type ToolLink = WorkerLink<ToolRequest, ToolReply>;
 
-/// Starts a tools' worker (the AI module again, from the browser's cache) that reports to
-/// `on_event`; dropping the link terminates it.
+/// This build of the AI module: the one with wasm SIMD or the one without.
+const THIS_BUILD: LazyModule = if cfg!(target_feature = "simd128") { LazyModule::Ai } else { LazyModule::AiNosimd };
+
+/// Starts a tools' worker (this build of the AI module again, from the browser's cache) that
+/// reports to `on_event`; dropping the link terminates it.
 pub fn spawn(on_event: Callback<LinkEvent<ToolReply>>) -> Result<ToolLink, wasm_bindgen::JsValue> {
-    WorkerLink::spawn(|| start_worker(LazyModule::Ai, WorkerRole::Tools), on_event)
+    WorkerLink::spawn(|| start_worker(THIS_BUILD, WorkerRole::Tools), on_event)
 }
 
 /// A drawing: the ink of a `width`×`height` canvas, row by row, 0 (none) to 255 (full).

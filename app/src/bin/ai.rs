@@ -1,20 +1,19 @@
 //! The entry point of Sprout's AI module (issue #5), the app crate's second wasm binary, built with
-//! the `ai` feature (the runtime with tract and the embedded models) by scripts/lazy-modules.mjs and
-//! loaded only when a lesson or the AI lab needs it, never on the first screen.
+//! the `ai` feature (the runtime's AI backend: tract, the embedded models and datasets, training)
+//! by scripts/lazy-modules.mjs, twice (with wasm SIMD and without), and loaded only when a program
+//! or the AI lab needs it, never on the first screen. It carries no script engine: programs run in
+//! the first screen's script worker, which loads this module beside its engine and hands it the AI
+//! functions' requests through its `answer` export (`sprout_app::ai::answer`).
 //!
-//! In a worker it serves by the worker's role (its name, `sprout_app::modules::WorkerRole`): the AI
-//! script worker runs programs that call the AI functions (the same `workers::script::serve()` as
-//! the first screen's module), the tools' worker answers the drawing pad's and the model lab's
-//! requests (`sprout_app::ai::tools::serve()`). On the page it does nothing at start: the app mounts
-//! the pad and the lab through the functions it exports (`sprout_app::ai`).
+//! In a worker named for the tools' role (`sprout_app::modules::WorkerRole`) it answers the drawing
+//! pad's and the model lab's requests (`sprout_app::ai::tools::serve()`). Elsewhere (on the page, in
+//! the script worker) it does nothing at start: the page mounts the pad and the lab through the
+//! functions it exports, the script worker calls `answer`.
 
 use sprout_app::modules::{worker_role, WorkerRole};
 
 fn main() {
-    match worker_role() {
-        Some(WorkerRole::Tools) => sprout_app::ai::tools::serve(),
-        Some(_) => sprout_app::workers::script::serve(),
-        // On the page the module only exports; the app mounts the tools through them.
-        None => {}
+    if worker_role() == Some(WorkerRole::Tools) {
+        sprout_app::ai::tools::serve();
     }
 }

@@ -1,27 +1,13 @@
 //! The classroom module's own words, in Chinese (the default) and English: the teachers' pages live
 //! in that module, so their words do too (`app/locales/<tag>/classroom.ftl`), and the first screen
-//! does not carry them. Read like `crate::i18n`'s, whose `Words` this uses.
+//! does not carry them. Read like `crate::i18n`'s, by its `word_set!`.
 
 use sprout_runtime::messages::Language;
 
-use crate::i18n::Words;
+use crate::i18n::word_set;
 
-// `ClassText`, `sources` and `written_sources`, from `app/locales/*/classroom.ftl`.
-include!(concat!(env!("OUT_DIR"), "/classroom_text.rs"));
-
-thread_local! {
-    static WORDS: Words = const { Words::new(sources) };
-}
-
-/// `text` in `language` (Chinese when missing).
-pub fn class_tr(language: Language, text: ClassText) -> &'static str {
-    WORDS.with(|words| words.text(language, text as usize))
-}
-
-/// `text` in `language` with each variable (`{ $name }` in the `.ftl` files) replaced by its value.
-pub fn class_tr_with(language: Language, text: ClassText, values: &[(&str, String)]) -> String {
-    WORDS.with(|words| words.format(language, text as usize, values))
-}
+// `ClassText` and its lookups, from `app/locales/*/classroom.ftl`.
+word_set!("classroom_text.rs", ClassText, class_tr, class_tr_with);
 
 #[cfg(test)]
 mod tests {

@@ -74,7 +74,7 @@ pub fn mount_classroom(
     pack_json: &str,
 ) -> Result<ClassroomHandle, JsValue> {
     let tool = Tool::from_name(tool)
-        .filter(|tool| tool.module() == crate::modules::LazyModule::Classroom)
+        .filter(|tool| !tool.is_ai())
         .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
     let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
     let props = ClassroomRootProps {

@@ -85,6 +85,7 @@ fn status_text(language: Language, status: Status, report: Option<&SharedReport>
         Status::Checked => tr(language, Text::StatusChecked),
         Status::Stopped => tr(language, Text::StatusStopped),
         Status::WorkerFailed => tr(language, Text::StatusWorkerFailed),
+        Status::AiFailed => tr(language, Text::AiLoadFailed),
         Status::Finished => match report.map(|report| &report.0.run.outcome) {
             Some(Outcome::TimeUp) => tr(language, Text::StatusTimeUp),
             // A failed run speaks through its diagnostic.

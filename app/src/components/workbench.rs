@@ -163,7 +163,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     </button>
                     { lesson_buttons.unwrap_or_default() }
                 </div>
-                if run.ai.loading {
+                if run.ai_loading {
                     <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p>
                 }
                 <label for="program-input">{ tr(language, Text::InputLabel) }</label>

@@ -21,10 +21,12 @@ pub fn started_at(progress: &Progress) -> Option<u64> {
 }
 
 /// Seconds left at `now` (seconds since 1970), below zero once the time is up; `None` before the
-/// contest started or for a pack without a time window.
+/// contest started or for a pack without a time window. Never more than the contest's time: the
+/// start is kept to the second and the page's `now` is its last tick's, so `now` can come a moment
+/// before the start, and the clock would read 30:01 in a contest of 30 minutes.
 pub fn seconds_left(pack: &Pack, progress: &Progress, now: f64) -> Option<f64> {
-    let minutes = pack.course.duration_minutes?;
-    Some(started_at(progress)? as f64 + f64::from(minutes) * 60.0 - now)
+    let duration = f64::from(pack.course.duration_minutes?) * 60.0;
+    Some((started_at(progress)? as f64 + duration - now).min(duration))
 }
 
 /// Whether the student filled in what a contest needs to know of them.
@@ -72,6 +74,7 @@ pub(crate) mod tests {
         let start = seconds_since_epoch("2026-11-24T08:00:00Z").expect("a time") as f64;
         assert_eq!(seconds_left(&pack, &progress, start + 60.0), Some(89.0 * 60.0));
         assert_eq!(seconds_left(&pack, &progress, start + 90.0 * 60.0 + 1.0), Some(-1.0));
+        assert_eq!(seconds_left(&pack, &progress, start - 0.7), Some(90.0 * 60.0), "a tick from before the start");
         assert_eq!(clock_text(89.0 * 60.0), "1:29:00");
         assert_eq!(clock_text(3599.2), "1:00:00", "a started second counts");
         assert_eq!(clock_text(59.0 * 60.0), "59:00");

@@ -12,22 +12,36 @@ use std::cell::RefCell;
 
 use sprout_runtime::messages::{Catalog, Language, Sources};
 
-// `Text`, `sources` and `written_sources`, from `app/locales/*/app.ftl`.
-include!(concat!(env!("OUT_DIR"), "/app_text.rs"));
+/// A word set in the module that invokes it: the enum of ids, `sources` and `written_sources` that
+/// `app/build/words.rs` wrote for `$file` (`Text` from `app_text.rs`, …), its [`Words`], and its two
+/// lookups: `$tr(language, id)` (Chinese when a language lacks the word) and `$tr_with(language,
+/// id, values)`, which fills in each variable (`{ $name }` in the `.ftl` files).
+macro_rules! word_set {
+    ($file:literal, $id:ident, $tr:ident, $tr_with:ident) => {
+        include!(concat!(env!("OUT_DIR"), "/", $file));
 
-thread_local! {
-    static WORDS: Words = const { Words::new(sources) };
-}
+        thread_local! {
+            static WORDS: $crate::i18n::Words = const { $crate::i18n::Words::new(sources) };
+        }
 
-/// `text` in `language`, falling back to Chinese.
-pub fn tr(language: Language, text: Text) -> &'static str {
-    WORDS.with(|words| words.text(language, text as usize))
-}
+        /// `text` in `language`, falling back to Chinese.
+        pub fn $tr(language: Language, text: $id) -> &'static str {
+            WORDS.with(|words| words.text(language, text as usize))
+        }
 
-/// `text` in `language` with each variable (`{ $name }` in the `.ftl` files) replaced by its value.
-pub fn tr_with(language: Language, text: Text, values: &[(&str, String)]) -> String {
-    WORDS.with(|words| words.format(language, text as usize, values))
+        /// `text` in `language` with each variable (`{ $name }` in the `.ftl` files) replaced by its
+        /// value.
+        pub fn $tr_with(language: Language, text: $id, values: &[(&str, String)]) -> String {
+            WORDS.with(|words| words.format(language, text as usize, values))
+        }
+    };
 }
+// For the lazy modules' word sets.
+#[cfg(any(feature = "ai", feature = "classroom"))]
+pub(crate) use word_set;
+
+// The first screen's words, from `app/locales/*/app.ftl`.
+word_set!("app_text.rs", Text, tr, tr_with);
 
 /// The id the embedded copies of the `.ftl` files give the message of a set's enum variant at
 /// `index`: `app/build/words.rs` names them by position, so that the modules carry no long ids.

@@ -1,20 +1,25 @@
-//! The app's lazily loaded wasm modules: how the page loads one and how it starts a worker of one.
-//! Which modules there are, their addresses and their USB hooks come from app/modules.json, the
-//! list the build scripts read too ([`LazyModule`], written by build.rs). Today: the AI module
-//! (issue #5: tract, the models, the drawing pad and the model lab), downloaded only when a lesson
-//! or the AI lab needs it, and the classroom module (issue #6: the teachers' pages), downloaded only
-//! when a teacher opens one. None is on the first screen.
+//! The app's lazily loaded wasm modules: how the page or a worker loads one and how the page starts
+//! a worker of one. Which modules there are, their addresses and their USB hooks come from
+//! app/modules.json, the list the build scripts read too ([`LazyModule`], written by build.rs).
+//! Today: the AI module (issue #5: tract, the models and datasets, the drawing pad and the model lab)
+//! in two builds, with wasm SIMD and without ([`ai_module`] picks the one this browser runs), and the
+//! classroom module (issue #6: the teachers' pages). None is on the first screen: the AI module is
+//! downloaded when a program needs its backend (into the script worker, which forwards the AI
+//! functions' requests to it) or the AI lab opens, the classroom module when a teacher opens one of
+//! its pages.
 //!
 //! Served over http(s), each module has a fixed-name ES module ([`LazyModule::url`], written by
-//! scripts/lazy-modules.mjs) that starts it and re-exports its bindings: the page imports it for
-//! the tools it mounts ([`tool`]), and its workers are module workers started from it. The USB page
-//! (file://, where modules and fetch are refused) loads each module from a sibling script instead and
-//! publishes a function to load it on the page and one to start a worker of it
-//! ([`LazyModule::usb_load_hook`], [`LazyModule::usb_worker_hook`]; scripts/usb.mjs); when they exist
-//! they are used. A worker is started with a role, its name, which the module's `main` reads to know
-//! which requests it serves ([`worker_role`]).
+//! scripts/lazy-modules.mjs) that starts it and re-exports its bindings: the page or the script
+//! worker imports it ([`load`]), and a module's own workers are module workers started from it. The
+//! USB page (file://, where modules and fetch are refused) loads each module from a sibling script
+//! instead and publishes a function to load it on the page and one to start a worker of it
+//! ([`LazyModule::usb_load_hook`], [`LazyModule::usb_worker_hook`]; scripts/usb.mjs); its script
+//! worker gets the load functions too, which ask the page for the module. When they exist they are
+//! used. A worker of a lazy module is started with a role, its name, which the module's `main` reads
+//! to know which requests it serves ([`worker_role`]); the script worker's name is the AI module it
+//! loads ([`start_script_worker`]).
 //!
-//! Every wasm module carries this file: the first screen's starts the AI script worker and loads the
+//! Every wasm module carries this file: the first screen's starts the script worker and loads the
 //! tools, the AI module's tools start their own worker for inference and training, and the
 //! classroom module's lesson editor starts one to verify lessons.
 
@@ -36,8 +41,6 @@ pub const WORKER_URL: &str = "./worker.js";
 /// What a worker of a lazily loaded module is for: its name, which the module's `main` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkerRole {
-    /// Runs and grades programs (the AI module's script worker).
-    Script,
     /// Answers the drawing pad's and the model lab's requests (the AI module).
     Tools,
     /// Verifies lessons for the lesson editor (the classroom module).
@@ -48,19 +51,49 @@ impl WorkerRole {
     /// The worker's name.
     pub fn name(self) -> &'static str {
         match self {
-            WorkerRole::Script => "script",
             WorkerRole::Tools => "tools",
             WorkerRole::Verify => "verify",
         }
     }
 }
 
+/// The name of the dedicated worker this code runs in; `None` on the page.
+fn worker_name() -> Option<String> {
+    js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok().map(|scope| scope.name())
+}
+
 /// The role of the worker this code runs in, from its name; `None` on the page, or for a name no
-/// role has.
+/// role has (the script worker's).
 pub fn worker_role() -> Option<WorkerRole> {
-    let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok()?;
-    let name = scope.name();
-    [WorkerRole::Script, WorkerRole::Tools, WorkerRole::Verify].into_iter().find(|role| role.name() == name)
+    let name = worker_name()?;
+    [WorkerRole::Tools, WorkerRole::Verify].into_iter().find(|role| role.name() == name)
+}
+
+/// Asks `WebAssembly.validate` about a wasm module with one function of type `() -> v128`
+/// (`i32.const 0; i8x16.splat; i8x16.popcnt`), which validates only where the browser has wasm
+/// SIMD (the probe of the wasm-feature-detect package). Its bytes are written as JavaScript numbers:
+/// as bytes in this module's data they would begin with wasm's magic number, which marks a copy of
+/// a wasm module in the USB page.
+const SIMD_PROBE: &str = "return WebAssembly.validate(new Uint8Array(\
+    [0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,10,1,8,0,65,0,253,15,253,98,11]))";
+
+/// The build of the AI module this browser runs: the one with wasm SIMD (tract's kernels 2.5-3×
+/// faster) where the browser validates SIMD code, else the one without (Chromium before 91). The
+/// page decides, for its tools and, by naming it, for the script worker: a browser test hides SIMD
+/// from the page with an init script, which never reaches workers.
+pub fn ai_module() -> LazyModule {
+    let probe = js_sys::Function::new_no_args(SIMD_PROBE).call0(&JsValue::UNDEFINED);
+    if probe.ok().and_then(|simd| simd.as_bool()).unwrap_or(false) {
+        LazyModule::Ai
+    } else {
+        LazyModule::AiNosimd
+    }
+}
+
+/// In the script worker: the AI module the page named it after ([`start_script_worker`]).
+pub fn script_worker_ai_module() -> LazyModule {
+    let name = worker_name().unwrap_or_default();
+    LazyModule::ALL.into_iter().find(|module| module.name() == name).unwrap_or(LazyModule::Ai)
 }
 
 /// The function the USB page publishes under `name`, if it does.
@@ -74,23 +107,30 @@ fn page_url(relative: &str) -> Result<String, JsValue> {
     Ok(web_sys::Url::new_with_base(relative, &base)?.href())
 }
 
-/// Loads `module` on the page; the promise resolves to its exports (`mount_tool`, …).
+/// Loads `module` where this code runs, on the page or in the script worker; the promise resolves
+/// to its exports (`mount_tool`, `answer`, …).
 pub fn load(module: LazyModule) -> Result<js_sys::Promise, JsValue> {
     if let Some(load) = usb_hook(module.usb_load_hook()) {
         return load.call0(&JsValue::UNDEFINED)?.dyn_into();
     }
-    // wasm-bindgen has no dynamic import; a function made at run time can use one.
-    let import = js_sys::Function::new_with_args("url", "return import(url)");
-    import.call1(&JsValue::UNDEFINED, &page_url(module.url())?.into())?.dyn_into()
+    // wasm-bindgen has no dynamic import; a function made at run time can use one. The address is
+    // made absolute against the page, or in a worker against the worker's script, which the build
+    // writes beside the page.
+    let import = js_sys::Function::new_with_args(
+        "url",
+        "return import(new URL(url, self.document ? document.baseURI : location.href).href)",
+    );
+    import.call1(&JsValue::UNDEFINED, &module.url().into())?.dyn_into()
 }
 
-/// A new worker running the first screen's module, whose `main` serves runs and gradings there.
-pub fn start_script_worker() -> Result<Worker, JsValue> {
+/// A new worker running the first screen's module, whose `main` serves runs and gradings there,
+/// named after the build of the AI module `ai` that it loads when a program needs the AI backend.
+pub fn start_script_worker(ai: LazyModule) -> Result<Worker, JsValue> {
     // The USB page starts the worker itself and hands it the module it has already compiled.
     if let Some(start) = usb_hook("SPROUT_START_WORKER") {
-        return start.call0(&JsValue::UNDEFINED)?.dyn_into::<Worker>();
+        return start.call1(&JsValue::UNDEFINED, &ai.name().into())?.dyn_into::<Worker>();
     }
-    module_worker(WORKER_URL, "")
+    module_worker(WORKER_URL, ai.name())
 }
 
 /// A new worker running `module` in `role`. Only pages start workers.

@@ -44,11 +44,18 @@ impl Tool {
         }
     }
 
-    /// The module the tool is in.
+    /// Whether the tool is the AI module's (else the classroom module's).
+    pub fn is_ai(self) -> bool {
+        matches!(self, Tool::DigitPad | Tool::ModelLab | Tool::Lab)
+    }
+
+    /// The module the tool is in: for the AI tools, the build of the AI module this browser runs
+    /// ([`modules::ai_module`]).
     pub fn module(self) -> LazyModule {
-        match self {
-            Tool::DigitPad | Tool::ModelLab | Tool::Lab => LazyModule::Ai,
-            Tool::Dashboard | Tool::Author => LazyModule::Classroom,
+        if self.is_ai() {
+            modules::ai_module()
+        } else {
+            LazyModule::Classroom
         }
     }
 
@@ -97,9 +104,10 @@ fn call(handle: &JsValue, method: &str, arguments: &[JsValue]) {
 /// dashboard reads result files against the course, which only the first screen's module embeds,
 /// so it gets the course's pack (JSON); the AI tools need nothing.
 fn context(tool: Tool) -> JsValue {
-    match tool.module() {
-        LazyModule::Ai => JsValue::UNDEFINED,
-        LazyModule::Classroom => crate::course::COURSE_PACK_JSON.into(),
+    if tool.is_ai() {
+        JsValue::UNDEFINED
+    } else {
+        crate::course::COURSE_PACK_JSON.into()
     }
 }
 
@@ -120,10 +128,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
                 let (alive, handle, loading) = (alive.clone(), handle.clone(), loading.clone());
                 Closure::<dyn FnMut(JsValue)>::once(move |exports: JsValue| {
                     let Some(element) = container.cast::<web_sys::Element>().filter(|_| alive.get()) else { return };
-                    let export = match tool.module() {
-                        LazyModule::Ai => "mount_tool",
-                        LazyModule::Classroom => "mount_classroom",
-                    };
+                    let export = if tool.is_ai() { "mount_tool" } else { "mount_classroom" };
                     let mount = js_sys::Reflect::get(&exports, &export.into())
                         .ok()
                         .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
@@ -170,9 +175,10 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
         });
     }
     let language = props.language;
-    let [label, loading_words, failed_words] = match props.tool.module() {
-        LazyModule::Ai => [Text::AiToolLabel, Text::AiLoading, Text::AiLoadFailed],
-        LazyModule::Classroom => [Text::ClassroomLabel, Text::ClassroomLoading, Text::ClassroomLoadFailed],
+    let [label, loading_words, failed_words] = if props.tool.is_ai() {
+        [Text::AiToolLabel, Text::AiLoading, Text::AiLoadFailed]
+    } else {
+        [Text::ClassroomLabel, Text::ClassroomLoading, Text::ClassroomLoadFailed]
     };
     html! {
         <section class="ai-tool" aria-label={tr(language, label)}>

@@ -11,86 +11,67 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{tr, Text};
-use crate::modules::{start_script_worker, start_worker, LazyModule, WorkerRole};
+use crate::modules::{ai_module, start_script_worker};
 use crate::state::{Action, Page, State, View};
 use crate::storage;
 use crate::workers::link::{LinkEvent, WorkerLink};
 use crate::workers::protocol::{WorkerReply, WorkerRequest};
 
-/// The page's link to a script worker.
+/// The page's link to the script worker.
 type ScriptLink = WorkerLink<WorkerRequest, WorkerReply>;
 
-/// The page's script workers: the first screen's, and the AI module's once the page needs it.
-#[derive(Default)]
-struct Workers {
-    plain: Option<ScriptLink>,
-    ai: Option<ScriptLink>,
-}
-
-impl Workers {
-    /// Sends `request` to the AI worker when `ai`, else to the first screen's; `false` when that
-    /// worker could not be created. The AI worker gets the stored lab model with a run, for
-    /// `my_model()` (a stored model that no longer reads is no model: `my_model()` says so).
-    fn send(&self, ai: bool, request: WorkerRequest) -> bool {
-        let request = match request {
-            WorkerRequest::Run(mut run) if ai => {
-                run.input.lab_model = storage::lab_model().and_then(|text| serde_json::from_str(&text).ok());
-                WorkerRequest::Run(run)
-            }
-            other => other,
-        };
-        let worker = if ai { &self.ai } else { &self.plain };
-        worker.as_ref().map(|worker| worker.send(&request)).is_some()
-    }
-}
-
-/// What the events of a worker (`ai`: the AI worker) do to the state: each reply is an action.
-fn worker_events(dispatcher: UseReducerDispatcher<State>, ai: bool) -> Callback<LinkEvent<WorkerReply>> {
+/// What the script worker's events do to the state: each reply is an action.
+fn worker_events(dispatcher: UseReducerDispatcher<State>) -> Callback<LinkEvent<WorkerReply>> {
     Callback::from(move |event| {
         dispatcher.dispatch(match event {
-            // Only the AI worker's start is awaited: its module may be downloading.
-            LinkEvent::Ready if !ai => return,
-            LinkEvent::Ready => Action::AiReady,
+            LinkEvent::Ready => return,
             LinkEvent::Reply(WorkerReply::Finished(report)) => Action::Finish(Rc::new(*report), js_sys::Date::now()),
             LinkEvent::Reply(WorkerReply::Graded(report)) => Action::Graded(Rc::new(*report), storage::now()),
-            LinkEvent::Reply(WorkerReply::NeedsAi { request }) => Action::NeedsAi(Rc::new(*request)),
+            LinkEvent::Reply(WorkerReply::AiLoading) => Action::AiLoading,
+            LinkEvent::Reply(WorkerReply::AiReady) => Action::AiReady,
+            LinkEvent::Reply(WorkerReply::AiFailed) => Action::AiFailed(js_sys::Date::now()),
             LinkEvent::Failed => Action::WorkerFailed(js_sys::Date::now()),
         })
     })
 }
 
-/// Owns the script workers and posts the state's requests to them. Stopping replaces the workers
-/// (dropping a link terminates its worker) and the effect keyed on the worker generation starts
-/// fresh ones, so the UI thread never runs student code; the AI worker starts once the page's
-/// programs need it (issue #5: the first screen's worker sends such a request back).
+/// `request` as the worker gets it: a run that may call `my_model()` carries the model lab's stored
+/// model (a stored model that no longer reads is no model: `my_model()` says so). The page cannot
+/// parse the program (Rhai's parser stays off the UI thread), so it looks for the name in the text;
+/// a mention in a comment only sends the model for nothing.
+fn with_lab_model(request: WorkerRequest) -> WorkerRequest {
+    match request {
+        WorkerRequest::Run(mut run) if run.program.contains("my_model") => {
+            run.input.lab_model = storage::lab_model().and_then(|text| serde_json::from_str(&text).ok());
+            WorkerRequest::Run(run)
+        }
+        other => other,
+    }
+}
+
+/// Owns the script worker and posts the state's requests to it. Stopping replaces the worker
+/// (dropping the link terminates it) and the effect keyed on the worker generation starts a fresh
+/// one, so the UI thread never runs student code. The worker is named after the build of the AI
+/// module this browser runs (with wasm SIMD or without), which it loads when a program needs it.
 #[hook]
 pub fn use_workers(state: &UseReducerHandle<State>) {
-    let workers: Rc<RefCell<Workers>> = use_mut_ref(Workers::default);
+    let worker: Rc<RefCell<Option<ScriptLink>>> = use_mut_ref(|| None);
     {
-        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
+        let (worker, dispatcher) = (worker.clone(), state.dispatcher());
         use_effect_with(state.run.worker_generation, move |_| {
-            // Dropping the old workers terminates them. A worker that cannot even be created is
+            // Dropping the old link terminates its worker. A worker that cannot even be created is
             // reported when the student presses Run.
-            let mut workers = workers.borrow_mut();
-            *workers = Workers::default();
-            workers.plain = WorkerLink::spawn(start_script_worker, worker_events(dispatcher, false)).ok();
+            let mut worker = worker.borrow_mut();
+            *worker = None;
+            *worker = WorkerLink::spawn(|| start_script_worker(ai_module()), worker_events(dispatcher)).ok();
         });
     }
-    {
-        let (workers, dispatcher) = (workers.clone(), state.dispatcher());
-        use_effect_with((state.run.worker_generation, state.run.ai.active), move |&(_, active)| {
-            let mut workers = workers.borrow_mut();
-            if active && workers.ai.is_none() {
-                let start = || start_worker(LazyModule::Ai, WorkerRole::Script);
-                workers.ai = WorkerLink::spawn(start, worker_events(dispatcher, true)).ok();
-            }
-        });
-    }
-    // Declared after the workers' effects, so that a request made with a new worker goes to it.
-    let (dispatcher, ai) = (state.dispatcher(), state.run.ai.active);
+    // Declared after the worker's effect, so that a request made with a new worker goes to it.
+    let dispatcher = state.dispatcher();
     use_effect_with(state.run.outgoing.clone(), move |outgoing| {
         let Some(request) = outgoing else { return };
-        if !workers.borrow().send(ai, (*request.0).clone()) {
+        let request = with_lab_model((*request.0).clone());
+        if worker.borrow().as_ref().map(|worker| worker.send(&request)).is_none() {
             dispatcher.dispatch(Action::WorkerFailed(js_sys::Date::now()));
         }
     });

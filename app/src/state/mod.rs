@@ -26,7 +26,7 @@ use crate::storage::progress::Progress;
 use crate::storage::StorageProblem;
 use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 use playback::{Control, RunStart, Session};
-pub use run::{AiRoute, RunState, SharedRequest, Status};
+pub use run::{RunState, Status};
 
 /// Which screen is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -81,15 +81,18 @@ macro_rules! shared {
     ($(#[$doc:meta])* $name:ident($inner:ty)) => {
         $(#[$doc])*
         #[derive(Clone, Debug)]
-        pub struct $name(pub Rc<$inner>);
+        pub struct $name(pub ::std::rc::Rc<$inner>);
 
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                Rc::ptr_eq(&self.0, &other.0)
+                ::std::rc::Rc::ptr_eq(&self.0, &other.0)
             }
         }
     };
 }
+// For the model lab's requests (the AI module).
+#[cfg(feature = "ai")]
+pub(crate) use shared;
 
 shared!(
     /// A finished run's report, shared by the page's components.
@@ -106,6 +109,10 @@ shared!(
 shared!(
     /// A grade report.
     SharedGrade(GradeReport)
+);
+shared!(
+    /// A request for the script worker: the shell posts one exactly when the state holds a new one.
+    SharedRequest(WorkerRequest)
 );
 
 /// The student's view settings.
@@ -240,10 +247,12 @@ pub enum Action {
     Storage(Option<StorageProblem>),
     /// Text size and theme.
     SetView(View),
-    /// The first screen's worker sent this request back: it calls the AI functions.
-    NeedsAi(Rc<WorkerRequest>),
-    /// The AI worker has loaded.
+    /// The worker is loading the AI module for the job under way.
+    AiLoading,
+    /// The worker has loaded the AI module.
     AiReady,
+    /// The worker could not load the AI module the job under way needs, at this real time.
+    AiFailed(f64),
     /// The student opened a teacher's course or contest (its pack), with their stored work in it.
     OpenPack(Rc<Pack>, Progress),
     /// The student went back to the app's own course, with their stored progress there.
@@ -352,8 +361,9 @@ impl Reducible for State {
                 next.view = View { font_percent: view.font_percent.clamp(smallest, largest), ..view };
                 true
             }
-            Action::NeedsAi(request) => next.run.needs_ai(request),
+            Action::AiLoading => next.run.ai_loading(),
             Action::AiReady => next.run.ai_ready(),
+            Action::AiFailed(real_ms) => next.run.ai_failed(real_ms),
             Action::OpenPack(pack, progress) => {
                 next.switch_course(pack, progress);
                 true
@@ -379,7 +389,7 @@ impl Reducible for State {
 mod tests {
     use super::*;
     use crate::state::playback::{Button, Speed, SENSORS};
-    use crate::workers::protocol::{BoardUse, RunId, RunRequest};
+    use crate::workers::protocol::{BoardUse, RunId, RunRequest, WorkerRequest};
     use sprout_lessons::{grade, Selection};
     use sprout_runtime::scenario::{Sensor, SensorReading};
     use sprout_runtime::{run, Event, Outcome};
@@ -623,23 +633,54 @@ mod tests {
     }
 
     #[test]
-    fn a_request_the_plain_worker_sends_back_goes_to_the_ai_worker_with_the_pages_later_ones() {
-        let state = apply(Rc::new(State::default()), &[run_program("print(dot([1, 2], [3, 4]));")]);
-        let request = Rc::new(WorkerRequest::Run(outgoing_run(&state)));
-        let state = apply(state, &[Action::NeedsAi(request.clone())]);
-        assert_eq!((state.run.status, state.run.ai.active, state.run.ai.loading), (Status::Running, true, true));
-        assert!(state.run.outgoing.as_ref().is_some_and(|resend| Rc::ptr_eq(&resend.0, &request)));
+    fn the_ai_module_loading_is_shown_until_it_is_ready() {
+        let state = check(&[run_program("print(model(\"iris\").labels);"), Action::AiLoading], Status::Running, 0);
+        assert!(state.run.ai_loading);
         let state = apply(state, &[Action::AiReady]);
-        assert!(state.run.ai.active && !state.run.ai.loading);
-        // Stop replaces the workers; the page keeps sending to the AI worker.
-        let state = apply(state, &[Action::Stop(0.0), start()]);
-        assert_eq!((state.run.worker_generation, state.run.ai.active), (1, true));
-        // A late refusal, after Stop, is not sent on.
-        let stopped = apply(state.clone(), &[Action::Stop(0.0)]);
-        assert_eq!(apply(stopped.clone(), &[Action::NeedsAi(request)]).run.ai, stopped.run.ai);
-        // Another page starts with the first screen's worker again.
-        let state = apply(state, &[Action::Navigate(Page::Playground, NOW.into())]);
-        assert_eq!(state.run.ai, AiRoute::default());
+        assert!(!state.run.ai_loading);
+        // The same request then runs to its report.
+        assert_eq!(work(state, 0.0).run.status, Status::Finished);
+        // A check waits for the module the same way.
+        let lesson = State::default().course.pack.lessons[0].id.clone();
+        let state = check(
+            &[
+                Action::Navigate(Page::Lesson(lesson), NOW.into()),
+                Action::StartCheck(String::new(), 0.0),
+                Action::AiLoading,
+            ],
+            Status::Checking,
+            0,
+        );
+        assert!(state.run.ai_loading);
+    }
+
+    #[test]
+    fn news_of_the_ai_module_after_stop_is_ignored() {
+        let stopped = check(&[start(), Action::AiLoading, Action::Stop(0.0)], Status::Stopped, 1);
+        assert!(!stopped.run.ai_loading, "the replaced worker's download is over");
+        let late = apply(stopped.clone(), &[Action::AiLoading, Action::AiFailed(0.0)]);
+        assert_eq!((late.run.status, late.run.ai_loading), (Status::Stopped, false));
+        // The next run goes to the fresh worker, which loads the module again when it needs it.
+        let state = apply(stopped, &[start(), Action::AiLoading]);
+        assert_eq!((state.run.status, state.run.ai_loading, state.run.worker_generation), (Status::Running, true, 1));
+    }
+
+    #[test]
+    fn a_module_that_cannot_load_ends_the_job_and_the_worker_stays() {
+        let state = check(&[start(), Action::AiLoading, Action::AiFailed(0.0)], Status::AiFailed, 0);
+        assert!(!state.run.ai_loading && !state.run.status.busy() && !state.run.status.stoppable());
+        // A report that comes anyway (a request that did not need the module) is not awaited.
+        assert_eq!(apply(state.clone(), &[Action::Finish(report(1, 1), 0.0)]).run.status, Status::AiFailed);
+        // Run works again, in the same worker.
+        check(&[start(), Action::AiLoading, Action::AiFailed(0.0), start()], Status::Running, 0);
+    }
+
+    #[test]
+    fn a_worker_that_fails_while_loading_the_ai_module_is_replaced() {
+        let state = check(&[start(), Action::AiLoading, Action::WorkerFailed(0.0)], Status::WorkerFailed, 1);
+        assert!(!state.run.ai_loading);
+        // Its late news changes nothing.
+        assert_eq!(apply(state.clone(), &[Action::AiFailed(0.0)]).run.status, Status::WorkerFailed);
     }
 
     #[test]

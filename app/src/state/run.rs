@@ -1,6 +1,6 @@
 //! The part of the [`State`](super::State) that changes with every run and check: where the worker
 //! stands, the last press of Run and its playback, the request waiting to be posted, the last
-//! grade, and which worker the page's programs go to.
+//! grade, and whether the worker is loading the AI module.
 //!
 //! Everything here is pure: real time comes in as milliseconds, and the request for the worker is a
 //! value ([`RunState::outgoing`]) that the shell posts whenever it changes.
@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::components::stage::StageKinds;
 use crate::state::playback::{Control, RunStart, SensorValues, Session, Speed};
-use crate::state::{SharedGrade, SharedReport, SharedSession};
+use crate::state::{SharedGrade, SharedReport, SharedRequest, SharedSession};
 use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 
 /// Where the worker stands.
@@ -32,6 +32,8 @@ pub enum Status {
     Stopped,
     /// The worker failed (a bug, or it could not be loaded) and is being replaced.
     WorkerFailed,
+    /// The program needed the AI module, which could not be loaded (issue #5).
+    AiFailed,
 }
 
 impl Status {
@@ -46,30 +48,6 @@ impl Status {
     }
 }
 
-/// Whether this page's programs go to the AI worker (issue #5).
-///
-/// A page starts with the first screen's worker. When that worker answers that a request calls the
-/// AI functions, the request goes to the AI worker, and so do the page's later ones, until another
-/// page opens.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AiRoute {
-    /// Requests go to the AI worker.
-    pub active: bool,
-    /// The AI worker is still loading (the module may be downloading).
-    pub loading: bool,
-}
-
-/// A worker request, compared by identity like [`SharedReport`]: the shell posts a request exactly
-/// when the state holds a new one.
-#[derive(Clone, Debug)]
-pub struct SharedRequest(pub Rc<WorkerRequest>);
-
-impl PartialEq for SharedRequest {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The runs and checks of the page on screen.
 #[derive(Clone, Debug, Default)]
 pub struct RunState {
@@ -79,8 +57,8 @@ pub struct RunState {
     pub status: Status,
     /// The last press of Run, with its report and playback; cleared when another page opens.
     pub session: Option<SharedSession>,
-    /// The latest request for the worker (a run, a re-run, a check, or one sent back for the AI
-    /// worker); the shell posts it whenever it changes.
+    /// The latest request for the worker (a run, a re-run or a check); the shell posts it whenever
+    /// it changes.
     pub outgoing: Option<SharedRequest>,
     /// Counts the presses of Run, to number the sessions.
     pub sessions_started: u32,
@@ -97,8 +75,8 @@ pub struct RunState {
     /// Counts the script workers replaced so far; the shell starts a fresh worker whenever it
     /// changes.
     pub worker_generation: u32,
-    /// Where this page's programs run: the first screen's worker, or the AI module's.
-    pub ai: AiRoute,
+    /// The worker is loading the AI module for the job under way (issue #5; it may be downloading).
+    pub ai_loading: bool,
 }
 
 impl RunState {
@@ -112,9 +90,10 @@ impl RunState {
         self.outgoing = Some(SharedRequest(Rc::new(request)));
     }
 
-    /// Replaces the worker: it ends whatever it was doing.
+    /// Replaces the worker: it ends whatever it was doing, loading the AI module included.
     fn replace_worker(&mut self) {
         self.worker_generation += 1;
+        self.ai_loading = false;
     }
 
     /// Stops playback (for Stop, a check or a failed worker).
@@ -143,7 +122,6 @@ impl RunState {
         self.session = None;
         self.stage = StageKinds::default();
         self.grade = None;
-        self.ai = AiRoute::default();
     }
 
     /// Leaves everything of another course: a check under way ends with its worker.
@@ -256,44 +234,55 @@ impl RunState {
         if busy || self.waiting() {
             self.replace_worker();
         }
-        self.freeze_session(real_ms);
-        self.status = Status::Stopped;
-        self.checking = None;
+        self.end_job(real_ms, Status::Stopped);
         true
+    }
+
+    /// Whether the worker has a job: a run, a check, or a re-run playback waits for.
+    fn has_job(&self) -> bool {
+        self.status.busy() || self.waiting()
+    }
+
+    /// The job under way ends at `real_ms` with `status`: playback freezes where it stands, and no
+    /// check is under way any more.
+    fn end_job(&mut self, real_ms: f64, status: Status) {
+        self.freeze_session(real_ms);
+        self.status = status;
+        self.checking = None;
     }
 
     /// The worker failed, at `real_ms`: replaced, when it had something to do.
     pub(super) fn worker_failed(&mut self, real_ms: f64) -> bool {
-        if !self.status.busy() && !self.waiting() {
+        if !self.has_job() {
             return false;
         }
-        self.freeze_session(real_ms);
-        self.status = Status::WorkerFailed;
-        self.checking = None;
+        self.end_job(real_ms, Status::WorkerFailed);
         self.replace_worker();
         true
     }
 
-    /// The first screen's worker sent `request` back, for the AI worker: sent there when it is the
-    /// job under way (a late refusal belongs to a stopped one).
-    pub(super) fn needs_ai(&mut self, request: Rc<WorkerRequest>) -> bool {
-        let under_way = match &*request {
-            WorkerRequest::Run(run) => {
-                matches!(self.status, Status::Running | Status::Playing)
-                    && self.session.as_ref().is_some_and(|session| session.0.expects(run.id))
-            }
-            WorkerRequest::Grade(_) => self.status == Status::Checking,
-        };
-        if !under_way {
+    /// The worker started loading the AI module for the job under way; news of a job that is over
+    /// (replaced with its worker) changes nothing.
+    pub(super) fn ai_loading(&mut self) -> bool {
+        if !self.has_job() {
             return false;
         }
-        self.ai = AiRoute { active: true, loading: !self.ai.active || self.ai.loading };
-        self.outgoing = Some(SharedRequest(request));
-        true
+        !std::mem::replace(&mut self.ai_loading, true)
     }
 
-    /// The AI worker has loaded.
+    /// The worker has loaded the AI module.
     pub(super) fn ai_ready(&mut self) -> bool {
-        std::mem::replace(&mut self.ai.loading, false)
+        std::mem::replace(&mut self.ai_loading, false)
+    }
+
+    /// The AI module could not be loaded, at `real_ms`: the job under way ends with that news. The
+    /// worker stays: it tries again for the next program that needs the module.
+    pub(super) fn ai_failed(&mut self, real_ms: f64) -> bool {
+        if !self.has_job() {
+            return false;
+        }
+        self.end_job(real_ms, Status::AiFailed);
+        self.ai_loading = false;
+        true
     }
 }

@@ -78,27 +78,31 @@ pub enum WorkerReply {
     Finished(Box<RunReport>),
     /// A program was graded.
     Graded(Box<GradeReport>),
-    /// The request calls the AI functions, which only the AI module's worker has: the plain
-    /// worker sends it back for the UI to send there (and the lesson's later requests too).
-    NeedsAi {
-        /// The request, as sent.
-        request: Box<WorkerRequest>,
-    },
+    /// A request needs the AI backend, and the worker is loading the AI module for it (it may be
+    /// downloading): the request is answered once it has loaded.
+    AiLoading,
+    /// The AI module has loaded; the request that needed it runs now.
+    AiReady,
+    /// The AI module could not be loaded: the requests that needed it get no other answer.
+    AiFailed,
 }
 
 impl WorkerRequest {
-    /// Whether the request needs the AI worker: its program, or a checker of the lesson it is
-    /// graded against, calls one of the student API's AI functions (`sprout_runtime::api::
-    /// AI_FUNCTIONS`), from the syntax tree. A program that does not compile does not: the plain
-    /// worker reports its mistake. Like [`BoardUse::of_program`], only workers call this.
-    pub fn needs_ai(&self) -> bool {
+    /// Whether the request needs the AI module's backend: its program, or a checker of the lesson
+    /// it is graded against, calls one of [`AI_BACKEND_FUNCTIONS`] (datasets, classifiers, models),
+    /// from the syntax tree. The rest of the AI area (the vector functions, `split`, `take`) runs
+    /// in the worker's own engine. A program that does not compile does not: the worker reports its
+    /// mistake. Like [`BoardUse::of_program`], only workers call this.
+    ///
+    /// [`AI_BACKEND_FUNCTIONS`]: sprout_runtime::api::AI_BACKEND_FUNCTIONS
+    pub fn needs_backend(&self) -> bool {
         match self {
-            WorkerRequest::Run(request) => calls_ai(&request.program, &request.input.limits),
+            WorkerRequest::Run(request) => calls_backend(&request.program, &request.input.limits),
             WorkerRequest::Grade(request) => {
                 let limits = Limits::default();
-                calls_ai(&request.code, &limits)
+                calls_backend(&request.code, &limits)
                     || request.lesson.tests.iter().any(|test| match &test.check {
-                        Check::Checker { checker, .. } => calls_ai(checker, &limits),
+                        Check::Checker { checker, .. } => calls_backend(checker, &limits),
                         _ => false,
                     })
             }
@@ -106,10 +110,10 @@ impl WorkerRequest {
     }
 }
 
-/// Whether `program` calls one of the AI functions.
-fn calls_ai(program: &str, limits: &Limits) -> bool {
+/// Whether `program` calls one of the AI functions that need the backend.
+fn calls_backend(program: &str, limits: &Limits) -> bool {
     sprout_runtime::syntax::facts(program, limits)
-        .is_ok_and(|facts| sprout_runtime::api::AI_FUNCTIONS.iter().any(|name| facts.calls.contains_key(*name)))
+        .is_ok_and(|facts| sprout_runtime::api::AI_BACKEND_FUNCTIONS.iter().any(|name| facts.calls.contains_key(*name)))
 }
 
 /// What a program reads from the maker board, so that the UI knows whether pressing a button or
@@ -181,31 +185,33 @@ mod tests {
         check("print(tilt_x(", false, false);
     }
 
-    fn needs_ai(program: &str) -> bool {
+    fn needs_backend(program: &str) -> bool {
         let input = RunInput::default();
-        WorkerRequest::Run(RunRequest { id: RunId::default(), program: program.into(), input }).needs_ai()
+        WorkerRequest::Run(RunRequest { id: RunId::default(), program: program.into(), input }).needs_backend()
     }
 
     #[test]
-    fn a_request_sent_back_for_the_ai_worker_reads_back() {
-        let request = WorkerRequest::Run(RunRequest {
-            id: RunId { session: 1, request: 2 },
-            program: "print(mean([1]));".into(),
-            input: RunInput::default(),
-        });
-        let reply = WorkerReply::NeedsAi { request: Box::new(request) };
-        let json = serde_json::to_string(&reply).expect("serializes");
-        assert_eq!(serde_json::from_str::<WorkerReply>(&json).expect("reads back"), reply);
+    fn programs_calling_datasets_classifiers_or_models_need_the_backend() {
+        assert!(needs_backend("let m = model(\"digits\");\nprint(m.labels);"));
+        assert!(needs_backend("fn f() { my_model() }"));
+        assert!(needs_backend("let c = knn(dataset(\"iris\"), 3);"));
+        assert!(needs_backend("print(logistic(#{ features: [[1]], labels: [0] }));"));
+        // The vector functions, `split` and `take` run in the engine's own AI area.
+        assert!(!needs_backend("print(mean([1, 2, 3]));"));
+        assert!(!needs_backend("print(take(#{ features: [[1]], labels: [0] }, 1));"));
+        assert!(!needs_backend("print(\"model\");"));
+        assert!(!needs_backend("print(model(\"digits\");"), "does not compile: the worker says so");
     }
 
     #[test]
-    fn programs_calling_the_ai_functions_need_the_ai_worker() {
-        assert!(needs_ai("print(mean([1, 2, 3]));"));
-        assert!(needs_ai("let m = model(\"digits\");\nprint(m.labels);"));
-        assert!(needs_ai("fn f() { my_model() }"));
-        // Every build has the vector `dot`, which shares its name with the turtle's.
-        assert!(!needs_ai("print(dot([1, 2], [3, 4]));"));
-        assert!(!needs_ai("print(\"model\");"));
-        assert!(!needs_ai("print(dot([1, 2], [3, 4]);"), "does not compile: the plain worker says so");
+    fn a_grade_needs_the_backend_when_a_checker_calls_it() {
+        let mut lesson = crate::course::course().lessons[0].clone();
+        let grade = |lesson: &Lesson| {
+            WorkerRequest::Grade(GradeRequest { lesson: lesson.clone(), code: "print(1);".into() }).needs_backend()
+        };
+        assert!(!grade(&lesson));
+        let checker = Check::Checker { checker: "fn check(run) { model(\"iris\"); true }".into(), reference: None };
+        lesson.tests[0].check = checker;
+        assert!(grade(&lesson));
     }
 }

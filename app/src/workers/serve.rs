@@ -17,10 +17,17 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::link::READY;
 
-/// Where a handler's replies go: the page that sent the request.
+/// Where a handler's replies go: the page that sent the request. A handler that answers later (after
+/// a download) keeps a clone.
 pub struct Replies<Reply> {
     scope: DedicatedWorkerGlobalScope,
     _reply: PhantomData<fn(Reply)>,
+}
+
+impl<Reply> Clone for Replies<Reply> {
+    fn clone(&self) -> Self {
+        Replies { scope: self.scope.clone(), _reply: PhantomData }
+    }
 }
 
 impl<Reply: Serialize> Replies<Reply> {
