@@ -4,7 +4,7 @@ use tract_core::tract_data::itertools::Itertools;
 use crate::ast::quant::write_quant_format;
 use crate::ast::{Identifier, ProtoModel, QuantFormat};
 use crate::resource::GraphNnef;
-use crate::{internal::*, nnef};
+use crate::internal::*;
 use std::io::Read;
 #[cfg(target_family = "unix")]
 use std::os::unix::prelude::OsStrExt;
@@ -321,7 +321,7 @@ impl tract_core::prelude::Framework<ProtoModel, TypedModel> for Nnef {
             let mut stream = std::fs::File::open(entry.path())?;
             read_stream(&subpath, &mut stream, &mut resources, self)?;
         }
-        proto_model_from_resources(resources)
+        proto_model_from_resources(resources, self)
     }
 
     fn proto_model_for_read(&self, reader: &mut dyn std::io::Read) -> TractResult<ProtoModel> {
@@ -350,7 +350,7 @@ impl tract_core::prelude::Framework<ProtoModel, TypedModel> for Nnef {
             }
             read_stream(&path, &mut entry, &mut resources, self)?;
         }
-        proto_model_from_resources(resources)
+        proto_model_from_resources(resources, self)
     }
 
     fn model_for_proto_model_with_model_template(
@@ -364,6 +364,7 @@ impl tract_core::prelude::Framework<ProtoModel, TypedModel> for Nnef {
 
 fn proto_model_from_resources(
     resources: HashMap<String, Arc<dyn Resource>>,
+    framework: &Nnef,
 ) -> TractResult<ProtoModel> {
     // Iter resources IDs to detect submodels. Submodels are IDs with
     // - two path compoents (ex: XXX/file)
@@ -393,8 +394,9 @@ fn proto_model_from_resources(
                 .into_iter()
                 .map(|(k, v)| (k.split('/').next_back().unwrap().to_string(), v))
                 .collect::<HashMap<String, Arc<dyn Resource>>>();
-            let typed_model = nnef()
-                .model_for_proto_model(&proto_model_from_resources(submodel_resources).unwrap())?;
+            let typed_model = framework.model_for_proto_model(
+                &proto_model_from_resources(submodel_resources, framework).unwrap(),
+            )?;
             resources.insert(it, Arc::new(TypedModelResource(typed_model)));
             Ok(resources)
         })?
@@ -497,6 +499,7 @@ fn read_stream<R: std::io::Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nnef;
 
     #[test]
     fn label_as_path() {

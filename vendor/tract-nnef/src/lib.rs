@@ -12,7 +12,6 @@ pub mod registry;
 pub mod resource;
 pub mod ser;
 pub mod tensors;
-mod transform;
 
 pub use ast::ProtoModel;
 
