@@ -6,7 +6,8 @@
 // that hashes them all. So each build is one cache, named after its version:
 // - install fetches every file and checks it against its hash, so the cache holds exactly this
 //   build, including the script worker's worker.js, whose name is not hashed (the wasm module it
-//   loads is the page's own);
+//   loads is the page's own), and the course's unit files (every lesson's text and tests, which the
+//   page loads when a lesson opens);
 // - every request for a build file is answered from that cache first (the network only if the
 //   cache lost it);
 // - a new build changes sw.js (its version), so the browser installs it next to the old one. It

@@ -6,7 +6,9 @@
 //   node scripts/sw-manifest.mjs [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 //
 // The cache version hashes every file's name and contents: any change in a build, including
-// worker.js, makes a new sw.js and so a new cache. The lazily loaded modules' files (app/modules.json,
+// worker.js, makes a new sw.js and so a new cache. The course's unit files (each unit's lesson text
+// and tests, scripts/course-units.mjs) are kept at install like the page, so that every lesson opens
+// offline after one visit. The lazily loaded modules' files (app/modules.json,
 // built by scripts/lazy-modules.mjs) and the image feature extractor are listed as `lazy`: the service
 // worker caches them when first used, not at install.
 

@@ -24,6 +24,12 @@
 //   module on the page, e.g. for the drawing pad and the model lab) and `usb.startWorker` (a
 //   classic Blob-URL worker, named by its role, that gets the glue and the compiled module as its
 //   first message), which app/src/modules/mod.rs uses instead of the served loader.
+// - each of the course's unit files (unit-DIGEST.json: a unit's lesson text, hints and tests, which
+//   the served app fetches when a lesson of the unit opens; scripts/course-units.mjs) goes into a
+//   sibling script of the same name, unit-DIGEST.js, which holds the file's text and which the
+//   page loads with a <script> tag when a lesson of the unit first opens; the page publishes
+//   `SPROUT_LOAD_UNIT(name)`, which resolves to the text (app/src/course/units.rs uses it in place of
+//   fetch).
 // - the image feature extractor (image_features.nnef.tar, for the model lab's camera) goes into
 //   another sibling file, image_features.js, as base64, loaded the same way only when a student
 //   turns the camera on; the page publishes `SPROUT_LOAD_IMAGE_FEATURES`, which resolves to its
@@ -32,7 +38,7 @@
 
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { modules } from './modules.mjs';
+import { modules, unitFile } from './modules.mjs';
 
 const [stage, out] = process.argv.slice(2);
 if (!stage || !out) {
@@ -98,6 +104,10 @@ for (const module of modules) {
   lazy.push({ module, glue: moduleGlue, wasm: (await read(glueName.replace(/\.js$/, '_bg.wasm'))).toString('base64') });
 }
 const extractor = (await read('image_features.nnef.tar')).toString('base64');
+/** The course's unit files: name and text. */
+const units = [];
+for (const name of files.filter((file) => unitFile.test(file))) units.push({ name, text: await read(name, 'utf8') });
+if (units.length === 0) throw new Error('the build has no unit files (unit-DIGEST.json): scripts/course-units.mjs runs as a trunk hook');
 
 const leftOver = files.filter((name) => !used.has(name) && !unused.has(name));
 if (leftOver.length > 0) throw new Error(`the USB page does not know what to do with: ${leftOver.join(', ')}`);
@@ -239,7 +249,28 @@ ${lazy.map(({ module: { name, usb } }) => `  var ${usb.global}Script = sibling($
   window.${usb.load} = onPage(${usb.global}Script, ${JSON.stringify(usb.global)});
   window.${usb.startWorker} = worker(${usb.global}Script, ${JSON.stringify(usb.file)}, ${JSON.stringify(usb.global)});
   window.SPROUT_MODULES[${JSON.stringify(name)}] = { script: ${usb.global}Script, global: ${JSON.stringify(usb.global)}, hook: ${JSON.stringify(usb.load)} };
-`).join('')}  var extractor = null;
+`).join('')}  var units = {};
+  /** A unit file of the course (unit-DIGEST.json), from its sibling script unit-DIGEST.js: resolves
+      to its text, loading the script once. */
+  window.SPROUT_LOAD_UNIT = function (name) {
+    if (!/^unit-[0-9a-f]{16}\\.json$/.test(name)) return Promise.reject(new Error(name + ' is not a unit file'));
+    if (!units[name]) {
+      units[name] = new Promise(function (resolve, reject) {
+        var element = document.createElement('script');
+        element.src = name.replace(/\\.json$/, '.js');
+        element.onload = function () {
+          var text = (window.SPROUT_UNITS || {})[name];
+          if (typeof text === 'string') return resolve(text);
+          delete units[name];
+          reject(new Error(element.src + ' holds no ' + name));
+        };
+        element.onerror = function () { delete units[name]; reject(new Error(element.src + ' could not be loaded')); };
+        document.head.appendChild(element);
+      });
+    }
+    return units[name];
+  };
+  var extractor = null;
   /** image_features.js loaded: resolves to the image feature extractor's bytes. */
   window.SPROUT_LOAD_IMAGE_FEATURES = function () {
     if (!extractor) {
@@ -278,6 +309,15 @@ window.${module.usb.data} = { glue: ${JSON.stringify(moduleGlue)}, wasm: "${modu
 `,
   );
 }
+for (const { name, text } of units) {
+  await writeFile(
+    path.join(out, name.replace(/\.json$/, '.js')),
+    `// Sprout's lesson text, hints and tests of one unit of the course, for the USB page (index.html beside it
+// loads this when a lesson of the unit first opens): the text of ${name}. Written by scripts/usb.mjs.
+(window.SPROUT_UNITS = window.SPROUT_UNITS || {})[${JSON.stringify(name)}] = ${JSON.stringify(text)};
+`,
+  );
+}
 await writeFile(
   path.join(out, 'image_features.js'),
   `// Sprout's image feature extractor (models/image_features, NNEF) for the USB page's model lab, as
@@ -285,4 +325,4 @@ await writeFile(
 window.SPROUT_IMAGE_FEATURES = "${extractor}";
 `,
 );
-console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB) and ${lazy.map(({ module }) => module.usb.file).join(', ')}, from ${[...used].sort().join(', ')}`);
+console.log(`usb: ${path.join(out, 'index.html')} (${(Buffer.byteLength(page) / 1e6).toFixed(1)} MB), ${lazy.map(({ module }) => module.usb.file).join(', ')} and ${units.length} unit files, from ${[...used].sort().join(', ')}`);

@@ -38,6 +38,7 @@ mod problem;
 mod regrade;
 mod result;
 pub mod shapes;
+mod split;
 pub mod time;
 pub mod zip;
 
@@ -54,4 +55,5 @@ pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFi
 pub use problem::{Problem, ProblemCode, Problems};
 pub use regrade::{regrade, Flag, LessonRegrade, Regrade};
 pub use result::{read_result, Claim, LessonResult, PackReference, ResultFile, Student, RESULT_FORMAT, RESULT_VERSION};
+pub use split::{join_unit, split_pack, JoinError, LessonPart, UnitPart};
 pub use sprout_runtime as runtime;

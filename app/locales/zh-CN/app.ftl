@@ -111,6 +111,18 @@ locked-explanation = 先通过《{ $title }》，这一课就会打开。
 # Link to the lesson to pass first; `{title}` is that lesson.
 locked-go-to = 去《{ $title }》
 
+# While a lesson's text and tests load (the course's file of its unit); `{title}` is the lesson.
+lesson-text-loading = 正在打开《{ $title }》……
+
+# A lesson's text could not be loaded (no network, no server); `{title}` is the lesson.
+lesson-text-unreachable = 《{ $title }》的课文没有加载成功。请检查网络连接，再试一次。
+
+# The file of a lesson's text is not the one this version of the app needs; `{title}` is the lesson.
+lesson-text-mismatch = 《{ $title }》的课文和这个版本的萌芽编程对不上。请刷新页面，再试一次。
+
+# Button: load a lesson's text again.
+lesson-text-retry = 再试一次
+
 # A lesson's best score. Placeholder: `{score}`.
 best-score = 最高 { $score } 分
 

@@ -15,6 +15,7 @@ use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::course::units::course_from_files;
 use crate::modules::mount::{Mounted, WithLanguage};
 use crate::modules::tool::Tool;
 use author::Author;
@@ -64,19 +65,22 @@ impl ClassroomHandle {
     }
 }
 
-/// Mounts `tool` (`dashboard` or `author`) into `container`, in `language` (`zh-CN` or `en`), for the course
-/// whose pack is `pack_json` (the first screen's embedded course).
+/// Mounts `tool` (`dashboard` or `author`) into `container`, in `language` (`zh-CN` or `en`), for the
+/// first screen's embedded course: `course` is its index (JSON) and the text of each of its units'
+/// files that loaded (`crate::course::units::course_files`).
 #[wasm_bindgen]
 pub fn mount_classroom(
     container: web_sys::Element,
     tool: &str,
     language_tag: &str,
-    pack_json: &str,
+    course: js_sys::Array,
 ) -> Result<ClassroomHandle, JsValue> {
     let tool = Tool::from_name(tool)
         .filter(|tool| !tool.is_ai())
         .ok_or_else(|| JsValue::from_str(&format!("the classroom module has no tool named {tool}")))?;
-    let pack: Pack = serde_json::from_str(pack_json).map_err(|error| JsValue::from_str(&error.to_string()))?;
+    let mut files = course.iter().filter_map(|file| file.as_string());
+    let index = files.next().ok_or_else(|| JsValue::from_str("no course index"))?;
+    let pack: Pack = course_from_files(&index, files).map_err(|error| JsValue::from_str(&error.to_string()))?;
     let props = ClassroomRootProps {
         language: Language::from_tag(language_tag).unwrap_or_default(),
         pack: Rc::new(pack),

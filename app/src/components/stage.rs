@@ -395,7 +395,7 @@ fn draw(context: &CanvasRenderingContext2d, trace: &[TraceEvent]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::course;
+    use crate::course::units::tests::full_course;
     use crate::workers::protocol::{BoardUse, RunId};
     use sprout_runtime::{run, RunInput};
 
@@ -406,7 +406,7 @@ mod tests {
     }
 
     fn lesson_kinds(id: &str) -> StageKinds {
-        StageKinds::of_lesson(course().lesson(id).expect("a lesson of the course"))
+        StageKinds::of_lesson(full_course().lesson(id).expect("a lesson of the course"))
     }
 
     #[test]

@@ -194,11 +194,11 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::course;
+    use crate::course::units::tests::full_course;
 
     #[test]
     fn every_lesson_of_the_course_has_its_text_and_hints() {
-        let pack = course();
+        let pack = full_course();
         assert_eq!(pack.texts.len(), pack.lessons.len());
         for lesson in &pack.lessons {
             let text = lesson_text(&pack, &lesson.id).expect("every lesson has a text");
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn the_title_heading_is_left_to_the_page() {
-        let pack = course();
+        let pack = full_course();
         let first = &pack.lessons[0];
         let text = lesson_text(&pack, &first.id).expect("the first lesson has a text");
         assert!(

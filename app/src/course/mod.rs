@@ -1,7 +1,8 @@
 //! The course the app carries: the students' copy of `lessons/content`, checked and packed at build
-//! time (see `build.rs`), so the app works from a USB stick with no network; the packs a teacher
-//! hands out as files (a course of their own, or a contest), which a student opens in its place;
-//! and the rule that decides which lessons a student may open.
+//! time (see `build.rs`), its index embedded and its lessons' text and tests in one file per unit
+//! beside the page ([`units`]), so the app works from a USB stick with no network; the packs a
+//! teacher hands out as files (a course of their own, or a contest), which a student opens in its
+//! place; and the rule that decides which lessons a student may open.
 //!
 //! An opened pack is not checked against its content hash (that needs the whole pack serialized
 //! again, too big for the first screen); the hash is copied into result files, and the judge's
@@ -9,6 +10,7 @@
 
 pub mod contest;
 pub mod document;
+pub mod units;
 
 use std::rc::Rc;
 
@@ -18,14 +20,15 @@ use sprout_runtime::messages::Language;
 use crate::i18n::{tr, tr_with, Text};
 use crate::storage::progress::Progress;
 
-/// The embedded course's pack file (JSON), as build.rs wrote it.
-pub const COURSE_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.pack"));
+/// The embedded course's index (a pack file, JSON, without its units' parts), as build.rs wrote it.
+pub const COURSE_INDEX_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/course.pack"));
 
 thread_local! {
-    static COURSE: Rc<Pack> = Rc::new(serde_json::from_str(COURSE_PACK_JSON).expect("build.rs writes a valid pack"));
+    static COURSE: Rc<Pack> = Rc::new(serde_json::from_str(COURSE_INDEX_JSON).expect("build.rs writes a valid pack"));
 }
 
-/// The embedded course.
+/// The embedded course's index: its lessons get their text and tests when their unit is joined
+/// ([`units`]).
 pub fn course() -> Rc<Pack> {
     COURSE.with(Rc::clone)
 }

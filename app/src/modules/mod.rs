@@ -97,12 +97,12 @@ pub fn script_worker_ai_module() -> LazyModule {
 }
 
 /// The function the USB page publishes under `name`, if it does.
-fn usb_hook(name: &str) -> Option<js_sys::Function> {
+pub(crate) fn usb_hook(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()
 }
 
 /// `relative` made absolute against the page, so that it means the same wherever it is used.
-fn page_url(relative: &str) -> Result<String, JsValue> {
+pub(crate) fn page_url(relative: &str) -> Result<String, JsValue> {
     let base = web_sys::window().ok_or("no window")?.document().ok_or("no document")?.base_uri()?.ok_or("no base")?;
     Ok(web_sys::Url::new_with_base(relative, &base)?.href())
 }

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::course::units;
 use crate::i18n::{tr, Text};
 use crate::modules::{self, LazyModule};
 
@@ -100,14 +101,15 @@ fn call(handle: &JsValue, method: &str, arguments: &[JsValue]) {
     let _ = function.apply(handle, &arguments.iter().collect());
 }
 
-/// What the mount function gets besides the container, the tool's name and the language: the class
-/// dashboard reads result files against the course, which only the first screen's module embeds,
-/// so it gets the course's pack (JSON); the AI tools need nothing.
-fn context(tool: Tool) -> JsValue {
+/// A promise of what the mount function gets besides the container, the tool's name and the
+/// language: the class dashboard reads result files against the course and names their tests,
+/// and only the first screen's module embeds the course, so the classroom tools get its index and
+/// its units' files ([`units::course_files`]); the AI tools need nothing.
+fn context(tool: Tool) -> js_sys::Promise {
     if tool.is_ai() {
-        JsValue::UNDEFINED
+        js_sys::Promise::resolve(&JsValue::UNDEFINED)
     } else {
-        crate::course::COURSE_PACK_JSON.into()
+        units::course_files()
     }
 }
 
@@ -126,7 +128,10 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
             let alive = Rc::new(Cell::new(true));
             let mount = {
                 let (alive, handle, loading) = (alive.clone(), handle.clone(), loading.clone());
-                Closure::<dyn FnMut(JsValue)>::once(move |exports: JsValue| {
+                // The module's exports and the tool's context, once both are there.
+                Closure::<dyn FnMut(JsValue)>::once(move |loaded: JsValue| {
+                    let loaded = js_sys::Array::from(&loaded);
+                    let (exports, context) = (loaded.get(0), loaded.get(1));
                     let Some(element) = container.cast::<web_sys::Element>().filter(|_| alive.get()) else { return };
                     let export = if tool.is_ai() { "mount_tool" } else { "mount_classroom" };
                     let mount = js_sys::Reflect::get(&exports, &export.into())
@@ -134,7 +139,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
                         .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
                     let mounted = mount.and_then(|mount| {
                         let language = JsValue::from(language.borrow().tag());
-                        let arguments = [element.into(), tool.name().into(), language, context(tool)];
+                        let arguments = [element.into(), tool.name().into(), language, context];
                         mount.apply(&exports, &arguments.iter().collect()).ok()
                     });
                     loading.set(if mounted.is_some() { Mount::Mounted } else { Mount::Failed });
@@ -151,7 +156,7 @@ pub fn LazyTool(props: &LazyToolProps) -> Html {
             };
             match modules::load(tool.module()) {
                 Ok(promise) => {
-                    let _ = promise.then2(&mount, &failed);
+                    let _ = js_sys::Promise::all(&js_sys::Array::of2(&promise, &context(tool))).then2(&mount, &failed);
                 }
                 Err(_) => loading.set(Mount::Failed),
             }

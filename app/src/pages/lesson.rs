@@ -1,7 +1,8 @@
 //! A lesson's page: its text (Markdown, made safe when its pack was built), the hints shown so
 //! far, the results of the last check with a verdict and feedback per test, the workbench, and the
 //! lesson's tool from the AI module when it has one; or, for a locked lesson opened by its address,
-//! what to pass first.
+//! what to pass first; or, while the file of its unit of the embedded course loads, that it is
+//! loading, and why it did not load when it fails.
 
 use std::rc::Rc;
 
@@ -13,7 +14,8 @@ use crate::components::markdown;
 use crate::components::stage::StageKinds;
 use crate::components::workbench::{LessonControls, Workbench};
 use crate::course::document::lesson_text;
-use crate::course::{is_contest, lesson_status, next_lesson, prerequisite, LessonStatus};
+use crate::course::units::{has_text, unit_of, TextProblem};
+use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
 use crate::modules::tool::{LazyTool, Tool};
 use crate::pages::home::title;
@@ -36,6 +38,9 @@ pub fn LessonPage() -> Html {
     let pack = &app.course.pack;
     if lesson_status(pack, &app.course.progress, &lesson.id) == LessonStatus::Locked {
         return locked_lesson(&app, language, lesson, prerequisite(pack, &app.course.progress, &lesson.id));
+    }
+    if is_embedded(pack) && !has_text(pack, &lesson.id) {
+        return lesson_loading(&app, language, lesson);
     }
     let lesson = Rc::new(lesson.clone());
     let hints_shown = app.course.progress.lessons.get(&lesson.id).map_or(0, |saved| saved.hints_shown);
@@ -99,6 +104,36 @@ fn locked_lesson(
                 <button type="button" class="primary" onclick={go(Page::Lesson(first.id.clone()))}>
                     { tr_with(language, Text::LockedGoTo, &[("title", lesson_title(language, first))]) }
                 </button>
+            }
+        </main>
+    }
+}
+
+/// A lesson of the embedded course whose unit has not joined yet: that it is loading, or why it did
+/// not load, with a way to try again. The lesson (its title, text and editor) shows once it has.
+fn lesson_loading(app: &crate::shell::context::AppHandle, language: Language, lesson: &Lesson) -> Html {
+    let title = [("title", lesson_title(language, lesson))];
+    let unit = unit_of(&app.course.pack, &lesson.id);
+    let problem = app.course.text_problem.as_ref().filter(|(failed, _)| Some(failed.as_str()) == unit);
+    let dispatch = |action: fn() -> Action| {
+        let dispatcher = app.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
+    };
+    html! {
+        <main class="locked-lesson" id="main">
+            <button type="button" class="back" onclick={dispatch(|| Action::Navigate(Page::Home, storage::now()))}>
+                { "← " }{ tr(language, Text::BackHome) }
+            </button>
+            if let Some((_, problem)) = problem {
+                <p class="text-failed" role="alert">
+                    { tr_with(language, match problem {
+                        TextProblem::Unreachable => Text::LessonTextUnreachable,
+                        TextProblem::Mismatch => Text::LessonTextMismatch,
+                    }, &title) }
+                </p>
+                <button type="button" class="primary" onclick={dispatch(|| Action::RetryUnit)}>{ tr(language, Text::LessonTextRetry) }</button>
+            } else {
+                <p class="text-loading" role="status">{ tr_with(language, Text::LessonTextLoading, &title) }</p>
             }
         </main>
     }

@@ -1,6 +1,7 @@
 //! The shell's side effects, one hook each: the workers ([`use_workers`]), saving progress
-//! ([`use_autosave`]), the address ([`use_route`]) and the document's language, title, text size
-//! and theme ([`use_document`]). The state only holds values; these hooks carry them out.
+//! ([`use_autosave`]), the address ([`use_route`]), loading the unit of the lesson on screen
+//! ([`use_lesson_text`]) and the document's language, title, text size and theme
+//! ([`use_document`]). The state only holds values; these hooks carry them out.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::course::units;
 use crate::i18n::{tr, Text};
 use crate::modules::{ai_module, start_script_worker};
 use crate::state::{Action, Page, State, View};
@@ -177,6 +179,23 @@ pub fn use_route(state: &UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
     use_window_event("hashchange", move || {
         dispatcher.dispatch(Action::Navigate(Page::from_hash(&current_hash()), storage::now()));
+    });
+}
+
+/// Loads the file of the embedded course's unit that the lesson on screen waits for
+/// ([`State::missing_unit`]), and hands its text to the state to join, or says that it failed.
+#[hook]
+pub fn use_lesson_text(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.missing_unit(), move |missing| {
+        let Some(unit) = missing.clone() else { return };
+        let unit_id = unit.clone();
+        units::load(&unit_id, move |loaded| {
+            dispatcher.dispatch(match loaded {
+                Ok(text) => Action::UnitLoaded(unit, text),
+                Err(problem) => Action::UnitFailed(unit, problem),
+            });
+        });
     });
 }
 

@@ -1,8 +1,8 @@
 //! The student app's shell: the one [`State`] with its reducer, provided to every component
 //! ([`context`]); the side effects that carry the state out, one named hook each ([`hooks`]: the
-//! workers, saving progress, the address, the document's language and view); and the layout: the
-//! header, the storage warning, the contest bar during a contest, and the page on screen
-//! ([`crate::pages`]).
+//! workers, saving progress, the address, the lesson text of the embedded course, the document's
+//! language and view); and the layout: the header, the storage warning, the contest bar during a
+//! contest, and the page on screen ([`crate::pages`]).
 
 pub mod context;
 pub mod header;
@@ -24,7 +24,7 @@ use crate::state::{Action, Page, State};
 use crate::storage::{self, StorageProblem};
 use context::AppHandle;
 use header::Header;
-use hooks::{initial_page, use_autosave, use_document, use_route, use_workers};
+use hooks::{initial_page, use_autosave, use_document, use_lesson_text, use_route, use_workers};
 
 /// The app's version, written into result files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -51,6 +51,7 @@ pub fn App() -> Html {
     use_workers(&state);
     use_autosave(&state);
     use_route(&state);
+    use_lesson_text(&state);
     use_document(state.language, state.view);
     let page = match &state.page {
         Page::Home => html! { <HomePage /> },

@@ -20,7 +20,8 @@ use sprout_lessons::{Lesson, Pack, Student};
 use sprout_runtime::messages::Language;
 use yew::Reducible;
 
-use crate::course::{course, lesson_status, LessonStatus};
+use crate::course::units::{self, has_text, unit_of, TextProblem};
+use crate::course::{course, is_embedded, lesson_status, LessonStatus};
 use crate::i18n::{tr, Text};
 use crate::storage::progress::Progress;
 use crate::storage::StorageProblem;
@@ -137,17 +138,20 @@ pub const FONT_PERCENTS: (u16, u16, u16) = (80, 200, 20);
 /// left replaces both).
 #[derive(Clone, Debug)]
 pub struct CourseState {
-    /// The course: the one the app carries, or a teacher's course or contest the student opened.
+    /// The course: the one the app carries (its index, with the units loaded so far joined), or a
+    /// teacher's course or contest the student opened.
     pub pack: Rc<Pack>,
     /// Everything the student has done in it; saved whenever it changes.
     pub progress: Rc<Progress>,
     /// The course is a contest whose time is up: checking has stopped.
     pub time_up: bool,
+    /// The unit of the embedded course whose file did not load or join, and why.
+    pub text_problem: Option<(String, TextProblem)>,
 }
 
 impl Default for CourseState {
     fn default() -> Self {
-        CourseState { pack: course(), progress: Rc::new(Progress::default()), time_up: false }
+        CourseState { pack: course(), progress: Rc::new(Progress::default()), time_up: false, text_problem: None }
     }
 }
 
@@ -177,6 +181,21 @@ impl State {
         }
     }
 
+    /// The unit of the embedded course that the lesson on screen waits for: its text is not
+    /// there, and its file has not failed (a failed one waits for [`Action::RetryUnit`]).
+    pub fn missing_unit(&self) -> Option<String> {
+        let Page::Lesson(id) = &self.page else { return None };
+        let pack = &self.course.pack;
+        if !is_embedded(pack) || has_text(pack, id) {
+            return None;
+        }
+        let unit = unit_of(pack, id)?;
+        match &self.course.text_problem {
+            Some((failed, _)) if failed == unit => None,
+            _ => Some(unit.to_string()),
+        }
+    }
+
     /// The code in the editor: the lesson's (saved or starter), or the playground's.
     pub fn code(&self) -> String {
         match self.lesson() {
@@ -200,7 +219,7 @@ impl State {
     /// other course and go.
     fn switch_course(&mut self, pack: Rc<Pack>, progress: Progress) {
         self.run.leave_course();
-        self.course = CourseState { pack, progress: Rc::new(progress), time_up: false };
+        self.course = CourseState { pack, progress: Rc::new(progress), time_up: false, text_problem: None };
         self.page = Page::Home;
     }
 }
@@ -259,6 +278,12 @@ pub enum Action {
     LeavePack(Progress),
     /// The contest's time ran out.
     TimeUp,
+    /// The file of the embedded course's unit (its id) was loaded: its text, to join.
+    UnitLoaded(String, Rc<str>),
+    /// The file of the embedded course's unit (its id) could not be had.
+    UnitFailed(String, TextProblem),
+    /// The student asked to load the unit that failed again.
+    RetryUnit,
 }
 
 impl Reducible for State {
@@ -304,8 +329,11 @@ impl Reducible for State {
             Action::StartRun(start) => next.run.start(start),
             Action::Finish(report, real_ms) => next.run.finish(report, real_ms),
             Action::Playback(control, real_ms) => next.run.playback(control, real_ms),
+            // A lesson of the embedded course has its tests once its unit has joined.
             Action::StartCheck(code, real_ms) => match next.lesson().cloned() {
-                Some(lesson) if !next.course.time_up => next.run.start_check(GradeRequest { lesson, code }, real_ms),
+                Some(lesson) if !next.course.time_up && has_text(&next.course.pack, &lesson.id) => {
+                    next.run.start_check(GradeRequest { lesson, code }, real_ms)
+                }
                 _ => false,
             },
             Action::Graded(report, now) => match next.run.graded(report.clone()) {
@@ -376,6 +404,29 @@ impl Reducible for State {
                 next.course.time_up = true;
                 true
             }
+            Action::UnitLoaded(unit, text) => {
+                // Late news for the embedded course while a pack from a file is open.
+                if !is_embedded(&next.course.pack) {
+                    return self;
+                }
+                let mut pack = (*next.course.pack).clone();
+                match units::join(&mut pack, &unit, &text) {
+                    Ok(()) => {
+                        next.course.pack = Rc::new(pack);
+                        next.course.text_problem = None;
+                    }
+                    Err(problem) => next.course.text_problem = Some((unit, problem)),
+                }
+                true
+            }
+            Action::UnitFailed(unit, problem) => {
+                if !is_embedded(&next.course.pack) {
+                    return self;
+                }
+                next.course.text_problem = Some((unit, problem));
+                true
+            }
+            Action::RetryUnit => next.course.text_problem.take().is_some(),
         };
         if changed {
             Rc::new(next)
@@ -388,6 +439,8 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::units::tests::full_course;
+    use crate::course::units::{unit_file, UNIT_FILES};
     use crate::state::playback::{Button, Speed, SENSORS};
     use crate::workers::protocol::{BoardUse, RunId, RunRequest, WorkerRequest};
     use sprout_lessons::{grade, Selection};
@@ -443,13 +496,20 @@ mod tests {
         Rc::new(GradeReport { grade: grade(lesson, code, Selection::All), feedback: Vec::new() })
     }
 
+    /// The state at start with every unit of the course loaded (each test that checks a lesson
+    /// needs its tests).
+    fn loaded() -> State {
+        State { course: CourseState { pack: full_course(), ..CourseState::default() }, ..State::default() }
+    }
+
     fn apply(state: Rc<State>, actions: &[Action]) -> Rc<State> {
         actions.iter().fold(state, |state, action| state.reduce(action.clone()))
     }
 
-    /// Applies `actions` to the default state and checks the status and worker generation.
+    /// Applies `actions` to the state at start (every unit loaded) and checks the status and worker
+    /// generation.
     fn check(actions: &[Action], status: Status, worker_generation: u32) -> Rc<State> {
-        let state = apply(Rc::new(State::default()), actions);
+        let state = apply(Rc::new(loaded()), actions);
         assert_eq!((state.run.status, state.run.worker_generation), (status, worker_generation));
         state
     }
@@ -489,7 +549,7 @@ mod tests {
 
     #[test]
     fn a_run_that_sleeps_plays_to_its_end() {
-        let state = apply(Rc::new(State::default()), &[run_program("print(1); sleep(1500); print(2);")]);
+        let state = apply(Rc::new(loaded()), &[run_program("print(1); sleep(1500); print(2);")]);
         let state = work(state, 1000.0);
         assert_eq!(state.run.status, Status::Playing);
         assert!(!state.run.status.busy() && state.run.status.stoppable());
@@ -502,8 +562,8 @@ mod tests {
 
     #[test]
     fn run_check_and_stop_work_while_playing() {
-        let lesson = State::default().course.pack.lessons[0].id.clone();
-        let on_lesson = apply(Rc::new(State::default()), &[Action::Navigate(Page::Lesson(lesson), NOW.into())]);
+        let lesson = loaded().course.pack.lessons[0].id.clone();
+        let on_lesson = apply(Rc::new(loaded()), &[Action::Navigate(Page::Lesson(lesson), NOW.into())]);
         let playing = work(apply(on_lesson, &[run_program("sleep(5000);")]), 0.0);
         assert_eq!(playing.run.status, Status::Playing);
 
@@ -526,7 +586,7 @@ mod tests {
 
     #[test]
     fn a_press_while_playing_re_runs_and_playback_goes_on() {
-        let state = work(apply(Rc::new(State::default()), &[run_program(HOLD_A)]), 0.0);
+        let state = work(apply(Rc::new(loaded()), &[run_program(HOLD_A)]), 0.0);
         assert_eq!(state.run.status, Status::Playing);
         let state = apply(state, &[playback(Control::Press(Button::A), 1000.0)]);
         let request = outgoing_run(&state);
@@ -554,7 +614,7 @@ mod tests {
     #[test]
     fn sliders_and_speed_are_kept_for_the_next_run() {
         let state = apply(
-            Rc::new(State::default()),
+            Rc::new(loaded()),
             &[playback(Control::Sensor(Sensor::Temperature, 35), 0.0), playback(Control::Speed(Speed::Double), 0.0)],
         );
         assert_eq!((state.run.sensors.get(Sensor::Temperature), state.run.speed), (35, Speed::Double));
@@ -566,7 +626,7 @@ mod tests {
 
     #[test]
     fn leaving_the_page_ends_playback() {
-        let state = work(apply(Rc::new(State::default()), &[run_program(HOLD_A)]), 0.0);
+        let state = work(apply(Rc::new(loaded()), &[run_program(HOLD_A)]), 0.0);
         let state = apply(state, &[Action::Navigate(Page::Playground, NOW.into())]);
         assert_eq!((state.run.status, state.run.worker_generation), (Status::Idle, 0));
         assert!(state.run.session.is_none());
@@ -583,7 +643,7 @@ mod tests {
 
     #[test]
     fn a_check_is_recorded_against_the_checked_code_and_opens_the_next_lesson() {
-        let state = Rc::new(State::default());
+        let state = Rc::new(loaded());
         let lesson = state.course.pack.lessons[0].clone();
         let next_id = state.course.pack.lessons[1].id.clone();
         let state = apply(state, &[Action::Navigate(Page::Lesson(lesson.id.clone()), NOW.into())]);
@@ -617,7 +677,7 @@ mod tests {
 
     #[test]
     fn a_grade_after_stop_is_ignored() {
-        let state = Rc::new(State::default());
+        let state = Rc::new(loaded());
         let lesson = state.course.pack.lessons[0].clone();
         let state = apply(
             state,
@@ -641,7 +701,7 @@ mod tests {
         // The same request then runs to its report.
         assert_eq!(work(state, 0.0).run.status, Status::Finished);
         // A check waits for the module the same way.
-        let lesson = State::default().course.pack.lessons[0].id.clone();
+        let lesson = loaded().course.pack.lessons[0].id.clone();
         let state = check(
             &[
                 Action::Navigate(Page::Lesson(lesson), NOW.into()),
@@ -689,7 +749,7 @@ mod tests {
             assert_eq!(Page::from_hash(&page.to_hash()), page);
         }
         assert_eq!(Page::from_hash("#/nonsense"), Page::Home);
-        let locked = State::default().course.pack.lessons[1].id.clone();
+        let locked = loaded().course.pack.lessons[1].id.clone();
         let state = check(&[Action::Navigate(Page::Lesson(locked.clone()), NOW.into())], Status::Idle, 0);
         assert_eq!(state.page, Page::Lesson(locked.clone()), "shown, as locked");
         assert!(!state.course.progress.lessons.contains_key(&locked), "opening a locked lesson must not unlock it");
@@ -699,17 +759,15 @@ mod tests {
 
     #[test]
     fn a_contest_replaces_the_course_until_left_and_its_time_up_stops_checks() {
-        let mut contest = (*course()).clone();
+        let mut contest = (*full_course()).clone();
         contest.course.kind = sprout_lessons::CourseKind::Contest;
         contest.course.duration_minutes = Some(30);
         let second = contest.lessons[1].clone();
-        let course_progress = apply(
-            Rc::new(State::default()),
-            &[Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into())],
-        )
-        .course
-        .progress
-        .clone();
+        let course_progress =
+            apply(Rc::new(loaded()), &[Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into())])
+                .course
+                .progress
+                .clone();
         let state = check(
             &[
                 Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into()),
@@ -741,6 +799,64 @@ mod tests {
             (course().content_hash.clone(), false)
         );
         assert_eq!(state.course.progress, course_progress, "the course's progress is back");
+    }
+
+    /// The text of the embedded course's unit file that build.rs wrote for unit `unit`.
+    fn unit_text(unit: &str) -> Rc<str> {
+        let file = unit_file(unit).expect("a unit of the course");
+        let path = std::path::Path::new(env!("OUT_DIR")).join("units").join(file);
+        std::fs::read_to_string(path).expect("build.rs writes the units").into()
+    }
+
+    #[test]
+    fn a_lesson_waits_for_its_unit_and_its_check_with_it() {
+        let state = Rc::new(State::default());
+        let lesson = state.course.pack.lessons[0].clone();
+        let unit = UNIT_FILES[0].0;
+        assert_eq!(state.missing_unit(), None, "the home page needs no unit");
+        let opened = apply(state, &[Action::Navigate(Page::Lesson(lesson.id.clone()), NOW.into())]);
+        assert_eq!(opened.missing_unit().as_deref(), Some(unit));
+        assert_eq!(opened.code(), lesson.starter, "the starter is in the index");
+        let progress = opened.course.progress.clone();
+        assert_eq!(apply(opened.clone(), &[Action::StartCheck(lesson.starter.clone(), 0.0)]).run.status, Status::Idle);
+
+        let failed = apply(opened.clone(), &[Action::UnitFailed(unit.into(), TextProblem::Unreachable)]);
+        assert_eq!(failed.course.text_problem, Some((unit.to_string(), TextProblem::Unreachable)));
+        assert_eq!(failed.missing_unit(), None, "no second try on its own");
+        let retried = apply(failed, &[Action::RetryUnit]);
+        assert_eq!((retried.missing_unit().as_deref(), &retried.course.text_problem), (Some(unit), &None));
+
+        let ready = apply(retried, &[Action::UnitLoaded(unit.into(), unit_text(unit))]);
+        assert_eq!(ready.missing_unit(), None);
+        assert!(has_text(&ready.course.pack, &lesson.id));
+        assert_eq!(ready.lesson(), full_course().lesson(&lesson.id), "the lesson the worker gets, tests and all");
+        assert_eq!(ready.course.progress, progress, "loading a unit leaves the progress alone");
+        assert_eq!(apply(ready, &[Action::StartCheck(lesson.starter.clone(), 0.0)]).run.status, Status::Checking);
+    }
+
+    #[test]
+    fn a_unit_file_that_does_not_join_is_a_problem_and_late_news_changes_nothing() {
+        let [(first, _), (second, _), ..] = UNIT_FILES else { panic!("the course has two units") };
+        let opened = apply(
+            Rc::new(State::default()),
+            &[Action::Navigate(Page::Lesson(course().course.units[0].lessons[0].clone()), NOW.into())],
+        );
+        let wrong = apply(opened.clone(), &[Action::UnitLoaded(first.to_string(), unit_text(second))]);
+        assert_eq!(wrong.course.text_problem, Some((first.to_string(), TextProblem::Mismatch)));
+        assert!(wrong.course.pack.texts.is_empty());
+
+        let mut other = full_course().as_ref().clone();
+        other.content_hash = "sha256:another-pack".into();
+        let contest = Rc::new(other);
+        let elsewhere = apply(opened, &[Action::OpenPack(contest.clone(), Progress::default())]);
+        let elsewhere = apply(elsewhere, &[Action::Navigate(Page::Lesson(contest.lessons[0].id.clone()), NOW.into())]);
+        assert_eq!(elsewhere.missing_unit(), None, "a pack from a file has its text");
+        for late in [
+            Action::UnitLoaded(first.to_string(), unit_text(first)),
+            Action::UnitFailed(first.to_string(), TextProblem::Unreachable),
+        ] {
+            assert!(Rc::ptr_eq(&elsewhere.clone().reduce(late), &elsewhere));
+        }
     }
 
     /// The reference solution of a lesson of the curriculum (the app's copy has none, so it is read

@@ -214,14 +214,14 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::course;
+    use crate::course::units::tests::full_course;
     use sprout_lessons::{grade, regrade, Selection};
 
     const NOW: &str = "2026-11-23T09:00:00Z";
 
     #[test]
     fn edits_checks_and_hints_are_recorded() {
-        let pack = course();
+        let pack = full_course();
         let lesson = &pack.lessons[0];
         let mut progress = Progress::default();
         assert_eq!(progress.code(lesson), lesson.starter);
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn backups_round_trip_and_strangers_are_refused() {
-        let pack = course();
+        let pack = full_course();
         let mut progress = Progress::default();
         progress.student.name = "小明".to_string();
         progress.edit(&pack.lessons[0], "print(\"你好\");", NOW);
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn a_result_file_is_regraded_to_its_claims() {
-        let pack = course();
+        let pack = full_course();
         let mut progress = Progress::default();
         for lesson in pack.lessons.iter().take(3) {
             let code = format!("{}\nprint(\"多写一行\");", lesson.starter);

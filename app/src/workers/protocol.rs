@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_grade_needs_the_backend_when_a_checker_calls_it() {
-        let mut lesson = crate::course::course().lessons[0].clone();
+        let mut lesson = crate::course::units::tests::full_course().lessons[0].clone();
         let grade = |lesson: &Lesson| {
             WorkerRequest::Grade(GradeRequest { lesson: lesson.clone(), code: "print(1);".into() }).needs_backend()
         };

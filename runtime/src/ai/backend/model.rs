@@ -16,7 +16,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use serde::Deserialize;
-use tract_nnef::prelude::{tvec, Framework, IntoRunnable, Tensor, TractError, TypedModel, TypedRunnableModel};
+use tract_nnef::prelude::{
+    tvec, Framework, IntoRunnable, Tensor, TractError, TractResult, TypedModel, TypedRunnableModel,
+};
 
 use crate::ai::format_shape;
 use crate::ai::protocol::{internal_error, Localized, ModelFacts, ModelInput};
@@ -121,7 +123,7 @@ impl Network {
             return Err(ModelError::Empty);
         }
         check_tensor_sizes(bytes)?;
-        let nnef = tract_nnef::nnef();
+        let nnef = framework();
         let proto = nnef
             .proto_model_for_read(&mut &bytes[..])
             .map_err(|error| ModelError::NotNnef(ModelError::detail(error)))?;
@@ -145,6 +147,68 @@ impl Network {
                 output.to_plain_array_view::<f32>().map(|view| view.iter().copied().collect()).map_err(failed)
             })
             .collect()
+    }
+}
+
+/// tract's NNEF reader with only the operators Sprout's models use (the NNEF primitives below, the
+/// standard library's compound fragments and tract's cast), so that the AI module does not carry
+/// every operator tract knows (rustfft among them): 324 KB brotli of the AI module (issue #15).
+/// That takes `tract_nnef::nnef()`, the reader with all of them, out of every path the browser
+/// can reach, which tract-nnef 0.23 does not allow by itself; `vendor/tract-nnef` is the copy that
+/// does (see its README). A model with any other operator is [`ModelError::Unsupported`].
+fn framework() -> tract_nnef::framework::Nnef {
+    use tract_nnef::internal::{ModelBuilder, Registry, ResolvedInvocation, TypeName, Value};
+    use tract_nnef::ops::nnef::deser;
+    use tract_nnef::resource::{DatLoader, GraphNnefLoader};
+    use tract_nnef::tract_core::ops::{cast::Cast, math};
+
+    let stdlib = tract_nnef::framework::stdlib();
+    let mut nnef = Registry::new("tract_nnef");
+    let primitives: [(&str, tract_nnef::internal::ToTract); 11] = [
+        ("external", deser::external),
+        ("variable", deser::variable),
+        ("reshape", deser::reshape),
+        ("transpose", deser::transpose),
+        ("squeeze", deser::squeeze),
+        ("unsqueeze", deser::unsqueeze),
+        ("matmul", deser::matmul),
+        ("conv", deser::conv),
+        ("sum_reduce", deser::reduce),
+        ("softmax", deser::softmax),
+        ("max_pool_with_index", deser::max_pool_with_index),
+    ];
+    for (id, load) in primitives {
+        if let Some(fragment) = stdlib.iter().find(|fragment| fragment.decl.id.0 == id) {
+            nnef.register_primitive(id, &fragment.decl.parameters, &fragment.decl.results, load);
+        }
+    }
+    nnef.register_binary("add", &math::Add {});
+    nnef.register_binary("mul", &math::Mul {});
+    nnef.register_binary("min", &math::Min {});
+    nnef.register_binary("max", &math::Max {});
+    for fragment in &stdlib {
+        if fragment.body.is_some() {
+            nnef.register_fragment(fragment.clone());
+        }
+    }
+    fn cast(builder: &mut ModelBuilder, invocation: &ResolvedInvocation) -> TractResult<Value> {
+        let input = invocation.named_arg_as(builder, "input")?;
+        let to: String = invocation.named_arg_as(builder, "to")?;
+        builder.wire(Cast { to: to.parse()? }, &[input])
+    }
+    let mut core = Registry::new("tract_core");
+    core.register_primitive(
+        "tract_core_cast",
+        &[TypeName::Scalar.tensor().named("input"), TypeName::String.named("to")],
+        &[("output", TypeName::Scalar.tensor())],
+        cast,
+    );
+    tract_nnef::framework::Nnef {
+        stdlib,
+        registries: vec![nnef, core],
+        resource_loaders: vec![Box::new(GraphNnefLoader), Box::new(DatLoader)],
+        allow_extended_identifier_syntax: false,
+        extern_all_constants: false,
     }
 }
 
