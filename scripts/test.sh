@@ -64,7 +64,17 @@ native_tests() {
   cargo test --workspace --locked --features "$native_features"
 }
 
+# A merge's conflict markers left in a committed file (one reached main in ARCHITECTURE.md): no
+# compiler sees Markdown, so this looks for them in every tracked file.
+no_conflict_markers() {
+  if git grep -nE '^(<{7}|>{7})( |$)' -- . ':!vendor'; then
+    echo "conflict markers left from a merge (above)" >&2
+    return 1
+  fi
+}
+
 step "Formatting" cargo fmt --all -- --check
+step "No merge conflict markers" no_conflict_markers
 step "Lints (native, wasm, each lazy module)" lints
 step "Native tests" native_tests
 # The CLI the tests just built (`cargo run` would build it again with other features).
