@@ -31,7 +31,9 @@
 // global the entry's `usb.global` names instead, for scripts/usb.mjs to turn into the USB page's
 // sibling file, and there is no loader. With SPROUT_MODULE_SPEED=1, the crates an entry lists in
 // `speedCrates` are built at opt-level 3 and wasm-opt runs -O3, for measuring what speed costs in
-// download.
+// download. In a release build, an entry's `optLevels` (crate → opt-level) override the web
+// profile's for that module alone (cargo keeps each profile's build of a crate apart, so the first
+// screen's build is not redone).
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,7 +62,10 @@ const build = (entry) => ({
   bin: entry.bin ?? entry.name,
   targetDir: entry.ownTargetDir ? path.join(targetRoot, `${entry.name}-module`) : targetRoot,
   rustflags: [process.env.RUSTFLAGS, entry.rustflags].filter(Boolean).join(' '),
-  config: speed ? (entry.speedCrates ?? []).flatMap((name) => ['--config', `profile.${profile}.package.${name}.opt-level=3`]) : [],
+  config: [
+    ...(release ? Object.entries(entry.optLevels ?? {}) : []),
+    ...(speed ? (entry.speedCrates ?? []).map((name) => [name, 3]) : []),
+  ].flatMap(([name, level]) => ['--config', `profile.${profile}.package.${name}.opt-level=${JSON.stringify(level)}`]),
   wasmOpt: speed ? ['-O3', ...entry.wasmOpt.filter((flag) => !/^-O/.test(flag))] : entry.wasmOpt,
   features: entry.features,
   global: entry.usb.global,
