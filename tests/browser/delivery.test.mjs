@@ -63,6 +63,28 @@ async function runProgram(page, program, expected) {
   await page.getByRole('log').filter({ hasText: expected }).waitFor();
 }
 
+/**
+ * What a failure of the offline test needs to be told apart (this test failed about once in a few
+ * dozen runs with 「AI 模块没能加载」 and no error on the page; the script worker's reason is not
+ * visible from the page): which files the service worker's caches hold, and whether the page itself
+ * can import the AI module through the service worker now.
+ */
+async function offlineState(page) {
+  return page.evaluate(async () => {
+    const kept = [];
+    for (const name of await caches.keys()) {
+      const files = (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname.split('/').pop());
+      kept.push(`${name}: ${files.filter((file) => !file.startsWith('unit-')).sort().join(' ')}`);
+    }
+    const controller = navigator.serviceWorker.controller?.scriptURL ?? 'none';
+    const imported = await import(new URL('ai.js', document.baseURI).href).then(
+      (exports) => `the page imports ai.js: exports ${Object.keys(exports).sort().join(' ')}`,
+      (error) => `the page cannot import ai.js: ${error}`,
+    );
+    return `service worker: ${controller}\ncaches:\n${kept.join('\n')}\n${imported}`;
+  });
+}
+
 describe('the service worker', () => {
   let server;
   let browser;
@@ -112,7 +134,7 @@ describe('the service worker', () => {
       // So does the AI module, in a page that has not loaded it since the server went away.
       await runProgram(page, 'print(`${mean([2, 4])} ${model("iris").labels.len()}`);', '3.0 3');
       assert.deepEqual(page.errors, [], 'the page threw');
-    });
+    }, () => offlineState(page));
     await page.close();
   });
 });

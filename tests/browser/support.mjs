@@ -233,16 +233,19 @@ export async function seriousViolations(page) {
 
 /**
  * Runs `steps`; if they fail, keeps a screenshot in tests/browser/artifacts and adds what the page
- * said (its `errors` and `messages`, collected by the test) to the error.
+ * said (its `errors` and `messages`, collected by the test) to the error, and what `explain` (an
+ * async function of the test's, asked only then) finds out about the page's state.
  */
-export async function diagnosed(page, name, steps) {
+export async function diagnosed(page, name, steps, explain = async () => '') {
   try {
     await steps();
   } catch (error) {
     const artifacts = path.join(repository, 'tests/browser/artifacts');
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true }).catch(() => {});
+    const explained = await explain().catch((failure) => `(explaining failed: ${failure.message})`);
     error.message += `\npage errors: ${page.errors.join('\n') || 'none'}\nconsole:\n${page.messages.join('\n') || 'nothing'}`;
+    if (explained) error.message += `\n${explained}`;
     throw error;
   }
 }
