@@ -170,6 +170,33 @@ describe('the student app in Chromium', () => {
     await closeCleanly(page);
   });
 
+  test('a program typed key by key as a lesson shows it comes out as shown, and runs', async () => {
+    // As a child copies it: each line's text (the editor indents), Enter between lines, and the
+    // closing brace typed by hand although the editor already put one below (issue #21).
+    const program = [
+      'let n = 3;',
+      'for i in 1..=n {',
+      '    if i % 2 == 0 {',
+      '        print(`${i} 是双数`);',
+      '    } else {',
+      '        print(i);',
+      '    }',
+      '}',
+      'print("数完了！");',
+    ];
+    const page = await openApp();
+    const editor = await typeProgram(page, '');
+    for (const [number, line] of program.entries()) {
+      if (number > 0) await page.keyboard.press('Enter');
+      await page.keyboard.type(line.trimStart());
+    }
+    assert.equal(await editor.inputValue(), program.join('\n'));
+    await page.getByRole('button', { name: '运行' }).click();
+    await page.getByRole('log').filter({ hasText: '数完了！' }).waitFor();
+    assert.equal((await page.getByRole('log').textContent()).trim(), '1\n2 是双数\n3\n数完了！');
+    await closeCleanly(page);
+  });
+
   test('stays responsive during an endless loop, and Stop ends it at once', async () => {
     const page = await openApp();
     const editor = await typeProgram(page, STARTS_LONG_RUN);

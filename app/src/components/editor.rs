@@ -9,8 +9,10 @@
 //!
 //! Some keys edit code: Tab and Shift+Tab indent and outdent, Enter keeps the line's indentation
 //! (one level more after `{`, `[` or `(`), an opening bracket or quote brings its partner, typing
-//! over a partner the editor inserted steps over it (Backspace between the two deletes both), a
-//! closing bracket alone on its line goes one level back, and Ctrl+Enter runs the program. The edits go through `document.execCommand("insertText")`, which puts them on the
+//! over a partner the editor inserted steps over it (Backspace between the two deletes both), so
+//! does typing it on the blank line just above a partner that Enter moved down, a closing bracket
+//! alone on its line goes one level back, and Ctrl+Enter runs the program: a program typed key by
+//! key as a lesson shows it comes out as shown, without a bracket too many. The edits go through `document.execCommand("insertText")`, which puts them on the
 //! browser's undo history; a browser that refuses gets the value set directly. Because Tab
 //! indents, Escape then Tab leaves the editor (as in CodeMirror). Keys pressed while an input
 //! method composes belong to the input method.
@@ -415,6 +417,9 @@ fn key_action(key: &str, shift: bool, text: &str, selection: Range<usize>, close
         {
             Some(KeyAction::Select(selection.end + 1..selection.end + 1))
         }
+        ")" | "]" | "}" if caret.is_some_and(|caret| partner_below(text, caret, key, closers).is_some()) => {
+            partner_below(text, caret?, key, closers)
+        }
         ")" | "]" | "}"
             if caret.is_some() && !before.is_empty() && before.trim_start_matches([' ', '\t']).is_empty() =>
         {
@@ -452,6 +457,27 @@ fn key_action(key: &str, shift: bool, text: &str, selection: Range<usize>, close
         }
         _ => None,
     }
+}
+
+/// A closing bracket typed on a line of nothing but spaces, just above the partner the editor put on
+/// the next line (Enter between `{` and `}`): the student is closing the block the editor already
+/// closed, as a lesson's code shows it (`{`, Enter, the body, Enter, `}`). The blank line goes and
+/// the caret steps over that partner, so the program has the brackets the student typed, no more.
+fn partner_below(text: &str, caret: usize, key: &str, closers: &[usize]) -> Option<KeyAction> {
+    let start = line_start(text, caret);
+    let end = caret + text[caret..].find('\n')?;
+    if !text[start..end].chars().all(|character| character == ' ' || character == '\t') {
+        return None;
+    }
+    let below = end + 1;
+    let partner = below + (text[below..].len() - text[below..].trim_start_matches([' ', '\t']).len());
+    if !closers.contains(&partner) || !text[partner..].starts_with(key) {
+        return None;
+    }
+    // The blank line goes with the line break before it (after it, on the first line).
+    let removed = if start > 0 { start - 1..end } else { start..below };
+    let after = partner - removed.len() + key.len();
+    Some(KeyAction::Replace { range: removed, text: String::new(), selection: after..after, closer: None })
 }
 
 /// Replaces `range` by `text` and puts the caret `caret` bytes into it.
@@ -622,6 +648,110 @@ mod tests {
         check("{\n      |", "}", false, "{\n  }|");
         check("{\n\t|", "}", false, "{\n}|");
         check("    x|", "}", false, "    x|");
+    }
+
+    #[test]
+    fn a_closing_bracket_above_the_partner_enter_moved_down_steps_over_it() {
+        check("if x {\n    a;\n    |\n^}", "}", false, "if x {\n    a;\n}|");
+        check("    f(\n        a\n        |\n    ^)", ")", false, "    f(\n        a\n    )|");
+        check("|\n^]", "]", false, "]|");
+        // Not the editor's partner, another bracket, or a line with something on it: typed as usual.
+        check("if x {\n    a;\n    |\n}", "}", false, "if x {\n    a;\n}|\n}");
+        check("f(\n    |\n^)", "}", false, "f(\n}|\n)");
+        check("{\n    a;|\n^}", "}", false, "{\n    a;|\n}");
+    }
+
+    /// A student who types `program` key by key as a lesson shows it: each line's text after its
+    /// indentation, Enter between lines, and the indentation set by hand (spaces, Backspace) where
+    /// the editor's differs from the lesson's, except before a closing bracket, which the editor
+    /// places. Keys the editor leaves to the browser insert themselves (or delete, for Backspace).
+    fn typed_key_by_key(program: &str) -> String {
+        let mut session = Session::default();
+        let mut caret = 0;
+        for (number, line) in program.lines().enumerate() {
+            if number > 0 {
+                press("Enter", &mut session, &mut caret);
+            }
+            let content = line.trim_start_matches([' ', '\t']);
+            if content.is_empty() {
+                continue;
+            }
+            if !content.starts_with([')', ']', '}']) {
+                let wanted = line.len() - content.len();
+                while caret - line_start(&session.text, caret) > wanted {
+                    press("Backspace", &mut session, &mut caret);
+                }
+                while caret - line_start(&session.text, caret) < wanted {
+                    press(" ", &mut session, &mut caret);
+                }
+            }
+            for character in content.chars() {
+                press(character.encode_utf8(&mut [0; 4]), &mut session, &mut caret);
+            }
+        }
+        session.text
+    }
+
+    /// Presses `key` with the caret at `caret`, as the page does: the editor's action, or the
+    /// browser's own (the key's character inserted, or one deleted for Backspace).
+    fn press(key: &str, session: &mut Session, caret: &mut usize) {
+        let text = session.text.clone();
+        let (new_text, selection, closer) = match key_action(key, false, &text, *caret..*caret, &session.closers) {
+            Some(KeyAction::Select(selection)) => (text.clone(), selection, None),
+            Some(KeyAction::Replace { range, text: insert, selection, closer }) => {
+                (format!("{}{insert}{}", &text[..range.start], &text[range.end..]), selection, closer)
+            }
+            None if key == "Backspace" => {
+                let start = *caret - text[..*caret].chars().next_back().map_or(0, char::len_utf8);
+                (format!("{}{}", &text[..start], &text[*caret..]), start..start, None)
+            }
+            None => {
+                (format!("{}{key}{}", &text[..*caret], &text[*caret..]), *caret + key.len()..*caret + key.len(), None)
+            }
+        };
+        session.changed(&new_text);
+        session.closers.extend(closer);
+        *caret = selection.start;
+    }
+
+    /// `program` without trailing spaces on its lines or empty lines at its end.
+    fn trimmed(program: &str) -> String {
+        program.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_end().to_string()
+    }
+
+    #[test]
+    fn every_program_of_the_curriculum_typed_key_by_key_comes_out_as_shown() {
+        let content = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../lessons/content"));
+        let loaded = sprout_lessons::files::load(&[content]);
+        let mut programs = Vec::new();
+        for lesson in loaded.courses.into_iter().flat_map(|course| course.lessons).map(|loaded| loaded.lesson) {
+            let mut block: Option<String> = None;
+            for line in lesson.text.lines() {
+                match (&mut block, line.trim_start()) {
+                    (None, fence) if fence.starts_with("```rhai") => block = Some(String::new()),
+                    (Some(_), "```") => {
+                        programs.push((format!("{}: an example", lesson.id), block.take().unwrap_or_default()))
+                    }
+                    (Some(code), _) => code.push_str(&format!("{line}\n")),
+                    (None, _) => {}
+                }
+            }
+            programs.push((format!("{}: the starter", lesson.id), lesson.starter.clone()));
+            programs.extend(lesson.solution.clone().map(|solution| (format!("{}: the solution", lesson.id), solution)));
+        }
+        assert!(programs.len() > 100, "the curriculum's programs were not found: {}", programs.len());
+        let wrong: Vec<String> = programs
+            .iter()
+            .filter(|(_, program)| trimmed(&typed_key_by_key(program)) != trimmed(program))
+            .map(|(name, program)| format!("{name}:\n{program}\n-- typed, it became --\n{}", typed_key_by_key(program)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{} of {} programs came out otherwise:\n\n{}",
+            wrong.len(),
+            programs.len(),
+            wrong.join("\n\n")
+        );
     }
 
     #[test]
