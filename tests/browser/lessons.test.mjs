@@ -76,12 +76,18 @@ describe('lessons in Chromium', () => {
     await page.getByRole('button', { name: /检查/ }).click();
     await results.getByText('全部通过').waitFor();
     assert.match(await results.textContent(), /得分：100 \/ 100/);
+    // The input box belongs to its lesson: lesson 1's lines do not follow the student to lesson 2.
+    const input = page.getByRole('textbox', { name: /^输入/ });
+    await input.fill('3\n4');
     await page.getByRole('button', { name: /^下一课：变量/ }).click();
     await page.getByRole('heading', { name: '变量', level: 2 }).waitFor();
+    assert.equal(await input.inputValue(), '', 'lesson 2 starts with an empty input box');
 
-    // Back on the course page, lesson 1 is done and lesson 2 open.
+    // Back on the course page, lesson 1 is done and lesson 2 open; lesson 1 has its lines back.
     await page.getByRole('button', { name: /返回课程/ }).click();
-    await page.getByRole('button', { name: /^你好，世界：已完成，最高 100 分/ }).waitFor();
+    await page.getByRole('button', { name: /^你好，世界：已完成，最高 100 分/ }).click();
+    await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+    assert.equal(await input.inputValue(), '3\n4');
     assert.deepEqual(page.errors, []);
     await page.close();
   });

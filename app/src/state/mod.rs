@@ -302,6 +302,7 @@ impl Reducible for State {
                 }
                 if let Page::Lesson(id) = &page {
                     let Some(lesson) = next.course.pack.lesson(id).cloned() else {
+                        next.run.switch_input(&next.page, &Page::Home);
                         next.page = Page::Home;
                         return Rc::new(next);
                     };
@@ -311,6 +312,7 @@ impl Reducible for State {
                         next.progress_mut().open(&lesson, &now);
                     }
                 }
+                next.run.switch_input(&next.page, &page);
                 next.page = page;
                 next.run.leave_page();
                 true
@@ -366,6 +368,7 @@ impl Reducible for State {
             }
             Action::TryExample(code) => {
                 next.progress_mut().playground = Some(code);
+                next.run.switch_input(&next.page, &Page::Playground);
                 next.page = Page::Playground;
                 next.run.leave_page();
                 true
@@ -534,6 +537,19 @@ mod tests {
         // A report for another session or request is not the one awaited.
         check(&[start(), Action::Finish(report(2, 1), 0.0)], Status::Running, 0);
         check(&[start(), Action::Finish(report(1, 2), 0.0)], Status::Running, 0);
+    }
+
+    #[test]
+    fn each_page_keeps_its_own_input_lines() {
+        let lessons = &loaded().course.pack.lessons;
+        let (first, second) = (Page::Lesson(lessons[0].id.clone()), Page::Lesson(lessons[1].id.clone()));
+        let go = |page: &Page| Action::Navigate(page.clone(), NOW.into());
+        let state = apply(Rc::new(loaded()), &[go(&first), Action::EditInput("3\n4".into())]);
+        let state = apply(state, &[go(&second)]);
+        assert_eq!(state.run.input, "", "another lesson starts with an empty input box");
+        let state = apply(state, &[Action::EditInput("7".into()), go(&Page::Home), go(&first)]);
+        assert_eq!(state.run.input, "3\n4", "a lesson gets its own lines back");
+        assert_eq!(apply(state, &[go(&second)]).run.input, "7");
     }
 
     #[test]

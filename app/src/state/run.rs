@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use crate::components::stage::StageKinds;
 use crate::state::playback::{Control, RunStart, SensorValues, Session, Speed};
-use crate::state::{SharedGrade, SharedReport, SharedRequest, SharedSession};
+use crate::state::{Page, SharedGrade, SharedReport, SharedRequest, SharedSession};
 use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 
 /// Where the worker stands.
@@ -51,8 +51,11 @@ impl Status {
 /// The runs and checks of the page on screen.
 #[derive(Clone, Debug, Default)]
 pub struct RunState {
-    /// The lines `input()` reads, one per line.
+    /// The lines `input()` reads, one per line: the page on screen's.
     pub input: String,
+    /// The input lines of the other pages of this course, by address (`#/lesson/hello`): the input
+    /// box belongs to its page, so a lesson's lines never reach another lesson's run.
+    kept_inputs: Vec<(String, String)>,
     /// Where the worker stands.
     pub status: Status,
     /// The last press of Run, with its report and playback; cleared when another page opens.
@@ -124,8 +127,24 @@ impl RunState {
         self.grade = None;
     }
 
-    /// Leaves everything of another course: a check under way ends with its worker.
+    /// Keeps the input lines of the page `left` and brings back those of the page `shown` (none
+    /// for a page not shown before).
+    pub(super) fn switch_input(&mut self, left: &Page, shown: &Page) {
+        let kept = std::mem::take(&mut self.input);
+        if !kept.is_empty() {
+            self.kept_inputs.push((left.to_hash(), kept));
+        }
+        let shown = shown.to_hash();
+        if let Some(index) = self.kept_inputs.iter().position(|(page, _)| *page == shown) {
+            self.input = self.kept_inputs.swap_remove(index).1;
+        }
+    }
+
+    /// Leaves everything of another course: a check under way ends with its worker, and every
+    /// page's input lines go (its lessons may share ids with the next course's).
     pub(super) fn leave_course(&mut self) {
+        self.input.clear();
+        self.kept_inputs.clear();
         if self.status.busy() {
             self.replace_worker();
             self.status = Status::Idle;
