@@ -42,6 +42,34 @@ describe('export this work in Chromium', () => {
     await closeApp?.();
   });
 
+  test('without a name, Export asks for it first and then exports', async () => {
+    // An anonymous file would count as a student of its own on the teacher's dashboard (issue #21).
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.goto(`${baseUrl}#/lesson/turtle-square`);
+    await page.getByRole('heading', { name: '海龟画正方形', level: 2 }).waitFor();
+    const downloads = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.getByRole('button', { name: '导出这次的作品' }).click();
+    const prompt = page.getByRole('group', { name: '先写上你的名字，老师才知道这是谁的作品。' });
+    await prompt.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'export-name', 'the name field has the focus');
+    const exportButton = prompt.getByRole('button', { name: '导出这次的作品' });
+    assert.equal(await exportButton.isDisabled(), true, 'no export without a name');
+    await page.keyboard.type('李雷');
+    const download = page.waitForEvent('download');
+    await exportButton.click();
+    assert.equal((await download).suggestedFilename(), 'turtle-square-李雷.zip');
+    await prompt.waitFor({ state: 'detached' });
+    assert.equal(downloads.length, 1, 'the first press downloaded nothing');
+    // The name is the student's, as if typed on the course page.
+    await page.goto(baseUrl);
+    assert.equal(await page.getByLabel('姓名').inputValue(), '李雷');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('the ZIP holds the typed code, the stage as PNG and the result file', async () => {
     const page = await browser.context.newPage();
     const errors = [];

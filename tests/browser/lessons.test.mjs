@@ -123,6 +123,10 @@ describe('lessons in Chromium', () => {
 
   test('the exported result file is re-graded by sprout grade to the same score', async () => {
     const page = await openHome();
+    // Without a name the file is not made: the page asks for the name and puts the caret there.
+    await page.getByRole('button', { name: '导出成绩文件' }).click();
+    await page.getByRole('status').filter({ hasText: '先写上你的名字，老师才知道这是谁的作品。' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'student-name');
     await page.getByLabel('姓名').fill('王小明');
     await page.getByLabel('班级').fill('七年级 3 班');
     const download = page.waitForEvent('download');

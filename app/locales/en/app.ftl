@@ -94,6 +94,7 @@ high-contrast = High contrast
 run-in-lesson = Run (try freely, not graded)
 export-work = Export this work
 export-work-description = Download a ZIP file with this lesson's code, a picture of the stage and the result file, ready to hand in to a contest
+export-name-first = Write your name first, so that your teacher knows whose work this is.
 status-playing = Playing…
 speed-label = Playback speed
 speed-times = { $factor }× speed

@@ -264,6 +264,10 @@ export-work = 导出这次的作品
 # What the export button does, for screen readers.
 export-work-description = 下载一个压缩包：这一课的代码、画布的图片和成绩文件，可以直接交给比赛
 
+# Asked when a student exports work or results without having written their name (on the lesson
+# page, above a name field; on the course page, as its notice).
+export-name-first = 先写上你的名字，老师才知道这是谁的作品。
+
 # Status while a run plays back.
 status-playing = 正在播放……
 

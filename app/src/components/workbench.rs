@@ -27,6 +27,8 @@ pub struct LessonControls {
     pub on_reset: Callback<()>,
     /// Download the code, the stage and the result file as one ZIP.
     pub on_export: Callback<()>,
+    /// What Export asks first when the student has not written their name: shown under the buttons.
+    pub name_prompt: Html,
 }
 
 /// Props of [`Workbench`].
@@ -163,6 +165,7 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     </button>
                     { lesson_buttons.unwrap_or_default() }
                 </div>
+                { props.lesson.as_ref().map(|lesson| lesson.name_prompt.clone()).unwrap_or_default() }
                 if run.ai_loading {
                     <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p>
                 }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use sprout_lessons::Student;
 use sprout_runtime::messages::Language;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -55,6 +56,18 @@ impl HomeActions {
                 let file = progress.result_file(&app.course.pack, APP_VERSION, &storage::now());
                 if file.lessons.is_empty() {
                     notice.set(Some(tr(app.language, Text::NothingToExport).into()));
+                    return;
+                }
+                // An anonymous file would count as a student of its own on the teacher's dashboard.
+                if progress.student.name.trim().is_empty() {
+                    notice.set(Some(tr(app.language, Text::ExportNameFirst).into()));
+                    let name_field = web_sys::window()
+                        .and_then(|window| window.document())
+                        .and_then(|document| document.get_element_by_id("student-name"))
+                        .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(field) = name_field {
+                        let _ = field.focus();
+                    }
                     return;
                 }
                 let student = &progress.student;

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use sprout_lessons::{Lesson, Pack, Verdict};
+use sprout_lessons::{Lesson, Pack, Student, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
@@ -34,6 +34,20 @@ pub fn lesson_title(language: Language, lesson: &Lesson) -> String {
 pub fn LessonPage() -> Html {
     let app = use_app();
     let language = use_language();
+    // Export pressed without a name: the page asks for it first (an anonymous file would count as
+    // a student of its own on the teacher's dashboard).
+    let asking_name = use_state(|| false);
+    let name_field = use_node_ref();
+    {
+        let name_field = name_field.clone();
+        use_effect_with(*asking_name, move |asking| {
+            if *asking {
+                if let Some(field) = name_field.cast::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
+            }
+        });
+    }
     let Some(lesson) = app.lesson() else { return Html::default() };
     let pack = &app.course.pack;
     if lesson_status(pack, &app.course.progress, &lesson.id) == LessonStatus::Locked {
@@ -53,12 +67,22 @@ pub fn LessonPage() -> Html {
         let app = app.clone();
         Callback::from(move |()| app.dispatch(Action::StartCheck(app.code(), js_sys::Date::now())))
     };
-    let on_export = {
-        let (app, lesson_id) = (app.clone(), lesson.id.clone());
+    let export_now = {
+        let (app, lesson_id, asking_name) = (app.clone(), lesson.id.clone(), asking_name.clone());
         Callback::from(move |()| {
+            asking_name.set(false);
             let result = app.course.progress.result_file(&app.course.pack, APP_VERSION, &storage::now()).to_json();
             let _ = export::export_work(&lesson_id, &app.course.progress.student.name, &app.code(), &result);
         })
+    };
+    let nameless = app.course.progress.student.name.trim().is_empty();
+    let on_export = {
+        let (asking_name, export_now) = (asking_name.clone(), export_now.clone());
+        Callback::from(move |()| if nameless { asking_name.set(true) } else { export_now.emit(()) })
+    };
+    let name_prompt = match *asking_name {
+        true => name_prompt(&app, language, &name_field, nameless, export_now),
+        false => Html::default(),
     };
     let controls = LessonControls {
         on_check: (!app.course.time_up).then_some(on_check),
@@ -66,6 +90,7 @@ pub fn LessonPage() -> Html {
         hints_off: contest,
         on_reset: dispatch(|| Action::ResetCode(storage::now())),
         on_export,
+        name_prompt,
     };
     let next = next_lesson(pack, &lesson.id).map(|next| (next.id.clone(), lesson_title(language, next)));
     html! {
@@ -79,6 +104,41 @@ pub fn LessonPage() -> Html {
                 <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div>
             }
         </main>
+    }
+}
+
+/// What Export asks first of a student who has not written their name: the name (kept as on the
+/// course page), and Export again once there is one.
+fn name_prompt(
+    app: &crate::shell::context::AppHandle,
+    language: Language,
+    field: &NodeRef,
+    nameless: bool,
+    export: Callback<()>,
+) -> Html {
+    let student = &app.course.progress.student;
+    let on_student = {
+        let app = app.clone();
+        Callback::from(move |student| app.dispatch(Action::SetStudent(student)))
+    };
+    let oninput = {
+        let student = student.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_student.emit(Student { name: input.value(), ..student.clone() });
+        })
+    };
+    html! {
+        <div class="name-first" role="group" aria-labelledby="name-first-note">
+            <p id="name-first-note">{ tr(language, Text::ExportNameFirst) }</p>
+            <div class="field">
+                <label for="export-name">{ tr(language, Text::StudentName) }</label>
+                <input id="export-name" ref={field.clone()} type="text" maxlength="100" value={student.name.clone()} {oninput} />
+            </div>
+            <button type="button" class="primary" disabled={nameless} onclick={export.reform(|_: MouseEvent| ())}>
+                { tr(language, Text::ExportWork) }
+            </button>
+        </div>
     }
 }
 
