@@ -33,6 +33,16 @@ describe('lessons in Chromium', () => {
     return page;
   }
 
+  /**
+   * School PCs often have no emoji font, where an emoji shows as a box with a missing glyph: the
+   * page's icons are drawn by the app (issue #21), so no character that defaults to emoji
+   * presentation is on the page.
+   */
+  async function assertNoEmoji(page, where) {
+    const emoji = (await page.locator('body').innerText()).match(/\p{Emoji_Presentation}/gu);
+    assert.equal(emoji, null, `emoji on ${where}: ${emoji?.join(' ')}`);
+  }
+
   test('a locked lesson opened by its address says what to pass first, and stays locked', async () => {
     // A bookmark, or a link from a classmate, to lesson 2 (变量) before lesson 1 is passed.
     const page = await openHome();
@@ -42,11 +52,15 @@ describe('lessons in Chromium', () => {
     await page.getByText('先通过《你好，世界》，这一课就会打开。').waitFor();
     assert.equal(await page.getByRole('textbox', { name: '程序', exact: true }).count(), 0, 'no editor on a locked lesson');
 
+    await assertNoEmoji(page, 'the locked lesson');
+
     await page.getByRole('button', { name: '去《你好，世界》' }).click();
     await page.getByRole('heading', { name: '你好，世界', level: 2 }).waitFor();
+    await assertNoEmoji(page, 'a lesson');
     await page.getByRole('button', { name: /返回课程/ }).click();
     const second = page.getByRole('button', { name: /^变量：未解锁/ });
     assert.equal(await second.getAttribute('aria-disabled'), 'true', 'looking at it did not unlock it');
+    await assertNoEmoji(page, 'the course page');
     assert.deepEqual(page.errors, []);
     await page.close();
   });

@@ -1,5 +1,5 @@
 //! The pieces pages are made of: the code editor and its highlighting, the workbench around it, the
-//! stage (console, turtle canvas, charts, maker board) and lesson text.
+//! stage (console, turtle canvas, charts, maker board), lesson text and the app's own icons.
 
 pub mod back_home;
 pub mod board;
@@ -7,6 +7,7 @@ pub mod chart;
 pub mod console;
 pub mod editor;
 pub mod highlight;
+pub mod icons;
 pub mod markdown;
 pub mod stage;
 pub mod workbench;

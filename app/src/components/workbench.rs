@@ -7,6 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::editor::{CodeEditor, EditorDiagnostic};
+use crate::components::icons::{Icon, IconImage};
 use crate::components::stage::{Stage, StageKinds};
 use crate::i18n::{tr, tr_with, Text};
 use crate::shell::context::{use_app, use_language};
@@ -136,13 +137,13 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                     <button type="button" class="hint" disabled={lesson.on_hint.is_none()} title={tr(language, hint_title)}
                         aria-description={tr(language, hint_title)}
                         onclick={lesson.on_hint.as_ref().map(click).unwrap_or_default()}>
-                        <span aria-hidden="true">{ "💡 " }</span>{ tr(language, Text::HintButton) }
+                        <IconImage icon={Icon::Hint} />{ " " }{ tr(language, Text::HintButton) }
                     </button>
                 }
                 <button type="button" class="reset" disabled={busy} onclick={on_reset}>{ tr(language, Text::ResetButton) }</button>
                 <button type="button" class="export" disabled={busy} aria-description={tr(language, Text::ExportWorkDescription)}
                     title={tr(language, Text::ExportWorkDescription)} onclick={click(&lesson.on_export)}>
-                    <span aria-hidden="true">{ "📦 " }</span>{ tr(language, Text::ExportWork) }
+                    <IconImage icon={Icon::Export} />{ " " }{ tr(language, Text::ExportWork) }
                 </button>
             </>
         }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::icons::{Icon, IconImage};
 use crate::course::{continue_with, is_contest, is_embedded, lesson_status, read_pack_file, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
 use crate::pages::contest::ContestHome;
@@ -228,10 +229,10 @@ fn lesson_item(
         LessonStatus::Locked => ("locked", tr(language, Text::LessonLocked)),
     };
     let mark = match status {
-        LessonStatus::Done => "✓",
-        LessonStatus::Started => "●",
-        LessonStatus::Open => "○",
-        LessonStatus::Locked => "🔒",
+        LessonStatus::Done => html! { "✓" },
+        LessonStatus::Started => html! { "●" },
+        LessonStatus::Open => html! { "○" },
+        LessonStatus::Locked => html! { <IconImage icon={Icon::Lock} /> },
     };
     let score = progress
         .lessons

@@ -10,6 +10,7 @@ use sprout_lessons::{Lesson, Pack, Student, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
+use crate::components::icons::{Icon, IconImage};
 use crate::components::markdown;
 use crate::components::stage::StageKinds;
 use crate::components::workbench::{LessonControls, Workbench};
@@ -158,7 +159,7 @@ fn locked_lesson(
         <main class="locked-lesson" id="main" aria-labelledby="lesson-title">
             <button type="button" class="back" onclick={go(Page::Home)}>{ "← " }{ tr(language, Text::BackHome) }</button>
             <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
-            <p class="locked-note"><span aria-hidden="true">{ "🔒 " }</span>{ tr(language, Text::LockedHeading) }</p>
+            <p class="locked-note"><IconImage icon={Icon::Lock} />{ " " }{ tr(language, Text::LockedHeading) }</p>
             if let Some(first) = first {
                 <p>{ tr_with(language, Text::LockedExplanation, &[("title", lesson_title(language, first))]) }</p>
                 <button type="button" class="primary" onclick={go(Page::Lesson(first.id.clone()))}>
