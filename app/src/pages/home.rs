@@ -62,13 +62,7 @@ impl HomeActions {
                 // An anonymous file would count as a student of its own on the teacher's dashboard.
                 if progress.student.name.trim().is_empty() {
                     notice.set(Some(tr(app.language, Text::ExportNameFirst).into()));
-                    let name_field = web_sys::window()
-                        .and_then(|window| window.document())
-                        .and_then(|document| document.get_element_by_id("student-name"))
-                        .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
-                    if let Some(field) = name_field {
-                        let _ = field.focus();
-                    }
+                    focus_field("student-name");
                     return;
                 }
                 let student = &progress.student;
@@ -302,6 +296,17 @@ pub fn student_field(
             <label for={id}>{ tr(language, label) }</label>
             <input id={id} type="text" maxlength="100" value={value.to_string()} {oninput} />
         </div>
+    }
+}
+
+/// Puts the caret in the field with the id `id`, if the page has it.
+pub fn focus_field(id: &str) {
+    let field = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
     }
 }
 

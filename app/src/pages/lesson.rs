@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use sprout_lessons::{Lesson, Pack, Student, Verdict};
+use sprout_lessons::{Lesson, Pack, Verdict};
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ use crate::course::units::{has_text, unit_of, TextProblem};
 use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
 use crate::modules::tool::{LazyTool, Tool};
-use crate::pages::home::title;
+use crate::pages::home::{focus_field, student_field, title};
 use crate::shell::context::{use_app, use_language};
 use crate::shell::APP_VERSION;
 use crate::state::{Action, Page, SharedGrade, SharedPack, Status};
@@ -38,17 +38,11 @@ pub fn LessonPage() -> Html {
     // Export pressed without a name: the page asks for it first (an anonymous file would count as
     // a student of its own on the teacher's dashboard).
     let asking_name = use_state(|| false);
-    let name_field = use_node_ref();
-    {
-        let name_field = name_field.clone();
-        use_effect_with(*asking_name, move |asking| {
-            if *asking {
-                if let Some(field) = name_field.cast::<web_sys::HtmlElement>() {
-                    let _ = field.focus();
-                }
-            }
-        });
-    }
+    use_effect_with(*asking_name, |asking| {
+        if *asking {
+            focus_field(NAME_FIELD);
+        }
+    });
     let Some(lesson) = app.lesson() else { return Html::default() };
     let pack = &app.course.pack;
     if lesson_status(pack, &app.course.progress, &lesson.id) == LessonStatus::Locked {
@@ -82,7 +76,7 @@ pub fn LessonPage() -> Html {
         Callback::from(move |()| if nameless { asking_name.set(true) } else { export_now.emit(()) })
     };
     let name_prompt = match *asking_name {
-        true => name_prompt(&app, language, &name_field, nameless, export_now),
+        true => name_prompt(&app, language, nameless, export_now),
         false => Html::default(),
     };
     let controls = LessonControls {
@@ -108,12 +102,14 @@ pub fn LessonPage() -> Html {
     }
 }
 
-/// What Export asks first of a student who has not written their name: the name (kept as on the
-/// course page), and Export again once there is one.
+/// The id of the name field Export asks with.
+const NAME_FIELD: &str = "export-name";
+
+/// What Export asks first of a student who has not written their name: the name (the same field as
+/// on the course page), and Export again once there is one.
 fn name_prompt(
     app: &crate::shell::context::AppHandle,
     language: Language,
-    field: &NodeRef,
     nameless: bool,
     export: Callback<()>,
 ) -> Html {
@@ -122,20 +118,10 @@ fn name_prompt(
         let app = app.clone();
         Callback::from(move |student| app.dispatch(Action::SetStudent(student)))
     };
-    let oninput = {
-        let student = student.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            on_student.emit(Student { name: input.value(), ..student.clone() });
-        })
-    };
     html! {
         <div class="name-first" role="group" aria-labelledby="name-first-note">
             <p id="name-first-note">{ tr(language, Text::ExportNameFirst) }</p>
-            <div class="field">
-                <label for="export-name">{ tr(language, Text::StudentName) }</label>
-                <input id="export-name" ref={field.clone()} type="text" maxlength="100" value={student.name.clone()} {oninput} />
-            </div>
+            { student_field(language, NAME_FIELD, Text::StudentName, &student.name, student, &on_student, |student, value| student.name = value) }
             <button type="button" class="primary" disabled={nameless} onclick={export.reform(|_: MouseEvent| ())}>
                 { tr(language, Text::ExportWork) }
             </button>
