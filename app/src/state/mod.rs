@@ -214,6 +214,12 @@ impl State {
         Rc::make_mut(&mut self.course.progress)
     }
 
+    /// Shows `page` in place of the page on screen, with its own input lines.
+    fn show(&mut self, page: Page) {
+        self.run.switch_input(&self.page, &page);
+        self.page = page;
+    }
+
     /// Puts `pack` and the student's `progress` in it in place of the current ones (a pack opened
     /// or left), on its home page: the run, a check under way and the last grade belong to the
     /// other course and go.
@@ -302,8 +308,7 @@ impl Reducible for State {
                 }
                 if let Page::Lesson(id) = &page {
                     let Some(lesson) = next.course.pack.lesson(id).cloned() else {
-                        next.run.switch_input(&next.page, &Page::Home);
-                        next.page = Page::Home;
+                        next.show(Page::Home);
                         return Rc::new(next);
                     };
                     // A locked lesson opened by its address is shown as locked; opening it would
@@ -312,8 +317,7 @@ impl Reducible for State {
                         next.progress_mut().open(&lesson, &now);
                     }
                 }
-                next.run.switch_input(&next.page, &page);
-                next.page = page;
+                next.show(page);
                 next.run.leave_page();
                 true
             }
@@ -368,8 +372,7 @@ impl Reducible for State {
             }
             Action::TryExample(code) => {
                 next.progress_mut().playground = Some(code);
-                next.run.switch_input(&next.page, &Page::Playground);
-                next.page = Page::Playground;
+                next.show(Page::Playground);
                 next.run.leave_page();
                 true
             }
