@@ -407,6 +407,9 @@ fn key_action(key: &str, shift: bool, text: &str, selection: Range<usize>, close
     let caret = selection.is_empty().then_some(selection.start);
     let next = text[selection.end..].chars().next();
     let before = &text[line_start(text, selection.start)..selection.start];
+    // Only a closing bracket can step over a partner below.
+    let below =
+        caret.filter(|_| matches!(key, ")" | "]" | "}")).and_then(|caret| partner_below(text, caret, key, closers));
     match key {
         "Tab" if shift => Some(outdent(text, selection)),
         "Tab" if text[selection.clone()].contains('\n') => Some(indent(text, selection)),
@@ -417,9 +420,7 @@ fn key_action(key: &str, shift: bool, text: &str, selection: Range<usize>, close
         {
             Some(KeyAction::Select(selection.end + 1..selection.end + 1))
         }
-        ")" | "]" | "}" if caret.is_some_and(|caret| partner_below(text, caret, key, closers).is_some()) => {
-            partner_below(text, caret?, key, closers)
-        }
+        ")" | "]" | "}" if below.is_some() => below,
         ")" | "]" | "}"
             if caret.is_some() && !before.is_empty() && before.trim_start_matches([' ', '\t']).is_empty() =>
         {
