@@ -127,7 +127,7 @@ export async function fakeCamera(page) {
 }
 
 /** The course's units, in order, from lessons/content/course.toml: `{ id, requires, lessons }`. */
-async function courseUnits() {
+export async function courseUnits() {
   const text = await readFile(path.join(repository, 'lessons/content/course.toml'), 'utf8');
   const list = (block, key) => {
     const found = block.match(new RegExp(`^${key}\\s*=\\s*\\[([^\\]]*)\\]`, 'm'));

@@ -198,6 +198,15 @@ verdict-limit-exceeded = 超出限制
 # Button under an example: load it into the free editor.
 try-example = 试一试
 
+# The free editor opened by 试一试: the button back to the lesson the example is from.
+tried-back = 回到《{ $title }》
+
+# The free editor opened by 试一试 had a program of the student's: it is kept, and offered back.
+tried-replaced = 例子放进了编辑器，你原来的程序还留着。
+
+# Button: put the student's own program back in place of the example.
+tried-restore = 换回我原来的程序
+
 # Heading of the lesson's steps list.
 steps-heading = 步骤
 

@@ -76,7 +76,7 @@ impl StageKinds {
         }
     }
 
-    /// What to show: these panels, or the turtle canvas when there are none (an empty stage would
+    /// For the free editor: these panels, or the turtle canvas when there are none (its page would
     /// leave the page without its usual drawing area).
     pub fn or_turtle(self) -> StageKinds {
         if self == StageKinds::default() {
@@ -109,6 +109,9 @@ pub struct StageProps {
     pub high_contrast: bool,
     /// Speed changes, board use, and playback's own moments.
     pub on_control: Callback<Control>,
+    /// The lesson's tool (the drawing pad, the model lab), shown with the panels.
+    #[prop_or_default]
+    pub tool: Html,
 }
 
 /// The playback loop's callback, which schedules itself for the next animation frame.
@@ -177,7 +180,7 @@ pub fn Stage(props: &StageProps) -> Html {
     let time_ms = session.map_or(0, |session| session.time_at(now()));
     let shown = session.map_or(0, |session| session.shown(time_ms));
     let completed = session.is_some_and(|session| session.completed());
-    let kinds = props.kinds.or_turtle();
+    let kinds = props.kinds;
 
     let speed_buttons = Speed::ALL.map(|speed| {
         let on_control = props.on_control.clone();
@@ -241,6 +244,7 @@ pub fn Stage(props: &StageProps) -> Html {
                 { turtle.unwrap_or_default() }
                 { charts.unwrap_or_default() }
                 { board.unwrap_or_default() }
+                { props.tool.clone() }
             </div>
         </>
     }

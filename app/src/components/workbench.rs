@@ -1,6 +1,8 @@
-//! The workbench shared by a lesson and the free editor: the code editor, the run controls (and,
-//! in a lesson, Check, Hint and Start over), the input box, and the console and stage that play
-//! the run back.
+//! The workbench shared by a lesson and the free editor: the code editor with the run controls (and,
+//! in a lesson, Check, Hint and Start over) in one column, and in the column beside it what the
+//! program does: in a lesson the last check's results; the console and stage that play the run back,
+//! with the lesson's tool; and the input box. What a check changes is scrolled into view when its
+//! results arrive.
 
 use sprout_runtime::messages::Language;
 use web_sys::HtmlTextAreaElement;
@@ -12,8 +14,18 @@ use crate::components::stage::{Stage, StageKinds};
 use crate::i18n::{tr, tr_with, Text};
 use crate::shell::context::{use_app, use_language};
 use crate::state::playback::{Control, RunStart};
-use crate::state::{Action, SharedGrade, SharedSession};
+use crate::state::{Action, SharedGrade, SharedSession, Status};
 use crate::storage;
+
+/// Scrolls the first element under `root` that matches `selector` into view, as little as it takes
+/// (the column it is in scrolls; the rest of the page stays where it is).
+pub fn scroll_into_view(root: &web_sys::Element, selector: &str) {
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
 
 /// What a lesson adds to the workbench.
 #[derive(Clone, PartialEq)]
@@ -40,6 +52,12 @@ pub struct WorkbenchProps {
     /// Lesson buttons, in a lesson.
     #[prop_or_default]
     pub lesson: Option<LessonControls>,
+    /// The last check's results, shown above the output (in a lesson).
+    #[prop_or_default]
+    pub grading: Html,
+    /// The lesson's tool (the drawing pad, the model lab), shown under the stage.
+    #[prop_or_default]
+    pub tool: Html,
 }
 
 /// The mistake to underline: the last run's once it has played to its end, else the first failed
@@ -80,6 +98,16 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
     let language = use_language();
     let run = &app.run;
     let busy = run.status.busy();
+    // A check's results appear above the output: bring the verdict, the score and the way on into view.
+    let results = use_node_ref();
+    use_effect_with((run.status, run.grade.clone()), {
+        let results = results.clone();
+        move |(status, grade)| {
+            if let (Status::Checked, Some(_), Some(root)) = (status, grade, results.cast::<web_sys::Element>()) {
+                scroll_into_view(&root, ".grading");
+            }
+        }
+    });
     let click = |callback: &Callback<()>| {
         let callback = callback.clone();
         Callback::from(move |_: MouseEvent| callback.emit(()))
@@ -170,12 +198,17 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 if run.ai_loading {
                     <p class="ai-loading" role="status">{ tr(language, Text::AiLoading) }</p>
                 }
-                <label for="program-input">{ tr(language, Text::InputLabel) }</label>
-                <textarea id="program-input" class="program-input" spellcheck="false" rows="3"
-                    value={run.input.clone()} oninput={on_input} />
             </section>
-            <Stage status={run.status} session={run.session.clone()} speed={run.speed}
-                sensors={run.sensors} kinds={props.stage} high_contrast={app.view.high_contrast} {on_control} />
+            <div class="results" ref={results}>
+                { props.grading.clone() }
+                <Stage status={run.status} session={run.session.clone()} speed={run.speed} sensors={run.sensors}
+                    kinds={props.stage} high_contrast={app.view.high_contrast} {on_control} tool={props.tool.clone()} />
+                <section class="panel input" aria-labelledby="program-input-label">
+                    <label id="program-input-label" for="program-input">{ tr(language, Text::InputLabel) }</label>
+                    <textarea id="program-input" class="program-input" spellcheck="false" rows="2"
+                        value={run.input.clone()} oninput={on_input} />
+                </section>
+            </div>
         </div>
     }
 }

@@ -251,10 +251,12 @@ fn lesson_item(
                 // contains the visible text word for word (WCAG 2.5.3, label in name).
                 <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
                 <span class="name">{ name }</span>{ " " }
-                <span class="lesson-status" aria-hidden="true">{ status_text }</span>
-                if let Some(score) = &score {
-                    { " " }<span class="score" aria-hidden="true">{ score }</span>
-                }
+                <span class="lesson-facts" aria-hidden="true">
+                    <span class="lesson-status">{ status_text }</span>
+                    if let Some(score) = &score {
+                        { " " }<span class="score">{ score }</span>
+                    }
+                </span>
             </button>
         </li>
     }

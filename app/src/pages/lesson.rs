@@ -14,7 +14,7 @@ use crate::components::grading::GradingPanel;
 use crate::components::icons::{Icon, IconImage};
 use crate::components::markdown;
 use crate::components::stage::StageKinds;
-use crate::components::workbench::{LessonControls, Workbench};
+use crate::components::workbench::{scroll_into_view, LessonControls, Workbench};
 use crate::course::document::lesson_text;
 use crate::course::units::{has_text, unit_of, TextProblem};
 use crate::course::{is_contest, is_embedded, lesson_status, next_lesson, prerequisite, LessonStatus};
@@ -23,7 +23,7 @@ use crate::modules::tool::{LazyTool, Tool};
 use crate::pages::home::{focus_field, student_field, title};
 use crate::shell::context::{use_app, use_language};
 use crate::shell::APP_VERSION;
-use crate::state::{Action, Page, SharedPack};
+use crate::state::{Action, Page, SharedPack, Status};
 use crate::storage::{self, export};
 
 /// The lesson's title in the interface language (Chinese when there is no English one).
@@ -61,7 +61,7 @@ pub fn LessonPage() -> Html {
     };
     let on_check = {
         let app = app.clone();
-        Callback::from(move |()| app.dispatch(Action::StartCheck(app.code(), js_sys::Date::now())))
+        Callback::from(move |()| app.dispatch(Action::StartCheck(app.code())))
     };
     let export_now = {
         let (app, lesson_id, asking_name) = (app.clone(), lesson.id.clone(), asking_name.clone());
@@ -89,16 +89,20 @@ pub fn LessonPage() -> Html {
         name_prompt,
     };
     let next = next_lesson(pack, &lesson.id).map(|next| (next.id.clone(), lesson_title(language, next)));
+    // The results panel shows from a check's start to the next run.
+    let grading = if app.run.grade.is_some() || app.run.status == Status::Checking {
+        html! { <GradingPanel lesson={lesson.clone()} status={app.run.status} grade={app.run.grade.clone()} {next} /> }
+    } else {
+        Html::default()
+    };
     html! {
         <main class="lesson-layout" id="main">
             <div class="lesson-side">
                 <LessonText course={SharedPack(pack.clone())} lesson={lesson.clone()} {hints_shown} />
-                <GradingPanel lesson={lesson.clone()} status={app.run.status} grade={app.run.grade.clone()} {next} />
             </div>
-            <Workbench stage={StageKinds::of_lesson(&lesson).and(app.run.stage)} lesson={controls} />
-            if let Some(tool) = lesson.tool {
-                <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div>
-            }
+            <Workbench stage={StageKinds::of_lesson(&lesson).and(app.run.stage)} lesson={controls}
+                {grading}
+                tool={lesson.tool.map(|tool| html! { <div class="lesson-tool"><LazyTool tool={Tool::from(tool)} {language} /></div> }).unwrap_or_default()} />
         </main>
     }
 }
@@ -222,13 +226,26 @@ pub fn LessonText(props: &LessonTextProps) -> Html {
         })
     };
     let (text, hints) = (&document.0, &document.1);
+    // A hint asked for is added under the text: bring it into view (not the ones shown at opening).
+    let article = use_node_ref();
+    let hints_seen = use_mut_ref(|| props.hints_shown);
+    use_effect_with(props.hints_shown, {
+        let article = article.clone();
+        move |shown| {
+            let more = *shown > *hints_seen.borrow();
+            *hints_seen.borrow_mut() = *shown;
+            if let (true, Some(root)) = (more, article.cast::<web_sys::Element>()) {
+                scroll_into_view(&root, ".hint-box:last-child");
+            }
+        }
+    });
     let back = if is_contest(&props.course.0) { Text::ContestBack } else { Text::BackHome };
     let on_home = {
         let dispatcher = app.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Navigate(Page::Home, storage::now())))
     };
     html! {
-        <article class="lesson-article" aria-labelledby="lesson-title">
+        <article class="lesson-article" aria-labelledby="lesson-title" ref={article}>
             <button type="button" class="back" onclick={on_home}>{ "← " }{ tr(language, back) }</button>
             <h2 id="lesson-title">{ lesson_title(language, lesson) }</h2>
             { text.clone() }

@@ -2,7 +2,8 @@
 //! ([`context`]); the side effects that carry the state out, one named hook each ([`hooks`]: the
 //! workers, saving progress, the address, the lesson text of the embedded course, the document's
 //! language and view); and the layout: the header, the storage warning, the contest bar during a
-//! contest, and the page on screen ([`crate::pages`]).
+//! contest, and the page on screen ([`crate::pages`]), in a frame the height of the screen on a
+//! lesson's page (whose columns scroll on their own, so that the editor and the output stay in view).
 
 pub mod context;
 pub mod header;
@@ -64,14 +65,16 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppHandle> context={AppHandle::new(state.clone())}>
             <ContextProvider<sprout_runtime::messages::Language> context={state.language}>
-                <Header />
-                if let Some(problem) = state.storage_problem {
-                    <StorageWarning {problem} />
-                }
-                if is_contest(&state.course.pack) {
-                    <ContestBar />
-                }
-                { page }
+                <div class={classes!("app-frame", matches!(state.page, Page::Lesson(_)).then_some("fits-screen"))}>
+                    <Header />
+                    if let Some(problem) = state.storage_problem {
+                        <StorageWarning {problem} />
+                    }
+                    if is_contest(&state.course.pack) {
+                        <ContestBar />
+                    }
+                    { page }
+                </div>
             </ContextProvider<sprout_runtime::messages::Language>>
         </ContextProvider<AppHandle>>
     }

@@ -170,6 +170,18 @@ pub struct State {
     pub course: CourseState,
     /// The runs and checks of the page on screen.
     pub run: RunState,
+    /// The lesson example on the free editor's page, while it is on screen.
+    pub tried: Option<TriedExample>,
+}
+
+/// A lesson's example opened in the free editor with 试一试: the way back to its lesson, and the
+/// program of the student's it took the place of, offered back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TriedExample {
+    /// The lesson the example is from.
+    pub lesson: String,
+    /// The free editor's program before the example, when there was one of the student's.
+    pub replaced: Option<String>,
 }
 
 impl State {
@@ -218,6 +230,7 @@ impl State {
     fn show(&mut self, page: Page) {
         self.run.switch_input(&self.page, &page);
         self.page = page;
+        self.tried = None;
     }
 
     /// Puts `pack` and the student's `progress` in it in place of the current ones (a pack opened
@@ -245,8 +258,8 @@ pub enum Action {
     StartRun(RunStart),
     /// The worker sent a run's report, at this real time (milliseconds).
     Finish(Rc<RunReport>, f64),
-    /// The student checked this code against the lesson on screen, at this real time.
-    StartCheck(String, f64),
+    /// The student checked this code against the lesson on screen.
+    StartCheck(String),
     /// The worker sent the grade.
     Graded(Rc<GradeReport>, String),
     /// The student stopped the run, its playback or the check, at this real time.
@@ -260,8 +273,10 @@ pub enum Action {
     ShowHint(String),
     /// Put the lesson's starter code back.
     ResetCode(String),
-    /// Load an example into the free editor.
+    /// Load an example of the lesson on screen into the free editor, keeping its program aside.
     TryExample(String),
+    /// Put the free editor's program that an example took the place of back.
+    RestoreProgram,
     /// The student typed who they are.
     SetStudent(Student),
     /// Progress read from storage at start.
@@ -336,9 +351,9 @@ impl Reducible for State {
             Action::Finish(report, real_ms) => next.run.finish(report, real_ms),
             Action::Playback(control, real_ms) => next.run.playback(control, real_ms),
             // A lesson of the embedded course has its tests once its unit has joined.
-            Action::StartCheck(code, real_ms) => match next.lesson().cloned() {
+            Action::StartCheck(code) => match next.lesson().cloned() {
                 Some(lesson) if !next.course.time_up && has_text(&next.course.pack, &lesson.id) => {
-                    next.run.start_check(GradeRequest { lesson, code }, real_ms)
+                    next.run.start_check(GradeRequest { lesson, code })
                 }
                 _ => false,
             },
@@ -371,11 +386,21 @@ impl Reducible for State {
                 true
             }
             Action::TryExample(code) => {
+                let lesson = next.lesson().map(|lesson| lesson.id.clone());
+                let own = next.course.progress.playground.clone().filter(|own| !own.trim().is_empty() && *own != code);
                 next.progress_mut().playground = Some(code);
                 next.show(Page::Playground);
                 next.run.leave_page();
+                next.tried = lesson.map(|lesson| TriedExample { lesson, replaced: own });
                 true
             }
+            Action::RestoreProgram => match next.tried.as_mut().and_then(|tried| tried.replaced.take()) {
+                Some(own) => {
+                    next.progress_mut().playground = Some(own);
+                    true
+                }
+                None => false,
+            },
             Action::SetStudent(student) => {
                 next.progress_mut().student = student;
                 true
@@ -536,7 +561,7 @@ mod tests {
         check(&[Action::WorkerFailed(0.0)], Status::Idle, 0);
         check(&[start(), Action::Stop(0.0), Action::Finish(report(1, 1), 0.0)], Status::Stopped, 1);
         check(&[start(), start()], Status::Running, 0);
-        check(&[start(), Action::StartCheck(String::new(), 0.0)], Status::Running, 0);
+        check(&[start(), Action::StartCheck(String::new())], Status::Running, 0);
         // A report for another session or request is not the one awaited.
         check(&[start(), Action::Finish(report(2, 1), 0.0)], Status::Running, 0);
         check(&[start(), Action::Finish(report(1, 2), 0.0)], Status::Running, 0);
@@ -553,6 +578,25 @@ mod tests {
         let state = apply(state, &[Action::EditInput("7".into()), go(&Page::Home), go(&first)]);
         assert_eq!(state.run.input, "3\n4", "a lesson gets its own lines back");
         assert_eq!(apply(state, &[go(&second)]).run.input, "7");
+    }
+
+    #[test]
+    fn an_example_tried_keeps_the_free_editors_program_and_the_way_back() {
+        let lesson = loaded().course.pack.lessons[0].id.clone();
+        let go = |page: Page| Action::Navigate(page, NOW.into());
+        let own = "print(\"mine\");".to_string();
+        let state = apply(Rc::new(loaded()), &[go(Page::Playground), Action::EditCode(own.clone(), NOW.into())]);
+        let tried = apply(state, &[go(Page::Lesson(lesson.clone())), Action::TryExample("print(1);".into())]);
+        assert_eq!((&tried.page, tried.code().as_str()), (&Page::Playground, "print(1);"));
+        assert_eq!(tried.tried, Some(TriedExample { lesson: lesson.clone(), replaced: Some(own.clone()) }));
+        let restored = apply(tried.clone(), &[Action::RestoreProgram]);
+        assert_eq!(restored.code(), own);
+        assert_eq!(restored.tried, Some(TriedExample { lesson: lesson.clone(), replaced: None }), "offered once");
+        // Leaving the free editor forgets the example; its page opened again has no way back.
+        assert_eq!(apply(tried.clone(), &[go(Page::Home), go(Page::Playground)]).tried, None);
+        // The same example tried twice, or an empty free editor, replaces nothing of the student's.
+        let again = apply(tried, &[go(Page::Lesson(lesson.clone())), Action::TryExample("print(1);".into())]);
+        assert_eq!(again.tried, Some(TriedExample { lesson, replaced: None }));
     }
 
     #[test]
@@ -592,9 +636,10 @@ mod tests {
         let session = &stopped.run.session.as_ref().expect("the session").0;
         assert_eq!((session.time_at(4000.0), session.completed()), (1000, false));
 
-        let checking = apply(playing.clone(), &[Action::StartCheck(String::new(), 1000.0)]);
+        let checking = apply(playing.clone(), &[Action::StartCheck(String::new())]);
         assert_eq!(checking.run.status, Status::Checking);
-        assert!(!checking.run.session.as_ref().is_some_and(|session| session.0.playing()));
+        // The run's output goes: the check's results take its place.
+        assert!(checking.run.session.is_none());
 
         // Run again: a new session, and the old one's report is no longer awaited.
         let again = apply(playing, &[start()]);
@@ -677,7 +722,7 @@ mod tests {
             state,
             &[
                 Action::EditCode(right.clone(), NOW.into()),
-                Action::StartCheck(right.clone(), 0.0),
+                Action::StartCheck(right.clone()),
                 // The student keeps typing while the worker grades.
                 Action::EditCode(format!("{right}\n// 还在改"), NOW.into()),
                 Action::Graded(graded(&lesson, &right), NOW.into()),
@@ -702,7 +747,7 @@ mod tests {
             state,
             &[
                 Action::Navigate(Page::Lesson(lesson.id.clone()), NOW.into()),
-                Action::StartCheck(lesson.starter.clone(), 0.0),
+                Action::StartCheck(lesson.starter.clone()),
                 Action::Stop(0.0),
                 Action::Graded(graded(&lesson, &lesson.starter), NOW.into()),
             ],
@@ -722,11 +767,7 @@ mod tests {
         // A check waits for the module the same way.
         let lesson = loaded().course.pack.lessons[0].id.clone();
         let state = check(
-            &[
-                Action::Navigate(Page::Lesson(lesson), NOW.into()),
-                Action::StartCheck(String::new(), 0.0),
-                Action::AiLoading,
-            ],
+            &[Action::Navigate(Page::Lesson(lesson), NOW.into()), Action::StartCheck(String::new()), Action::AiLoading],
             Status::Checking,
             0,
         );
@@ -804,12 +845,12 @@ mod tests {
         assert!(state.course.progress.lessons.is_empty(), "the contest's own progress");
         let state = apply(state, &[Action::Navigate(Page::Lesson(second.id.clone()), NOW.into())]);
         assert!(state.course.progress.lessons.contains_key(&second.id), "every problem of a contest is open");
-        let state = apply(state, &[Action::StartCheck("print(1);".into(), 0.0)]);
+        let state = apply(state, &[Action::StartCheck("print(1);".into())]);
         assert_eq!(state.run.status, Status::Checking, "a check before the time is up");
         let state = apply(state, &[Action::TimeUp]);
         let state = apply(state, &[Action::Graded(graded(&second, "print(1);"), NOW.into())]);
         assert_eq!(state.course.progress.lessons[&second.id].attempts, 1, "a check under way at time-up still counts");
-        let state = apply(state, &[Action::StartCheck("print(2);".into(), 0.0)]);
+        let state = apply(state, &[Action::StartCheck("print(2);".into())]);
         assert_eq!(state.run.status, Status::Checked, "no check once the time is up");
 
         let state = apply(state, &[Action::LeavePack((*course_progress).clone())]);
@@ -837,7 +878,7 @@ mod tests {
         assert_eq!(opened.missing_unit().as_deref(), Some(unit));
         assert_eq!(opened.code(), lesson.starter, "the starter is in the index");
         let progress = opened.course.progress.clone();
-        assert_eq!(apply(opened.clone(), &[Action::StartCheck(lesson.starter.clone(), 0.0)]).run.status, Status::Idle);
+        assert_eq!(apply(opened.clone(), &[Action::StartCheck(lesson.starter.clone())]).run.status, Status::Idle);
 
         let failed = apply(opened.clone(), &[Action::UnitFailed(unit.into(), TextProblem::Unreachable)]);
         assert_eq!(failed.course.text_problem, Some((unit.to_string(), TextProblem::Unreachable)));
@@ -850,7 +891,7 @@ mod tests {
         assert!(has_text(&ready.course.pack, &lesson.id));
         assert_eq!(ready.lesson(), full_course().lesson(&lesson.id), "the lesson the worker gets, tests and all");
         assert_eq!(ready.course.progress, progress, "loading a unit leaves the progress alone");
-        assert_eq!(apply(ready, &[Action::StartCheck(lesson.starter.clone(), 0.0)]).run.status, Status::Checking);
+        assert_eq!(apply(ready, &[Action::StartCheck(lesson.starter.clone())]).run.status, Status::Checking);
     }
 
     #[test]

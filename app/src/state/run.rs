@@ -158,6 +158,8 @@ impl RunState {
         if self.status.busy() {
             return false;
         }
+        // The last check's results go with the output they were beside.
+        self.grade = None;
         self.sessions_started += 1;
         let (session, request) = Session::start(self.sessions_started, start, self.sensors, self.speed);
         self.session = Some(SharedSession(Rc::new(session)));
@@ -220,12 +222,13 @@ impl RunState {
         true
     }
 
-    /// A check of `request` (its lesson and code) starts, at `real_ms`, unless the worker is busy.
-    pub(super) fn start_check(&mut self, request: GradeRequest, real_ms: f64) -> bool {
+    /// A check of `request` (its lesson and code) starts, unless the worker is busy. The last run's
+    /// output goes, so that it does not stand beside the check's results as if it were theirs.
+    pub(super) fn start_check(&mut self, request: GradeRequest) -> bool {
         if self.status.busy() {
             return false;
         }
-        self.freeze_session(real_ms);
+        self.session = None;
         self.status = Status::Checking;
         self.grade = None;
         self.checking = Some((request.lesson.id.clone(), request.code.clone()));
