@@ -93,6 +93,11 @@ describe('packs a teacher hands out, in Chromium', () => {
     await picker.setInputFiles(studentPack);
     await page.getByRole('heading', { name: '比赛：校赛决赛' }).waitFor();
     await page.getByText('共 2 道题，满分 200 分，限时 30 分钟。').waitFor();
+    // Each problem's title reads on one line of its card (it once stood one character per line).
+    for (const name of await page.locator('li.lesson .name').all()) {
+      const lineHeight = await name.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+      assert.ok((await name.boundingBox()).height < 1.5 * lineHeight, `"${await name.innerText()}" is on one line`);
+    }
     await page.getByRole('region', { name: '比赛' }).getByText('未开始计时').waitFor();
     const start = page.getByRole('button', { name: '开始比赛' });
     assert.equal(await start.isDisabled(), true, 'no start before the student says who they are');
