@@ -1,8 +1,11 @@
 //! `sprout grade --pack FULL.pack SUBMISSION…`: the judge's re-grading of result files (given as
 //! files or folders) on every core, with a CSV per lesson, a CSV per student, a ranking by the
-//! re-graded scores with a column per problem, and the full detail as JSON. A file that is not a result file, or was made for another pack, is reported by name and
-//! skipped; it never stops the batch.
+//! re-graded scores with a column per problem, and the full detail as JSON. A file that is not a
+//! result file, or was made for another pack, is reported by name and skipped; it never stops the
+//! batch. Two files of the same student (the same contest id) are both flagged
+//! `duplicate-student`, each naming the other, so that nobody is counted twice unseen.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -13,9 +16,12 @@ use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{
-    csv_line, read_pack, read_result, regrade, Pack, Problem, ProblemCode, Regrade, Student, Verdict, CSV_BOM,
+    csv_line, flag_same_student, read_pack, read_result, regrade, Flag, Pack, Problem, ProblemCode, Regrade, Student,
+    Verdict, CSV_BOM,
 };
 use sprout_runtime::messages::Language;
+
+use crate::words::{flag_id, tr};
 
 /// One submission's outcome.
 #[derive(Serialize)]
@@ -86,7 +92,7 @@ fn grade_file(pack: &Pack, path: &Path) -> Outcome {
 }
 
 /// Grades `files` on `jobs` threads; results in the order of `files`.
-fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize) -> Result<Vec<Outcome>> {
+fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize, language: Language) -> Result<Vec<Outcome>> {
     let files = Arc::new(files);
     let next = Arc::new(AtomicUsize::new(0));
     let results: Arc<Mutex<Vec<Option<Outcome>>>> = Arc::new(Mutex::new((0..files.len()).map(|_| None).collect()));
@@ -104,20 +110,16 @@ fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize) -> Result<Vec<Ou
         workers.push(worker);
     }
     for worker in workers {
-        worker.join().map_err(|_| anyhow::anyhow!("a grading thread crashed (a bug in Sprout)"))?;
+        worker.join().map_err(|_| anyhow::anyhow!(tr(language, "grade-thread-crashed", &[])))?;
     }
-    let results = std::mem::take(&mut *results.lock().map_err(|_| anyhow::anyhow!("grading results lost"))?);
+    let results =
+        std::mem::take(&mut *results.lock().map_err(|_| anyhow::anyhow!(tr(language, "grade-thread-crashed", &[])))?);
     Ok(results.into_iter().flatten().collect())
 }
 
-fn flags_text(flags: impl IntoIterator<Item = sprout_lessons::Flag>) -> String {
-    flags
-        .into_iter()
-        .map(|flag| {
-            serde_json::to_value(flag).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Flags as the CSV files give them: their ids, separated by spaces.
+fn flags_text(flags: impl IntoIterator<Item = Flag>) -> String {
+    flags.into_iter().map(flag_id).collect::<Vec<_>>().join(" ")
 }
 
 /// Who handed a file in, as every CSV gives it: name, class, school, student_id.
@@ -224,31 +226,63 @@ fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
     text
 }
 
-/// `sprout grade` with its arguments.
-pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
+/// Flags every hand-in of a student who handed in more than once (see `flag_same_student`);
+/// returns, per flagged file, that flag in words, naming the student's other files.
+fn flag_duplicates(outcomes: &mut [Outcome], language: Language) -> BTreeMap<String, String> {
+    let mut files: Vec<&String> = Vec::new();
+    let mut hand_ins: Vec<(&Student, &mut Regrade)> = Vec::new();
+    for outcome in outcomes.iter_mut() {
+        if let Outcome::Graded { file, student, regrade } = outcome {
+            files.push(&*file);
+            hand_ins.push((&*student, regrade));
+        }
+    }
+    let mut words = BTreeMap::new();
+    for group in flag_same_student(&mut hand_ins) {
+        for &index in &group {
+            let others: Vec<&str> =
+                group.iter().filter(|&&other| other != index).map(|&other| files[other].as_str()).collect();
+            let others = others.join(", ");
+            let student = hand_ins[index].0;
+            let (id, name) = (student.student_id.trim(), student.name.trim());
+            let text = if id.is_empty() {
+                let text = tr(language, "flag-duplicate-student-by-name", &[("name", &name), ("others", &others)]);
+                format!("{text} [{}]", flag_id(Flag::DuplicateStudent))
+            } else {
+                crate::words::flag(language, Flag::DuplicateStudent, &[("id", &id), ("others", &others)])
+            };
+            words.insert(files[index].clone(), text);
+        }
+    }
+    words
+}
+
+/// Writes `text` to `path`, saying which file could not be written.
+fn write(path: &Path, text: &str, language: Language) -> Result<()> {
+    std::fs::write(path, text).with_context(|| tr(language, "cli-cannot-write", &[("file", &path.display())]))
+}
+
+/// `sprout grade` with its arguments (`--lang` already taken out).
+pub(crate) fn main(arguments: &[String], language: Language) -> Result<ExitCode> {
     let mut pack_path = None;
     let mut out = PathBuf::from(".");
     let mut jobs = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut language = Language::default();
     let mut submissions = Vec::new();
     let mut words = arguments.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
-            "--pack" => pack_path = Some(words.next().context("--pack needs a file")?.clone()),
-            "--out" => out = PathBuf::from(words.next().context("--out needs a folder")?),
-            "--jobs" => {
-                jobs = words.next().context("--jobs needs a number")?.parse().context("--jobs needs a number")?
-            }
-            "--lang" => language = crate::language(words.next().context("--lang needs a value")?)?,
-            flag if flag.starts_with("--") => return crate::unknown_option(flag),
+            "--pack" => pack_path = Some(crate::value_of(word, &mut words, language)?.clone()),
+            "--out" => out = PathBuf::from(crate::value_of(word, &mut words, language)?),
+            "--jobs" => jobs = crate::number_of(word, &mut words, language)?,
+            flag if flag.starts_with("--") => return crate::unknown_option(flag, language),
             path => submissions.push(path.to_string()),
         }
     }
-    let pack_path = pack_path.context("sprout grade needs --pack FULL.pack")?;
+    let pack_path = pack_path.with_context(|| tr(language, "grade-needs-pack", &[]))?;
     if submissions.is_empty() {
-        bail!("sprout grade needs at least one SUBMISSION file or folder");
+        bail!(tr(language, "grade-needs-submission", &[]));
     }
-    let bytes = std::fs::read(&pack_path).with_context(|| format!("cannot read {pack_path}"))?;
+    let bytes = std::fs::read(&pack_path).with_context(|| tr(language, "cli-cannot-read", &[("file", &pack_path)]))?;
     let pack = match read_pack(&pack_path, &bytes) {
         Ok(pack) => pack,
         Err(problems) => {
@@ -259,23 +293,25 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
         }
     };
     if !pack.full {
-        say_error!("sprout grade: warning: {pack_path} is a student's copy without hidden tests");
+        say_error!("{}", tr(language, "grade-student-copy", &[("file", &pack_path)]));
     }
     let files = submission_files(&submissions);
     let started = Instant::now();
     let pack = Arc::new(pack);
-    let outcomes = grade_all(pack.clone(), files, jobs)?;
+    let mut outcomes = grade_all(pack.clone(), files, jobs, language)?;
+    let same_student = flag_duplicates(&mut outcomes, language);
     let elapsed = started.elapsed();
 
-    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
-    std::fs::write(out.join("grades.csv"), lesson_csv(&outcomes))?;
-    std::fs::write(out.join("students.csv"), student_csv(&outcomes, &pack))?;
-    std::fs::write(out.join("ranking.csv"), ranking_csv(&outcomes, &pack))?;
-    std::fs::write(out.join("grades.json"), serde_json::to_string_pretty(&outcomes)?)?;
+    std::fs::create_dir_all(&out).with_context(|| tr(language, "cli-cannot-create", &[("folder", &out.display())]))?;
+    write(&out.join("grades.csv"), &lesson_csv(&outcomes), language)?;
+    write(&out.join("students.csv"), &student_csv(&outcomes, &pack), language)?;
+    write(&out.join("ranking.csv"), &ranking_csv(&outcomes, &pack), language)?;
+    write(&out.join("grades.json"), &serde_json::to_string_pretty(&outcomes)?, language)?;
 
     let mut graded = 0;
     let mut flagged = 0;
     let mut lessons = 0;
+    let separator = tr(language, "grade-flags-separator", &[]);
     for outcome in &outcomes {
         match outcome {
             Outcome::Graded { file, regrade, .. } => {
@@ -284,21 +320,41 @@ pub(crate) fn main(arguments: &[String]) -> Result<ExitCode> {
                 let flags = regrade.all_flags();
                 if !flags.is_empty() {
                     flagged += 1;
-                    say!("flagged {file}: {}", flags_text(flags));
+                    let words: Vec<String> = flags
+                        .into_iter()
+                        .map(|flag| match (flag, same_student.get(file)) {
+                            (Flag::DuplicateStudent, Some(words)) => words.clone(),
+                            _ => crate::words::flag(language, flag, &[]),
+                        })
+                        .collect();
+                    say!("{}", tr(language, "grade-flagged", &[("file", file), ("flags", &words.join(&separator))]));
                 }
             }
-            Outcome::Skipped { problem } => say!("skipped {}", describe_problem(problem, language)),
+            Outcome::Skipped { problem } => {
+                say!("{}", tr(language, "grade-skipped", &[("reason", &describe_problem(problem, language))]))
+            }
         }
     }
     let skipped = outcomes.len() - graded;
     let wrong_verdicts = outcomes.iter().any(|outcome| {
         matches!(outcome, Outcome::Graded { regrade, .. } if regrade.lessons.iter().any(|lesson| lesson.grade.as_ref().is_some_and(|grade| grade.tests.iter().any(|test| test.verdict != Verdict::Passed))))
     });
-    say!(
-        "graded {graded} submission(s), {lessons} lesson(s) in {:.2} s on {jobs} thread(s); {flagged} flagged, {skipped} skipped{}; wrote {}",
-        elapsed.as_secs_f64(),
-        if wrong_verdicts || graded == 0 { "" } else { "; every test passed" },
-        out.join("grades.csv").display()
+    let passed =
+        if wrong_verdicts || graded == 0 { String::new() } else { tr(language, "grade-every-test-passed", &[]) };
+    let summary = tr(
+        language,
+        "grade-summary",
+        &[
+            ("graded", &graded),
+            ("lessons", &lessons),
+            ("seconds", &format!("{:.2}", elapsed.as_secs_f64())),
+            ("jobs", &jobs),
+            ("flagged", &flagged),
+            ("skipped", &skipped),
+            ("passed", &passed),
+            ("file", &out.join("grades.csv").display()),
+        ],
     );
+    say!("{summary}");
     Ok(ExitCode::SUCCESS)
 }

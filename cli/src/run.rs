@@ -1,6 +1,8 @@
 //! `sprout run FILE.rhai`: runs a student's program natively in the same sandbox as the app and
-//! prints what it did. Exit status: 0 when the program ran cleanly (or ran until its virtual time
-//! was up), 1 when it failed with a diagnostic.
+//! prints what it did. Exit status: 0 when the program ran to its end, 1 when it failed with a
+//! diagnostic, 3 when it was stopped at its virtual-time limit (a maker loop that never ends, a
+//! timer still running): the run is not wrong, but it did not end by itself, and the person
+//! running it is told so on stderr, with the limit in words.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,19 +13,11 @@ use sprout_runtime::messages::{describe, Language};
 use sprout_runtime::trace::{Chart, TurtleEvent};
 use sprout_runtime::{run_with_interrupt, Event, Outcome, Run, RunInput, Scenario};
 
+use crate::words::{duration, tr};
 use crate::RUN_STACK_BYTES;
 
-pub(crate) const USAGE: &str = "\
-usage: sprout run FILE.rhai [options]
-
-options:
-  --input FILE          lines that input() reads
-  --board FILE          maker-board scenario (button presses, sensor values)
-  --seed N              seed for random numbers (default 0)
-  --max-operations N    operation budget (default 10000000)
-  --lang zh-CN|en       language of error messages (default zh-CN)
-  --time-limit-ms N     real-time safety net: stop a run after N ms (default 10000)
-  --json                print the whole run as JSON";
+/// The exit status of a run stopped at its virtual-time limit.
+const TIME_UP: u8 = 3;
 
 struct RunCommand {
     program: PathBuf,
@@ -33,82 +27,72 @@ struct RunCommand {
     json: bool,
 }
 
-/// `sprout run` with its arguments (after the word `run`).
-pub(crate) fn main(rest: &[String]) -> Result<ExitCode> {
-    parse(rest).and_then(execute)
+/// `sprout run` with its arguments (after the word `run`, `--lang` already taken out).
+pub(crate) fn main(rest: &[String], language: Language) -> Result<ExitCode> {
+    parse(rest, language).and_then(execute)
 }
 
-fn parse(rest: &[String]) -> Result<RunCommand> {
+fn parse(rest: &[String], language: Language) -> Result<RunCommand> {
     let mut program = None;
     let mut input = RunInput::default();
-    let mut language = Language::default();
     let mut json = false;
     let mut time_limit = Duration::from_secs(10);
+    let usage = || tr(language, "cli-run-usage", &[]);
     let mut words = rest.iter();
     while let Some(word) = words.next() {
-        let mut value = |flag: &str| words.next().cloned().with_context(|| format!("{flag} needs a value"));
         match word.as_str() {
             "--json" => json = true,
             "--input" => {
-                let path = value("--input")?;
-                let text = read_text(&path)?;
+                let path = crate::value_of(word, &mut words, language)?;
+                let text = read_text(path, language)?;
                 input.lines = text.lines().map(str::to_string).collect();
             }
             "--board" => {
-                let path = value("--board")?;
-                input.scenario = Scenario::parse(&read_text(&path)?).with_context(|| format!("in {path}"))?;
+                let path = crate::value_of(word, &mut words, language)?;
+                input.scenario = Scenario::parse(&read_text(path, language)?)
+                    .with_context(|| tr(language, "cli-in-file", &[("file", path)]))?;
             }
-            "--seed" => input.seed = value("--seed")?.parse().context("--seed needs a whole number")?,
-            "--max-operations" => {
-                input.limits.max_operations =
-                    value("--max-operations")?.parse().context("--max-operations needs a whole number")?;
+            "--seed" => input.seed = crate::number_of(word, &mut words, language)?,
+            "--max-operations" => input.limits.max_operations = crate::number_of(word, &mut words, language)?,
+            "--time-limit-ms" => time_limit = Duration::from_millis(crate::number_of(word, &mut words, language)?),
+            flag if flag.starts_with("--") => {
+                bail!("{}\n{}", tr(language, "cli-unknown-option", &[("option", &flag)]), usage())
             }
-            "--time-limit-ms" => {
-                let milliseconds = value("--time-limit-ms")?.parse().context("--time-limit-ms needs a whole number")?;
-                time_limit = Duration::from_millis(milliseconds);
-            }
-            "--lang" => {
-                let tag = value("--lang")?;
-                language =
-                    Language::from_tag(&tag).with_context(|| format!("unknown language `{tag}` (zh-CN or en)"))?;
-            }
-            flag if flag.starts_with("--") => bail!("unknown option `{flag}`\n{USAGE}"),
             path if program.is_none() => program = Some(PathBuf::from(path)),
-            extra => bail!("unexpected argument `{extra}`\n{USAGE}"),
+            extra => bail!("{}\n{}", tr(language, "cli-unexpected-argument", &[("argument", &extra)]), usage()),
         }
     }
-    let program = program.with_context(|| format!("missing FILE.rhai\n{USAGE}"))?;
+    let program = program.with_context(|| format!("{}\n{}", tr(language, "run-needs-program", &[]), usage()))?;
     Ok(RunCommand { program, input, time_limit, language, json })
 }
 
 /// Reads a text file; bytes that are not UTF-8 become U+FFFD so that binary junk reaches the
 /// sandbox (which reports it) instead of stopping the command.
-pub(crate) fn read_text(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+pub(crate) fn read_text(path: &str, language: Language) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| tr(language, "cli-cannot-read", &[("file", &path)]))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn execute(command: RunCommand) -> Result<ExitCode> {
-    let source = read_text(&command.program.to_string_lossy())?;
+    let language = command.language;
+    let source = read_text(&command.program.to_string_lossy(), language)?;
     let input = command.input.clone();
     let deadline = Instant::now() + command.time_limit;
     let result = std::thread::Builder::new()
         .stack_size(RUN_STACK_BYTES)
         .spawn(move || run_with_interrupt(&source, &input, Box::new(move || Instant::now() > deadline)))
-        .context("cannot start the run")?
+        .with_context(|| tr(language, "cli-no-thread", &[]))?
         .join()
-        .map_err(|_| anyhow::anyhow!("the run crashed (a bug in Sprout)"))?;
+        .map_err(|_| anyhow::anyhow!(tr(language, "cli-crashed", &[])))?;
     if command.json {
         say!("{}", serde_json::to_string_pretty(&result)?);
     } else {
-        {
-            use std::io::Write as _;
-            let _ = write!(std::io::stdout(), "{}", render_trace(&result));
-        }
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), "{}", render_trace(&result));
     }
     match &result.outcome {
         Outcome::Failed { diagnostic } => {
-            let message = describe(diagnostic, command.language);
+            let message = describe(diagnostic, language);
             let place = diagnostic
                 .position
                 .map(|position| format!("{}:{}:{}: ", command.program.display(), position.line, position.column))
@@ -121,8 +105,22 @@ fn execute(command: RunCommand) -> Result<ExitCode> {
             }
             Ok(ExitCode::from(1))
         }
-        Outcome::TimeUp | Outcome::Finished { .. } => Ok(ExitCode::SUCCESS),
+        Outcome::TimeUp => {
+            if !command.json {
+                say_error!("{}: {}", command.program.display(), time_up(&command.input, &result, language));
+            }
+            Ok(ExitCode::from(TIME_UP))
+        }
+        Outcome::Finished { .. } => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// Why a run that was still going ended, with the limit it reached in words: the run's virtual
+/// time, or the board scenario's `stop at` when that came first.
+fn time_up(input: &RunInput, result: &Run, language: Language) -> String {
+    let by_board = input.scenario.stop_at_ms.is_some_and(|stop_at| stop_at < input.limits.max_virtual_time_ms);
+    let id = if by_board { "run-time-up-board" } else { "run-time-up" };
+    tr(language, id, &[("limit", &duration(language, result.end_time_ms))])
 }
 
 /// The trace as text: console output as written, every other event on a line of its own that

@@ -188,6 +188,14 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
     swapped.seal();
     save("code-swapped.json", &swapped);
 
+    // A forged pair: a second file handed in under 甲's contest id (typed with other case and
+    // spaces), by a name a spreadsheet would take for a formula. Both files are flagged, each
+    // naming the other; scores stay as they are, for the judge to decide.
+    let mut forged = result_file(&student, "@冒名", vec![work(&student, "double", right_double)]);
+    forged.student.student_id = " ID-甲 ".to_string();
+    forged.seal();
+    save("forged-same-id.json", &forged);
+
     let mut foreign = result_file(&student, "庚", vec![work(&student, "double", right_double)]);
     foreign.pack.content_hash = "sha256:0000".to_string();
     foreign.seal();
@@ -216,13 +224,33 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
             "{skipped} not skipped:\n{stdout}"
         );
     }
-    assert!(stdout.contains("graded 7 submission(s)"), "{stdout}");
+    assert!(stdout.contains("graded 8 submission(s)"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "flagged submissions/honest-full.json: the contest id \"id-甲\" also handed in \
+             submissions/forged-same-id.json [duplicate-student]"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "flagged submissions/forged-same-id.json: the contest id \"ID-甲\" also handed in \
+             submissions/honest-full.json [duplicate-student]"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped submissions/foreign-pack.json: This result file was made with another pack"),
+        "{stdout}"
+    );
 
     let students: BTreeMap<String, BTreeMap<String, String>> =
         read_csv(&root.join("out/students.csv")).into_iter().map(|row| (row["name"].clone(), row)).collect();
     let expected = [
         // name, total score with hidden tests, flags
-        ("甲", "200", ""),
+        ("甲", "200", "duplicate-student"),
+        // The name starts with `@`: written with a leading `'`, as text.
+        ("'@冒名", "100", "duplicate-student"),
         // double: wrong everywhere; greet: visible right (claimed 100), hidden wrong → 50.
         ("乙", "50", ""),
         ("丙", "0", ""),
@@ -248,13 +276,14 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
         })
         .collect();
     let expected_ranking = [
-        ["1", "甲", "200", "200", "100", "100", ""],
+        ["1", "甲", "200", "200", "100", "100", "duplicate-student"],
         ["2", "壬", "100", "100", "100", "", ""],
-        ["3", "乙", "50", "100", "0", "50", ""],
-        ["3", "戊", "50", "110", "", "50", "digest-mismatch score-differs"],
-        ["5", "己", "0", "100", "0", "", "score-differs verdicts-differ"],
-        ["5", "丙", "0", "0", "0", "", ""],
-        ["5", "丁", "0", "100", "0", "", "score-differs"],
+        ["2", "'@冒名", "100", "100", "100", "", "duplicate-student"],
+        ["4", "乙", "50", "100", "0", "50", ""],
+        ["4", "戊", "50", "110", "", "50", "digest-mismatch score-differs"],
+        ["6", "己", "0", "100", "0", "", "score-differs verdicts-differ"],
+        ["6", "丙", "0", "0", "0", "", ""],
+        ["6", "丁", "0", "100", "0", "", "score-differs"],
     ];
     assert_eq!(ranking, expected_ranking.map(|row| row.map(String::from).to_vec()).to_vec());
 
@@ -267,6 +296,23 @@ fn the_judge_reproduces_honest_claims_and_flags_tampering() {
     assert_eq!(verdicts("丙", "double").as_deref(), Some("TLE TLE TLE"));
     let json = std::fs::read_to_string(root.join("out/grades.json")).expect("json written");
     assert!(json.contains("\"status\": \"skipped\"") && json.contains("\"lesson_id\": \"double\""));
+    assert!(json.contains("\"duplicate-student\"") && json.contains("\"code\": \"other-pack\""));
+
+    // The same in Chinese, the default: skip reasons, flags and the summary.
+    let graded = sprout(&["grade", "--pack", "full.pack", "--out", "out-zh", "--jobs", "2", "submissions"], &root);
+    let stdout = String::from_utf8_lossy(&graded.stdout);
+    assert!(graded.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&graded.stderr));
+    for expected in [
+        "跳过 submissions/foreign-pack.json: 这个成绩文件是用另一个课程包做的",
+        "跳过 submissions/future-version.json: ",
+        "有标记 submissions/honest-full.json：考号（学号）“id-甲”还交了 submissions/forged-same-id.json [duplicate-student]",
+        "有标记 submissions/edited-by-hand.json：导出后被改动过（摘要对不上） [digest-mismatch]；",
+        "评了 8 份交卷",
+        "5 份有标记，5 份跳过",
+    ] {
+        assert!(stdout.contains(expected), "{expected} not in:\n{stdout}");
+    }
+    assert!(!stdout.contains("skipped") && !stdout.contains("flagged"), "{stdout}");
 
     let _ = std::fs::remove_dir_all(&root);
 }

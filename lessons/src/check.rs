@@ -1,13 +1,28 @@
 //! `sprout check` for one lesson: beyond parsing, the reference solution must pass every test and
 //! the starter code must fail at least one, so that a lesson handed to students can be done and is
-//! not done already.
+//! not done already. A lesson of a course needs a hint too; a contest's problem does not, since a
+//! contest never shows hints (its packs leave them out), so it is checked without that rule.
 
 use crate::grade::{grade, grade_revealing, resolve, FeedbackCode, Selection, Verdict};
 use crate::model::Lesson;
 use crate::problem::{Problem, ProblemCode};
 
-/// Resolves `lesson`'s expected answers and checks its solution and starter; returns every problem.
+/// Resolves `lesson`'s expected answers and checks it as a lesson of a course: at least one hint
+/// (a student who is stuck gets them one at a time), then everything [`check_contest_problem`]
+/// checks. Returns every problem.
 pub fn check_lesson(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if lesson.hints.is_empty() {
+        problems.push(Problem::new(file, ProblemCode::MissingHint).at(1));
+    }
+    problems.extend(check_contest_problem(lesson, file));
+    problems
+}
+
+/// Resolves `lesson`'s expected answers and checks it as a contest's problem: its reference
+/// solution passes every test and its starter fails one. Hints are not asked for: a contest shows
+/// none. Returns every problem.
+pub fn check_contest_problem(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
     if let Err(problems) = resolve(lesson, file) {
         return problems.0;
     }

@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::check::check_lesson;
-use crate::course::{check_course, parse_course, Course};
+use crate::check::{check_contest_problem, check_lesson};
+use crate::course::{check_course, parse_course, Course, CourseKind};
 use crate::model::Lesson;
 use crate::parse::{parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
 use crate::problem::{Problem, ProblemCode};
@@ -205,7 +205,8 @@ impl Loaded {
     }
 
     /// Checks everything loaded as `sprout check` does: every lesson with [`check_lesson`] (which
-    /// runs its reference solution and resolves its expected answers in place), every course with
+    /// runs its reference solution and resolves its expected answers in place; a contest's problems
+    /// with [`check_contest_problem`], which asks for no hint), every course with
     /// [`check_course`], and the ids of lessons outside a course against each other. Returns the
     /// problems of loading (taken out of [`Loaded::problems`]) and then those of checking.
     ///
@@ -213,8 +214,10 @@ impl Loaded {
     pub fn check(&mut self) -> Vec<Problem> {
         let mut problems = std::mem::take(&mut self.problems);
         for course in &mut self.courses {
+            // A contest shows no hints, so its problems are not asked for any.
+            let check = if course.course.kind == CourseKind::Contest { check_contest_problem } else { check_lesson };
             for loaded in &mut course.lessons {
-                problems.extend(check_lesson(&mut loaded.lesson, &loaded.file));
+                problems.extend(check(&mut loaded.lesson, &loaded.file));
             }
             let lessons: Vec<(String, Lesson)> =
                 course.lessons.iter().map(|loaded| (loaded.file.clone(), loaded.lesson.clone())).collect();

@@ -42,7 +42,7 @@ mod split;
 pub mod time;
 pub mod zip;
 
-pub use check::check_lesson;
+pub use check::{check_contest_problem, check_lesson};
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};
 pub use csv::{csv_line, CSV_BOM};
 pub use document::LessonText;
@@ -53,7 +53,7 @@ pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unre
 pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
 pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, LessonSource, MAX_LESSON_BYTES};
 pub use problem::{Problem, ProblemCode, Problems};
-pub use regrade::{regrade, Flag, LessonRegrade, Regrade};
+pub use regrade::{flag_same_student, regrade, Flag, LessonRegrade, Regrade};
 pub use result::{read_result, Claim, LessonResult, PackReference, ResultFile, Student, RESULT_FORMAT, RESULT_VERSION};
 pub use split::{join_unit, split_pack, JoinError, LessonPart, UnitPart};
 pub use sprout_runtime as runtime;

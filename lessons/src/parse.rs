@@ -262,10 +262,8 @@ impl<'a> Reader<'a> {
         if solution.is_none() {
             self.report(file, 1, ProblemCode::MissingSolution, &[]);
         }
-        let empty_hint_reported = self.problems.iter().any(|problem| problem.code == ProblemCode::MissingHint);
-        if blocks.hints.is_empty() && !empty_hint_reported {
-            self.report(file, 1, ProblemCode::MissingHint, &[]);
-        }
+        // A lesson without any hint still parses: whether it needs one depends on where it is used
+        // (a contest shows none), which `check_lesson` and `check_contest_problem` know.
         let tests = match tests_source {
             Some(source) => self.tests(&source, blocks.steps.len()),
             None => {

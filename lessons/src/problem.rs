@@ -111,11 +111,14 @@ pub enum ProblemCode {
     UnknownVersion,
     /// A result file is not valid. Args: `detail`.
     BadResult,
+    /// A result file was made with another pack (or another version of it), so its code was
+    /// written against other tests. Args: `id`, `version`, `content_hash` (the file's pack).
+    OtherPack,
 }
 
 impl ProblemCode {
     /// Every code, for the test that each one is translated.
-    pub const ALL: [ProblemCode; 49] = [
+    pub const ALL: [ProblemCode; 50] = [
         ProblemCode::FileUnreadable,
         ProblemCode::FileTooLarge,
         ProblemCode::NotUtf8,
@@ -165,6 +168,7 @@ impl ProblemCode {
         ProblemCode::BadPack,
         ProblemCode::UnknownVersion,
         ProblemCode::BadResult,
+        ProblemCode::OtherPack,
     ];
 
     /// The kebab-case id.

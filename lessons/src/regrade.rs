@@ -1,6 +1,8 @@
 //! The judge's re-grading of a result file against the full pack: every lesson's code is graded
 //! again with every test, hidden ones included, and whatever the file claims is compared with the
-//! re-run. A score counts only when the judge's own run reproduces it.
+//! re-run. A score counts only when the judge's own run reproduces it. Across the files of one
+//! pack, two hand-ins of the same student (the same contest id) are flagged on both
+//! ([`flag_same_student`]): a student counts once, and which file is theirs is the judge's call.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,7 +12,7 @@ use crate::course::CourseKind;
 use crate::grade::{grade, score, Grade, Selection, Verdict};
 use crate::pack::Pack;
 use crate::problem::{Problem, ProblemCode};
-use crate::result::{Claim, ResultFile};
+use crate::result::{Claim, ResultFile, Student};
 use crate::time::seconds_since_epoch;
 
 /// Something about a submission a judge must look at.
@@ -32,6 +34,10 @@ pub enum Flag {
     /// A contest's work spans more than its `duration_minutes`, from opening the first problem to
     /// the last check (times from the student's computer: a reason to look, not proof).
     OverTime,
+    /// Another file of the same pack was handed in with the same student id (contest id): a
+    /// student handing in twice, or someone handing in under another's id. Set on every such file
+    /// by [`flag_same_student`].
+    DuplicateStudent,
 }
 
 /// One lesson of a submission, re-graded.
@@ -80,17 +86,54 @@ fn over_time(pack: &Pack, result: &ResultFile) -> bool {
     started.zip(checked).is_some_and(|(started, checked)| checked > started + u64::from(minutes) * 60)
 }
 
+/// Who a hand-in is from, to find a student's second file: the student id (the contest id a
+/// contest asks for), trimmed and without case (`c001 ` is `C001`); for a file without one, the
+/// name, class and school, trimmed.
+fn student_key(student: &Student) -> String {
+    let id = student.student_id.trim();
+    if id.is_empty() {
+        [&student.name, &student.class, &student.school].map(|field| field.trim()).join("\u{1f}")
+    } else {
+        format!("id\u{1f}{}", id.to_lowercase())
+    }
+}
+
+/// Groups the hand-ins of one pack (`graded`: who handed each in and its re-grade) by student,
+/// flags [`Flag::DuplicateStudent`] on every hand-in of a student with more than one, and returns
+/// those groups, as indices into `graded` in its order, by the first hand-in of each. The scores
+/// stay as they are: which file counts is the judge's decision, and the flag makes sure it is taken.
+pub fn flag_same_student(graded: &mut [(&Student, &mut Regrade)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, (student, _)) in graded.iter().enumerate() {
+        let key = student_key(student);
+        match by_key.get(&key) {
+            Some(&group) => groups[group].1.push(index),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push((key, vec![index]));
+            }
+        }
+    }
+    let same: Vec<Vec<usize>> =
+        groups.into_iter().map(|(_, indices)| indices).filter(|indices| indices.len() > 1).collect();
+    for &index in same.iter().flatten() {
+        let regrade = &mut graded[index].1;
+        if !regrade.flags.contains(&Flag::DuplicateStudent) {
+            regrade.flags.push(Flag::DuplicateStudent);
+        }
+    }
+    same
+}
+
 /// Re-grades `result` against `pack` (the judge's full copy). A result made for another pack is a
 /// problem: its code was written against other tests.
 pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, Problem> {
     if result.pack.content_hash != pack.content_hash {
-        return Err(Problem::new(file, ProblemCode::BadResult).with(
-            "detail",
-            format!(
-                "made for pack {} {} ({}), not this one",
-                result.pack.id, result.pack.version, result.pack.content_hash
-            ),
-        ));
+        return Err(Problem::new(file, ProblemCode::OtherPack)
+            .with("id", &result.pack.id)
+            .with("version", &result.pack.version)
+            .with("content_hash", &result.pack.content_hash));
     }
     let mut flags = Vec::new();
     if !result.digest_matches() {
@@ -155,4 +198,48 @@ pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, 
         lessons,
         flags,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `flag_same_student` over hand-ins by `students` (id, name): the groups it returns, and
+    /// which hand-ins carry the flag afterwards.
+    fn check(students: &[(&str, &str)], expected: &[&[usize]]) {
+        let students: Vec<Student> = students
+            .iter()
+            .map(|(id, name)| Student {
+                name: name.to_string(),
+                class: "七年级 3 班".to_string(),
+                school: "实验中学".to_string(),
+                student_id: id.to_string(),
+            })
+            .collect();
+        let mut regrades: Vec<Regrade> = students
+            .iter()
+            .map(|_| Regrade { lessons: Vec::new(), flags: vec![Flag::OverTime], total_score: 0, total_max: 0 })
+            .collect();
+        let mut graded: Vec<(&Student, &mut Regrade)> = students.iter().zip(regrades.iter_mut()).collect();
+        let groups = flag_same_student(&mut graded);
+        assert_eq!(groups, expected.iter().map(|group| group.to_vec()).collect::<Vec<_>>(), "{students:?}");
+        for (index, regrade) in regrades.iter().enumerate() {
+            let flagged = expected.iter().any(|group| group.contains(&index));
+            let want = if flagged { vec![Flag::OverTime, Flag::DuplicateStudent] } else { vec![Flag::OverTime] };
+            assert_eq!(regrade.flags, want, "hand-in {index} of {students:?}");
+        }
+    }
+
+    #[test]
+    fn hand_ins_with_one_student_id_are_flagged_together() {
+        check(&[("C001", "甲"), ("C002", "乙")], &[]);
+        check(&[("C001", "甲"), ("C002", "乙"), ("C001", "甲")], &[&[0, 2]]);
+        // Under someone else's id: the same id is the same hand-in slot, whatever the name says.
+        check(&[("C001", "甲"), ("C001", "乙"), ("C001", "丙")], &[&[0, 1, 2]]);
+        check(&[(" c001", "甲"), ("C001 ", "甲"), ("C002", "乙"), ("C002", "乙")], &[&[0, 1], &[2, 3]]);
+        // Without an id, the name (with class and school) tells who it is.
+        check(&[("", "甲"), ("", "乙"), (" ", "甲 ")], &[&[0, 2]]);
+        check(&[("", "甲"), ("甲", "甲")], &[]);
+        check(&[], &[]);
+    }
 }

@@ -66,7 +66,7 @@ fn scope(code: ProblemCode) -> Scope {
         | NoLessons
         | ContestWithoutDuration
         | ContestPointsMismatch => Scope::Course,
-        BadPack | UnknownVersion | BadResult => Scope::PackOrResult,
+        BadPack | UnknownVersion | BadResult | OtherPack => Scope::PackOrResult,
     }
 }
 

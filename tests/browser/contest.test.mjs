@@ -153,7 +153,7 @@ describe('packs a teacher hands out, in Chromium', () => {
     assert.deepEqual(result.lessons.map((lesson) => [lesson.lesson_id, lesson.claimed.score]), [['square', 100], ['echo', 100]]);
 
     const out = path.join(folder, 'judged');
-    const report = sprout('grade', '--pack', fullPack, '--out', out, handedIn);
+    const report = sprout('grade', '--lang', 'en', '--pack', fullPack, '--out', out, handedIn);
     assert.match(report, /graded 1 submission\(s\).*0 flagged, 0 skipped/);
     const [header, row] = (await readFile(path.join(out, 'ranking.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     const ranking = Object.fromEntries(header.split(',').map((name, index) => [name, row.split(',')[index]]));

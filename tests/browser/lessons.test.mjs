@@ -154,7 +154,7 @@ describe('lessons in Chromium', () => {
     assert.equal(hello.claimed.score, 100);
 
     sprout('pack', 'lessons/content', '-o', path.join(folder, 'full.pack'));
-    const report = sprout('grade', '--pack', path.join(folder, 'full.pack'), '--out', folder, resultPath);
+    const report = sprout('grade', '--lang', 'en', '--pack', path.join(folder, 'full.pack'), '--out', folder, resultPath);
     assert.match(report, /graded 1 submission\(s\).*0 flagged, 0 skipped/);
     const rows = (await readFile(path.join(folder, 'grades.csv'), 'utf8')).split('\r\n');
     const helloRow = rows.find((row) => row.includes(',hello,'));

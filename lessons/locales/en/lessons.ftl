@@ -48,6 +48,7 @@ problem-contest-points-mismatch = The tests of contest problem "{ $id }" add up 
 problem-bad-pack = This is not a valid lesson pack: { $detail }
 problem-unknown-version = This version of Sprout does not know format version { $version }. Please update Sprout.
 problem-bad-result = This is not a valid result file: { $detail }
+problem-other-pack = This result file was made with another pack ({ $id } { $version }, { $content_hash }), not this one: its code was written against other tests, so it is not graded.
 
 # Verdicts
 verdict-passed = Passed

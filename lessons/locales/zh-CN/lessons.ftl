@@ -48,6 +48,7 @@ problem-contest-points-mismatch = 比赛题 “{ $id }” 的测试点加起来�
 problem-bad-pack = 这不是正确的课程包：{ $detail }
 problem-unknown-version = 文件的格式版本 { $version } 这个版本的萌芽不认识。请更新萌芽。
 problem-bad-result = 这不是正确的成绩文件：{ $detail }
+problem-other-pack = 这个成绩文件是用另一个课程包做的（{ $id } { $version }，{ $content_hash }），不是这一个：它的代码是对着别的测试写的，不评分。
 
 # 评测结果
 verdict-passed = 通过
