@@ -203,11 +203,11 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
                 { props.grading.clone() }
                 <Stage status={run.status} session={run.session.clone()} speed={run.speed} sensors={run.sensors}
                     kinds={props.stage} high_contrast={app.view.high_contrast} {on_control} tool={props.tool.clone()} />
-                <section class="panel input" aria-labelledby="program-input-label">
-                    <label id="program-input-label" for="program-input">{ tr(language, Text::InputLabel) }</label>
+                <div class="panel input">
+                    <label for="program-input">{ tr(language, Text::InputLabel) }</label>
                     <textarea id="program-input" class="program-input" spellcheck="false" rows="2"
                         value={run.input.clone()} oninput={on_input} />
-                </section>
+                </div>
             </div>
         </div>
     }
