@@ -77,6 +77,9 @@ const UNITS_PER_ENTRY: u64 = 2;
 const UNITS_PER_STRING: u64 = 3;
 /// Bytes of text per unit.
 const STRING_BYTES_PER_UNIT: u64 = 16;
+/// About how many bytes of memory a unit stands for (a Rhai value takes 16), to tell a student
+/// the memory budget in bytes.
+pub(crate) const BYTES_PER_UNIT: u64 = 16;
 /// Values copied per operation charged (the same rate as other native work, see
 /// [`crate::host::WORK_PER_OPERATION`]).
 const VALUES_PER_OPERATION: u64 = crate::host::WORK_PER_OPERATION;

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use rhai::{EvalAltResult, LexError, ParseErrorType, Position};
 use serde::{Deserialize, Serialize};
 
+use crate::brackets::{self, Closing};
 use crate::suggest;
 
 /// A stable identifier for each kind of mistake. The serialized form, its [`Code::id`]
@@ -32,6 +33,13 @@ pub enum Code {
     ExpectedCloseParen,
     /// A `[` is not closed with `]`.
     ExpectedCloseBracket,
+    /// A `}` with no `{` open to close. Args: `partner` (`paired` or `none`); with `paired`,
+    /// `open_line` and `close_line`, the lines of the `{` … `}` pair closed last before it.
+    ExtraCloseBrace,
+    /// A `)` with no `(` open to close. Args as [`Code::ExtraCloseBrace`].
+    ExtraCloseParen,
+    /// A `]` with no `[` open to close. Args as [`Code::ExtraCloseBrace`].
+    ExtraCloseBracket,
     /// Another token is missing. Args: `token`.
     ExpectedToken,
     /// The program ends in the middle of something.
@@ -76,11 +84,13 @@ pub enum Code {
     IndexOutOfRange,
     /// A string, array or map grew beyond the limit. Args: `what` (`string`, `array`, `map`).
     ValueTooLarge,
-    /// The program used its whole operation budget. Args: `limit`.
+    /// The program used its whole operation budget. Args: `limit`; `cause` = `no-sleep` when it was
+    /// driving the maker board with no virtual time passing (a maker loop without `sleep`).
     TooManyOperations,
     /// Functions called each other too deeply. Args: `limit`.
     RecursionTooDeep,
-    /// The program printed or drew more than the run allows. Args: `limit`.
+    /// The program printed or drew more than the run allows. Args: `what` (`bytes` of console
+    /// output or trace `events`), `limit`; `cause` as for [`Code::TooManyOperations`].
     OutputTooLarge,
     /// The host stopped the run: the Stop button, or the CLI's real-time safety net for programs
     /// whose cost operations do not show (copying huge nested values again and again).
@@ -109,7 +119,7 @@ pub enum Code {
     EmptyList,
     /// Two lists that must be equally long are not. Args: `name`, `first`, `second`.
     LengthMismatch,
-    /// A negative or too long duration. Args: `name`, `value`.
+    /// A negative or too long duration. Args: `name`, `value`, `limit` (the longest, in ms).
     BadDuration,
     /// A value outside what a function accepts. Args: `name`, `value`.
     BadValue,
@@ -167,12 +177,15 @@ impl<'de> Deserialize<'de> for Code {
 
 impl Code {
     /// Every code, for tests that check each one is translated and documented.
-    pub const ALL: [Code; 60] = [
+    pub const ALL: [Code; 63] = [
         Code::SourceTooLong,
         Code::ExpectedSemicolon,
         Code::ExpectedCloseBrace,
         Code::ExpectedCloseParen,
         Code::ExpectedCloseBracket,
+        Code::ExtraCloseBrace,
+        Code::ExtraCloseParen,
+        Code::ExtraCloseBracket,
         Code::ExpectedToken,
         Code::UnexpectedEnd,
         Code::UnterminatedString,
@@ -238,6 +251,9 @@ impl Code {
             Code::ExpectedCloseBrace => "expected-close-brace",
             Code::ExpectedCloseParen => "expected-close-paren",
             Code::ExpectedCloseBracket => "expected-close-bracket",
+            Code::ExtraCloseBrace => "extra-close-brace",
+            Code::ExtraCloseParen => "extra-close-paren",
+            Code::ExtraCloseBracket => "extra-close-bracket",
             Code::ExpectedToken => "expected-token",
             Code::UnexpectedEnd => "unexpected-end",
             Code::UnterminatedString => "unterminated-string",
@@ -346,6 +362,8 @@ impl Diagnostic {
 
 /// What the translation from Rhai's errors needs to know about the program to make suggestions.
 pub(crate) struct Context<'a> {
+    /// The program, to read around the place of a parse error.
+    pub source: &'a str,
     /// Variable names the program declares, for "did you mean" on undefined variables.
     pub variable_names: &'a [String],
     /// Every callable name with its possible argument counts: the student API and the program's
@@ -357,7 +375,40 @@ pub(crate) struct Context<'a> {
 
 /// Turns a Rhai parse error into a diagnostic.
 pub(crate) fn from_parse_error(error: &ParseErrorType, position: Position, context: &Context) -> Diagnostic {
-    let diagnostic = match error {
+    let diagnostic = rhai_parse_error(error, context).at(position);
+    let Some(place) = diagnostic.position else {
+        return diagnostic;
+    };
+    // Rhai stops at the first token it cannot use. When that is a closing bracket with no partner,
+    // it says "expected `;`" (for `)` and `]`) or "unexpected `}`" (read as a strange character,
+    // which once made Sprout suggest Chinese punctuation for an English brace); when a `;` is
+    // missing, it stands at the start of the next statement, often on the next line.
+    let closing = matches!(diagnostic.code, Code::ExpectedSemicolon | Code::UnknownCharacter)
+        .then(|| brackets::character_at(context.source, place))
+        .flatten();
+    let reading = brackets::read_until(context.source, place);
+    match (closing.and_then(|bracket| reading.closing(bracket).map(|how| (bracket, how))), diagnostic.code) {
+        (Some((bracket, Closing::Extra(last_pair))), _) => {
+            let code = match bracket {
+                '}' => Code::ExtraCloseBrace,
+                ')' => Code::ExtraCloseParen,
+                _ => Code::ExtraCloseBracket,
+            };
+            let extra = Diagnostic { position: Some(place), ..Diagnostic::new(code) };
+            match last_pair {
+                Some((opened, closed)) => {
+                    extra.with("partner", "paired").with("open_line", opened.line).with("close_line", closed.line)
+                }
+                None => extra.with("partner", "none"),
+            }
+        }
+        (_, Code::ExpectedSemicolon) => Diagnostic { position: reading.code_end.or(Some(place)), ..diagnostic },
+        _ => diagnostic,
+    }
+}
+
+fn rhai_parse_error(error: &ParseErrorType, context: &Context) -> Diagnostic {
+    match error {
         ParseErrorType::MissingToken(token, _) => match token.as_str() {
             ";" => Diagnostic::new(Code::ExpectedSemicolon),
             "}" => Diagnostic::new(Code::ExpectedCloseBrace),
@@ -378,8 +429,7 @@ pub(crate) fn from_parse_error(error: &ParseErrorType, position: Position, conte
             Diagnostic::new(Code::UnexpectedSymbol).with("text", text)
         }
         other => Diagnostic::new(Code::SyntaxError).with("detail", other),
-    };
-    diagnostic.at(position)
+    }
 }
 
 fn from_lex_error(error: &LexError) -> Diagnostic {

@@ -159,6 +159,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Interrupt, task: Ta
     // `operations` counts Rhai's; the run reports them with the native work charged.
     let finish = |outcome: Outcome| {
         let host = host.borrow();
+        let outcome = explain_busy_board(outcome, &host);
         Run { trace: host.trace.clone(), outcome, operations: host.operations.used(), end_time_ms: host.clock_ms }
     };
     if source.len() > limits.max_source_bytes {
@@ -183,7 +184,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Interrupt, task: Ta
     let ast = match engine.compile(source) {
         Ok(ast) => ast,
         Err(error) => {
-            let context = Context { variable_names: &variable_names, functions: &functions, limits };
+            let context = Context { source, variable_names: &variable_names, functions: &functions, limits };
             let diagnostic = diagnostic::from_parse_error(error.err_type(), error.position(), &context);
             return (finish(Outcome::Failed { diagnostic }), None);
         }
@@ -191,7 +192,7 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Interrupt, task: Ta
     for function in ast.iter_functions() {
         functions.entry(function.name.to_string()).or_default().push(function.params.len());
     }
-    let context = Context { variable_names: &variable_names, functions: &functions, limits };
+    let context = Context { source, variable_names: &variable_names, functions: &functions, limits };
 
     let mut scope = Scope::new();
     if let Task::Call { function, arguments } = task {
@@ -253,6 +254,25 @@ pub(crate) fn run(source: &str, input: &RunInput, interrupt: Interrupt, task: Ta
     };
     dismantle_run(scope, &host);
     (finish(budget_check(outcome, &operations, &host, limits)), None)
+}
+
+/// A run that ran out of steps, or of trace events, while it drove the maker board with no
+/// virtual time passing is a maker loop that forgot `sleep`: its diagnostic says so (`cause` =
+/// `no-sleep`), instead of only suspecting a loop that never ends, which a maker loop is meant to
+/// be. (A loop that sets LEDs runs out of trace events first, one that reads a button out of
+/// steps.)
+fn explain_busy_board(outcome: Outcome, host: &Host) -> Outcome {
+    match outcome {
+        Outcome::Failed { diagnostic }
+            if (diagnostic.code == Code::TooManyOperations
+                || (diagnostic.code == Code::OutputTooLarge
+                    && diagnostic.args.get("what").is_some_and(|what| what == "events")))
+                && host.board_used_without_time_passing() =>
+        {
+            Outcome::Failed { diagnostic: diagnostic.with("cause", "no-sleep") }
+        }
+        outcome => outcome,
+    }
 }
 
 /// Takes apart the program's variables and registered handlers (see [`crate::teardown`]).

@@ -92,6 +92,10 @@ pub(crate) struct Host {
     pub pending_stop: Option<Diagnostic>,
     /// The run's operation counts (the engine's progress callback keeps them current).
     pub operations: Rc<Operations>,
+    /// The virtual time the maker board was last used (an LED set, a button or sensor read), and
+    /// how many times it was used at that moment: a program that touches the board again and
+    /// again while no time passes is a maker loop without `sleep`.
+    pub board_use: Option<(u64, u64)>,
     /// The model lab's classifier for `my_model()`.
     #[cfg(feature = "ai-script")]
     pub lab_model: Option<std::rc::Rc<crate::ai::LabModel>>,
@@ -119,6 +123,7 @@ impl Host {
             limits: input.limits.clone(),
             pending_stop: None,
             operations: Rc::new(Operations::default()),
+            board_use: None,
             #[cfg(feature = "ai-script")]
             lab_model: input.lab_model.clone().map(std::rc::Rc::new),
         }
@@ -137,13 +142,31 @@ impl Host {
         }
     }
 
+    /// Notes a use of the maker board at the current virtual time.
+    pub fn use_board(&mut self) {
+        self.board_use = match self.board_use {
+            Some((time_ms, uses)) if time_ms == self.clock_ms => Some((time_ms, uses.saturating_add(1))),
+            _ => Some((self.clock_ms, 1)),
+        };
+    }
+
+    /// Whether the board was used more than once at the current virtual time: the program is
+    /// driving the board with no time passing, as a maker loop without `sleep` does.
+    pub fn board_used_without_time_passing(&self) -> bool {
+        self.board_use.is_some_and(|(time_ms, uses)| time_ms == self.clock_ms && uses > 1)
+    }
+
     /// Records an event at the current virtual time, unless the trace budget is used up.
     pub fn record(&mut self, event: Event) {
         if self.pending_stop.is_some() {
             return;
         }
         if self.trace.len() >= self.limits.max_trace_events {
-            self.pending_stop = Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_trace_events));
+            self.pending_stop = Some(
+                Diagnostic::new(Code::OutputTooLarge)
+                    .with("what", "events")
+                    .with("limit", self.limits.max_trace_events),
+            );
             self.operations.check_now();
             return;
         }
@@ -154,8 +177,11 @@ impl Host {
     pub fn write(&mut self, text: &str) {
         if self.output_bytes + text.len() > self.limits.max_output_bytes {
             if self.pending_stop.is_none() {
-                self.pending_stop =
-                    Some(Diagnostic::new(Code::OutputTooLarge).with("limit", self.limits.max_output_bytes));
+                self.pending_stop = Some(
+                    Diagnostic::new(Code::OutputTooLarge)
+                        .with("what", "bytes")
+                        .with("limit", self.limits.max_output_bytes),
+                );
                 self.operations.check_now();
             }
             return;

@@ -20,6 +20,7 @@
 
 pub mod ai;
 pub mod api;
+mod brackets;
 mod data;
 mod diagnostic;
 mod engine;

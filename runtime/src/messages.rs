@@ -4,12 +4,18 @@
 //! The texts live in `runtime/locales/<language>/diagnostics.ftl` (Project Fluent), one message per
 //! [`Code`] with an optional `.hint` and a `.suggestion` used when a "did you mean" name is known.
 //! They are compiled into the binary, so the CLI and the app show the same words offline.
+//!
+//! Limits are stored in diagnostics as plain numbers and written in words here
+//! ([`quantity`]): "1000 万步", not "10000000". A diagnostic whose argument `cause` names an
+//! attribute of its message (`no-sleep`) gets that attribute as its hint instead of `.hint`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{Code, Diagnostic};
+use quantity::{quantity, Unit};
 
 mod catalog;
+mod quantity;
 
 pub use catalog::{Catalog, Language, Sources};
 
@@ -53,7 +59,10 @@ pub fn describe(diagnostic: &Diagnostic, language: Language) -> Message {
         .args
         .iter()
         .map(|(name, value)| {
-            let shown = if (name == "expected" || name == "got") && diagnostic.code != Code::WrongArgumentCount {
+            let amount = amount_unit(diagnostic, name).zip(value.parse::<u64>().ok());
+            let shown = if let Some(((unit, factor), amount)) = amount {
+                quantity(amount.saturating_mul(factor), unit, language)
+            } else if (name == "expected" || name == "got") && diagnostic.code != Code::WrongArgumentCount {
                 value.split(", ").map(|type_id| type_name(type_id, language)).collect::<Vec<_>>().join(", ")
             } else {
                 value.clone()
@@ -62,11 +71,36 @@ pub fn describe(diagnostic: &Diagnostic, language: Language) -> Message {
         })
         .collect();
     let id = diagnostic.code.id();
-    let hint_name = if diagnostic.args.contains_key("suggestion") { "suggestion" } else { "hint" };
-    WORDS.with(|words| Message {
-        text: words.format(language, id, &arguments).unwrap_or_else(|| id.to_string()),
-        hint: words.format(language, &format!("{id}.{hint_name}"), &arguments),
+    WORDS.with(|words| {
+        let attribute = |name: &str| words.format(language, &format!("{id}.{name}"), &arguments);
+        let hint = match (diagnostic.args.contains_key("suggestion"), diagnostic.args.get("cause")) {
+            (true, _) => attribute("suggestion"),
+            (false, Some(cause)) => attribute(cause).or_else(|| attribute("hint")),
+            (false, None) => attribute("hint"),
+        };
+        Message { text: words.format(language, id, &arguments).unwrap_or_else(|| id.to_string()), hint }
     })
+}
+
+/// What argument `name` of `diagnostic` counts, when it is an amount to write in words, and the
+/// factor that turns it into that unit (the memory budget counts units of about 16 bytes).
+fn amount_unit(diagnostic: &Diagnostic, name: &str) -> Option<(Unit, u64)> {
+    let what = diagnostic.args.get("what").map(String::as_str);
+    let unit = match (diagnostic.code, name) {
+        (Code::SourceTooLong, "bytes" | "limit") => Unit::Bytes,
+        (Code::TooManyOperations, "limit") => Unit::Steps,
+        (Code::OutputTooLarge, "limit") if what == Some("events") => Unit::Times,
+        (Code::OutputTooLarge, "limit") => Unit::Bytes,
+        (Code::ValueTooLarge, "limit") => match what {
+            Some("string") => Unit::Bytes,
+            Some("data") => return Some((Unit::Bytes, crate::data::BYTES_PER_UNIT)),
+            _ => Unit::Items,
+        },
+        (Code::NoMoreInput, "count") => Unit::Lines,
+        (Code::BadDuration, "limit") => Unit::Milliseconds,
+        _ => return None,
+    };
+    Some((unit, 1))
 }
 
 #[cfg(test)]
@@ -112,10 +146,27 @@ mod tests {
             None,
         );
         check(
-            Diagnostic::new(Code::ValueTooLarge).with("what", "string"),
+            Diagnostic::new(Code::ValueTooLarge).with("what", "string").with("limit", 1_000_000),
             Language::ZhCn,
-            "这个字符串太大了，超过了限制。",
+            "这个字符串太大了：最多只能有 100 万字节。",
             Some("是不是在循环里一直往里面加东西？"),
+        );
+    }
+
+    #[test]
+    fn a_cause_chooses_its_own_hint_and_an_unknown_one_the_usual_hint() {
+        let steps = || Diagnostic::new(Code::TooManyOperations).with("limit", 10_000_000);
+        check(
+            steps().with("cause", "no-sleep"),
+            Language::En,
+            "The program took too many steps (more than 10 million steps), so it was stopped.",
+            Some("Did you forget sleep? The program keeps lighting LEDs or reading the board, but no time passes at all. Put sleep(100); in the loop so that each picture stays for a moment."),
+        );
+        check(
+            steps().with("cause", "no-such-cause"),
+            Language::ZhCn,
+            "程序运行了太多步（超过 1000 万步），所以停下来了。",
+            Some("是不是有一个停不下来的循环？检查循环的条件会不会变成 false。"),
         );
     }
 }

@@ -164,7 +164,7 @@ pub fn facts(source: &str, limits: &Limits) -> Result<SyntaxFacts, Diagnostic> {
     let variable_names = crate::engine::identifiers(source);
     let functions: BTreeMap<String, Vec<usize>> =
         crate::api::API.iter().map(|function| (function.name.to_string(), function.arities.to_vec())).collect();
-    let context = Context { variable_names: &variable_names, functions: &functions, limits };
+    let context = Context { source, variable_names: &variable_names, functions: &functions, limits };
     if source.len() > limits.max_source_bytes {
         return Err(Diagnostic::new(crate::Code::SourceTooLong)
             .with("bytes", source.len())

@@ -2,9 +2,9 @@
 # Written for a 10-year-old: say what went wrong, then give something to try right away.
 # .hint is a tip; .suggestion replaces it when we can guess what was meant.
 
-source-too-long = The program is too long: { $bytes } bytes, but at most { $limit } are allowed.
+source-too-long = The program is too long: { $bytes }, but at most { $limit } are allowed.
     .hint = Turn repeated code into a function or a loop to make it shorter.
-expected-semicolon = A semicolon ; is missing here.
+expected-semicolon = A semicolon ; is missing at the end of this line.
     .hint = End each statement with ; like a full stop at the end of a sentence.
 expected-close-brace = A closing brace {"}"} is missing.
     .hint = Every {"{"} needs a {"}"} to match it. Count them: are there as many of each?
@@ -12,6 +12,21 @@ expected-close-paren = A closing bracket ) is missing.
     .hint = Every ( needs a ) to match it.
 expected-close-bracket = A closing square bracket ] is missing.
     .hint = Every [ needs a ] to match it.
+extra-close-brace = There is one {"}"} too many here: { $partner ->
+        [paired] the {"{"} on line { $open_line } is already paired with the {"}"} on line { $close_line }
+       *[none] there is no {"{"} before it for it to close
+    }.
+    .hint = Delete the extra {"}"}. If you meant this one, look for a {"}"} written too early before it, or a missing {"{"}.
+extra-close-paren = There is one ) too many here: { $partner ->
+        [paired] the ( on line { $open_line } is already paired with the ) on line { $close_line }
+       *[none] there is no ( before it for it to close
+    }.
+    .hint = Delete the extra ). If you meant this one, look for a missing ( before it.
+extra-close-bracket = There is one ] too many here: { $partner ->
+        [paired] the [ on line { $open_line } is already paired with the ] on line { $close_line }
+       *[none] there is no [ before it for it to close
+    }.
+    .hint = Delete the extra ]. If you meant this one, look for a missing [ before it.
 expected-token = There should be { $token } here.
 unexpected-end = The program ends before it is finished.
     .hint = Is a {"}"}, ) or ; missing at the end?
@@ -55,18 +70,26 @@ value-too-large = { $what ->
         [map] This object became
         [data] The program's lists, objects and texts together became
        *[array] This list became
-    } too large.
+    } too large: { $what ->
+        [data] the most is about { $limit }
+       *[other] the most is { $limit }
+    }.
     .hint = Are you adding to it again and again in a loop?
 too-many-operations = The program took too many steps (more than { $limit }), so it was stopped.
     .hint = Maybe a loop never ends? Check that the loop's condition can become false.
+    .no-sleep = Did you forget sleep? The program keeps lighting LEDs or reading the board, but no time passes at all. Put sleep(100); in the loop so that each picture stays for a moment.
 recursion-too-deep = A function called itself too many levels deep (more than { $limit }).
     .hint = A recursive function needs a condition where it stops.
-output-too-large = The program printed or drew too much (more than { $limit }), so it was stopped.
+output-too-large = { $what ->
+        [events] The program drew, lit LEDs or printed too many times
+       *[bytes] The program printed too much text
+    } (more than { $limit }), so it was stopped.
     .hint = Are you printing or drawing inside a very long loop?
+    .no-sleep = Did you forget sleep? The program keeps lighting LEDs, but no time passes at all. Put sleep(100); in the loop so that each picture stays for a moment.
 interrupted = The program was stopped.
     .hint = If you did not press Stop: is the program copying a huge list or object again and again?
-no-more-input = All the input has been read: there were only { $count } line(s).
-    .hint = Count how many times the program calls input().
+no-more-input = The program wants to read one more line with input(), but the Input box has no more lines: it has { $count } in all.
+    .hint = Write one value per line in the Input box: as many lines as the program calls input().
 not-indexable = A { $got } cannot be indexed with [ ].
 not-iterable = for can only go through a list, a text or a range like 0..10.
 value-in-use = This value is being used right now, so it cannot be changed at the same time.
@@ -86,7 +109,7 @@ empty-range = There are no numbers from { $low } to { $high }.
 empty-list = { $name } needs a list that is not empty.
 length-mismatch = The two lists given to { $name } have different lengths: { $first } and { $second }.
 bad-duration = The time { $value } given to { $name } is not right.
-    .hint = Times are in milliseconds, from 0 to 1000000000.
+    .hint = Times are in milliseconds: 1000 milliseconds is 1 second. They go from 0 to { $limit }.
 bad-value = { $name } cannot use { $value }.
 thrown = The program threw: { $value }
 not-a-value = This is not a value that can be written in a lesson: { $detail }
@@ -120,6 +143,57 @@ lab-too-few-classes = A classifier needs at least 2 classes; this one has { $cou
 lab-empty-class = The class { $label } has no examples yet: draw some first.
 lab-bad-example = Example { $index } is not a 28×28 drawing of one of the classes.
 lab-bad-model = This saved model cannot be used (version { $version }): train it again.
+
+# Amounts: $number is the number, $scale says whether it counts millions or billions (other is a
+# plain number, one is exactly 1).
+quantity-steps = { $scale ->
+        [one] { $number } step
+        [million] { $number } million steps
+        [billion] { $number } billion steps
+       *[other] { $number } steps
+    }
+quantity-bytes = { $scale ->
+        [one] { $number } byte
+        [million] { $number } million bytes
+        [billion] { $number } billion bytes
+       *[other] { $number } bytes
+    }
+quantity-items = { $scale ->
+        [one] { $number } item
+        [million] { $number } million items
+        [billion] { $number } billion items
+       *[other] { $number } items
+    }
+quantity-times = { $scale ->
+        [one] { $number } time
+        [million] { $number } million times
+        [billion] { $number } billion times
+       *[other] { $number } times
+    }
+quantity-lines = { $scale ->
+        [one] { $number } line
+        [million] { $number } million lines
+        [billion] { $number } billion lines
+       *[other] { $number } lines
+    }
+quantity-minutes = { $scale ->
+        [one] { $number } minute
+        [million] { $number } million minutes
+        [billion] { $number } billion minutes
+       *[other] { $number } minutes
+    }
+quantity-seconds = { $scale ->
+        [one] { $number } second
+        [million] { $number } million seconds
+        [billion] { $number } billion seconds
+       *[other] { $number } seconds
+    }
+quantity-milliseconds = { $scale ->
+        [one] { $number } millisecond
+        [million] { $number } million milliseconds
+        [billion] { $number } billion milliseconds
+       *[other] { $number } milliseconds
+    }
 
 type-int = whole number
 type-float = decimal number

@@ -2,9 +2,9 @@
 # 写给十岁的孩子：说清楚哪里出了问题，再给一个能马上试的办法。
 # .hint 是提示；.suggestion 在我们猜到你想写什么时代替提示。
 
-source-too-long = 程序太长了：有 { $bytes } 个字节，最多只能有 { $limit } 个。
+source-too-long = 程序太长了：有 { $bytes }，最多只能有 { $limit }。
     .hint = 把重复的代码写成函数或循环，程序就会变短。
-expected-semicolon = 这里少了一个分号 ;
+expected-semicolon = 这一行的末尾少了一个分号 ;
     .hint = 每一句话写完以后，要用 ; 结尾，就像句号一样。
 expected-close-brace = 少了一个右大括号 {"}"}
     .hint = 每个 {"{"} 都要有一个 {"}"} 和它配对。数一数它们是不是一样多。
@@ -12,6 +12,21 @@ expected-close-paren = 少了一个右括号 )
     .hint = 每个 ( 都要有一个 ) 和它配对。
 expected-close-bracket = 少了一个右方括号 ]
     .hint = 每个 [ 都要有一个 ] 和它配对。
+extra-close-brace = 这里多了一个 {"}"}：{ $partner ->
+        [paired] 第 { $open_line } 行的 {"{"} 已经和第 { $close_line } 行的 {"}"} 配成一对了
+       *[none] 它前面没有还没配对的 {"{"}
+    }。
+    .hint = 删掉多出来的 {"}"}。如果它是你想要的，就看看前面是不是有一个 {"}"} 写得太早了，或者少写了一个 {"{"}。
+extra-close-paren = 这里多了一个 )：{ $partner ->
+        [paired] 第 { $open_line } 行的 ( 已经和第 { $close_line } 行的 ) 配成一对了
+       *[none] 它前面没有还没配对的 (
+    }。
+    .hint = 删掉多出来的 )。如果它是你想要的，就看看前面是不是少写了一个 (。
+extra-close-bracket = 这里多了一个 ]：{ $partner ->
+        [paired] 第 { $open_line } 行的 [ 已经和第 { $close_line } 行的 ] 配成一对了
+       *[none] 它前面没有还没配对的 [
+    }。
+    .hint = 删掉多出来的 ]。如果它是你想要的，就看看前面是不是少写了一个 [。
 expected-token = 这里应该有 { $token }
 unexpected-end = 程序还没写完就结束了。
     .hint = 看看最后是不是少了 {"}"}、) 或者 ;
@@ -55,18 +70,26 @@ value-too-large = { $what ->
         [map] 这个对象
         [data] 程序保存的列表、对象和文字加起来
        *[array] 这个列表
-    }太大了，超过了限制。
+    }太大了：{ $what ->
+        [data] 最多大约是 { $limit }
+       *[other] 最多只能有 { $limit }
+    }。
     .hint = 是不是在循环里一直往里面加东西？
-too-many-operations = 程序运行了太多步（超过 { $limit } 步），所以停下来了。
+too-many-operations = 程序运行了太多步（超过 { $limit }），所以停下来了。
     .hint = 是不是有一个停不下来的循环？检查循环的条件会不会变成 false。
+    .no-sleep = 是不是忘了 sleep？程序一直在点灯或者看板子，可是时间一点也没有往前走。在循环里加一句 sleep(100);，让每个画面停一会儿。
 recursion-too-deep = 函数调用自己的层数太多了（超过 { $limit } 层）。
     .hint = 递归函数要有一个停下来的条件。
-output-too-large = 输出的东西太多了（超过 { $limit }），所以停下来了。
+output-too-large = { $what ->
+        [events] 程序画图、点灯或打印的次数太多了
+       *[bytes] 打印的文字太多了
+    }（超过 { $limit }），所以停下来了。
     .hint = 是不是在一个很长的循环里打印或画图？
+    .no-sleep = 是不是忘了 sleep？程序一直在点灯，可是时间一点也没有往前走。在循环里加一句 sleep(100);，让每个画面停一会儿。
 interrupted = 程序被停下来了。
     .hint = 如果不是你按的停止：程序是不是在反复复制一个很大的列表或对象？
-no-more-input = 输入已经读完了：一共只有 { $count } 行输入。
-    .hint = 数一数程序调用了几次 input()。
+no-more-input = 程序还想用 input() 再读一行，可是“输入”框里没有更多行了：一共只有 { $count }。
+    .hint = 在“输入”框里每行写一个值：程序调用几次 input()，就写几行。
 not-indexable = 不能对{ $got }用 [ ] 取元素。
 not-iterable = for 只能遍历列表、文字或者范围，比如 0..10。
 value-in-use = 这个值正在被使用，这时不能再改变它。
@@ -86,7 +109,7 @@ empty-range = 从 { $low } 到 { $high } 之间没有数。
 empty-list = { $name } 需要一个不是空的列表。
 length-mismatch = { $name } 的两个列表长度不一样：{ $first } 个和 { $second } 个。
 bad-duration = { $name } 的时间 { $value } 不对。
-    .hint = 时间用毫秒表示，要在 0 到 1000000000 之间。
+    .hint = 时间用毫秒表示，1000 毫秒就是 1 秒。它要在 0 到 { $limit } 之间。
 bad-value = { $name } 不能用 { $value }。
 thrown = 程序抛出了：{ $value }
 not-a-value = 这不是课程文件里能写的值：{ $detail }
@@ -120,6 +143,48 @@ lab-too-few-classes = 分类器至少需要 2 个类别，现在只有 { $count 
 lab-empty-class = 类别 { $label } 还没有例子：先画几个吧。
 lab-bad-example = 第 { $index } 个例子不是属于某个类别的 28×28 图画。
 lab-bad-model = 这个保存的模型用不了（版本 { $version }）：请重新训练。
+
+# 数量：$number 是数字，$scale 说它的单位是万还是亿（other 是普通的数）。
+quantity-steps = { $scale ->
+        [wan] { $number } 万步
+        [yi] { $number } 亿步
+       *[other] { $number } 步
+    }
+quantity-bytes = { $scale ->
+        [wan] { $number } 万字节
+        [yi] { $number } 亿字节
+       *[other] { $number } 字节
+    }
+quantity-items = { $scale ->
+        [wan] { $number } 万个
+        [yi] { $number } 亿个
+       *[other] { $number } 个
+    }
+quantity-times = { $scale ->
+        [wan] { $number } 万次
+        [yi] { $number } 亿次
+       *[other] { $number } 次
+    }
+quantity-lines = { $scale ->
+        [wan] { $number } 万行
+        [yi] { $number } 亿行
+       *[other] { $number } 行
+    }
+quantity-minutes = { $scale ->
+        [wan] { $number } 万分钟
+        [yi] { $number } 亿分钟
+       *[other] { $number } 分钟
+    }
+quantity-seconds = { $scale ->
+        [wan] { $number } 万秒
+        [yi] { $number } 亿秒
+       *[other] { $number } 秒
+    }
+quantity-milliseconds = { $scale ->
+        [wan] { $number } 万毫秒
+        [yi] { $number } 亿毫秒
+       *[other] { $number } 毫秒
+    }
 
 type-int = 整数
 type-float = 小数

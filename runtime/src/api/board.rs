@@ -38,6 +38,7 @@ fn led_index(name: &str, x: &Dynamic, y: &Dynamic) -> ApiResult<usize> {
 
 fn set_led(host: &SharedHost, index: usize, brightness: u8) {
     let mut host = host.borrow_mut();
+    host.use_board();
     host.board.leds[index] = brightness;
     let frame = host.board.frame();
     host.record(frame);
@@ -45,6 +46,7 @@ fn set_led(host: &SharedHost, index: usize, brightness: u8) {
 
 fn show_frame(host: &SharedHost, leds: [u8; 25]) {
     let mut host = host.borrow_mut();
+    host.use_board();
     host.board.leds = leds;
     let frame = host.board.frame();
     host.record(frame);
@@ -74,7 +76,9 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     let state = host.clone();
     engine.register_fn("led_point", move |x: Dynamic, y: Dynamic| -> ApiResult<INT> {
         let index = led_index("led_point", &x, &y)?;
-        Ok(INT::from(state.borrow().board.leds[index]))
+        let mut host = state.borrow_mut();
+        host.use_board();
+        Ok(INT::from(host.board.leds[index]))
     });
     let state = host.clone();
     engine.register_fn("led_clear", move || show_frame(&state, [0; 25]));
@@ -100,7 +104,8 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     let state = host.clone();
     engine.register_fn("button_pressed", move |button: Dynamic| -> ApiResult<bool> {
         let button = button_name(&text_argument("button_pressed", &button)?)?;
-        let host = state.borrow();
+        let mut host = state.borrow_mut();
+        host.use_board();
         Ok(host.scenario.is_pressed(&button, host.clock_ms))
     });
     for (name, sensor) in [
@@ -112,7 +117,8 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     ] {
         let state = host.clone();
         engine.register_fn(name, move || -> INT {
-            let host = state.borrow();
+            let mut host = state.borrow_mut();
+            host.use_board();
             host.scenario.sensor_at(sensor, host.clock_ms)
         });
     }

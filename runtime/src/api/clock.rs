@@ -138,7 +138,12 @@ fn duration(name: &str, value: &Dynamic) -> ApiResult<u64> {
     if (0.0..=MAX_DURATION_MS as rhai::FLOAT).contains(&milliseconds) {
         Ok(milliseconds as u64)
     } else {
-        Err(mistake(Diagnostic::new(Code::BadDuration).with("name", name).with("value", milliseconds)))
+        Err(mistake(
+            Diagnostic::new(Code::BadDuration)
+                .with("name", name)
+                .with("value", milliseconds)
+                .with("limit", MAX_DURATION_MS),
+        ))
     }
 }
 
@@ -168,7 +173,12 @@ pub(super) fn register(engine: &mut Engine, host: &SharedHost) {
     engine.register_fn("every", move |interval: Dynamic, handler: Dynamic| -> ApiResult<()> {
         let interval_ms = duration("every", &interval)?;
         if interval_ms == 0 {
-            return Err(mistake(Diagnostic::new(Code::BadDuration).with("name", "every").with("value", 0)));
+            return Err(mistake(
+                Diagnostic::new(Code::BadDuration)
+                    .with("name", "every")
+                    .with("value", 0)
+                    .with("limit", MAX_DURATION_MS),
+            ));
         }
         let handler = handler_argument("every", &handler)?;
         let mut host = state.borrow_mut();
