@@ -60,22 +60,28 @@ function editorColumns(page) {
   });
 }
 
-/** What of the page is wider than its box: the page itself, and elements of the lesson text. */
+/**
+ * What of the page is wider than its box: the page itself, and elements of the lesson text and of
+ * the column of what the program does (the output, the stage, the board) that stick out of their
+ * column or hide part of their content behind a sideways scroll or an ellipsis.
+ */
 function clipped(page) {
   return page.evaluate(() => {
     const found = [];
     if (document.documentElement.scrollWidth > window.innerWidth) {
       found.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
     }
-    for (const element of document.querySelectorAll('.lesson-article *')) {
-      const style = getComputedStyle(element);
-      const hides = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
-      if (hides && element.scrollWidth > element.clientWidth + 1) {
-        found.push(`<${element.localName}> "${element.textContent.slice(0, 40)}" needs ${element.scrollWidth} px of ${element.clientWidth}`);
+    for (const column of document.querySelectorAll('.lesson-article, .results')) {
+      const right = column.getBoundingClientRect().right;
+      for (const element of column.querySelectorAll('*')) {
+        // Words for screen readers only are clipped to a pixel on purpose.
+        if (element.closest('.visually-hidden')) continue;
+        const style = getComputedStyle(element);
+        const what = `<${element.localName} class="${element.className}"> "${element.textContent.slice(0, 40)}"`;
+        const hides = (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') && element.localName !== 'textarea';
+        if (hides && element.scrollWidth > element.clientWidth + 1) found.push(`${what} needs ${element.scrollWidth} px of ${element.clientWidth}`);
+        if (element.getBoundingClientRect().right > right + 1) found.push(`${what} sticks out of its column`);
       }
-      const right = element.getBoundingClientRect().right;
-      const column = element.closest('.lesson-article').getBoundingClientRect().right;
-      if (right > column + 1) found.push(`<${element.localName}> "${element.textContent.slice(0, 40)}" sticks out of the text column`);
     }
     return found;
   });
