@@ -15,8 +15,8 @@ const artifacts = path.join(repository, 'tests/browser/artifacts');
 
 // turtle-square asks for a square of the side read from the input; this draws three sides.
 const THREE_SIDES = 'let 边长 = int(input());\nfor i in 0..3 { forward(边长); left(90); }';
-// The same with a bracket left open on line 2.
-const SYNTAX_ERROR = 'let 边长 = int(input());\nfor i in 0..4 { forward(边长; left(90); }';
+// The same with a semicolon missing on line 2.
+const SYNTAX_ERROR = 'let 边长 = int(input());\nfor i in 0..4 { forward(边长) left(90); }';
 
 describe('a check\'s results in Chromium', () => {
   let closeApp;
