@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosed, newTab, repository, serveApp, typeProgram, unlockLessons } from './support.mjs';
+import { diagnosed, newTab, repository, seriousViolations, serveApp, typeProgram, unlockLessons } from './support.mjs';
 
 const artifacts = path.join(repository, 'tests/browser/artifacts');
 
@@ -75,6 +75,7 @@ describe('a check\'s results in Chromium', () => {
       const text = await results.textContent();
       assert.doesNotMatch(text, /#[0-9a-f]{6}/i, 'no colour codes');
       assert.doesNotMatch(text, /\(\s*-?\d+(\.\d+)?\s*,\s*-?\d+/, 'no coordinates');
+      assert.deepEqual(await seriousViolations(page), [], 'axe finds nothing serious in the results with their pictures');
       await results.locator('.turtle-diff').first().scrollIntoViewIfNeeded();
       await mkdir(artifacts, { recursive: true });
       await page.screenshot({ path: path.join(artifacts, 'grading-turtle.png') });
