@@ -184,15 +184,38 @@ pub fn grade(lesson: &Lesson, code: &str, selection: Selection) -> Grade {
 
 /// Like [`grade`]; with `reveal_hidden`, hidden tests keep their feedback (for the lesson's author).
 pub(crate) fn grade_revealing(lesson: &Lesson, code: &str, selection: Selection, reveal_hidden: bool) -> Grade {
+    grade_drawing(lesson, code, selection, reveal_hidden).0
+}
+
+/// Like [`grade`], with how the drawing of each turtle test that failed on it differs, in the
+/// grade's order: `None` for every other test and for hidden ones. The app pictures them.
+pub fn grade_with_drawings(
+    lesson: &Lesson,
+    code: &str,
+    selection: Selection,
+) -> (Grade, Vec<Option<DrawingDifference>>) {
+    grade_drawing(lesson, code, selection, false)
+}
+
+fn grade_drawing(
+    lesson: &Lesson,
+    code: &str,
+    selection: Selection,
+    reveal_hidden: bool,
+) -> (Grade, Vec<Option<DrawingDifference>>) {
+    let mut drawings = Vec::new();
     let tests: Vec<TestGrade> = lesson
         .tests
         .iter()
         .filter(|test| selection == Selection::All || !test.hidden)
         .map(|test| {
-            let (verdict, feedback) = match run_test(lesson, test, code) {
+            let mut drawing = None;
+            let shown = reveal_hidden || !test.hidden;
+            let (verdict, feedback) = match run_test(lesson, test, code, &mut drawing) {
                 Ok(()) => (Verdict::Passed, None),
-                Err((verdict, feedback)) => (verdict, (reveal_hidden || !test.hidden).then_some(feedback)),
+                Err((verdict, feedback)) => (verdict, shown.then_some(feedback)),
             };
+            drawings.push(drawing.filter(|_| shown));
             TestGrade {
                 test_id: test.id.clone(),
                 kind: test.check.kind().to_string(),
@@ -205,12 +228,44 @@ pub(crate) fn grade_revealing(lesson: &Lesson, code: &str, selection: Selection,
         .collect();
     let total: u32 = tests.iter().map(|test| test.weight).sum();
     let passed_weight: u32 = tests.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight).sum();
-    Grade {
+    let grade = Grade {
         lesson_id: lesson.id.clone(),
         passed: tests.iter().all(|test| test.verdict == Verdict::Passed),
         score: score(lesson.points, passed_weight, total),
         max_score: lesson.points,
         tests,
+    };
+    (grade, drawings)
+}
+
+/// How a turtle test's drawing differs from the expected one, for a picture of both: every shape
+/// of each, and those with no match in the other (as [`shapes::compare`] found them). Each list
+/// keeps at most [`PICTURED_SHAPES`]: a flood of strokes is pictured by its beginning, and the
+/// feedback's `missing` and `extra` still count them all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DrawingDifference {
+    /// The expected drawing.
+    pub expected: Vec<Shape>,
+    /// The program's drawing.
+    pub got: Vec<Shape>,
+    /// Expected shapes the program did not draw.
+    pub missing: Vec<Shape>,
+    /// Shapes the program drew that were not expected.
+    pub extra: Vec<Shape>,
+}
+
+/// The most shapes a [`DrawingDifference`] keeps in each of its lists.
+pub const PICTURED_SHAPES: usize = 2_000;
+
+impl DrawingDifference {
+    fn new(expected: &[Shape], got: &[Shape], difference: shapes::Difference) -> Self {
+        let kept = |shapes: &[Shape]| shapes.iter().take(PICTURED_SHAPES).cloned().collect();
+        DrawingDifference {
+            expected: kept(expected),
+            got: kept(got),
+            missing: kept(&difference.missing),
+            extra: kept(&difference.extra),
+        }
     }
 }
 
@@ -277,7 +332,8 @@ fn call_text(function: &str, case: &CallCase) -> String {
     shown(&format!("{function}({})", arguments.join(", ")))
 }
 
-fn run_test(lesson: &Lesson, test: &Test, code: &str) -> Result<(), Failure> {
+/// Runs one test; a turtle test whose drawing differs also leaves how in `picture`.
+fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<DrawingDifference>) -> Result<(), Failure> {
     let input = run_input(lesson, test);
     match &test.check {
         Check::Call { function, cases, tolerance } => {
@@ -336,6 +392,7 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str) -> Result<(), Failure> {
                         .with("missing", difference.missing.len())
                         .with("extra", difference.extra.len())
                         .with("shape", example.unwrap_or_default());
+                    *picture = Some(DrawingDifference::new(expected, &drawing, difference));
                     Err((Verdict::WrongAnswer, feedback))
                 }
             }
@@ -688,5 +745,65 @@ pub fn resolve(lesson: &mut Lesson, file: &str) -> Result<(), Problems> {
         Ok(())
     } else {
         Err(Problems(problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_lesson;
+
+    /// A lesson of a hidden and a visible turtle test of a 100-step square, and a code test.
+    fn square_lesson() -> Lesson {
+        let source = concat!(
+            "+++\nid = \"square\"\ntitle = { zh = \"正方形\" }\n+++\n\n画正方形。\n\n",
+            "```rhai solution\nfor i in 0..4 { forward(100); left(90); }\n```\n\n```hint\n转四次。\n```\n\n",
+            "```tests\n[[test]]\nkind = \"turtle\"\n\n[[test]]\nkind = \"turtle\"\nhidden = true\n\n",
+            "[[test]]\nkind = \"code\"\nuses = [\"for\"]\n```\n",
+        );
+        let mut lesson = parse_lesson("square.md", source.as_bytes()).expect("a lesson");
+        resolve(&mut lesson, "square.md").expect("resolved");
+        lesson
+    }
+
+    #[test]
+    fn a_drawing_that_differs_comes_with_both_drawings_and_what_is_missing_and_extra() {
+        let lesson = square_lesson();
+        // Three sides, then a stroke up instead of the fourth side down.
+        let code = "for i in 0..3 { forward(100); left(90); } right(180); forward(30);";
+        let (grade, drawings) = grade_with_drawings(&lesson, code, Selection::All);
+        assert_eq!(drawings.len(), grade.tests.len());
+        assert_eq!(grade, grade_revealing(&lesson, code, Selection::All, false), "the grade is the same");
+        let drawing = drawings[0].as_ref().expect("the visible turtle test's drawing");
+        assert_eq!((drawing.expected.len(), drawing.got.len()), (4, 4));
+        assert_eq!((drawing.missing.len(), drawing.extra.len()), (1, 1));
+        let Some(Shape::Stroke { from, to, .. }) = drawing.extra.first() else { panic!("a stroke: {drawing:?}") };
+        assert_eq!(((from.x, from.y), (to.x, to.y)), ((0.0, 100.0), (0.0, 130.0)));
+        let feedback = grade.tests[0].feedback.as_ref().expect("feedback");
+        assert_eq!((feedback.args["missing"].as_str(), feedback.args["extra"].as_str()), ("1", "1"));
+        assert_eq!(drawings[1], None, "a hidden test's drawing stays hidden, as its feedback");
+        assert_eq!(drawings[2], None, "not a turtle test");
+    }
+
+    #[test]
+    fn right_drawings_and_programs_that_fail_have_no_picture() {
+        let lesson = square_lesson();
+        let right = "for i in 0..4 { forward(100); left(90); }";
+        assert_eq!(grade_with_drawings(&lesson, right, Selection::All).1, vec![None, None, None]);
+        let (grade, drawings) = grade_with_drawings(&lesson, "forward(100", Selection::All);
+        assert!(grade.tests.iter().all(|test| test.verdict == Verdict::CompileError));
+        assert_eq!(drawings, vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_flood_of_strokes_is_pictured_by_its_beginning() {
+        let lesson = square_lesson();
+        let code = "for i in 0..3000 { forward(1); left(90); forward(1); right(90); }";
+        let (grade, drawings) = grade_with_drawings(&lesson, code, Selection::VisibleOnly);
+        let drawing = drawings[0].as_ref().expect("a drawing");
+        assert_eq!(drawing.got.len(), PICTURED_SHAPES);
+        assert_eq!(drawing.extra.len(), PICTURED_SHAPES);
+        let feedback = grade.tests[0].feedback.as_ref().expect("feedback");
+        assert_eq!(feedback.args["extra"], "5996", "the feedback counts them all");
     }
 }

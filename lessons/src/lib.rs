@@ -47,7 +47,10 @@ pub use course::{check_course, parse_course, Course, CourseKind, Unit};
 pub use csv::{csv_line, CSV_BOM};
 pub use document::LessonText;
 pub use generate::Generator;
-pub use grade::{grade, resolve, score, Feedback, FeedbackCode, Grade, Selection, TestGrade, Verdict};
+pub use grade::{
+    grade, grade_with_drawings, resolve, score, DrawingDifference, Feedback, FeedbackCode, Grade, Selection, TestGrade,
+    Verdict, PICTURED_SHAPES,
+};
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};
 pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};

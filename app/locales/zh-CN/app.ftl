@@ -468,3 +468,28 @@ leave-pack = 回到萌芽自带的课程（这门课的进度会保留）
 
 # Opens the lesson editor (for teachers), and its page's heading.
 author-link = 写课程（教师）
+
+# A check whose tests all stopped at the same syntax error, said once instead of per test.
+# Placeholders: `{line}` (the error's line), `{count}` (the tests).
+grading-compile-error-at = 第 { $line } 行有语法错误，程序没法运行，所以 { $count } 个测试都没能运行。改好这个错误再检查一次。
+
+# As `grading-compile-error-at`, for an error without a line. Placeholder: `{count}` (the tests).
+grading-compile-error = 程序有语法错误，没法运行，所以 { $count } 个测试都没能运行。改好这个错误再检查一次。
+
+# A turtle test whose drawing differs, above its picture. Placeholders: `{missing}`, `{extra}` (strokes or shapes).
+grading-drawing-differs = 画出来的图和要求的不一样：该画但没画的有 { $missing } 笔，多画的有 { $extra } 笔。看看下面的对比图。
+
+# The text alternative of the picture of a drawing that differs. Placeholders: `{missing}`, `{extra}`.
+turtle-diff-description = 对比图：灰色粗线是应该画的图，彩色线是你画的图；该画但没画的有 { $missing } 笔（蓝色虚线），多画的有 { $extra } 笔（红色线）。
+
+# The picture's legend: the expected drawing (grey, thick).
+turtle-diff-expected = 应该画的
+
+# The picture's legend: the student's drawing (its own colours).
+turtle-diff-yours = 你画的
+
+# The picture's legend: expected strokes the student did not draw (blue, dashed).
+turtle-diff-missing = 该画但没画的
+
+# The picture's legend: strokes the student drew that were not expected (red).
+turtle-diff-extra = 多画的

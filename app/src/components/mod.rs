@@ -11,4 +11,5 @@ pub mod highlight;
 pub mod icons;
 pub mod markdown;
 pub mod stage;
+pub mod turtle_diff;
 pub mod workbench;

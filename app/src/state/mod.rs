@@ -524,7 +524,7 @@ mod tests {
     }
 
     fn graded(lesson: &Lesson, code: &str) -> Rc<GradeReport> {
-        Rc::new(GradeReport { grade: grade(lesson, code, Selection::All), feedback: Vec::new() })
+        Rc::new(GradeReport { grade: grade(lesson, code, Selection::All), feedback: Vec::new(), drawings: Vec::new() })
     }
 
     /// The state at start with every unit of the course loaded (each test that checks a lesson

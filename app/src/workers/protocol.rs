@@ -7,7 +7,7 @@
 //! the worker, which lets the UI terminate a program that never ends.
 
 use serde::{Deserialize, Serialize};
-use sprout_lessons::{Check, Grade, Lesson};
+use sprout_lessons::{Check, DrawingDifference, Grade, Lesson};
 use sprout_runtime::messages::{Language, Message};
 use sprout_runtime::{Limits, Run, RunInput};
 
@@ -60,6 +60,9 @@ pub struct GradeReport {
     /// For each language, one text per test (in the grade's order); `None` for a test that passed
     /// or is hidden.
     pub feedback: Vec<(Language, Vec<Option<String>>)>,
+    /// For each test (in the grade's order), how its drawing differs when it is a turtle test that
+    /// failed on it, for the panel's picture; `None` for the others.
+    pub drawings: Vec<Option<DrawingDifference>>,
 }
 
 impl GradeReport {
@@ -67,6 +70,11 @@ impl GradeReport {
     pub fn feedback(&self, language: Language, index: usize) -> Option<&str> {
         let (_, texts) = self.feedback.iter().find(|(candidate, _)| *candidate == language)?;
         texts.get(index)?.as_deref()
+    }
+
+    /// How the drawing of test `index` differs, when it is a turtle test that failed on it.
+    pub fn drawing(&self, index: usize) -> Option<&DrawingDifference> {
+        self.drawings.get(index)?.as_ref()
     }
 }
 

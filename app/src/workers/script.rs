@@ -23,7 +23,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use sprout_lessons::messages::describe_feedback;
-use sprout_lessons::{grade, Selection};
+use sprout_lessons::{grade_with_drawings, Selection};
 use sprout_runtime::ai::{set_backend, Forwarding};
 use sprout_runtime::messages::{describe, Language};
 use wasm_bindgen::prelude::*;
@@ -169,9 +169,10 @@ fn execute(request: &RunRequest) -> RunReport {
     RunReport { id: request.id, board, run, messages }
 }
 
-/// Grades a program, with each test's feedback put into words in every language.
+/// Grades a program, with each test's feedback put into words in every language and the drawings
+/// of the turtle tests it failed.
 fn grade_program(request: &GradeRequest) -> GradeReport {
-    let grade = grade(&request.lesson, &request.code, Selection::All);
+    let (grade, drawings) = grade_with_drawings(&request.lesson, &request.code, Selection::All);
     let feedback = Language::ALL
         .iter()
         .map(|&language| {
@@ -182,7 +183,7 @@ fn grade_program(request: &GradeRequest) -> GradeReport {
             (language, texts.collect())
         })
         .collect();
-    GradeReport { grade, feedback }
+    GradeReport { grade, feedback, drawings }
 }
 
 #[cfg(test)]
