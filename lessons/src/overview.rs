@@ -3,9 +3,12 @@
 //!
 //! It reads only what the files claim (score, verdicts, attempts, times); the judge's re-run is
 //! `sprout grade`. A file whose digest does not match was edited after export; a second file of the
-//! same student is a duplicate; a file from another pack was graded against other tests. Such files
-//! stay in the table, flagged, and only the others count in the class's figures, so that one
-//! student handing in twice or a tampered file cannot move the pass rates.
+//! same student is a duplicate; a file from another pack was graded against other tests; a file
+//! without a name cannot be put to a student; two files of different names with one student id
+//! cannot both be that student (a typing slip, or a copied file). Such files stay in the table,
+//! flagged, and only the others count in the class's figures, so that one student handing in twice
+//! or a tampered file cannot move the pass rates. The flags are computed here, host-free, so that
+//! the CLI and a server can say the same as the page.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -34,6 +37,10 @@ pub enum FileFlag {
     Duplicate,
     /// The file was made from another pack (or another version of it).
     OtherPack,
+    /// The file has no student name: nobody can tell whose work it is.
+    NoName,
+    /// Another file has the same student id under another name: two students, one id.
+    SharedId,
 }
 
 impl FileFlag {
@@ -43,8 +50,14 @@ impl FileFlag {
             FileFlag::Tampered => "tampered",
             FileFlag::Duplicate => "duplicate",
             FileFlag::OtherPack => "other-pack",
+            FileFlag::NoName => "no-name",
+            FileFlag::SharedId => "shared-id",
         }
     }
+
+    /// Every flag, in the order the summary line counts them.
+    pub const ALL: [FileFlag; 5] =
+        [FileFlag::NoName, FileFlag::SharedId, FileFlag::Duplicate, FileFlag::Tampered, FileFlag::OtherPack];
 }
 
 /// One student's work on one lesson, as claimed.
@@ -147,7 +160,7 @@ pub struct Overview {
     pub rows: Vec<Row>,
     /// Files that could not be read as result files.
     pub unreadable: Vec<Unreadable>,
-    /// Counted students per tenth of the attempted points they scored (see [`Overview::percent`]).
+    /// Counted students per tenth of the assigned points they scored (see [`Overview::assigned_points`]).
     pub histogram: [usize; HISTOGRAM_BINS],
     /// The tests most counted students failed, most first (at most [`MOST_FAILED`]).
     pub most_failed: Vec<FailedTest>,
@@ -200,6 +213,7 @@ impl Overview {
     pub fn of_results(pack: &Pack, results: &[(String, ResultFile)]) -> Overview {
         let ids: Vec<&str> = pack.course.lesson_ids().collect();
         let latest = latest_file_per_student(results);
+        let shared = files_sharing_an_id(results);
         let rows: Vec<Row> = results
             .iter()
             .enumerate()
@@ -208,14 +222,19 @@ impl Overview {
                 if !result.digest_matches() {
                     flags.push(FileFlag::Tampered);
                 }
-                if latest.get(&student_key(result)) != Some(&index) {
+                if result.student.name.trim().is_empty() {
+                    flags.push(FileFlag::NoName);
+                }
+                if shared.contains(&index) {
+                    flags.push(FileFlag::SharedId);
+                } else if latest.get(&student_key(result)) != Some(&index) {
                     flags.push(FileFlag::Duplicate);
                 }
                 if result.pack.content_hash != pack.content_hash {
                     flags.push(FileFlag::OtherPack);
                 }
                 let cells: Vec<Option<Cell>> = ids.iter().map(|id| cell(result, id)).collect();
-                let total = cells.iter().flatten().map(|cell| cell.score).sum();
+                let total = cells.iter().flatten().fold(0u32, |sum, cell| sum.saturating_add(cell.score));
                 Row {
                     file: file.clone(),
                     student: result.student.clone(),
@@ -235,22 +254,22 @@ impl Overview {
             .map(|(column, id)| {
                 let lesson = pack.lesson(id);
                 let cells: Vec<&Cell> = counted.iter().filter_map(|(row, _)| row.cells[column].as_ref()).collect();
-                let attempts: u32 = cells.iter().map(|cell| cell.attempts).sum();
+                let attempts: u64 = cells.iter().map(|cell| u64::from(cell.attempts)).sum();
                 LessonColumn {
                     id: id.to_string(),
                     title: lesson.map(|lesson| lesson.title.clone()).unwrap_or_default(),
                     points: lesson.map_or(0, |lesson| lesson.points),
                     checked: cells.len(),
                     passed: cells.iter().filter(|cell| cell.passed).count(),
-                    mean_attempts: if cells.is_empty() { 0.0 } else { f64::from(attempts) / cells.len() as f64 },
+                    mean_attempts: if cells.is_empty() { 0.0 } else { attempts as f64 / cells.len() as f64 },
                 }
             })
             .collect::<Vec<_>>();
 
-        let attempted_points = attempted_points(&lessons);
+        let assigned_points = assigned_points(&lessons);
         let mut histogram = [0; HISTOGRAM_BINS];
         for (row, _) in &counted {
-            histogram[bin(row.total, attempted_points)] += 1;
+            histogram[bin(row.total, assigned_points)] += 1;
         }
 
         let mut failures: BTreeMap<(usize, String), usize> = BTreeMap::new();
@@ -284,10 +303,22 @@ impl Overview {
         Overview { lessons, rows, unreadable: Vec::new(), histogram, most_failed }
     }
 
-    /// The points of the lessons at least one counted student checked: what the histogram's
-    /// percentages are of, so that a class half-way through the course is not all at the bottom.
-    pub fn attempted_points(&self) -> u32 {
-        attempted_points(&self.lessons)
+    /// The full points of every lesson of the pack the files are read against (the whole course,
+    /// or a teacher's pack of a few lessons): what the class was assigned, and what the
+    /// histogram's percentages are of. Not the points of what the furthest student reached, which
+    /// would move every student's share whenever one student goes further.
+    pub fn assigned_points(&self) -> u32 {
+        assigned_points(&self.lessons)
+    }
+
+    /// How many files carry each flag, in [`FileFlag::ALL`]'s order, leaving out flags no file
+    /// carries: the dashboard's summary line, and the CLI's.
+    pub fn flag_counts(&self) -> Vec<(FileFlag, usize)> {
+        FileFlag::ALL
+            .iter()
+            .map(|&flag| (flag, self.rows.iter().filter(|row| row.flags.contains(&flag)).count()))
+            .filter(|(_, count)| *count > 0)
+            .collect()
     }
 
     /// The columns of the lessons some file has work for, in course order: the table's lesson
@@ -370,6 +401,22 @@ fn latest_file_per_student(results: &[(String, ResultFile)]) -> HashMap<(String,
     latest
 }
 
+/// The files whose student id (with pack and school, as [`student_key`]) is also another file's
+/// under a different name. Files without an id are keyed by name, so they never share one.
+fn files_sharing_an_id(results: &[(String, ResultFile)]) -> std::collections::HashSet<usize> {
+    let mut names: HashMap<(String, String, String), Vec<(usize, String)>> = HashMap::new();
+    for (index, (_, result)) in results.iter().enumerate() {
+        if !result.student.student_id.trim().is_empty() {
+            names.entry(student_key(result)).or_default().push((index, result.student.name.trim().to_string()));
+        }
+    }
+    names
+        .into_values()
+        .filter(|files| files.iter().any(|(_, name)| *name != files[0].1))
+        .flat_map(|files| files.into_iter().map(|(index, _)| index))
+        .collect()
+}
+
 /// The file's work on lesson `id`, if any (the first entry, should a file repeat a lesson).
 fn cell(result: &ResultFile, id: &str) -> Option<Cell> {
     let lesson = result.lessons.iter().find(|lesson| lesson.lesson_id == id)?;
@@ -387,9 +434,9 @@ fn cell(result: &ResultFile, id: &str) -> Option<Cell> {
     })
 }
 
-/// See [`Overview::attempted_points`].
-fn attempted_points(lessons: &[LessonColumn]) -> u32 {
-    lessons.iter().filter(|column| column.checked > 0).map(|column| column.points).sum()
+/// See [`Overview::assigned_points`] (saturating: a hostile pack's points cannot overflow it).
+fn assigned_points(lessons: &[LessonColumn]) -> u32 {
+    lessons.iter().fold(0u32, |sum, column| sum.saturating_add(column.points))
 }
 
 fn percent(score: u32, of: u32) -> u32 {
@@ -402,4 +449,123 @@ fn percent(score: u32, of: u32) -> u32 {
 
 fn bin(score: u32, of: u32) -> usize {
     (percent(score, of) as usize / (100 / HISTOGRAM_BINS)).min(HISTOGRAM_BINS - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{build_pack, parse_course, parse_lesson, PackReference};
+
+    /// A course of two units: `one` (50 points) in the first, `two` (150) in the second.
+    fn pack() -> Pack {
+        let course = parse_course(
+            "course.toml",
+            b"id = \"c\"\nversion = \"1.0.0\"\ntitle = { zh = \"\xe8\xaf\xbe\" }\n\n\
+              [[unit]]\nid = \"a\"\ntitle = { zh = \"A\" }\nlessons = [\"one\"]\n\n\
+              [[unit]]\nid = \"b\"\ntitle = { zh = \"B\" }\nlessons = [\"two\"]\n",
+        )
+        .expect("course");
+        let lesson = |id: &str, points: u32| {
+            let text = format!(
+                "+++\nid = \"{id}\"\ntitle = {{ zh = \"{id}\" }}\npoints = {points}\n+++\n\n\
+                 ```rhai solution\nprint(1);\n```\n\n```hint\nh\n```\n\n```tests\n[[test]]\nkind = \"output\"\n```\n"
+            );
+            parse_lesson(&format!("{id}.md"), text.as_bytes()).expect("lesson")
+        };
+        build_pack(&course, &[lesson("one", 50), lesson("two", 150)], false)
+    }
+
+    /// A result file of `name` (id `id`), exported at minute `minute`, claiming `score` on `one`.
+    fn result(pack: &Pack, name: &str, id: &str, minute: u32, score: u32) -> (String, ResultFile) {
+        let student = Student { name: name.into(), class: "1 班".into(), school: "S".into(), student_id: id.into() };
+        let reference = PackReference {
+            id: pack.course.id.clone(),
+            version: pack.course.version.clone(),
+            content_hash: pack.content_hash.clone(),
+        };
+        let work = crate::LessonResult {
+            lesson_id: "one".into(),
+            code: String::new(),
+            claimed: crate::Claim {
+                score,
+                max_score: 50,
+                verdicts: [("t1".to_string(), Verdict::Passed)].into_iter().collect(),
+            },
+            attempts: 1,
+            started_at: "2026-12-07T09:00:00Z".into(),
+            checked_at: "2026-12-07T09:05:00Z".into(),
+        };
+        let exported = format!("2026-12-07T10:{minute:02}:00Z");
+        (format!("{name}-{id}.json"), ResultFile::new("0.1.0", &exported, student, reference, vec![work]))
+    }
+
+    /// The flags of each row of the overview of `files` (name, id, export minute).
+    fn check(files: &[(&str, &str, u32)], expected: &[&[FileFlag]]) {
+        let pack = pack();
+        let results: Vec<_> = files.iter().map(|(name, id, minute)| result(&pack, name, id, *minute, 50)).collect();
+        let overview = Overview::of_results(&pack, &results);
+        let flags: Vec<&[FileFlag]> = overview.rows.iter().map(|row| row.flags.as_slice()).collect();
+        assert_eq!(flags, expected, "{files:?}");
+    }
+
+    #[test]
+    fn a_file_without_a_name_is_flagged() {
+        check(&[("", "7", 0), ("张三", "8", 0)], &[&[FileFlag::NoName], &[]]);
+        check(&[("  ", "", 0)], &[&[FileFlag::NoName]]);
+    }
+
+    #[test]
+    fn two_names_with_one_id_are_both_flagged_and_one_name_twice_is_a_duplicate() {
+        check(
+            &[("张三", "7", 0), ("李四", "7", 1), ("王五", "8", 0)],
+            &[&[FileFlag::SharedId], &[FileFlag::SharedId], &[]],
+        );
+        check(&[("张三", "7", 1), ("张三", "7", 0)], &[&[], &[FileFlag::Duplicate]]);
+        // The same id at two schools is two students.
+        let pack = pack();
+        let mut other_school = result(&pack, "李四", "7", 0, 50);
+        other_school.1.student.school = "T".into();
+        other_school.1.seal();
+        let overview = Overview::of_results(&pack, &[result(&pack, "张三", "7", 0, 50), other_school]);
+        assert!(overview.rows.iter().all(|row| row.flags.is_empty()));
+        // A nameless file with a named one's id: nobody's, and not that student's either.
+        check(&[("", "7", 0), ("张三", "7", 1)], &[&[FileFlag::NoName, FileFlag::SharedId], &[FileFlag::SharedId]]);
+    }
+
+    #[test]
+    fn the_summary_counts_files_per_flag() {
+        let pack = pack();
+        let results: Vec<_> = [("", "1"), ("张三", "7"), ("李四", "7"), ("王五", "8")]
+            .iter()
+            .map(|(name, id)| result(&pack, name, id, 0, 50))
+            .collect();
+        let overview = Overview::of_results(&pack, &results);
+        assert_eq!(overview.flag_counts(), [(FileFlag::NoName, 1), (FileFlag::SharedId, 2)]);
+        assert_eq!(overview.rows.iter().filter(|row| row.counts()).count(), 1);
+    }
+
+    #[test]
+    fn the_histogram_is_of_every_assigned_lesson_not_of_the_lessons_reached() {
+        let pack = pack();
+        // Nobody reached `two`: 50 of 200 assigned points is 25 %, not 100 %.
+        let overview = Overview::of_results(&pack, &[result(&pack, "张三", "7", 0, 50)]);
+        assert_eq!(overview.assigned_points(), 200);
+        assert_eq!(overview.histogram, [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn hostile_scores_saturate_instead_of_overflowing() {
+        let pack = pack();
+        let mut hostile = result(&pack, "张三", "7", 0, u32::MAX);
+        let mut second = hostile.1.lessons[0].clone();
+        second.lesson_id = "two".into();
+        second.attempts = u32::MAX;
+        hostile.1.lessons[0].attempts = u32::MAX;
+        hostile.1.lessons.push(second);
+        hostile.1.seal();
+        let overview = Overview::of_results(&pack, &[hostile]);
+        assert_eq!(overview.rows[0].total, u32::MAX);
+        assert_eq!(overview.histogram[HISTOGRAM_BINS - 1], 1);
+        assert_eq!(overview.lessons[0].mean_attempts, f64::from(u32::MAX));
+    }
 }

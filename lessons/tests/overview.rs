@@ -138,11 +138,11 @@ fn a_class_overview_counts_each_student_once_and_flags_what_does_not_count() {
     let verdict = &files[1].1.lessons[0].claimed.verdicts["minus"];
     assert_eq!(*verdict, Verdict::WrongAnswer);
 
-    // Attempted points: both lessons, 200. Totals: 张三 200 (100 %), 李四 50, 王五 100, 钱七 0.
-    assert_eq!(overview.attempted_points(), 200);
+    // Assigned points: the pack's three lessons, 300. Totals: 张三 200 (66 %), 李四 50, 王五 100, 钱七 0.
+    assert_eq!(overview.assigned_points(), 300);
     assert_eq!(overview.worked_lessons(), [0, 1]);
     assert_eq!(overview.lessons[2].checked, 0);
-    assert_eq!(overview.histogram, [1, 0, 1, 0, 0, 1, 0, 0, 0, 1]);
+    assert_eq!(overview.histogram, [1, 1, 0, 1, 0, 0, 1, 0, 0, 0]);
 
     let csv = overview.to_csv(Language::ZhCn);
     let expected = [

@@ -5,7 +5,9 @@
 // accepts; the lesson goes into a course whose students' and full copies are downloaded, and the
 // full copy opens again to go on with it; a reload keeps the lesson and the course. A student
 // opens the students' copy and passes the lesson, and `sprout grade` with the full copy re-grades
-// the student's result file to the same score.
+// the student's result file to the same score. Verify speaks the teacher's language (issue #21): a
+// broken tests piece and a wrong solution are said in Chinese, by the test's name and the piece's
+// own line, without the parser's English or the grader's ids.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,7 +63,7 @@ describe('the lesson editor in Chromium', () => {
     await page.getByRole('button', { name: '检查这一课' }).click();
     await page.getByText('发现 1 个问题：').waitFor();
     const problem = await page.locator('.verify-problems li').innerText();
-    assert.match(problem, /^lesson\.md/, problem);
+    assert.equal(problem, '起始代码：初始代码已经通过了所有测试：学生什么都不用做。');
     const add = page.getByRole('button', { name: '加入课程包' });
     assert.equal(await add.isDisabled(), true, 'a lesson with a problem cannot be added');
 
@@ -123,6 +125,51 @@ describe('the lesson editor in Chromium', () => {
     const [header, row] = (await readFile(path.join(out, 'ranking.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
     const ranking = Object.fromEntries(header.split(',').map((name, index) => [name, row.split(',')[index]]));
     assert.deepEqual([ranking.name, ranking.total_score, ranking.double, ranking.flags], ['李雷', '100', '100', '']);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  /** Writes a lesson's pieces, presses Verify and resolves to the one problem it lists. */
+  async function verifyOne(page, { solution, tests }) {
+    await page.getByLabel('文件头（TOML：id、title 等）').fill('id = "greet"\ntitle = { zh = "打招呼" }');
+    await page.getByLabel('课文（Markdown）').fill('打印一句问候。\n\n要礼貌。');
+    await page.getByLabel('起始代码（可以空着）').fill('');
+    await page.getByLabel('参考答案').fill(solution);
+    await page.getByLabel('提示 1').fill('用 `print`。');
+    await page.getByLabel('测试（TOML）').fill(tests);
+    await page.getByRole('button', { name: '检查这一课' }).click();
+    await page.getByText('发现 1 个问题：').waitFor();
+    const problems = await page.locator('.verify-problems li').allInnerTexts();
+    assert.equal(problems.length, 1, problems.join('\n'));
+    for (const internal of [/\bt\d\b/, /\bWA\b/, /wrong-/, /lesson\.md/, /unclosed|expected|array|invalid/i]) {
+      assert.doesNotMatch(problems[0], internal, problems[0]);
+    }
+    return problems[0];
+  }
+
+  test('Verify says a broken test and a wrong solution in Chinese, by test name and piece line', async () => {
+    const page = await newTab(browser.context);
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: '写课程（教师）' }).click();
+    await page.getByLabel('测试（TOML）').waitFor();
+    // The second test's input list is never closed (the tests piece's line 10).
+    const broken = '[[test]]\nname = "问候"\nkind = "output"\n\n[[test]]\nname = "带名字的问候"\nkind = "output"\n' +
+      'input = ["小明"]\nexpect = "你好"\nseed = [1';
+    assert.equal(
+      await verifyOne(page, { solution: 'print("你好");', tests: broken }),
+      '测试第 10 行（测试“带名字的问候”）：测试写得不对（TOML 格式）：数组（方括号 [ ]）没有写完整：检查是否少了 ] 或逗号。',
+    );
+    // The solution prints 您好 where the second test (its line 5) expects 你好.
+    const wrong = '[[test]]\nname = "问候"\nkind = "output"\n\n[[test]]\nname = "礼貌的问候"\nkind = "output"\nexpect = "你好"';
+    assert.equal(
+      await verifyOne(page, { solution: 'print("您好");', tests: wrong }),
+      '测试第 5 行：参考答案没有通过测试“礼貌的问候”：输出的第 1 行是“您好”，测试期望“你好”。',
+    );
+    // A solution that stops with an error is said with its own line.
+    assert.equal(
+      await verifyOne(page, { solution: 'let n = 1;\nprint(n / 0);', tests: '[[test]]\nname = "问候"\nkind = "output"' }),
+      '测试第 1 行：参考答案没有通过测试“问候”：参考答案第 2 行运行出错：不能除以 0。',
+    );
     assert.deepEqual(page.errors, []);
     await page.close();
   });

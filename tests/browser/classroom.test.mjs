@@ -7,6 +7,11 @@
 // from the app. The result files are sealed here with the digest docs/result-format.md describes
 // (SHA-256 of the file's compact JSON with an empty digest), so the app accepting them also checks
 // that description.
+//
+// A second case (issue #21) reads 40 students' files over the whole course at 1366×768: the names
+// stay in view when the table scrolls to its far right and are never squeezed, the units fold and
+// open by keyboard, a nameless file and two files of one student id are flagged, the histogram is
+// of the whole course, and a report opens in view with its heading focused and local times.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -171,11 +176,17 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       );
       assert.match(await page.locator('.unreadable').innerText(), /broken\.json/);
 
-      // The table: one row per file, the lessons anyone did as columns, flags where they belong.
+      // The table: one row per file, a folded column per unit of the course, flags where they belong.
       const table = page.locator('table.students');
       assert.equal(await table.locator('tbody tr').count(), 30);
       const headers = await table.locator('thead th').allInnerTexts();
-      assert.deepEqual(headers, ['姓名', '班级', '总分', ...lessons.map((lesson) => lesson.title.zh), '标记', '报告']);
+      const unitHeaders = pack.course.unit.map((unit) => `▸ ${unit.title.zh}（${unit.lessons.length} 课）`);
+      assert.deepEqual(headers, ['姓名', '班级', '总分', '标记', ...unitHeaders, '报告']);
+      // The first unit opened shows its lessons after its column.
+      await table.locator('button.unit-toggle').first().click();
+      const opened = await table.locator('thead th').allInnerTexts();
+      const firstUnit = pack.course.unit[0].lessons.map((id) => pack.lessons.find((lesson) => lesson.id === id).title.zh);
+      assert.deepEqual(opened.slice(4, 5 + firstUnit.length), [unitHeaders[0].replace('▸', '▾'), ...firstUnit]);
       const flagged = await table.locator('tbody tr.flagged').allInnerTexts();
       assert.equal(flagged.length, 2);
       assert.match(flagged.find((row) => row.includes('学生01')), /重复/);
@@ -201,8 +212,9 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
         `${lessons[worst].title.zh}：${worstTest.name ?? worstTest.id}（${failures[worst]} 人没通过，共 ${checked} 人检查过）`,
       );
 
-      // The histogram: every counted student in one bar, by share of the attempted points.
-      const full = lessons.reduce((sum, lesson) => sum + lesson.points, 0);
+      // The histogram: every counted student in one bar, by share of the whole course's points.
+      const full = pack.lessons.reduce((sum, lesson) => sum + lesson.points, 0);
+      assert.match(await page.locator('.histogram p').innerText(), new RegExp(`全部 ${pack.lessons.length} 课满分（${full} 分）`));
       const bins = Array(10).fill(0);
       for (const student of students) {
         const total = student.work.filter((work) => work.passed).reduce((sum, work) => sum + work.lesson.points, 0);
@@ -214,7 +226,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       // Sorting by total puts the best first; the class filter keeps one class.
       await table.getByRole('button', { name: '总分' }).click();
       const best = Math.max(...students.map((student) => student.work.filter((work) => work.passed).reduce((sum, work) => sum + work.lesson.points, 0)));
-      assert.equal(await table.locator('tbody tr').first().locator('td.number').first().innerText(), String(best));
+      assert.equal(await table.locator('tbody tr').first().locator('td.number').first().innerText(), `${best} 分`);
       await page.getByLabel('班级').selectOption(CLASSES[1]);
       const inClass = files.filter(([, file]) => file.student.class === CLASSES[1]).length;
       assert.equal(await table.locator('tbody tr').count(), inClass);
@@ -363,10 +375,138 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as archive:
       await page.getByLabel('选择成绩文件').setInputFiles(paths);
       await page.getByRole('status').filter({ hasText: '共 2 个文件：2 名学生计入统计，0 个文件有标记' }).waitFor();
       assert.match(await page.locator('.read-against').innerText(), /按课程包 school-contest\.pack 里的“校内赛”（版本 1\.0\.0）统计/);
+      // A pack of one unit shows its lessons from the start.
       const headers = await page.locator('table.students thead th').allInnerTexts();
-      assert.deepEqual(headers, ['姓名', '班级', '总分', '平方', '回声', '标记', '报告']);
+      assert.deepEqual(headers, ['姓名', '班级', '总分', '标记', '▾ 题目（2 课）', '平方', '回声', '报告']);
       const cells = await page.locator('table.students tbody tr').first().locator('td.number').allInnerTexts();
-      assert.deepEqual(cells.map((text) => text.split('\n')), [['200'], ['100', '1 次 · 3 分'], ['100', '1 次 · 3 分']]);
+      assert.deepEqual(cells.map((text) => text.split('\n')), [['200 分'], ['通过 2 / 2'], ['100 分', '1 次 · 3 分钟'], ['100 分', '1 次 · 3 分钟']]);
+      assert.deepEqual(page.errors, []);
+    });
+    await page.close();
+  });
+
+  test('40 students over the whole course at 1366×768: sticky names, units by keyboard, flags, histogram', async () => {
+    const lessons = pack.course.unit.flatMap((unit) => unit.lessons).map((id) => pack.lessons.find((lesson) => lesson.id === id));
+    // Student i reached lesson (i * 7) % 45 and passed those where (i + k) % 3 != 0; 学生39 took
+    // 学生38's id by mistake, and one file has no name at all.
+    const students = Array.from({ length: 40 }, (_, i) => ({
+      i,
+      name: i === 39 ? '' : `学生${String(i + 1).padStart(2, '0')}${i % 5 === 0 ? '·欧阳' : ''}`,
+      class: CLASSES[i % 2],
+      id: i === 38 ? 'T137' : `T${100 + i}`,
+      work: lessons.slice(0, (i * 7) % 45).map((lesson, k) => ({ lesson, passed: (i + k) % 3 !== 0, attempts: 1 + ((i + k) % 4) })),
+    }));
+    const exportedAt = '2026-11-23T10:00:00.000Z';
+    const whole = path.join(folder, 'whole-course');
+    await mkdir(whole, { recursive: true });
+    const paths = [];
+    for (const student of students) {
+      paths.push(path.join(whole, `T${student.i}.json`));
+      await writeFile(paths.at(-1), JSON.stringify(resultFile(pack, student, exportedAt)));
+    }
+    const counted = students.filter((student) => student.name !== '' && student.id !== 'T137');
+    const full = lessons.reduce((sum, lesson) => sum + lesson.points, 0);
+
+    const page = await newTab(browser.context);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await diagnosed(page, 'classroom-whole-course', async () => {
+      await page.goto(`${baseUrl}#/class`);
+      await page.getByLabel('选择成绩文件').setInputFiles(paths);
+      await page.getByRole('status').filter({ hasText: '共 40 个文件' }).waitFor();
+      assert.equal(
+        await page.locator('.class-summary').innerText(),
+        `共 40 个文件：${counted.length} 名学生计入统计，3 个文件有标记（不计入），0 个文件无法读取。`,
+      );
+      assert.equal(
+        await page.locator('.flag-summary').innerText(),
+        '有标记的文件（不计入统计）：1 个没有姓名；2 个与别的文件学号相同、姓名不同。',
+      );
+      const table = page.locator('table.students');
+      const rowOf = (text) => table.locator('tbody tr').filter({ hasText: text });
+      assert.match(await rowOf('（没有姓名：T39.json）').locator('.flag').innerText(), /没有姓名/);
+      for (const name of ['学生38', '学生39']) {
+        assert.equal(await rowOf(name).locator('.flag').innerText(), '学号与别人相同', name);
+      }
+
+      // Units open and fold by keyboard, saying so to screen readers.
+      const toggles = table.locator('button.unit-toggle');
+      assert.equal(await toggles.count(), pack.course.unit.length);
+      const lessonHeaders = () => table.locator('thead th button.sort').count();
+      const before = await lessonHeaders();
+      await toggles.nth(1).focus();
+      await page.keyboard.press('Enter');
+      await table.locator('button.unit-toggle[aria-expanded="true"]').waitFor();
+      assert.equal(await lessonHeaders(), before + pack.course.unit[1].lessons.length);
+      await page.keyboard.press('Space');
+      await table.locator('button.unit-toggle[aria-expanded="true"]').waitFor({ state: 'detached' });
+      assert.equal(await lessonHeaders(), before);
+      // Every unit open: the whole course, 44 lesson columns and more.
+      for (let k = 0; k < pack.course.unit.length; k += 1) {
+        await toggles.nth(k).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction((index) => document.querySelectorAll('button.unit-toggle')[index].getAttribute('aria-expanded') === 'true', k);
+      }
+      assert.equal(await lessonHeaders(), before + lessons.length);
+
+      // Scrolled to its far right, the names are still where the table starts, whole, on one line.
+      const scroller = page.locator('.table-scroll');
+      const scrolled = await scroller.evaluate((element) => {
+        element.scrollLeft = element.scrollWidth;
+        return { left: element.scrollLeft, wide: element.scrollWidth > element.clientWidth };
+      });
+      assert.ok(scrolled.wide && scrolled.left > 0, 'the whole course is wider than the screen');
+      await page.locator('#class-table-heading').evaluate((heading) => heading.scrollIntoView());
+      await page.screenshot({ path: '/work/scratch/shots/teacher-class-table.png' }).catch(() => {});
+      const box = await scroller.boundingBox();
+      const names = await table.locator('tbody th.name').evaluateAll((cells) => cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        const rect = cell.getBoundingClientRect();
+        return { text: cell.innerText, left: rect.left, right: rect.right, width: rect.width, textWidth: range.getBoundingClientRect().width, lines: lines.size };
+      }));
+      assert.equal(names.length, 40);
+      for (const name of names) {
+        assert.ok(Math.abs(name.left - box.x) <= 1, `${name.text} stays at the left edge (${name.left} vs ${box.x})`);
+        assert.ok(name.width >= name.textWidth, `${name.text} is not squeezed (${name.width} < ${name.textWidth})`);
+        assert.equal(name.lines, 1, `${name.text} is on one line`);
+      }
+      const classes = await table.locator('tbody td.class').evaluateAll((cells) => cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { width: cell.getBoundingClientRect().width, textWidth: range.getBoundingClientRect().width, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+      }));
+      for (const cell of classes) {
+        assert.ok(cell.width >= cell.textWidth && cell.lines === 1, `a class is not squeezed: ${JSON.stringify(cell)}`);
+      }
+      // The sticky name cell hides what scrolls under it: it has a background of its own.
+      const background = await table.locator('tbody th.name').first().evaluate((cell) => getComputedStyle(cell).backgroundColor);
+      assert.notEqual(background, 'rgba(0, 0, 0, 0)');
+      // The last column is in view too.
+      const last = await table.locator('tbody tr').first().locator('td').last().boundingBox();
+      assert.ok(last.x + last.width <= box.x + box.width + 1, 'scrolled to the far right');
+
+      // The histogram is of the whole course, whatever the furthest student reached.
+      assert.match(await page.locator('.histogram p').innerText(), new RegExp(`全部 ${lessons.length} 课满分（${full} 分）`));
+      const bins = Array(10).fill(0);
+      for (const student of counted) {
+        const total = student.work.filter((work) => work.passed).reduce((sum, work) => sum + work.lesson.points, 0);
+        bins[Math.min(9, Math.floor(Math.floor((total * 100) / full) / 10))] += 1;
+      }
+      assert.deepEqual((await page.locator('.histogram tbody td').allInnerTexts()).map(Number), bins);
+
+      // A report opened far down the table comes into view, its heading focused, its time local.
+      await scroller.evaluate((element) => { element.scrollLeft = 0; });
+      await table.getByRole('button', { name: '学生37 的学习报告' }).click();
+      const heading = page.locator('.student-report h3');
+      await page.waitForFunction(() => document.activeElement?.matches('.student-report h3'));
+      const headingBox = await heading.boundingBox();
+      assert.ok(headingBox.y >= 0 && headingBox.y + headingBox.height <= 768, `the report's heading is in view: ${headingBox.y}`);
+      const expectedTime = await page.evaluate((at) => new Date(at).toLocaleString('zh-CN', {
+        year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+      }), exportedAt);
+      assert.match(expectedTime, /^2026年11月2[34]日 \d\d:\d\d$/);
+      assert.ok((await page.locator('.student-report').innerText()).includes(`导出时间：${expectedTime}`));
       assert.deepEqual(page.errors, []);
     });
     await page.close();

@@ -68,7 +68,7 @@ cell-details = 检查 { $attempts } 次，用时 { $minutes } 分钟
 
 # A cell's details in a few characters, under its score. Placeholders: `{attempts}`,
 # `{minutes}`.
-cell-short = { $attempts } 次 · { $minutes } 分
+cell-short = { $attempts } 次 · { $minutes } 分钟
 
 # The file was edited after export.
 flag-tampered = 导出后被改动
@@ -78,6 +78,46 @@ flag-duplicate = 重复（以较晚的文件为准）
 
 # The file is from another course pack.
 flag-other-pack = 来自其他课程包
+
+# The file has no student name.
+flag-no-name = 没有姓名
+
+# Another file has the same student id under another name.
+flag-shared-id = 学号与别人相同
+
+# Before the flagged files' counts (joined by the page). Placeholder: `{flags}`.
+flag-summary = 有标记的文件（不计入统计）：{ $flags }。
+
+# Files without a name, in the flag summary. Placeholder: `{count}`.
+count-no-name = { $count } 个没有姓名
+
+# Files sharing an id with another name, in the flag summary. Placeholder: `{count}`.
+count-shared-id = { $count } 个与别的文件学号相同、姓名不同
+
+# Older files of a student, in the flag summary. Placeholder: `{count}`.
+count-duplicate = { $count } 个是同一学生较早交的重复文件
+
+# Files edited after export, in the flag summary. Placeholder: `{count}`.
+count-tampered = { $count } 个导出后被改动
+
+# Files from another pack, in the flag summary. Placeholder: `{count}`.
+count-other-pack = { $count } 个来自其他课程包
+
+# In the name column, for a file without a name. Placeholder: `{file}`.
+no-name = （没有姓名：{ $file }）
+
+# A unit's column header: its button opens or closes the unit's lessons. Placeholders: `{unit}`,
+# `{lessons}`.
+unit-column = { $unit }（{ $lessons } 课）
+
+# A unit's cell: the unit's lessons the student passed. Placeholders: `{passed}`, `{lessons}`.
+unit-passed = 通过 { $passed } / { $lessons }
+
+# A score in points. Placeholder: `{points}`.
+points = { $points } 分
+
+# A score of full points in a report. Placeholders: `{score}`, `{max}`.
+score-of = { $score } / { $max } 分
 
 # The button that downloads the table.
 download-csv = 下载表格（CSV，可用 Excel 打开）
@@ -112,8 +152,9 @@ failed-test = { $lesson }：{ $test }（{ $failed } 人没通过，共 { $checke
 # Heading of the histogram.
 histogram-heading = 分数分布
 
-# What the histogram's percentages are of. Placeholder: `{points}`.
-histogram-intro = 按学生得分占已做课程满分（{ $points } 分）的比例分段。
+# What the histogram's percentages are of: every lesson of the course or pack. Placeholders:
+# `{points}`, `{lessons}`.
+histogram-intro = 按学生得分占布置的全部 { $lessons } 课满分（{ $points } 分）的比例分段，还没做到的课也算在内。
 
 # Column: a range of scores.
 score-range = 得分率
@@ -238,3 +279,119 @@ pack-not-full = 这是学生版，没有参考答案和隐藏测试。请打开�
 
 # Browser storage refused the editor's work.
 editor-not-kept = 浏览器不让保存（可能是存储满了或被禁止）：关掉页面前请先“保存课程文件”，并下载课程包。
+
+# The lesson editor's pieces, where Verify places a problem.
+piece-front = 文件头
+
+# The lesson text piece.
+piece-text = 课文
+
+# The starter code piece.
+piece-starter = 起始代码
+
+# The reference solution piece.
+piece-solution = 参考答案
+
+# A hint piece. Placeholder: `{number}`.
+piece-hint = 提示 { $number }
+
+# The tests piece.
+piece-tests = 测试
+
+# A problem on a piece's line. Placeholders: `{piece}`, `{line}`, `{message}`.
+verify-at-line = { $piece }第 { $line } 行：{ $message }
+
+# A problem on a line of a test. Placeholders: `{piece}`, `{line}`, `{test}`, `{message}`.
+verify-at-test = { $piece }第 { $line } 行（{ $test }）：{ $message }
+
+# A problem of a whole piece. Placeholders: `{piece}`, `{message}`.
+verify-in-piece = { $piece }：{ $message }
+
+# A test by its name (or the id the teacher gave it). Placeholder: `{name}`.
+test-named = 测试“{ $name }”
+
+# A test without a name, by its place. Placeholder: `{number}`.
+test-numbered = 第 { $number } 个测试
+
+# The solution returns another value than the test expects. Placeholders: `{test}`, `{call}`,
+# `{got}`, `{expected}`.
+solution-wrong-value = 参考答案没有通过{ $test }：{ $call } 得到 { $got }，测试期望 { $expected }。
+
+# The solution prints another line than the test expects. Placeholders: `{test}`, `{line}`,
+# `{got}`, `{expected}`.
+solution-wrong-output = 参考答案没有通过{ $test }：输出的第 { $line } 行是“{ $got }”，测试期望“{ $expected }”。
+
+# The solution fails a test otherwise. Placeholders: `{test}`, `{what}`.
+solution-other = 参考答案没有通过{ $test }：{ $what }
+
+# The solution stops with an error on its line. Placeholders: `{line}`, `{error}`.
+solution-error-at = 参考答案第 { $line } 行运行出错：{ $error }
+
+# A checker program fails on the solution's run.
+checker-broken = 这个测试的检查程序（checker）在参考答案上出错了。
+
+# TOML: an array not closed.
+toml-array = 数组（方括号 [ ]）没有写完整：检查是否少了 ] 或逗号。
+
+# TOML: braces not closed.
+toml-braces = 花括号 { "{" } { "}" } 没有写完整：检查是否少了 { "}" } 或逗号。
+
+# TOML: quotes not paired.
+toml-quote = 引号没有配对：文字要写在一对英文双引号 "…" 里。
+
+# TOML: a key given twice.
+toml-duplicate = 同一个键写了两次。
+
+# TOML: a key is missing. Placeholder: `{field}`.
+toml-missing-field = 缺少 { $field }。
+
+# TOML: a key not known. Placeholder: `{field}`.
+toml-unknown-field = 不认识 { $field }（是不是拼错了？）。
+
+# TOML: a value of the wrong type.
+toml-type = 值的类型不对（例如文字要写在引号里，数字和 true/false 不加引号，title 要写成 { "{" } zh = "…" { "}" }）。
+
+# TOML: a line that is not `key = value`.
+toml-assignment = 每一行要写成“键 = 值”。
+
+# TOML: a value is missing or wrong.
+toml-value = 等号后面的值缺少或写得不对。
+
+# TOML: anything else.
+toml-other = 写法不对：请检查引号、括号和等号。
+
+# A test key: text in quotes expected.
+field-quotes = 要写在引号里，例如 "double(21)"。
+
+# A test key: a number out of range.
+field-range = 数字超出了允许的范围。
+
+# A test key: a whole number expected.
+field-whole = 要写整数。
+
+# A test key: a number of at least 0 expected.
+field-number = 要写不小于 0 的数。
+
+# A test key: true or false expected.
+field-bool = 要写 true 或 false。
+
+# A test key: a list of texts expected.
+field-list = 要写一组文字，例如 ["a", "b"]。
+
+# A test key: a call expected.
+field-call = 要写成一次调用，例如 double(21)。
+
+# A test key: a function name expected.
+field-function = 要写函数名。
+
+# A test key: a list of times expected.
+field-times = 要写一组从 0 到 duration_ms 的时间（毫秒）。
+
+# A test key: a checker without `check(run)`.
+field-checker = 检查程序要定义 fn check(run)。
+
+# Anything else wrong with a key or value.
+field-other = 请检查引号、括号和拼写。
+
+# A call test's missing keys.
+call-or-function = call（或 function 和 args）

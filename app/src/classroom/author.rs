@@ -15,7 +15,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
-use super::verify::{self, Verified, VerifyLink, VerifyRequest};
+use super::verify::{self, Pieces, Verified, VerifyLink, VerifyRequest};
 use crate::components::markdown;
 use crate::pages::home::picked_file;
 use crate::shell::context::use_language;
@@ -190,8 +190,8 @@ pub fn Author() -> Html {
         })
     };
     let on_verify = {
-        let (verification, requests, worker, file) =
-            (verification.clone(), requests.clone(), worker.clone(), file.clone());
+        let (verification, requests, worker, file, source) =
+            (verification.clone(), requests.clone(), worker.clone(), file.clone(), source.clone());
         Callback::from(move |_: MouseEvent| {
             let id = {
                 let mut requests = requests.borrow_mut();
@@ -214,7 +214,7 @@ pub fn Author() -> Html {
             match worker.borrow().as_ref() {
                 Some(running) => {
                     verification.dispatch(VerifyAction::Start(id, file.clone()));
-                    running.send(&VerifyRequest { id, text: file.clone() });
+                    running.send(&VerifyRequest { id, pieces: Pieces::from(&*source) });
                 }
                 None => verification.dispatch(VerifyAction::Failed),
             }

@@ -5,14 +5,20 @@
 //! against the course, or against a lesson pack dropped in with them (a contest's, a teacher's own
 //! course). The figures are `sprout_lessons::Overview`'s; the files are read in the page and never
 //! leave it.
+//!
+//! The table holds a whole course (44 lessons and more) for a class of 40 (issue #21): the names
+//! stay in view when it scrolls sideways, and the lessons are grouped by unit, each unit one column
+//! of how many of its lessons a student passed, which its button opens into the lessons' columns.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{Cell, FileFlag, Overview, Pack, Row, HISTOGRAM_BINS};
 use sprout_runtime::messages::Language;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, File, FileList, HtmlInputElement, HtmlSelectElement};
+use web_sys::{DragEvent, File, FileList, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
@@ -114,7 +120,79 @@ fn flag_text(flag: FileFlag) -> ClassText {
         FileFlag::Tampered => ClassText::FlagTampered,
         FileFlag::Duplicate => ClassText::FlagDuplicate,
         FileFlag::OtherPack => ClassText::FlagOtherPack,
+        FileFlag::NoName => ClassText::FlagNoName,
+        FileFlag::SharedId => ClassText::FlagSharedId,
     }
+}
+
+/// The summary line's words for `count` files carrying `flag`.
+fn flag_count_text(flag: FileFlag) -> ClassText {
+    match flag {
+        FileFlag::Tampered => ClassText::CountTampered,
+        FileFlag::Duplicate => ClassText::CountDuplicate,
+        FileFlag::OtherPack => ClassText::CountOtherPack,
+        FileFlag::NoName => ClassText::CountNoName,
+        FileFlag::SharedId => ClassText::CountSharedId,
+    }
+}
+
+/// Who a row is, in the table and on its report: the student's name, or the file's when the file
+/// has none.
+fn row_name(language: Language, row: &Row) -> String {
+    if row.student.name.trim().is_empty() {
+        class_tr_with(language, ClassText::NoName, &[("file", row.file.clone())])
+    } else {
+        row.student.name.clone()
+    }
+}
+
+/// A time written in a result file (RFC 3339, in UTC) in the teacher's own time zone and words:
+/// `2026年12月7日 09:30`, or `December 7, 2026 at 09:30`. A time the browser cannot read is shown
+/// as written.
+fn local_time(language: Language, written: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(written));
+    if date.get_time().is_nan() {
+        return written.to_string();
+    }
+    let options = js_sys::Object::new();
+    for (key, value) in
+        [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")]
+    {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let _ = js_sys::Reflect::set(&options, &"hour12".into(), &false.into());
+    date.to_locale_string(language.tag(), &options).into()
+}
+
+/// A unit of the pack: its title and its lessons' columns (contiguous, in course order).
+struct UnitColumns {
+    title: String,
+    columns: std::ops::Range<usize>,
+}
+
+/// The pack's units with their lessons' columns in the overview.
+fn unit_columns(language: Language, pack: &Pack) -> Vec<UnitColumns> {
+    let mut start = 0;
+    pack.course
+        .units
+        .iter()
+        .map(|unit| {
+            let end = start + unit.lessons.len();
+            let title = match (language, &unit.title.en) {
+                (Language::En, Some(english)) => english.clone(),
+                _ => unit.title.zh.clone(),
+            };
+            let columns = start..end;
+            start = end;
+            UnitColumns { title, columns }
+        })
+        .collect()
+}
+
+/// Whether unit `index` shows its lessons: a pack of one unit (a contest, a teacher's short
+/// course) shows them from the start, a course of many starts folded; the teacher's presses flip it.
+fn unit_open(units: usize, toggled: &BTreeSet<usize>, index: usize) -> bool {
+    (units == 1) != toggled.contains(&index)
 }
 
 fn lesson_title(language: Language, pack: &Pack, overview: &Overview, column: usize) -> String {
@@ -137,6 +215,11 @@ fn cell_details(language: Language, words: ClassText, cell: &Cell) -> String {
     class_tr_with(language, words, &[("attempts", cell.attempts.to_string()), ("minutes", minutes)])
 }
 
+/// A score with its unit: `80 分`, `80 pts`.
+fn points_text(language: Language, points: u32) -> String {
+    class_tr_with(language, ClassText::Points, &[("points", points.to_string())])
+}
+
 /// The dashboard.
 #[component]
 pub fn Dashboard(props: &DashboardProps) -> Html {
@@ -146,7 +229,22 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let class_filter = use_state(String::new);
     let search = use_state(String::new);
     let report = use_state(|| None::<Reports>);
+    let toggled_units = use_state(BTreeSet::<usize>::new);
     let dragging = use_state(|| false);
+    // A report that opens is brought into view, its heading focused (a keyboard or screen-reader
+    // user lands on it; the button that opened it may be far down a table of 40).
+    use_effect_with(*report, |open| {
+        if open.is_some() {
+            let heading = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.query_selector(".reports .student-report h3").ok().flatten())
+                .and_then(|heading| heading.dyn_into::<HtmlElement>().ok());
+            if let Some(heading) = heading {
+                heading.scroll_into_view();
+                let _ = heading.focus();
+            }
+        }
+    });
     // The results, and the pack they are read against: a dropped pack file's, or the course's.
     let read = {
         let course = props.pack.clone();
@@ -267,6 +365,11 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             &[("course", course_title), ("version", pack.course.version.clone())],
         ),
     };
+    let flag_counts: Vec<String> = overview
+        .flag_counts()
+        .into_iter()
+        .map(|(flag, count)| class_tr_with(language, flag_count_text(flag), &[("count", count.to_string())]))
+        .collect();
     let summary = class_tr_with(
         language,
         ClassText::Summary,
@@ -287,6 +390,11 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     { " " }{ class_tr_with(language, ClassText::SkippedFiles, &[("count", files.skipped.to_string())]) }
                 }
             </p>
+            if !flag_counts.is_empty() {
+                <p class="flag-summary">
+                    { class_tr_with(language, ClassText::FlagSummary, &[("flags", flag_counts.join(if language == Language::En { "; " } else { "；" }))]) }
+                </p>
+            }
             if !overview.unreadable.is_empty() {
                 <section class="unreadable" aria-labelledby="unreadable-heading">
                     <h3 id="unreadable-heading">{ class_tr(language, ClassText::UnreadableHeading) }</h3>
@@ -297,7 +405,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </ul>
                 </section>
             }
-            { students_table(language, &pack, &overview, &sort, &class_filter, &search, &report) }
+            { students_table(language, &pack, &overview, &TableView { sort: &sort, class_filter: &class_filter, search: &search, toggled_units: &toggled_units }, &report) }
             <div class="table-actions">
                 <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
                 <button type="button" onclick={on_all_reports}>{ class_tr(language, ClassText::AllReports) }</button>
@@ -348,22 +456,32 @@ fn shown_rows(overview: &Overview, sort: (SortKey, bool), class_filter: &str, se
     shown.into_iter().map(|(index, _)| index).collect()
 }
 
-/// The students × lessons table, with its sort buttons and filters.
+/// What the table shows: its sort column, filters and the units the teacher opened or closed.
+struct TableView<'a> {
+    sort: &'a UseStateHandle<(SortKey, bool)>,
+    class_filter: &'a UseStateHandle<String>,
+    search: &'a UseStateHandle<String>,
+    toggled_units: &'a UseStateHandle<BTreeSet<usize>>,
+}
+
+/// The students × lessons table, with its sort buttons and filters: a sticky name column, then the
+/// class, the total, the flags, and per unit a column of lessons passed that opens into the unit's
+/// lessons.
 fn students_table(
     language: Language,
     pack: &Pack,
     overview: &Overview,
-    sort: &UseStateHandle<(SortKey, bool)>,
-    class_filter: &UseStateHandle<String>,
-    search: &UseStateHandle<String>,
+    view: &TableView,
     report: &UseStateHandle<Option<Reports>>,
 ) -> Html {
+    let TableView { sort, class_filter, search, toggled_units } = *view;
     let mut classes: Vec<&str> = overview.rows.iter().map(|row| row.student.class.as_str()).collect();
     classes.sort_unstable();
     classes.dedup();
     let shown = shown_rows(overview, **sort, class_filter, search);
-    let columns = overview.worked_lessons();
-    let header = |label: String, column: SortKey| {
+    let units = unit_columns(language, pack);
+    let open: Vec<bool> = (0..units.len()).map(|index| unit_open(units.len(), toggled_units, index)).collect();
+    let header = |label: String, column: SortKey, class: Option<&'static str>| {
         let sort_state = sort.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let (current, descending) = *sort_state;
@@ -378,8 +496,30 @@ fn students_table(
             _ => "none",
         };
         html! {
-            <th scope="col" aria-sort={aria_sort}>
+            <th scope="col" class={classes!(class)} aria-sort={aria_sort}>
                 <button type="button" class="sort" {onclick}>{ label }</button>
+            </th>
+        }
+    };
+    let unit_header = |index: usize, unit: &UnitColumns| {
+        let toggled = toggled_units.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut changed = (*toggled).clone();
+            if !changed.remove(&index) {
+                changed.insert(index);
+            }
+            toggled.set(changed);
+        });
+        let label = class_tr_with(
+            language,
+            ClassText::UnitColumn,
+            &[("unit", unit.title.clone()), ("lessons", unit.columns.len().to_string())],
+        );
+        html! {
+            <th scope="col" class="unit">
+                <button type="button" class="unit-toggle" aria-expanded={open[index].to_string()} {onclick}>
+                    <span aria-hidden="true">{ if open[index] { "▾ " } else { "▸ " } }</span>{ label }
+                </button>
             </th>
         }
     };
@@ -398,6 +538,15 @@ fn students_table(
                 search.set(input.value());
             }
         })
+    };
+    let lesson_cell = |cell: &Option<Cell>| match cell {
+        Some(cell) => html! {
+            <td class={classes!("number", cell.passed.then_some("passed"))}>
+                { points_text(language, cell.score) }
+                <span class="cell-details">{ cell_details(language, ClassText::CellShort, cell) }</span>
+            </td>
+        },
+        None => html! { <td class="number empty">{ "—" }</td> },
     };
     html! {
         <section class="class-table" aria-labelledby="class-table-heading">
@@ -419,41 +568,57 @@ fn students_table(
                 <table class="students">
                     <thead>
                         <tr>
-                            { header(class_tr(language, ClassText::Name).to_string(), SortKey::Name) }
-                            { header(class_tr(language, ClassText::Class).to_string(), SortKey::Class) }
-                            { header(class_tr(language, ClassText::Total).to_string(), SortKey::Total) }
-                            { for columns.iter().map(|&column| header(lesson_title(language, pack, overview, column), SortKey::Lesson(column))) }
+                            { header(class_tr(language, ClassText::Name).to_string(), SortKey::Name, Some("name")) }
+                            { header(class_tr(language, ClassText::Class).to_string(), SortKey::Class, Some("class")) }
+                            { header(class_tr(language, ClassText::Total).to_string(), SortKey::Total, None) }
                             <th scope="col">{ class_tr(language, ClassText::Flags) }</th>
+                            { for units.iter().enumerate().map(|(index, unit)| html! {
+                                <>
+                                    { unit_header(index, unit) }
+                                    if open[index] {
+                                        { for unit.columns.clone().map(|column| header(lesson_title(language, pack, overview, column), SortKey::Lesson(column), None)) }
+                                    }
+                                </>
+                            }) }
                             <th scope="col">{ class_tr(language, ClassText::Report) }</th>
                         </tr>
                     </thead>
                     <tbody>
                         { for shown.iter().map(|&index| {
                             let row = &overview.rows[index];
-                            let open = {
+                            let open_report = {
                                 let report = report.clone();
                                 Callback::from(move |_: MouseEvent| report.set(Some(Reports::One(index))))
                             };
+                            let name = row_name(language, row);
                             html! {
                                 <tr class={classes!((!row.counts()).then_some("flagged"))}>
-                                    <th scope="row">{ &row.student.name }</th>
-                                    <td>{ &row.student.class }</td>
-                                    <td class="number">{ row.total }</td>
-                                    { for columns.iter().map(|&column| match &row.cells[column] {
-                                        Some(cell) => html! {
-                                            <td class={classes!("number", cell.passed.then_some("passed"))}>
-                                                { cell.score }
-                                                <span class="cell-details">{ cell_details(language, ClassText::CellShort, cell) }</span>
-                                            </td>
-                                        },
-                                        None => html! { <td class="number empty">{ "—" }</td> },
-                                    }) }
+                                    <th scope="row" class={classes!("name", row.student.name.trim().is_empty().then_some("nameless"))}>{ name.clone() }</th>
+                                    <td class="class">{ &row.student.class }</td>
+                                    <td class="number">{ points_text(language, row.total) }</td>
                                     <td class="flags">{ for row.flags.iter().map(|flag| html! {
                                         <span class="flag">{ class_tr(language, flag_text(*flag)) }</span>
                                     }) }</td>
+                                    { for units.iter().enumerate().map(|(unit_index, unit)| {
+                                        let passed = unit.columns.clone()
+                                            .filter(|&column| row.cells.get(column).and_then(Option::as_ref).is_some_and(|cell| cell.passed))
+                                            .count();
+                                        let summary = class_tr_with(language, ClassText::UnitPassed, &[
+                                            ("passed", passed.to_string()),
+                                            ("lessons", unit.columns.len().to_string()),
+                                        ]);
+                                        html! {
+                                            <>
+                                                <td class={classes!("number", "unit-summary", (passed > 0 && passed == unit.columns.len()).then_some("passed"))}>{ summary }</td>
+                                                if open[unit_index] {
+                                                    { for unit.columns.clone().map(|column| lesson_cell(row.cells.get(column).unwrap_or(&None))) }
+                                                }
+                                            </>
+                                        }
+                                    }) }
                                     <td>
-                                        <button type="button" onclick={open}
-                                            aria-label={class_tr_with(language, ClassText::ReportOf, &[("name", row.student.name.clone())])}>
+                                        <button type="button" onclick={open_report}
+                                            aria-label={class_tr_with(language, ClassText::ReportOf, &[("name", name)])}>
                                             { class_tr(language, ClassText::Report) }
                                         </button>
                                     </td>
@@ -527,7 +692,10 @@ fn histogram(language: Language, overview: &Overview) -> Html {
     html! {
         <section class="histogram" aria-labelledby="histogram-heading">
             <h3 id="histogram-heading">{ class_tr(language, ClassText::HistogramHeading) }</h3>
-            <p>{ class_tr_with(language, ClassText::HistogramIntro, &[("points", overview.attempted_points().to_string())]) }</p>
+            <p>{ class_tr_with(language, ClassText::HistogramIntro, &[
+                ("points", overview.assigned_points().to_string()),
+                ("lessons", overview.lessons.len().to_string()),
+            ]) }</p>
             <table>
                 <thead>
                     <tr>
@@ -602,13 +770,13 @@ fn student_report(language: Language, pack: &Pack, overview: &Overview, index: u
     let heading = format!("report-heading-{index}");
     html! {
         <section class="student-report" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{ class_tr_with(language, ClassText::ReportOf, &[("name", student.name.clone())]) }</h3>
+            <h3 id={heading} tabindex="-1">{ class_tr_with(language, ClassText::ReportOf, &[("name", row_name(language, row))]) }</h3>
             <p>{ class_tr_with(language, ClassText::ReportWho, &[
                 ("class", student.class.clone()),
                 ("school", student.school.clone()),
                 ("id", student.student_id.clone()),
                 ("total", row.total.to_string()),
-                ("exported", row.exported_at.clone()),
+                ("exported", local_time(language, &row.exported_at)),
             ]) }</p>
             if !row.flags.is_empty() {
                 <p class="flags">{ for row.flags.iter().map(|flag| html! {
@@ -627,7 +795,10 @@ fn student_report(language: Language, pack: &Pack, overview: &Overview, index: u
                     { for row.cells.iter().enumerate().filter_map(|(column, cell)| Some((column, cell.as_ref()?))).map(|(column, cell)| html! {
                         <tr>
                             <th scope="row">{ lesson_title(language, pack, overview, column) }</th>
-                            <td class="number">{ format!("{} / {}", cell.score, cell.max_score) }</td>
+                            <td class="number">{ class_tr_with(language, ClassText::ScoreOf, &[
+                                ("score", cell.score.to_string()),
+                                ("max", cell.max_score.to_string()),
+                            ]) }</td>
                             <td>{ cell_details(language, ClassText::CellDetails, cell) }</td>
                         </tr>
                     }) }

@@ -21,7 +21,7 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in() {
         let values = [("attempts", "3".to_string()), ("minutes", "12".to_string())];
-        assert_eq!(class_tr_with(Language::ZhCn, ClassText::CellShort, &values), "3 次 · 12 分");
-        assert_eq!(class_tr_with(Language::En, ClassText::CellShort, &values), "3× · 12 min");
+        assert_eq!(class_tr_with(Language::ZhCn, ClassText::CellShort, &values), "3 次 · 12 分钟");
+        assert_eq!(class_tr_with(Language::En, ClassText::CellShort, &values), "3 checks · 12 min");
     }
 }
