@@ -271,7 +271,10 @@ impl DrawingDifference {
 
 type Failure = (Verdict, Feedback);
 
-fn run_input(lesson: &Lesson, test: &Test) -> RunInput {
+/// What a run of `test` of `lesson` gets: the test's input lines, seed and board scenario, within
+/// the lesson's operation budget and the test's virtual time (the grader's runs, and any other run
+/// that must behave as the grader's, such as the lesson editor's Verify).
+pub fn run_input(lesson: &Lesson, test: &Test) -> RunInput {
     RunInput {
         lines: test.input.clone(),
         seed: test.seed,

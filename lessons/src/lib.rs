@@ -48,8 +48,8 @@ pub use csv::{csv_line, CSV_BOM};
 pub use document::LessonText;
 pub use generate::Generator;
 pub use grade::{
-    grade, grade_with_drawings, resolve, score, DrawingDifference, Feedback, FeedbackCode, Grade, Selection, TestGrade,
-    Verdict, PICTURED_SHAPES,
+    grade, grade_with_drawings, resolve, run_input, score, DrawingDifference, Feedback, FeedbackCode, Grade, Selection,
+    TestGrade, Verdict, PICTURED_SHAPES,
 };
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};

@@ -16,11 +16,10 @@
 use serde::{Deserialize, Serialize};
 use sprout_lessons::messages::{describe_feedback, message, verdict_name};
 use sprout_lessons::{
-    check_lesson, grade, parse_lesson, Check, FeedbackCode, Lesson, LessonSource, Problem, ProblemCode, Selection,
-    TestGrade, Verdict,
+    check_lesson, grade, parse_lesson, run_input, Check, FeedbackCode, Lesson, LessonSource, Problem, ProblemCode,
+    Selection, TestGrade, Verdict,
 };
 use sprout_runtime::messages::Language;
-use sprout_runtime::{Limits, RunInput};
 use yew::Callback;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
@@ -443,17 +442,7 @@ fn solution_failures(lesson: &Lesson, language: Language) -> Vec<(TestGrade, Opt
         .map(|graded| {
             let test = open.tests.iter().find(|test| test.id == graded.test_id);
             let error = test.and_then(|test| {
-                let input = RunInput {
-                    lines: test.input.clone(),
-                    seed: test.seed,
-                    scenario: test.board.clone(),
-                    limits: Limits {
-                        max_operations: lesson.max_operations,
-                        max_virtual_time_ms: test.duration_ms,
-                        ..Limits::default()
-                    },
-                    ..RunInput::default()
-                };
+                let input = run_input(lesson, test);
                 // A call test's error is in the call; another test's, in the program's run.
                 let diagnostic = match &test.check {
                     Check::Call { function, cases, .. } => cases.iter().find_map(|case| {
