@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use clap::{Arg, ArgAction, ArgMatches, Command};
 use sprout_lessons::files::{load, Loaded};
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{Problem, ProblemCode};
@@ -20,20 +21,17 @@ pub(crate) fn check_all(paths: &[String]) -> (Loaded, Vec<Problem>) {
     (loaded, problems)
 }
 
-/// `sprout check` with its arguments (`--lang` already taken out).
-pub(crate) fn main(arguments: &[String], language: Language) -> Result<ExitCode> {
-    let mut json = false;
-    let mut paths = Vec::new();
-    for word in arguments {
-        match word.as_str() {
-            "--json" => json = true,
-            flag if flag.starts_with("--") => return crate::unknown_option(flag, language),
-            path => paths.push(path.to_string()),
-        }
-    }
-    if paths.is_empty() {
-        bail!(tr(language, "check-needs-path", &[]));
-    }
+/// `sprout check`'s shape (words: `command-check` in cli.ftl).
+pub(crate) fn command() -> Command {
+    Command::new("check")
+        .arg(Arg::new("path").required(true).num_args(1..).action(ArgAction::Append))
+        .arg(Arg::new("json").long("json").action(ArgAction::SetTrue))
+}
+
+/// `sprout check` with what clap found.
+pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCode> {
+    let json = arguments.get_flag("json");
+    let paths: Vec<String> = arguments.get_many::<String>("path").into_iter().flatten().cloned().collect();
     let (loaded, problems) = crate::on_big_stack(language, move || check_all(&paths))?;
     let lessons = loaded.lessons.len() + loaded.courses.iter().map(|course| course.lessons.len()).sum::<usize>();
     if json {

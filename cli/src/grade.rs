@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{
@@ -262,26 +263,23 @@ fn write(path: &Path, text: &str, language: Language) -> Result<()> {
     std::fs::write(path, text).with_context(|| tr(language, "cli-cannot-write", &[("file", &path.display())]))
 }
 
-/// `sprout grade` with its arguments (`--lang` already taken out).
-pub(crate) fn main(arguments: &[String], language: Language) -> Result<ExitCode> {
-    let mut pack_path = None;
-    let mut out = PathBuf::from(".");
-    let mut jobs = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut submissions = Vec::new();
-    let mut words = arguments.iter();
-    while let Some(word) = words.next() {
-        match word.as_str() {
-            "--pack" => pack_path = Some(crate::value_of(word, &mut words, language)?.clone()),
-            "--out" => out = PathBuf::from(crate::value_of(word, &mut words, language)?),
-            "--jobs" => jobs = crate::number_of(word, &mut words, language)?,
-            flag if flag.starts_with("--") => return crate::unknown_option(flag, language),
-            path => submissions.push(path.to_string()),
-        }
-    }
-    let pack_path = pack_path.with_context(|| tr(language, "grade-needs-pack", &[]))?;
-    if submissions.is_empty() {
-        bail!(tr(language, "grade-needs-submission", &[]));
-    }
+/// `sprout grade`'s shape; by default it grades on every core (words: `command-grade` in cli.ftl).
+pub(crate) fn command() -> Command {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    Command::new("grade")
+        .arg(Arg::new("submission").required(true).num_args(1..).action(ArgAction::Append))
+        .arg(Arg::new("pack").long("pack").required(true))
+        .arg(Arg::new("out").long("out").default_value("."))
+        .arg(Arg::new("jobs").long("jobs").value_parser(value_parser!(usize)).default_value(cores.to_string()))
+}
+
+/// `sprout grade` with what clap found.
+pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCode> {
+    let pack_path =
+        arguments.get_one::<String>("pack").cloned().with_context(|| tr(language, "grade-needs-pack", &[]))?;
+    let out = PathBuf::from(arguments.get_one::<String>("out").map_or(".", String::as_str));
+    let jobs = arguments.get_one::<usize>("jobs").copied().unwrap_or(1);
+    let submissions: Vec<String> = arguments.get_many::<String>("submission").into_iter().flatten().cloned().collect();
     let bytes = std::fs::read(&pack_path).with_context(|| tr(language, "cli-cannot-read", &[("file", &pack_path)]))?;
     let pack = match read_pack(&pack_path, &bytes) {
         Ok(pack) => pack,

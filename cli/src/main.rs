@@ -3,10 +3,16 @@
 //! - `sprout run FILE.rhai` runs a program in the same sandbox as the app;
 //! - `sprout check PATH…` checks lesson files and courses;
 //! - `sprout pack COURSE_DIR` builds a lesson pack;
-//! - `sprout grade --pack FULL.pack SUBMISSION…` re-grades result files with every test.
+//! - `sprout grade --pack FULL.pack SUBMISSION…` re-grades result files with every test;
+//! - `sprout help [COMMAND]`, `--help`/`-h` after any command, and `sprout --version`/`-V`.
 //!
-//! `--lang zh-CN|en`, anywhere on the line, chooses the language of everything said to a person
-//! (`words`); Chinese by default.
+//! clap parses the line: each command's module builds its shape (`run::command`) and does the
+//! work from what clap found (`run::main`); [`SUBCOMMANDS`] lists them, and `usage` gives every
+//! command and option its words and says usage errors. A new command is one module, one entry in
+//! [`SUBCOMMANDS`] and its words in `locales/*/cli.ftl`.
+//!
+//! `--lang zh-CN|en`, anywhere on the line, chooses the language of everything said to a person,
+//! help and usage errors included (`words`); Chinese by default.
 //!
 //! Exit status: 0 on success, 1 when the program failed (`run`) or problems were found (`check`,
 //! `pack`), 2 when the command itself was used wrongly, 3 when `run` stopped a program at its
@@ -32,82 +38,67 @@ mod check;
 mod grade;
 mod pack;
 mod run;
+mod usage;
 mod words;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
+use clap::{ArgMatches, Command};
 use sprout_runtime::messages::Language;
 
-use crate::words::{in_every_language, tr};
+use crate::usage::USAGE_ERROR;
+use crate::words::tr;
 
 /// Student programs may recurse as deep as the run's call-depth limit allows; Rhai needs more
 /// stack per level than a default thread has, so runs get threads with a generous stack.
 pub(crate) const RUN_STACK_BYTES: usize = 256 * 1024 * 1024;
 
-/// The exit status of a command used wrongly (an unknown option, a missing argument).
-const USAGE_ERROR: u8 = 2;
+/// One of `sprout`'s commands: its shape for clap, without words, and what it does with what clap
+/// found (an error is a usage error: exit status 2).
+struct Subcommand {
+    command: fn() -> Command,
+    main: fn(&ArgMatches, Language) -> Result<ExitCode>,
+}
+
+/// Every command, in the order `sprout --help` lists them.
+const SUBCOMMANDS: [Subcommand; 4] = [
+    Subcommand { command: run::command, main: run::main },
+    Subcommand { command: check::command, main: check::main },
+    Subcommand { command: pack::command, main: pack::main },
+    Subcommand { command: grade::command, main: grade::main },
+];
+
+/// The shapes of every command, for `usage`.
+fn subcommands() -> Vec<Command> {
+    SUBCOMMANDS.iter().map(|subcommand| (subcommand.command)()).collect()
+}
 
 fn main() -> ExitCode {
-    let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let (language, arguments) = match take_language(arguments) {
-        Ok(found) => found,
-        Err(message) => {
-            say_error!("sprout: {message}");
-            return ExitCode::from(USAGE_ERROR);
-        }
+    let arguments: Vec<OsString> = std::env::args_os().collect();
+    let language = usage::requested_language(&arguments);
+    let matches = match usage::command(language, subcommands()).try_get_matches_from(&arguments) {
+        Ok(matches) => matches,
+        Err(error) => return usage::report(&error, language, &arguments, subcommands()),
     };
-    let usage = tr(language, "cli-usage", &[]);
-    let outcome = match arguments.split_first() {
-        Some((command, rest)) if command == "run" => {
-            if rest.iter().any(|word| word == "--help") {
-                say!("{}", tr(language, "cli-run-usage", &[]));
-                return ExitCode::SUCCESS;
-            }
-            run::main(rest, language)
-        }
-        Some((command, rest)) if command == "check" => check::main(rest, language),
-        Some((command, rest)) if command == "pack" => pack::main(rest, language),
-        Some((command, rest)) if command == "grade" => grade::main(rest, language),
-        Some((command, _)) if command == "help" || command == "--help" => {
-            say!("{usage}");
-            return ExitCode::SUCCESS;
-        }
-        Some((command, _)) => {
-            Err(anyhow::anyhow!("{}\n{usage}", tr(language, "cli-unknown-command", &[("command", command)])))
-        }
-        None => Err(anyhow::anyhow!("{}\n{usage}", tr(language, "cli-missing-command", &[]))),
+    let Some((name, arguments)) = matches.subcommand() else {
+        // clap requires a command (`subcommand_required`), so this is never reached.
+        return ExitCode::from(USAGE_ERROR);
     };
-    match outcome {
+    if name == "help" {
+        return usage::help(arguments, language, subcommands());
+    }
+    let Some(subcommand) = SUBCOMMANDS.iter().find(|subcommand| (subcommand.command)().get_name() == name) else {
+        return ExitCode::from(USAGE_ERROR);
+    };
+    match (subcommand.main)(arguments, language) {
         Ok(code) => code,
         Err(error) => {
             say_error!("sprout: {error:#}");
             ExitCode::from(USAGE_ERROR)
         }
     }
-}
-
-/// Takes `--lang TAG` (or `--lang=TAG`) out of the arguments, wherever it is, and reads it; the
-/// last one wins. A missing or unknown tag is said in every language, since none was chosen.
-fn take_language(arguments: Vec<String>) -> Result<(Language, Vec<String>), String> {
-    let mut language = Language::default();
-    let mut rest = Vec::new();
-    let mut words = arguments.into_iter();
-    while let Some(word) = words.next() {
-        let tag = match word.strip_prefix("--lang=") {
-            Some(tag) => tag.to_string(),
-            None if word == "--lang" => {
-                words.next().ok_or_else(|| in_every_language("cli-needs-value", &[("option", &"--lang")]))?
-            }
-            None => {
-                rest.push(word);
-                continue;
-            }
-        };
-        language =
-            Language::from_tag(&tag).ok_or_else(|| in_every_language("cli-unknown-language", &[("tag", &tag)]))?;
-    }
-    Ok((language, rest))
 }
 
 /// Runs `work` on a thread with a stack large enough for the deepest student program.
@@ -121,28 +112,4 @@ pub(crate) fn on_big_stack<T: Send + 'static>(
         .with_context(|| tr(language, "cli-no-thread", &[]))?
         .join()
         .map_err(|_| anyhow::anyhow!(tr(language, "cli-crashed", &[])))
-}
-
-/// Fails with the usage text when an option is unknown.
-pub(crate) fn unknown_option(flag: &str, language: Language) -> Result<ExitCode> {
-    bail!("{}\n{}", tr(language, "cli-unknown-option", &[("option", &flag)]), tr(language, "cli-usage", &[]))
-}
-
-/// The value after `option`, or a usage error saying it is missing.
-pub(crate) fn value_of<'a>(
-    option: &str,
-    words: &mut impl Iterator<Item = &'a String>,
-    language: Language,
-) -> Result<&'a String> {
-    words.next().with_context(|| tr(language, "cli-needs-value", &[("option", &option)]))
-}
-
-/// The whole number after `option`, or a usage error saying it needs one.
-pub(crate) fn number_of<'a, T: std::str::FromStr>(
-    option: &str,
-    words: &mut impl Iterator<Item = &'a String>,
-    language: Language,
-) -> Result<T> {
-    let needs_number = || tr(language, "cli-needs-number", &[("option", &option)]);
-    words.next().with_context(needs_number)?.parse().ok().with_context(needs_number)
 }

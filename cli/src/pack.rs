@@ -3,28 +3,27 @@
 use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
+use clap::{Arg, ArgAction, ArgMatches, Command};
 use sprout_lessons::build_pack;
 use sprout_lessons::messages::describe_problem;
 use sprout_runtime::messages::Language;
 
 use crate::words::tr;
 
-/// `sprout pack` with its arguments (`--lang` already taken out).
-pub(crate) fn main(arguments: &[String], language: Language) -> Result<ExitCode> {
-    let mut student = false;
-    let mut output = None;
-    let mut folder = None;
-    let mut words = arguments.iter();
-    while let Some(word) = words.next() {
-        match word.as_str() {
-            "--student" => student = true,
-            "-o" | "--output" => output = Some(crate::value_of(word, &mut words, language)?.clone()),
-            flag if flag.starts_with('-') => return crate::unknown_option(flag, language),
-            path if folder.is_none() => folder = Some(path.to_string()),
-            extra => bail!(tr(language, "pack-one-folder", &[("argument", &extra)])),
-        }
-    }
-    let folder = folder.with_context(|| tr(language, "pack-needs-folder", &[]))?;
+/// `sprout pack`'s shape (words: `command-pack` in cli.ftl).
+pub(crate) fn command() -> Command {
+    Command::new("pack")
+        .arg(Arg::new("folder").required(true))
+        .arg(Arg::new("student").long("student").action(ArgAction::SetTrue))
+        .arg(Arg::new("output").short('o').long("output"))
+}
+
+/// `sprout pack` with what clap found.
+pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCode> {
+    let student = arguments.get_flag("student");
+    let output = arguments.get_one::<String>("output").cloned();
+    let folder =
+        arguments.get_one::<String>("folder").cloned().with_context(|| tr(language, "pack-needs-folder", &[]))?;
     let paths = vec![folder.clone()];
     let (loaded, problems) = crate::on_big_stack(language, move || crate::check::check_all(&paths))?;
     if !problems.is_empty() {

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 use sprout_runtime::messages::{describe, Language};
 use sprout_runtime::trace::{Chart, TurtleEvent};
 use sprout_runtime::{run_with_interrupt, Event, Outcome, Run, RunInput, Scenario};
@@ -27,43 +28,47 @@ struct RunCommand {
     json: bool,
 }
 
-/// `sprout run` with its arguments (after the word `run`, `--lang` already taken out).
-pub(crate) fn main(rest: &[String], language: Language) -> Result<ExitCode> {
-    parse(rest, language).and_then(execute)
+/// The real-time safety net's default: a run still going after this many milliseconds is stopped.
+const TIME_LIMIT_MS: u64 = 10_000;
+
+/// `sprout run`'s shape: its arguments, with the run's defaults (words: `command-run` in cli.ftl).
+pub(crate) fn command() -> Command {
+    let defaults = RunInput::default();
+    let number = |id: &'static str, default: u64| {
+        Arg::new(id).long(id).value_parser(value_parser!(u64)).default_value(default.to_string())
+    };
+    Command::new("run")
+        .arg(Arg::new("program").required(true))
+        .arg(Arg::new("input").long("input"))
+        .arg(Arg::new("board").long("board"))
+        .arg(number("seed", defaults.seed))
+        .arg(number("max-operations", defaults.limits.max_operations))
+        .arg(number("time-limit-ms", TIME_LIMIT_MS))
+        .arg(Arg::new("json").long("json").action(ArgAction::SetTrue))
 }
 
-fn parse(rest: &[String], language: Language) -> Result<RunCommand> {
-    let mut program = None;
+/// `sprout run` with what clap found.
+pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCode> {
+    parse(arguments, language).and_then(execute)
+}
+
+/// Reads the files the options name into the run's input.
+fn parse(arguments: &ArgMatches, language: Language) -> Result<RunCommand> {
+    let program = arguments.get_one::<String>("program").with_context(|| tr(language, "run-needs-program", &[]))?;
     let mut input = RunInput::default();
-    let mut json = false;
-    let mut time_limit = Duration::from_secs(10);
-    let usage = || tr(language, "cli-run-usage", &[]);
-    let mut words = rest.iter();
-    while let Some(word) = words.next() {
-        match word.as_str() {
-            "--json" => json = true,
-            "--input" => {
-                let path = crate::value_of(word, &mut words, language)?;
-                let text = read_text(path, language)?;
-                input.lines = text.lines().map(str::to_string).collect();
-            }
-            "--board" => {
-                let path = crate::value_of(word, &mut words, language)?;
-                input.scenario = Scenario::parse(&read_text(path, language)?)
-                    .with_context(|| tr(language, "cli-in-file", &[("file", path)]))?;
-            }
-            "--seed" => input.seed = crate::number_of(word, &mut words, language)?,
-            "--max-operations" => input.limits.max_operations = crate::number_of(word, &mut words, language)?,
-            "--time-limit-ms" => time_limit = Duration::from_millis(crate::number_of(word, &mut words, language)?),
-            flag if flag.starts_with("--") => {
-                bail!("{}\n{}", tr(language, "cli-unknown-option", &[("option", &flag)]), usage())
-            }
-            path if program.is_none() => program = Some(PathBuf::from(path)),
-            extra => bail!("{}\n{}", tr(language, "cli-unexpected-argument", &[("argument", &extra)]), usage()),
-        }
+    if let Some(path) = arguments.get_one::<String>("input") {
+        input.lines = read_text(path, language)?.lines().map(str::to_string).collect();
     }
-    let program = program.with_context(|| format!("{}\n{}", tr(language, "run-needs-program", &[]), usage()))?;
-    Ok(RunCommand { program, input, time_limit, language, json })
+    if let Some(path) = arguments.get_one::<String>("board") {
+        input.scenario = Scenario::parse(&read_text(path, language)?)
+            .with_context(|| tr(language, "cli-in-file", &[("file", path)]))?;
+    }
+    let number = |id: &str| arguments.get_one::<u64>(id).copied();
+    input.seed = number("seed").unwrap_or(input.seed);
+    input.limits.max_operations = number("max-operations").unwrap_or(input.limits.max_operations);
+    let time_limit = Duration::from_millis(number("time-limit-ms").unwrap_or(TIME_LIMIT_MS));
+    let json = arguments.get_flag("json");
+    Ok(RunCommand { program: PathBuf::from(program), input, time_limit, language, json })
 }
 
 /// Reads a text file; bytes that are not UTF-8 become U+FFFD so that binary junk reaches the

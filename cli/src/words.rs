@@ -1,6 +1,6 @@
-//! Every sentence `sprout` prints to a person, in Chinese (the default) or English: the usage
-//! texts, usage errors, summaries, `sprout grade`'s flags and `sprout run`'s time limit. The words
-//! live in `cli/locales/<tag>/cli.ftl`, read through the runtime's [`Catalog`], the one Fluent
+//! Every sentence `sprout` prints to a person, in Chinese (the default) or English: the help of
+//! every command (by the convention `usage.rs` describes), usage errors, summaries, `sprout
+//! grade`'s flags and `sprout run`'s time limit. The words live in `cli/locales/<tag>/cli.ftl`, read through the runtime's [`Catalog`], the one Fluent
 //! loader of every crate; lesson problems are put into words by `sprout_lessons::messages` and
 //! diagnostics by `sprout_runtime::messages`. Tests check that both languages have the same
 //! messages and that every id the code uses has words.
@@ -26,6 +26,12 @@ thread_local! {
 pub(crate) fn tr(language: Language, id: &str, arguments: &[(&str, &dyn Display)]) -> String {
     let arguments: Vec<(&str, String)> = arguments.iter().map(|(name, value)| (*name, value.to_string())).collect();
     WORDS.with(|words| words.format(language, id, &arguments)).unwrap_or_else(|| id.to_string())
+}
+
+/// Message `id` in `language` (in Chinese when `language` lacks it), or `None` when no language
+/// has it: for words that are optional, such as a command's `.after`.
+pub(crate) fn text(language: Language, id: &str) -> Option<String> {
+    WORDS.with(|words| words.text(language, id))
 }
 
 /// Message `id` in every language, one line each, for the errors that come before a language is
@@ -88,6 +94,7 @@ mod tests {
             include_str!("grade.rs"),
             include_str!("pack.rs"),
             include_str!("run.rs"),
+            include_str!("usage.rs"),
             include_str!("words.rs"),
         ];
         let mut ids: Vec<String> = Vec::new();

@@ -143,13 +143,13 @@ const CASES: &[Case] = &[
         stderr_contains: "不认识的选项：--fast",
     },
     Case {
-        name: "and in English, with the usage and its exit statuses",
+        name: "and in English, with the usage",
         program: b"print(1);",
         extra_files: &[],
         arguments: &["--fast", "--lang", "en"],
         status: 2,
         stdout_contains: "",
-        stderr_contains: "unknown option: --fast\nusage: sprout run FILE.rhai [options]",
+        stderr_contains: "unknown option: --fast\nUsage: sprout run [options] <FILE.rhai>",
     },
     Case {
         name: "an unknown language is a usage error said in every language",

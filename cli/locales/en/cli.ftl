@@ -1,44 +1,80 @@
 # What the sprout command line says to a person (Chinese, in ../zh-CN/cli.ftl, is the reference).
 
-cli-usage =
-    usage:
-      sprout run FILE.rhai [options]          run a program (sprout run --help)
-      sprout check PATH...                    check lesson files, lesson folders and courses
-      sprout pack COURSE_DIR [--student] [-o FILE.pack]
-                                              build a lesson pack (--student: without hidden tests
-                                              and reference solutions)
-      sprout grade --pack FULL.pack [--out DIR] [--jobs N] SUBMISSION...
-                                              re-grade result files (files or folders) with every
-                                              test; writes DIR/grades.csv, students.csv,
-                                              ranking.csv, grades.json
+## Each command's help: command-NAME is its one-line description; the attribute named by an
+## argument's id says what it is for ($default is its default value), "ID-value" names its value,
+## and .after follows the options (exit statuses). NAME-needs-ID is said when a required argument
+## is missing.
 
-    Every command takes --lang zh-CN|en: the language it speaks (default zh-CN, Chinese).
+command-sprout = Sprout's command line: run programs, check and pack courses, re-grade submissions.
+    .version = Print the version
+    .lang = The language it speaks: zh-CN (Chinese) or en (English), default { $default }; anywhere on the line
+    .lang-value = LANGUAGE
+    .after =
+        Exit status:
+          0  success
+          1  the program failed (run) or problems were found (check, pack, grade)
+          2  the command was used wrongly (an option, argument or language)
+          3  the program was stopped at its virtual-time limit (run)
+command-run = Run a program in the same sandbox as the app, and print what it did
+    .program = The program to run
+    .program-value = FILE.rhai
+    .input = Lines that input() reads
+    .input-value = FILE
+    .board = Maker-board scenario (button presses, sensor values, stop at)
+    .board-value = FILE
+    .seed = Seed for random numbers (default { $default })
+    .seed-value = N
+    .max-operations = Operation budget (default { $default })
+    .max-operations-value = N
+    .time-limit-ms = Real-time safety net: stop a run after N ms (default { $default })
+    .time-limit-ms-value = N
+    .json = Print the whole run as JSON
+    .after =
+        Exit status: 0 a clean run; 1 the program failed; 2 the command was used wrongly;
+        3 the program was stopped at its virtual-time limit (1 minute, or the scenario's stop at).
+command-check = Check lesson files, lesson folders and courses, each problem as "file:line: message"
+    .path = A lesson file (.md), a folder of lessons, or a course folder (with course.toml)
+    .path-value = PATH
+    .json = Print the problems as JSON
+    .after = Exit status: 0 no problems; 1 problems were found; 2 the command was used wrongly.
+command-pack = Check a course and write it as one lesson pack file
+    .folder = The course folder (with course.toml)
+    .folder-value = COURSE_DIR
+    .student = The students' copy: without hidden tests and reference solutions
+    .output = Write to this file (default: COURSE_ID-VERSION.pack)
+    .output-value = FILE.pack
+    .after = Exit status: 0 the pack was written; 1 the course has problems, nothing was written; 2 the command was used wrongly.
+command-grade = Re-grade result files with every test; writes grades.csv, students.csv, ranking.csv and grades.json
+    .pack = The judges' full lesson pack
+    .pack-value = FULL.pack
+    .out = Folder for the results (default { $default })
+    .out-value = DIR
+    .jobs = Threads grading at once (default { $default }, this computer's cores)
+    .jobs-value = N
+    .submission = A result file, or a folder of them
+    .submission-value = SUBMISSION
+    .after = Exit status: 0 graded (flagged and skipped files included); 1 the pack has problems; 2 the command was used wrongly.
+command-help = Print this help, or a command's
+    .command = The command to explain
+    .command-value = COMMAND
 
-    exit status:
-      0  success
-      1  the program failed (run) or problems were found (check, pack)
-      2  the command was used wrongly (an option, argument or language)
-      3  the program was stopped at its virtual-time limit (run)
-cli-run-usage =
-    usage: sprout run FILE.rhai [options]
+## Words clap would say in English itself.
+cli-usage = Usage: { $usage }
+cli-arguments-heading = Arguments
+cli-options-heading = Options
+cli-commands-heading = Commands
+cli-options-placeholder = [options]
+cli-command-value = COMMAND
+cli-help-flag = Print this help
+cli-more-help = For help: { $command } --help
+cli-did-you-mean = Did you mean { $suggestion }?
 
-    options:
-      --input FILE          lines that input() reads
-      --board FILE          maker-board scenario (button presses, sensor values, stop at)
-      --seed N              seed for random numbers (default 0)
-      --max-operations N    operation budget (default 10000000)
-      --time-limit-ms N     real-time safety net: stop a run after N ms (default 10000)
-      --json                print the whole run as JSON
-      --lang zh-CN|en       the language it speaks (default zh-CN)
-
-    exit status: 0 a clean run; 1 the program failed; 2 the command was used wrongly;
-    3 the program was stopped at its virtual-time limit (1 minute, or the scenario's stop at).
 cli-unknown-command = unknown command: { $command }
 cli-missing-command = missing command.
 cli-unknown-option = unknown option: { $option }
 cli-unexpected-argument = unexpected argument: { $argument }
 cli-needs-value = { $option } needs a value.
-cli-needs-number = { $option } needs a whole number.
+cli-needs-number = { $option } needs a whole number, not "{ $value }".
 cli-unknown-language = unknown language "{ $tag }": use zh-CN or en.
 cli-cannot-read = cannot read { $file }
 cli-cannot-write = cannot write { $file }
@@ -51,7 +87,6 @@ check-needs-path = sprout check needs at least one PATH (a lesson file, a lesson
 check-summary = Lesson files checked: { $files } ({ $lessons } read); courses: { $courses }; problems: { $problems }.
 
 pack-needs-folder = sprout pack needs a course folder (with course.toml).
-pack-one-folder = unexpected argument: { $argument }. sprout pack takes one course folder.
 pack-not-course = { $folder } is not a course folder (it needs a course.toml).
 pack-has-problems = sprout pack: the course has { $problems } problem(s); no pack was written.
 pack-written = { $file }: { $lessons } lessons, content hash { $hash }

@@ -1,42 +1,78 @@
 # 命令行 sprout 对人说的话（中文是参照，英文在 ../en/cli.ftl）。
 
-cli-usage =
-    用法：
-      sprout run 文件.rhai [选项]             运行一个程序（sprout run --help 看选项）
-      sprout check 路径...                    检查课程文件、课程文件夹和课程
-      sprout pack 课程文件夹 [--student] [-o 文件.pack]
-                                              打包课程（--student：不含隐藏测试和参考答案）
-      sprout grade --pack 完整版.pack [--out 文件夹] [--jobs N] 交卷文件...
-                                              用全部测试重新评分（交卷文件或文件夹）；
-                                              写出 grades.csv、students.csv、ranking.csv、grades.json
+## 每个命令的说明：command-命令名 是一行简介；以参数 id 命名的属性说这个参数做什么（$default 是它的默认值），
+## “id-value” 是它的值的名字，.after 跟在选项后面（退出码）。命令名-needs-id 在缺少必需的参数时说。
 
-    每个命令都可以加 --lang zh-CN|en：说话用的语言（默认 zh-CN，中文）。
+command-sprout = 萌芽编程的命令行：运行程序，检查和打包课程，给交卷重新评分。
+    .version = 显示版本
+    .lang = 说话用的语言：zh-CN（中文）或 en（英文），默认 { $default }；写在哪里都可以
+    .lang-value = 语言
+    .after =
+        退出码：
+          0  成功
+          1  程序出错（run）或发现了问题（check、pack、grade）
+          2  命令用错了（选项、参数、语言不对）
+          3  程序运行到了虚拟时间的上限，被停了下来（run）
+command-run = 运行一个程序，和网页里用同一个沙箱，打印它做了什么
+    .program = 要运行的程序
+    .program-value = 文件.rhai
+    .input = input() 读到的各行
+    .input-value = 文件
+    .board = 创客板场景（按按钮、传感器读数、stop at）
+    .board-value = 文件
+    .seed = 随机数的种子（默认 { $default }）
+    .seed-value = N
+    .max-operations = 运算步数上限（默认 { $default }）
+    .max-operations-value = N
+    .time-limit-ms = 真实时间的保险：N 毫秒后停止运行（默认 { $default }）
+    .time-limit-ms-value = N
+    .json = 把整次运行输出成 JSON
+    .after =
+        退出码：0 正常结束；1 程序出错；2 命令用错了；
+        3 程序运行到了虚拟时间的上限（默认 1 分钟，或场景的 stop at），被停了下来。
+command-check = 检查课的文件、课的文件夹和课程，每个问题写成“文件:行: 说明”
+    .path = 课的文件（.md）、放课的文件夹，或课程文件夹（里面有 course.toml）
+    .path-value = 路径
+    .json = 把发现的问题输出成 JSON
+    .after = 退出码：0 没有发现问题；1 发现了问题；2 命令用错了。
+command-pack = 检查一门课程，把它打包成一个课程包文件
+    .folder = 课程文件夹（里面有 course.toml）
+    .folder-value = 课程文件夹
+    .student = 学生用的版本：不含隐藏测试和参考答案
+    .output = 写到这个文件（默认：课程id-版本.pack）
+    .output-value = 文件.pack
+    .after = 退出码：0 写好了课程包；1 课程有问题，没有写；2 命令用错了。
+command-grade = 用全部测试给交卷文件重新评分，写出 grades.csv、students.csv、ranking.csv 和 grades.json
+    .pack = 评委用的完整版课程包
+    .pack-value = 完整版.pack
+    .out = 结果写到这个文件夹（默认 { $default }）
+    .out-value = 文件夹
+    .jobs = 同时评分的线程数（默认 { $default }，这台电脑的核数）
+    .jobs-value = N
+    .submission = 交卷文件，或者放交卷文件的文件夹
+    .submission-value = 交卷文件
+    .after = 退出码：0 评完了（有标记或跳过的交卷也算）；1 课程包有问题；2 命令用错了。
+command-help = 显示这些说明，或者某个命令的说明
+    .command = 要看说明的命令
+    .command-value = 命令
 
-    退出码：
-      0  成功
-      1  程序出错（run）或发现了问题（check、pack）
-      2  命令用错了（选项、参数、语言不对）
-      3  程序运行到了虚拟时间的上限，被停了下来（run）
-cli-run-usage =
-    用法：sprout run 文件.rhai [选项]
+## clap 自己会用英文说的词。
+cli-usage = 用法：{ $usage }
+cli-arguments-heading = 参数
+cli-options-heading = 选项
+cli-commands-heading = 命令
+cli-options-placeholder = [选项]
+cli-command-value = 命令
+cli-help-flag = 显示这些说明
+cli-more-help = 想看说明：{ $command } --help
+cli-did-you-mean = 你是不是想写 { $suggestion }？
 
-    选项：
-      --input 文件          input() 读到的各行
-      --board 文件          创客板场景（按按钮、传感器读数、stop at）
-      --seed N              随机数的种子（默认 0）
-      --max-operations N    运算步数上限（默认 10000000）
-      --time-limit-ms N     真实时间的保险：N 毫秒后停止运行（默认 10000）
-      --json                把整次运行输出成 JSON
-      --lang zh-CN|en       说话用的语言（默认 zh-CN）
-
-    退出码：0 正常结束；1 程序出错；2 命令用错了；
-    3 程序运行到了虚拟时间的上限（默认 1 分钟，或场景的 stop at），被停了下来。
 cli-unknown-command = 没有这个命令：{ $command }
 cli-missing-command = 缺少命令。
 cli-unknown-option = 不认识的选项：{ $option }
 cli-unexpected-argument = 多余的参数：{ $argument }
 cli-needs-value = { $option } 后面要跟一个值。
-cli-needs-number = { $option } 后面要跟一个整数。
+cli-needs-number = { $option } 后面要跟一个整数，不能是“{ $value }”。
 cli-unknown-language = 不认识的语言“{ $tag }”：请用 zh-CN 或 en。
 cli-cannot-read = 读不了 { $file }
 cli-cannot-write = 写不了 { $file }
@@ -49,7 +85,6 @@ check-needs-path = sprout check 至少要一个路径（课程文件、课程文
 check-summary = 检查了 { $files } 个课的文件（读懂了 { $lessons } 个），{ $courses } 门课程，发现 { $problems } 个问题。
 
 pack-needs-folder = sprout pack 要一个课程文件夹（里面有 course.toml）。
-pack-one-folder = 多余的参数：{ $argument }。sprout pack 只打包一个课程文件夹。
 pack-not-course = { $folder } 不是课程文件夹（里面要有 course.toml）。
 pack-has-problems = sprout pack：课程有 { $problems } 个问题，没有写出课程包。
 pack-written = { $file }：{ $lessons } 课，内容指纹 { $hash }
