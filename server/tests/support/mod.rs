@@ -73,7 +73,8 @@ impl Server {
                 let url = postgres_url()?;
                 let name = unique("sprout_test");
                 sqlx::any::install_default_drivers();
-                let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.expect("connect to PostgreSQL");
+                let mut admin =
+                    <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.expect("connect to PostgreSQL");
                 admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create a test database");
                 let base = url.rsplit_once('/').map_or(url.as_str(), |(base, _)| base);
                 (Place::Url(format!("{base}/{name}")), None)
@@ -128,7 +129,9 @@ impl Server {
     /// Sets the teacher's password from the teacher's own computer and signs in.
     pub async fn teacher(&self) -> Caller {
         let mut teacher = Caller::nobody(IpAddr::V4(Ipv4Addr::LOCALHOST));
-        let reply = self.call(&teacher, Method::POST, "/api/teacher/setup", Some(serde_json::json!({ "password": PASSWORD }))).await;
+        let reply = self
+            .call(&teacher, Method::POST, "/api/teacher/setup", Some(serde_json::json!({ "password": PASSWORD })))
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json);
         teacher.cookie = Some(reply.cookie());
         teacher
@@ -137,7 +140,9 @@ impl Server {
     /// Creates a class of Sprout's own course with `roster`; its id and the students' ids, PINs
     /// in the roster's order.
     pub async fn class(&self, teacher: &Caller, name: &str, roster: &str) -> (i64, Vec<(i64, String)>) {
-        let reply = self.call(teacher, Method::POST, "/api/classes", Some(serde_json::json!({ "name": name, "course": "builtin" }))).await;
+        let reply = self
+            .call(teacher, Method::POST, "/api/classes", Some(serde_json::json!({ "name": name, "course": "builtin" })))
+            .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json);
         let class = reply.json["id"].as_i64().expect("an id");
         let reply = self.post_bytes(teacher, &format!("/api/classes/{class}/roster"), roster.as_bytes().to_vec()).await;
@@ -156,7 +161,12 @@ impl Server {
     pub async fn student(&self, class: i64, (id, pin): &(i64, String), peer: IpAddr) -> Caller {
         let mut student = Caller::nobody(peer);
         let reply = self
-            .call(&student, Method::POST, "/api/student/login", Some(serde_json::json!({ "class": class, "student": id, "pin": pin })))
+            .call(
+                &student,
+                Method::POST,
+                "/api/student/login",
+                Some(serde_json::json!({ "class": class, "student": id, "pin": pin })),
+            )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json);
         student.cookie = Some(reply.cookie());
