@@ -53,7 +53,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let body = &after[tag_end + 1..];
         let Some(body_end) = body.find("</script>") else { break };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(body[..body_end].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..body_end]);
             hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &body[body_end..];

@@ -103,7 +103,8 @@ mod tests {
     #[test]
     fn rosters_read_as_expected() {
         let gbk = encoding_rs::GBK.encode("姓名,学号\r\n张三,2023001\r\n李四,2023002\r\n").0.into_owned();
-        let cases: Vec<(&str, Vec<u8>, Result<Vec<Entry>, RosterError>)> = vec![
+        type Case = (&'static str, Vec<u8>, Result<Vec<Entry>, RosterError>);
+        let cases: Vec<Case> = vec![
             (
                 "pasted, tabs",
                 "张三\t2023001\n李四\t2023002\n".into(),

@@ -179,6 +179,18 @@ async fn save_version(
     .bind(lesson)
     .fetch_optional(&mut *transaction)
     .await?;
+    if let Some(based_on) = based_on {
+        let own: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM versions WHERE id = $1 AND student_id = $2 AND lesson_id = $3")
+                .bind(based_on)
+                .bind(student.id)
+                .bind(lesson)
+                .fetch_optional(&mut *transaction)
+                .await?;
+        if own.is_none() {
+            return Err(ApiError::invalid("based_on", "not a version of this lesson's code"));
+        }
+    }
     let conflict = latest.map(|(id,)| id) != based_on && latest.is_some();
     // A version's time never goes before the lesson's current one (a clock set back), so the
     // newest by time stays the last saved.
