@@ -153,39 +153,42 @@ impl FromRequestParts<AppState> for SignedInStudent {
     }
 }
 
-/// How many wrong tries a key has before it must wait, and how long.
+/// How many tries a key has in a window of time before it must wait for the window's end.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
-    /// Wrong tries allowed within `window`.
+    /// Tries allowed in one window.
     pub tries: u32,
-    /// How long wrong tries are remembered, and how long a key waits once over.
+    /// The window, counted from the first try in it.
     pub window: Duration,
 }
 
-/// Five wrong PINs for one student, then a minute's wait.
+/// Five wrong PINs for one student, then the rest of a minute's wait.
 pub const STUDENT_LIMIT: Limit = Limit { tries: 5, window: Duration::from_secs(60) };
-/// Twenty wrong PINs from one computer (trying many students), then a minute's wait.
+/// Twenty wrong PINs from one computer (trying many students), then the rest of a minute's wait.
 pub const PEER_LIMIT: Limit = Limit { tries: 20, window: Duration::from_secs(60) };
-/// Five wrong teacher passwords from one computer, then a minute's wait.
+/// Five wrong teacher passwords from one computer, then the rest of a minute's wait.
 pub const TEACHER_LIMIT: Limit = Limit { tries: 5, window: Duration::from_secs(60) };
+/// A student's saves, checks and events: 120 a minute, four times what autosaving every two
+/// seconds needs, so that a script in the browser cannot fill the teacher's disk.
+pub const WRITE_LIMIT: Limit = Limit { tries: 120, window: Duration::from_secs(60) };
 
 /// The most keys remembered; beyond it, expired ones are forgotten first (a flood of addresses
 /// cannot grow the table without bound).
 const MAX_KEYS: usize = 10_000;
 
-/// Wrong tries per key (in memory: a restart forgets them, which costs an attacker a restart of
-/// the teacher's PC).
+/// Tries per key in fixed windows (in memory: a restart forgets them, which costs an attacker a
+/// restart of the teacher's PC).
 #[derive(Debug, Default)]
 pub struct Limiter {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
+    tries: Mutex<HashMap<String, (u32, Instant)>>,
 }
 
 impl Limiter {
-    /// Refuses with 429 if `key` is over `limit` now.
+    /// Refuses with 429 if `key` has used its tries in the current window.
     pub fn check(&self, key: &str, limit: Limit) -> ApiResult<()> {
-        let failures = self.failures.lock().map_err(ApiError::internal)?;
-        if let Some((count, since)) = failures.get(key) {
-            let elapsed = since.elapsed();
+        let tries = self.tries.lock().map_err(ApiError::internal)?;
+        if let Some((count, started)) = tries.get(key) {
+            let elapsed = started.elapsed();
             if *count >= limit.tries && elapsed < limit.window {
                 let wait = limit.window.saturating_sub(elapsed).as_secs().max(1);
                 return Err(ApiError::too_many_attempts(wait));
@@ -194,27 +197,33 @@ impl Limiter {
         Ok(())
     }
 
-    /// Counts a wrong try of `key`.
+    /// Counts a try of `key` (a wrong password or PIN, a write).
     pub fn fail(&self, key: &str, limit: Limit) {
-        let Ok(mut failures) = self.failures.lock() else { return };
-        if failures.len() >= MAX_KEYS {
-            failures.retain(|_, (_, since)| since.elapsed() < limit.window);
+        let Ok(mut tries) = self.tries.lock() else { return };
+        if tries.len() >= MAX_KEYS {
+            tries.retain(|_, (_, started)| started.elapsed() < limit.window);
         }
-        if failures.len() >= MAX_KEYS {
+        if tries.len() >= MAX_KEYS && !tries.contains_key(key) {
             return;
         }
-        let entry = failures.entry(key.to_string()).or_insert((0, Instant::now()));
+        let entry = tries.entry(key.to_string()).or_insert((0, Instant::now()));
         if entry.1.elapsed() >= limit.window {
             *entry = (0, Instant::now());
         }
         entry.0 = entry.0.saturating_add(1);
-        entry.1 = Instant::now();
     }
 
-    /// Forgets `key`'s wrong tries (after a right one).
+    /// Checks and counts a try of `key`: for actions limited however they turn out.
+    pub fn spend(&self, key: &str, limit: Limit) -> ApiResult<()> {
+        self.check(key, limit)?;
+        self.fail(key, limit);
+        Ok(())
+    }
+
+    /// Forgets `key`'s tries (after a right password or PIN).
     pub fn succeed(&self, key: &str) {
-        if let Ok(mut failures) = self.failures.lock() {
-            failures.remove(key);
+        if let Ok(mut tries) = self.tries.lock() {
+            tries.remove(key);
         }
     }
 }
@@ -222,4 +231,47 @@ impl Limiter {
 /// The limiter's key for a peer address.
 pub fn peer_key(kind: &str, address: IpAddr) -> String {
     format!("{kind}:{address}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_waits_for_its_windows_end_once_over_and_others_do_not() {
+        let limiter = Limiter::default();
+        let limit = Limit { tries: 3, window: Duration::from_secs(60) };
+        for _ in 0..3 {
+            assert_eq!(limiter.spend("a", limit), Ok(()));
+        }
+        let refused = limiter.spend("a", limit).expect_err("over the limit");
+        assert_eq!(
+            (refused.code, refused.retry_after.is_some_and(|seconds| seconds <= 60)),
+            ("too-many-attempts", true)
+        );
+        assert_eq!(limiter.check("b", limit), Ok(()));
+        limiter.succeed("a");
+        assert_eq!(limiter.check("a", limit), Ok(()));
+        // A window that has passed starts again.
+        let short = Limit { tries: 1, window: Duration::ZERO };
+        limiter.fail("c", short);
+        assert_eq!(limiter.check("c", short), Ok(()));
+    }
+
+    #[test]
+    fn cookies_are_found_by_name_among_others() {
+        let cases = [
+            (vec!["a=1; sprout_student=xyz; b=2"], Some("xyz")),
+            (vec!["a=1", "sprout_student=abc"], Some("abc")),
+            (vec!["sprout_student_x=1"], None),
+            (vec![], None),
+        ];
+        for (headers, expected) in cases {
+            let mut map = HeaderMap::new();
+            for value in &headers {
+                map.append(header::COOKIE, HeaderValue::from_str(value).expect("a value"));
+            }
+            assert_eq!(cookie(&map, STUDENT_COOKIE), expected, "{headers:?}");
+        }
+    }
 }

@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use crate::words::{request_language, tr_owned};
 
 /// Every error code the API replies with, for the test that each has words in every language.
-pub const CODES: [&str; 29] = [
+pub const CODES: [&str; 30] = [
     "bad-json",
     "unsupported-type",
     "too-large",
@@ -46,6 +46,7 @@ pub const CODES: [&str; 29] = [
     "internal",
     "backup-unavailable",
     "bad-request",
+    "request-timeout",
 ];
 
 /// A refusal: status, code (one of [`CODES`]) and the message's arguments.
@@ -143,6 +144,7 @@ fn error_of_status(status: StatusCode) -> Option<ApiError> {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-type",
         StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => "bad-request",
         StatusCode::INTERNAL_SERVER_ERROR => "internal",
+        StatusCode::REQUEST_TIMEOUT => "request-timeout",
         _ => return None,
     };
     Some(ApiError::new(status, code))

@@ -39,8 +39,9 @@ pub struct Grader {
 }
 
 impl Grader {
-    /// Starts `workers` grading threads (at least one).
-    pub fn start(workers: usize, timeout: Duration) -> std::io::Result<Grader> {
+    /// Starts `workers` grading threads (at least one), with `queued` checks allowed to wait and
+    /// each answered within `timeout`.
+    pub fn start(workers: usize, queued: usize, timeout: Duration) -> std::io::Result<Grader> {
         let (sender, receiver) = mpsc::channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
         let workers = workers.max(1);
@@ -62,7 +63,7 @@ impl Grader {
         }
         Ok(Grader {
             jobs: Mutex::new(sender),
-            slots: Arc::new(Semaphore::new(workers.saturating_add(QUEUED_CHECKS))),
+            slots: Arc::new(Semaphore::new(workers.saturating_add(queued))),
             timeout,
         })
     }
@@ -92,5 +93,60 @@ impl Grader {
                 Err(error)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn course() -> (Arc<Pack>, String) {
+        let pack = sprout_lessons::read_pack("builtin.pack", crate::state::BUILTIN_PACK).expect("the built-in course");
+        let lesson = pack
+            .lessons
+            .iter()
+            .find(|lesson| lesson.tests.iter().any(|test| test.check.kind() == "output"))
+            .expect("a lesson that runs programs");
+        let id = lesson.id.clone();
+        (Arc::new(pack), id)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_queue_refuses_instead_of_piling_up() {
+        let (pack, lesson) = course();
+        let grader = Arc::new(Grader::start(1, 0, CHECK_TIMEOUT).expect("a thread"));
+        let first = {
+            let (grader, pack, lesson) = (grader.clone(), pack.clone(), lesson.clone());
+            tokio::spawn(async move { grader.grade(pack, lesson, "loop { }".to_string()).await })
+        };
+        // Wait for the first check to hold the only slot.
+        while grader.slots.available_permits() > 0 {
+            tokio::task::yield_now().await;
+        }
+        let second = grader.grade(pack.clone(), lesson.clone(), "print(1);".to_string()).await;
+        assert_eq!(second.map_err(|error| error.code), Err("server-busy"));
+        let first = first.await.expect("the task ends").expect("graded");
+        assert!(first.tests.iter().any(|test| test.verdict == sprout_lessons::Verdict::LimitExceeded));
+        // The slot is free again.
+        assert!(grader.grade(pack, lesson, "print(1);".to_string()).await.is_ok());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_safety_net_answers_a_check_that_takes_too_long() {
+        let (pack, lesson) = course();
+        let grader = Grader::start(1, 1, Duration::from_millis(1)).expect("a thread");
+        let answer = grader.grade(pack, lesson, "loop { }".to_string()).await;
+        assert_eq!(
+            answer.map_err(|error| (error.status, error.code)),
+            Err((StatusCode::SERVICE_UNAVAILABLE, "check-timeout"))
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_lesson_the_pack_lacks_is_unknown() {
+        let (pack, _) = course();
+        let grader = Grader::start(1, 1, CHECK_TIMEOUT).expect("a thread");
+        let answer = grader.grade(pack, "no-such-lesson".to_string(), String::new()).await;
+        assert_eq!(answer.map_err(|error| error.code), Err("unknown-lesson"));
     }
 }

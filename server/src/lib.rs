@@ -20,10 +20,11 @@ mod words;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::{any, delete, get, post, put, MethodRouter};
 use axum::Router;
 use sprout_runtime::messages::Language;
@@ -31,6 +32,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 pub use app::AppFiles;
 pub use db::{Database, Dialect, Place};
@@ -46,6 +48,11 @@ pub const CODE_BODY_BYTES: usize = 1024 * 1024;
 pub const ROSTER_BODY_BYTES: usize = 1024 * 1024;
 /// The body limit of an uploaded pack: refused before it is read beyond this.
 pub const PACK_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long any request but the live stream may take.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
+/// How long a request's body may take to arrive.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What `sprout serve` is given.
 #[derive(Clone, Debug)]
@@ -113,7 +120,6 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
         .route("/api/classes/{class}/students/{student}", get(view::student).merge(delete(classes::remove_student)))
         .route("/api/classes/{class}/students/{student}/pin", limited(post(classes::reset_pin), SMALL_BODY_BYTES))
         .route("/api/classes/{class}/overview", get(view::overview))
-        .route("/api/classes/{class}/live", get(view::live))
         .route("/api/classes/{class}/export/table.csv", get(export::table))
         .route("/api/classes/{class}/export/results.zip", get(export::results))
         .route("/api/classes/{class}/export/code.zip", get(export::code))
@@ -129,6 +135,9 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
         .route("/api/me/events", limited(post(student::event), SMALL_BODY_BYTES))
         // An unknown API address is a JSON error, never the app's page.
         .route("/api/{*rest}", any(not_found))
+        // Every request but the live stream ends in bounded time (a check's safety net is shorter).
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .route("/api/classes/{class}/live", get(view::live))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state);
     let router = match app {
@@ -141,6 +150,8 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
     router
         // Every body is bounded by its route's limit; this outer one bounds every other body too.
         .layer(RequestBodyLimitLayer::new(PACK_BODY_BYTES))
+        // A body that trickles in slower than this is cut off (a slow upload holds no handler).
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(DefaultBodyLimit::disable())
         .layer(axum::middleware::from_fn(error::localize))
         .layer(SetResponseHeaderLayer::overriding(

@@ -19,7 +19,7 @@ use crate::grader::Grader;
 pub const BUILTIN_COURSE: &str = "builtin";
 
 /// The full pack of Sprout's own course, built from `lessons/content` by build.rs.
-const BUILTIN_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.pack"));
+pub(crate) const BUILTIN_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.pack"));
 
 /// How many live events may wait for a slow listener before it is told to catch up.
 const LIVE_BACKLOG: usize = 1024;
@@ -88,7 +88,7 @@ impl AppState {
     pub async fn open(place: &Place, graders: usize, check_timeout: Duration) -> Result<AppState, StartError> {
         let db = crate::db::open(place).await?;
         let builtin = read_pack("builtin.pack", BUILTIN_PACK).map_err(StartError::Course)?;
-        let grader = Grader::start(graders, check_timeout)?;
+        let grader = Grader::start(graders, crate::grader::QUEUED_CHECKS, check_timeout)?;
         let (live, _) = broadcast::channel(LIVE_BACKLOG);
         Ok(AppState(Arc::new(Inner {
             db,

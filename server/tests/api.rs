@@ -575,6 +575,31 @@ async fn the_app_is_served_with_its_inline_scripts_allowed_by_hash_sqlite() {
     the_app_is_served_with_its_inline_scripts_allowed_by_hash(Backend::Sqlite).await;
 }
 
+/// The backup is the whole database: a new server started on it has the class.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_restores_into_a_new_server_sqlite() {
+    let server = Server::start(Backend::Sqlite).await.expect("SQLite");
+    let teacher = server.teacher().await;
+    let (class, _) = server.class(&teacher, "备份班", "张三 1\n").await;
+    let backup = server.call(&teacher, Method::GET, "/api/backup", None).await;
+    assert_eq!(backup.status, StatusCode::OK);
+    assert!(backup.bytes.starts_with(b"SQLite format 3\0"));
+    let folder = std::env::temp_dir().join(format!("sprout-restore-{}-{class}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("a folder");
+    std::fs::write(folder.join(sprout_server::db::DATABASE_FILE), &backup.bytes).expect("written");
+    let restored = AppState::open(&sprout_server::Place::Folder(folder.clone()), 1, CHECK_TIMEOUT)
+        .await
+        .expect("opens the backup");
+    let router = sprout_server::router(restored, &AppFiles::None);
+    let mut request = Request::get("/api/join").body(Body::empty()).expect("a request");
+    request.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(lan(2), 1)));
+    let response = tower::ServiceExt::oneshot(router, request).await.expect("an answer");
+    let join: Value =
+        serde_json::from_slice(&response.into_body().collect().await.expect("a body").to_bytes()).expect("JSON");
+    assert_eq!(join["classes"], json!([{ "id": class, "name": "备份班" }]));
+    let _ = std::fs::remove_dir_all(folder);
+}
+
 /// An acknowledged save survives the server's connections closing and the database reopening.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_acknowledged_save_survives_a_restart_sqlite() {
@@ -608,7 +633,54 @@ async fn an_acknowledged_save_survives_a_restart_sqlite() {
     assert_eq!(me["lessons"][0]["version"], saved.json["version"]);
 }
 
+async fn a_gbk_roster_from_excel_gives_each_student_a_pin(server: Server) {
+    let teacher = server.teacher().await;
+    let class =
+        server.call(&teacher, Method::POST, "/api/classes", Some(json!({ "name": "一班", "course": "builtin" }))).await;
+    let class = class.json["id"].as_i64().expect("an id");
+    let gbk = encoding_rs::GBK.encode("姓名,学号\r\n张三,2023001\r\n李四,2023002\r\n").0.into_owned();
+    let imported = server.post_bytes(&teacher, &format!("/api/classes/{class}/roster"), gbk.clone()).await;
+    assert_eq!(imported.json, json!({ "added": 2 }));
+    // Importing it again adds nobody twice.
+    let again = server.post_bytes(&teacher, &format!("/api/classes/{class}/roster"), gbk).await;
+    assert_eq!(again.json, json!({ "added": 0 }));
+    let listed = server.call(&teacher, Method::GET, &format!("/api/classes/{class}/students"), None).await;
+    let students = listed.json["students"].as_array().expect("students");
+    let names: Vec<&Value> = students.iter().map(|student| &student["name"]).collect();
+    assert_eq!(names, [&json!("张三"), &json!("李四")]);
+    let pins: Vec<&str> = students.iter().map(|student| student["pin"].as_str().expect("a PIN")).collect();
+    assert!(pins.iter().all(|pin| pin.len() == 6 && pin.chars().all(|digit| digit.is_ascii_digit())), "{pins:?}");
+    assert_ne!(pins[0], pins[1]);
+    let bad = server.post_bytes(&teacher, &format!("/api/classes/{class}/roster"), "张三\n".as_bytes().to_vec()).await;
+    assert_eq!((bad.status, bad.error()), (StatusCode::BAD_REQUEST, "roster-line"));
+}
+
+async fn a_students_writes_are_limited(server: Server) {
+    let teacher = server.teacher().await;
+    let (class, students) = server.class(&teacher, "一班", "张三 1\n").await;
+    let lesson = lesson_with_hidden_tests(&server).id;
+    let student = server.student(class, &students[0], lan(2)).await;
+    let event = json!({ "kind": "hint", "lesson": lesson });
+    for write in 1..=120 {
+        let reply = server.call(&student, Method::POST, "/api/me/events", Some(event.clone())).await;
+        assert_eq!(reply.status, StatusCode::OK, "write {write}");
+    }
+    let refused = server.call(&student, Method::POST, "/api/me/events", Some(event)).await;
+    assert_eq!((refused.status, refused.error()), (StatusCode::TOO_MANY_REQUESTS, "too-many-attempts"));
+    let save = server
+        .call(
+            &student,
+            Method::PUT,
+            &format!("/api/me/lessons/{lesson}/code"),
+            Some(json!({ "code": "1", "based_on": null })),
+        )
+        .await;
+    assert_eq!(save.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
 on_both_databases!(
+    a_gbk_roster_from_excel_gives_each_student_a_pin,
+    a_students_writes_are_limited,
     setup_is_the_teachers_alone,
     the_teachers_password_is_rate_limited,
     a_wrong_pin_six_times_is_refused_with_429,

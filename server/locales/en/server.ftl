@@ -39,6 +39,7 @@ error-check-timeout = Grading took too long: please try again in a moment.
 error-internal = Something went wrong on the server: please tell the teacher.
 error-backup-unavailable = This database cannot be backed up here: back PostgreSQL up with its own tools (pg_dump).
 error-bad-request = The request is not right: a number or a part of the address cannot be read.
+error-request-timeout = The request took too long: please try again.
 
 ## The roster table's columns
 csv-name = Name

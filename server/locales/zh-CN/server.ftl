@@ -39,6 +39,7 @@ error-check-timeout = 评测太久了，请稍后再试。
 error-internal = 服务器出错了，请告诉老师。
 error-backup-unavailable = 这个数据库不能在这里备份：PostgreSQL 请用它自己的备份工具（pg_dump）。
 error-bad-request = 请求不对：地址里的编号或内容看不懂。
+error-request-timeout = 请求太久没有完成，请再试一次。
 
 ## 班级名单表格的列名
 csv-name = 姓名

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use sprout_lessons::{is_valid_id, Pack, Verdict};
 use sprout_runtime::Code;
 
-use crate::auth::{self, SignedInStudent, PEER_LIMIT, STUDENT_COOKIE, STUDENT_LIMIT};
+use crate::auth::{self, SignedInStudent, PEER_LIMIT, STUDENT_COOKIE, STUDENT_LIMIT, WRITE_LIMIT};
 use crate::error::{ApiError, ApiResult, Json};
 use crate::routes::classes::class_row;
 use crate::state::{AppState, LiveEvent};
@@ -155,6 +155,11 @@ pub struct SaveCode {
     based_on: Option<i64>,
 }
 
+/// The limiter's key of a student's writes.
+fn write_key(student: &SignedInStudent) -> String {
+    format!("writes:{}", student.id)
+}
+
 fn check_code(code: &str) -> ApiResult<()> {
     if code.len() > MAX_CODE_BYTES {
         return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "code-too-long").with("limit", MAX_CODE_BYTES));
@@ -222,6 +227,7 @@ pub async fn save(
     Path(lesson): Path<String>,
     Json(body): Json<SaveCode>,
 ) -> ApiResult<axum::Json<Value>> {
+    state.limiter.spend(&write_key(&student), WRITE_LIMIT)?;
     course_and_lesson(&state, &student, &lesson).await?;
     check_code(&body.code)?;
     let (version, saved_at, conflict) = save_version(&state, &student, &lesson, &body.code, body.based_on).await?;
@@ -246,6 +252,7 @@ pub async fn check(
     Path(lesson): Path<String>,
     Json(body): Json<CheckBody>,
 ) -> ApiResult<axum::Json<Value>> {
+    state.limiter.spend(&write_key(&student), WRITE_LIMIT)?;
     let pack = course_and_lesson(&state, &student, &lesson).await?;
     check_code(&body.code)?;
     let grade = state.grader.grade(pack, lesson.clone(), body.code.clone()).await?;
@@ -314,6 +321,7 @@ pub async fn event(
         "hint" => "hint",
         _ => return Err(ApiError::invalid("kind", "run or hint")),
     };
+    state.limiter.spend(&write_key(&student), WRITE_LIMIT)?;
     course_and_lesson(&state, &student, &body.lesson).await?;
     if body.codes.len() > MAX_EVENT_CODES {
         return Err(ApiError::invalid("codes", format!("at most {MAX_EVENT_CODES}")));
