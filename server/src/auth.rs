@@ -69,6 +69,8 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 pub async fn create_session(state: &AppState, student: Option<i64>) -> ApiResult<String> {
     let token = new_token();
     let now = now_ms();
+    // Expired sessions go as new ones come, so the table holds only live ones.
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
     sqlx::query("INSERT INTO sessions (token_hash, student_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash(&token))
         .bind(student)

@@ -79,8 +79,9 @@ impl Grader {
         let (reply, answer) = oneshot::channel();
         let job: Job = Box::new(move || {
             let grade = pack.lesson(&lesson_id).map(|lesson| sprout_lessons::grade(lesson, &code, Selection::All));
-            let _ = reply.send(grade);
+            // The slot is free before the answer leaves, so that whoever gets the answer may check again.
             drop(permit);
+            let _ = reply.send(grade);
         });
         self.jobs.lock().map_err(ApiError::internal)?.send(job).map_err(ApiError::internal)?;
         match tokio::time::timeout(self.timeout, answer).await {

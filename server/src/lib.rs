@@ -247,3 +247,19 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
         running.stop().await
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_sentence_serve_prints_has_words() {
+        let source = include_str!("lib.rs");
+        let printed: Vec<&str> = source
+            .split('"')
+            .filter(|piece| piece.len() > "serve-".len() && piece.starts_with("serve-") && !piece.contains(' '))
+            .collect();
+        assert!(printed.len() >= 7, "{printed:?}");
+        for id in printed {
+            assert!(crate::words::has(id), "{id} has no words");
+        }
+    }
+}

@@ -293,6 +293,16 @@ async fn removed_students_cannot_sign_in_and_their_work_stays(server: Server) {
     let detail =
         server.call(&teacher, Method::GET, &format!("/api/classes/{class}/students/{}", students[0].0), None).await;
     assert_eq!(detail.json["lessons"][0]["versions"][0]["code"], json!("print(7);"));
+    // A student is reached through their own class only.
+    let (other_class, _) = server.class(&teacher, "二班", "王五 3\n").await;
+    for (method, path) in [
+        (Method::GET, format!("/api/classes/{other_class}/students/{}", students[1].0)),
+        (Method::DELETE, format!("/api/classes/{other_class}/students/{}", students[1].0)),
+        (Method::POST, format!("/api/classes/{other_class}/students/{}/pin", students[1].0)),
+    ] {
+        let reply = server.call(&teacher, method, &path, None).await;
+        assert_eq!((reply.status, reply.error()), (StatusCode::NOT_FOUND, "unknown-student"), "{path}");
+    }
     // A new PIN replaces the old one and ends the sessions made with it.
     let classmate = server.student(class, &students[1], lan(3)).await;
     let reset = server
@@ -617,6 +627,14 @@ async fn an_acknowledged_save_survives_a_restart_sqlite() {
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK);
+    // The database is set up to keep an acknowledged write through a power cut.
+    let (journal,): (String,) =
+        sqlx::query_as("PRAGMA journal_mode").fetch_one(&server.state.db.pool).await.expect("a pragma");
+    let (synchronous,): (i64,) =
+        sqlx::query_as("PRAGMA synchronous").fetch_one(&server.state.db.pool).await.expect("a pragma");
+    let (foreign_keys,): (i64,) =
+        sqlx::query_as("PRAGMA foreign_keys").fetch_one(&server.state.db.pool).await.expect("a pragma");
+    assert_eq!((journal.as_str(), synchronous, foreign_keys), ("wal", 2, 1), "WAL, synchronous=FULL, foreign keys on");
     server.close().await;
     let reopened = AppState::open(&server.place, 1, CHECK_TIMEOUT).await.expect("reopens");
     let router = sprout_server::router(reopened, &AppFiles::None);
