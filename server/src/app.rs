@@ -6,7 +6,11 @@
 //! this server: scripts from here, plus the page's own inline scripts allowed by their SHA-256,
 //! computed at start from the `index.html` being served (trunk writes one `<script
 //! type="module">` that starts the wasm and one that registers the service worker), and
-//! `'wasm-unsafe-eval'` for the wasm itself. Styles may be inline (the app sets `style`
+//! `'wasm-unsafe-eval'` for the wasm itself. `'unsafe-eval'` too, for now: the app builds three
+//! small functions from strings (`js_sys::Function::new_*` in app/src/modules/mod.rs: the SIMD
+//! probe, the lazy modules' dynamic `import`, the image features' fetch), and without it the
+//! teacher's pages and the AI module do not load (seen in Chromium); it lets no script come from
+//! elsewhere, and can go once the app uses wasm-bindgen snippets instead. Styles may be inline (the app sets `style`
 //! attributes); images may be `data:` (the page's empty icon) or `blob:` (drawings saved).
 
 use std::path::{Path, PathBuf};
@@ -65,7 +69,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 pub fn content_security_policy(hashes: &[String]) -> String {
     let scripts = hashes.iter().fold(String::new(), |all, hash| all + " " + hash.as_str());
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self' 'unsafe-inline'; \
+        "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'{scripts}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     )

@@ -177,12 +177,16 @@ async fn checks_are_graded_by_the_server_and_forged_scores_refused(server: Serve
     let solution = lesson.solution.clone().expect("a solution");
     let passing = server.call(&student, Method::POST, &path, Some(json!({ "code": solution }))).await;
     assert_eq!((&passing.json["passed"], &passing.json["score"]), (&json!(true), &json!(lesson.points)));
-    // The student sees the visible tests' verdicts only, and how many hidden tests passed.
+    // The student sees the visible tests' verdicts only, and how many hidden tests there are.
     let hidden = lesson.tests.iter().filter(|test| test.hidden).count();
     let shown = passing.json["tests"].as_array().expect("tests");
     assert_eq!(shown.len(), lesson.tests.len() - hidden);
     assert!(shown.iter().all(|test| test["hidden"] == json!(false)));
-    assert_eq!((&passing.json["hidden_tests"], &passing.json["hidden_passed"]), (&json!(hidden), &json!(hidden)));
+    assert_eq!(passing.json["hidden_tests"], json!(hidden));
+    // A classmate checks only the starter code.
+    let classmate = server.student(class, &students[1], lan(3)).await;
+    let starter = server.call(&classmate, Method::POST, &path, Some(json!({ "code": lesson.starter }))).await;
+    assert_eq!(starter.json["passed"], json!(false));
     // The teacher's table shows the server's grades: one row per student, the best of two checks.
     let overview = server.call(&teacher, Method::GET, &format!("/api/classes/{class}/overview"), None).await;
     assert_eq!(overview.status, StatusCode::OK);
@@ -194,24 +198,25 @@ async fn checks_are_graded_by_the_server_and_forged_scores_refused(server: Serve
         .expect("a column");
     let cell = &overview.json["table"]["rows"][0]["cells"][column];
     assert_eq!((&cell["score"], &cell["attempts"], &cell["passed"]), (&json!(lesson.points), &json!(2), &json!(true)));
-    assert_eq!(overview.json["table"]["rows"][1]["cells"][column], Value::Null);
+    assert_eq!(overview.json["table"]["rows"][1]["cells"][column]["attempts"], json!(1));
     let stuck = &overview.json["students"][0];
     assert_eq!((&stuck["lesson"], &stuck["failed_in_a_row"]), (&json!(lesson.id), &json!(0)));
-    // The result files are today's format, and the judge's re-grade agrees with the server.
+    // The result files are today's format, claiming what each student was shown: the judge's
+    // re-grade agrees with every claim (no flag) and gives the full scores.
     let zip = server.call(&teacher, Method::GET, &format!("/api/classes/{class}/export/results.zip"), None).await;
     assert_eq!(zip.headers[header::CONTENT_TYPE], "application/zip");
-    let name: &'static str = Box::leak("1-张三.json".to_string().into_boxed_str());
-    let file = sprout_lessons::zip::read_file(&zip.bytes, name).expect("the student's file is in the ZIP");
-    let result = read_result(name, &file).expect("a result file");
-    assert!(result.digest_matches());
-    let regraded = regrade(name, &server.state.builtin, &result).expect("the judge re-grades it");
-    let graded = regraded
-        .lessons
-        .iter()
-        .find(|entry| entry.lesson_id == lesson.id)
-        .and_then(|entry| entry.grade.as_ref())
-        .expect("graded");
-    assert_eq!(graded.score, lesson.points);
+    let starter_grade = sprout_lessons::grade(&lesson, &lesson.starter, sprout_lessons::Selection::All).score;
+    for (name, full_score) in [("1-张三.json", lesson.points), ("2-李四.json", starter_grade)] {
+        let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+        let file = sprout_lessons::zip::read_file(&zip.bytes, name).expect("the student's file is in the ZIP");
+        let result = read_result(name, &file).expect("a result file");
+        assert!(result.digest_matches());
+        let regraded = regrade(name, &server.state.builtin, &result).expect("the judge re-grades it");
+        assert_eq!(regraded.flags, Vec::new(), "{name}");
+        let lesson_regrade = regraded.lessons.iter().find(|entry| entry.lesson_id == lesson.id).expect("the lesson");
+        assert_eq!(lesson_regrade.flags, Vec::new(), "{name}: {:?}", lesson_regrade.claimed);
+        assert_eq!(lesson_regrade.grade.as_ref().map(|grade| grade.score), Some(full_score), "{name}");
+    }
     // The CSV is the table, with a byte-order mark for Excel, in the request's language.
     let csv = server.call(&teacher, Method::GET, &format!("/api/classes/{class}/export/table.csv"), None).await;
     assert!(csv.bytes.starts_with("\u{feff}姓名".as_bytes()), "{:?}", String::from_utf8_lossy(&csv.bytes[..20]));
@@ -574,7 +579,10 @@ async fn the_app_is_served_with_its_inline_scripts_allowed_by_hash(backend: Back
     let html = String::from_utf8(page.bytes.clone()).expect("text");
     assert_eq!(html.matches("<script").count() - html.matches("<script src").count(), 2);
     assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
-    assert!(policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{policy}");
+    assert!(
+        policy.starts_with("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
     // An unknown API address is still an API error, not the page.
     let missing = server.call(&Caller::nobody(lan(2)), Method::GET, "/api/missing", None).await;
     assert_eq!((missing.status, missing.error()), (StatusCode::NOT_FOUND, "not-found"));

@@ -1,5 +1,7 @@
 -- The classroom's tables (issue #16). Times are milliseconds since 1970 (UTC), as BIGINT in both
--- databases; nothing is ever deleted: a removed student is marked, their work kept.
+-- databases; nothing is ever deleted: a removed student is marked, their work kept. A check event
+-- keeps the server's grade over every test (score, passed, verdicts) and the part the student is
+-- shown, over the visible tests (visible_score, visible_passed), as result files claim it.
 CREATE TABLE teacher (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     password_hash TEXT NOT NULL,
@@ -53,6 +55,8 @@ CREATE TABLE events (
     score BIGINT,
     max_score BIGINT,
     passed BIGINT,
+    visible_score BIGINT,
+    visible_passed BIGINT,
     verdicts TEXT NOT NULL,
     codes TEXT NOT NULL
 );

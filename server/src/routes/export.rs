@@ -1,7 +1,8 @@
 //! The teacher's exports (teacher only): `GET /api/classes/{class}/export/table.csv` (the class
 //! table, UTF-8 with a byte-order mark for Excel, formula-safe cells: `Overview::to_csv`),
 //! `.../export/results.zip` (each student's result file in today's format, from the server's own
-//! grades, which `sprout grade` and the file dashboard read), `.../export/code.zip` (every
+//! grades, claiming what the student was shown as the app's files do, which `sprout grade` and the
+//! file dashboard read), `.../export/code.zip` (every
 //! student's current code, a folder per student) and `GET /api/backup` (the whole SQLite
 //! database, copied consistently with `VACUUM INTO`, which a new server restores by starting on
 //! it as its data folder's `sprout.db`).
@@ -16,7 +17,7 @@ use sprout_lessons::zip::{self, DosDateTime};
 use crate::auth::Teacher;
 use crate::db::Dialect;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::view::{class_overview, result_file_name, ClassStudent};
+use crate::routes::view::{class_overview, result_file_name, Claims, ClassStudent};
 use crate::state::AppState;
 use crate::time::{civil, now_ms};
 use crate::words::request_language;
@@ -48,14 +49,14 @@ pub async fn table(
     Path(class): Path<i64>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let (overview, ..) = class_overview(&state, class).await?;
+    let (overview, ..) = class_overview(&state, class, Claims::Server).await?;
     let csv = overview.to_csv(request_language(&headers));
     Ok(download("text/csv; charset=utf-8", format!("class-{class}.csv"), csv.into_bytes()))
 }
 
 /// `GET /api/classes/{class}/export/results.zip`.
 pub async fn results(_: Teacher, State(state): State<AppState>, Path(class): Path<i64>) -> ApiResult<Response> {
-    let (_, _, files, _) = class_overview(&state, class).await?;
+    let (_, _, files, _) = class_overview(&state, class, Claims::Shown).await?;
     let files: Vec<(String, Vec<u8>)> =
         files.into_iter().map(|(name, file)| (name, file.to_json().into_bytes())).collect();
     Ok(download("application/zip", format!("class-{class}-results.zip"), zip_of(&files)?))

@@ -110,7 +110,7 @@ async fn course_and_lesson(state: &AppState, student: &SignedInStudent, lesson: 
 
 /// `GET /api/me`: who, their class, the course's content hash, and per lesson worked on the
 /// current code (the newest version by server time), its version id and time, and the best score
-/// the server gave.
+/// the server gave over the tests the student is shown.
 pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Value>> {
     let (class_name, course) = class_row(&state, student.class_id).await?;
     let pack = state.course(&course).await?;
@@ -121,7 +121,7 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
     .fetch_all(&state.db.pool)
     .await?;
     let best: Vec<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT lesson_id, MAX(score), MAX(max_score), MAX(passed) FROM events \
+        "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed) FROM events \
          WHERE student_id = $1 AND kind = 'check' GROUP BY lesson_id",
     )
     .bind(student.id)
@@ -245,7 +245,7 @@ pub struct CheckBody {
 
 /// `POST /api/me/lessons/{lesson}/check {code}`: grades the code against every test (hidden ones
 /// included), keeps the code as a version and the check as an event, and answers what the student
-/// may see: the score and the visible tests' verdicts and feedback.
+/// may see: the visible tests' verdicts and feedback and the score over them.
 pub async fn check(
     student: SignedInStudent,
     State(state): State<AppState>,
@@ -255,7 +255,14 @@ pub async fn check(
     state.limiter.spend(&write_key(&student), WRITE_LIMIT)?;
     let pack = course_and_lesson(&state, &student, &lesson).await?;
     check_code(&body.code)?;
-    let grade = state.grader.grade(pack, lesson.clone(), body.code.clone()).await?;
+    let grade = state.grader.grade(pack.clone(), lesson.clone(), body.code.clone()).await?;
+    let points = pack.lesson(&lesson).map_or(grade.max_score, |lesson| lesson.points);
+    let visible: Vec<&sprout_lessons::TestGrade> = grade.tests.iter().filter(|test| !test.hidden).collect();
+    let visible_weight: u32 = visible.iter().map(|test| test.weight).sum();
+    let visible_passed_weight: u32 =
+        visible.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight).sum();
+    let visible_score = sprout_lessons::score(points, visible_passed_weight, visible_weight);
+    let visible_passed = visible.iter().all(|test| test.verdict == Verdict::Passed);
     let (version, at, _) = save_version(&state, &student, &lesson, &body.code, None).await?;
     let verdicts: BTreeMap<&str, Verdict> =
         grade.tests.iter().map(|test| (test.test_id.as_str(), test.verdict)).collect();
@@ -270,8 +277,8 @@ pub async fn check(
         }
     }
     sqlx::query(
-        "INSERT INTO events (student_id, lesson_id, kind, at, version_id, score, max_score, passed, verdicts, codes) \
-         VALUES ($1, $2, 'check', $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO events (student_id, lesson_id, kind, at, version_id, score, max_score, passed, \
+         visible_score, visible_passed, verdicts, codes) VALUES ($1, $2, 'check', $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(student.id)
     .bind(&lesson)
@@ -280,22 +287,22 @@ pub async fn check(
     .bind(i64::from(grade.score))
     .bind(i64::from(grade.max_score))
     .bind(i64::from(grade.passed))
+    .bind(i64::from(visible_score))
+    .bind(i64::from(visible_passed))
     .bind(serde_json::to_string(&verdicts).map_err(ApiError::internal)?)
     .bind(serde_json::to_string(&codes).map_err(ApiError::internal)?)
     .execute(&state.db.pool)
     .await?;
     state.announce(LiveEvent { class_id: student.class_id, student: student.id, kind: "check", lesson, at });
-    let visible: Vec<&sprout_lessons::TestGrade> = grade.tests.iter().filter(|test| !test.hidden).collect();
-    let hidden = grade.tests.len() - visible.len();
-    let hidden_passed = grade.tests.iter().filter(|test| test.hidden && test.verdict == Verdict::Passed).count();
+    // What the app shows after a check today: the visible tests' grades and the score over them.
+    // Hidden tests stay hidden (their number only); the teacher sees the full grade.
     Ok(axum::Json(json!({
         "version": version,
-        "score": grade.score,
+        "score": visible_score,
         "max_score": grade.max_score,
-        "passed": grade.passed,
+        "passed": visible_passed,
         "tests": visible,
-        "hidden_tests": hidden,
-        "hidden_passed": hidden_passed,
+        "hidden_tests": grade.tests.len() - visible.len(),
     })))
 }
 

@@ -57,6 +57,8 @@ pub struct EventRow {
     pub max_score: Option<i64>,
     /// Whether every test passed (checks only).
     pub passed: bool,
+    /// The score over the visible tests, as the student was shown it (checks only).
+    pub visible_score: Option<i64>,
     /// Verdict per test, JSON (checks only).
     pub verdicts: String,
     /// Diagnostic codes, JSON.
@@ -73,12 +75,13 @@ pub async fn class_students(state: &AppState, class: i64) -> ApiResult<Vec<Class
     Ok(rows.into_iter().map(|(id, name, number)| ClassStudent { id, name, number }).collect())
 }
 
-type EventTuple = (i64, String, String, i64, Option<String>, Option<i64>, Option<i64>, Option<i64>, String, String);
+type EventTuple =
+    (i64, String, String, i64, Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, String, String);
 
 /// Every event of the class's students (`student` alone when given), oldest first.
 pub async fn class_events(state: &AppState, class: i64, student: Option<i64>) -> ApiResult<Vec<EventRow>> {
     let rows: Vec<EventTuple> = sqlx::query_as(
-        "SELECT e.student_id, e.lesson_id, e.kind, e.at, v.code, e.score, e.max_score, e.passed, e.verdicts, e.codes \
+        "SELECT e.student_id, e.lesson_id, e.kind, e.at, v.code, e.score, e.max_score, e.passed, e.visible_score, e.verdicts, e.codes \
          FROM events e JOIN students s ON s.id = e.student_id LEFT JOIN versions v ON v.id = e.version_id \
          WHERE s.class_id = $1 AND ($2 = 0 OR e.student_id = $2) ORDER BY e.at, e.id",
     )
@@ -88,7 +91,7 @@ pub async fn class_events(state: &AppState, class: i64, student: Option<i64>) ->
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(student, lesson, kind, at, code, score, max_score, passed, verdicts, codes)| EventRow {
+        .map(|(student, lesson, kind, at, code, score, max_score, passed, visible_score, verdicts, codes)| EventRow {
             student,
             lesson,
             kind,
@@ -97,6 +100,7 @@ pub async fn class_events(state: &AppState, class: i64, student: Option<i64>) ->
             score,
             max_score,
             passed: passed == Some(1),
+            visible_score,
             verdicts,
             codes,
         })
@@ -119,6 +123,17 @@ fn u32_of(value: Option<i64>) -> u32 {
     value.and_then(|value| u32::try_from(value).ok()).unwrap_or(0)
 }
 
+/// Which of the server's grades result files claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claims {
+    /// The full grade, hidden tests included: the teacher's table.
+    Server,
+    /// What the student was shown (the visible tests and the score over them), as the app's
+    /// result files claim it: the exported files, which `sprout grade` re-grades in full and
+    /// compares with this claim.
+    Shown,
+}
+
 /// The result file of each student, in today's format, from the server's grades: per lesson
 /// checked, the best check (highest score, the first to reach it) with its code and verdicts, the
 /// number of checks, when the lesson was started (its first save) and when that check was made.
@@ -127,6 +142,7 @@ pub async fn result_files(
     class: i64,
     class_name: &str,
     pack: &Pack,
+    claims: Claims,
 ) -> ApiResult<(Vec<ClassStudent>, Vec<(String, ResultFile)>, Vec<EventRow>)> {
     let students = class_students(state, class).await?;
     let events = class_events(state, class, None).await?;
@@ -140,8 +156,20 @@ pub async fn result_files(
     for student in &students {
         let mut lessons: Vec<LessonResult> = Vec::new();
         for event in events.iter().filter(|event| event.student == student.id && event.kind == "check") {
-            let verdicts: BTreeMap<String, Verdict> = serde_json::from_str(&event.verdicts).unwrap_or_default();
-            let claim = Claim { score: u32_of(event.score), max_score: u32_of(event.max_score), verdicts };
+            let mut verdicts: BTreeMap<String, Verdict> = serde_json::from_str(&event.verdicts).unwrap_or_default();
+            let score = match claims {
+                Claims::Server => event.score,
+                Claims::Shown => {
+                    let hidden = |test_id: &str| {
+                        pack.lesson(&event.lesson)
+                            .and_then(|lesson| lesson.tests.iter().find(|test| test.id == test_id))
+                            .is_none_or(|test| test.hidden)
+                    };
+                    verdicts.retain(|test_id, _| !hidden(test_id));
+                    event.visible_score
+                }
+            };
+            let claim = Claim { score: u32_of(score), max_score: u32_of(event.max_score), verdicts };
             let checked_at = rfc3339(event.at);
             match lessons.iter_mut().find(|lesson| lesson.lesson_id == event.lesson) {
                 Some(lesson) => {
@@ -293,14 +321,16 @@ pub fn overview_json(overview: &Overview, students: &[ClassStudent]) -> Value {
     })
 }
 
-/// The class's overview and the students' results files, for the view and the exports.
+/// The class's overview over `claims` and the students' results files, for the view and the
+/// exports.
 pub async fn class_overview(
     state: &AppState,
     class: i64,
+    claims: Claims,
 ) -> ApiResult<(Overview, Vec<ClassStudent>, Vec<(String, ResultFile)>, Vec<EventRow>)> {
     let (class_name, course) = class_row(state, class).await?;
     let pack = state.course(&course).await?;
-    let (students, files, events) = result_files(state, class, &class_name, &pack).await?;
+    let (students, files, events) = result_files(state, class, &class_name, &pack, claims).await?;
     Ok((Overview::of_results(&pack, &files), students, files, events))
 }
 
@@ -310,7 +340,7 @@ pub async fn overview(
     State(state): State<AppState>,
     Path(class): Path<i64>,
 ) -> ApiResult<axum::Json<Value>> {
-    let (overview, students, _, events) = class_overview(&state, class).await?;
+    let (overview, students, _, events) = class_overview(&state, class, Claims::Server).await?;
     let saves: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT v.student_id, v.lesson_id, v.saved_at FROM versions v JOIN students s ON s.id = v.student_id \
          WHERE s.class_id = $1",
