@@ -73,9 +73,18 @@ no_conflict_markers() {
   fi
 }
 
+# The classroom server's tests (server/tests/) run against SQLite and against a throw-away
+# PostgreSQL cluster that scripts/postgres.sh installs, starts, and removes when the run ends.
+start_postgres() {
+  SPROUT_TEST_POSTGRES_URL="$(bash scripts/postgres.sh)"
+  export SPROUT_TEST_POSTGRES_URL SPROUT_REQUIRE_POSTGRES=1
+}
+trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true; summary' EXIT
+
 step "Formatting" cargo fmt --all -- --check
 step "No merge conflict markers" no_conflict_markers
 step "Lints (native, wasm, each lazy module)" lints
+step "PostgreSQL for the server's tests (scripts/postgres.sh)" start_postgres
 step "Native tests" native_tests
 # The CLI the tests just built (`cargo run` would build it again with other features).
 step "The curriculum passes sprout check" target/debug/sprout check lessons/content

@@ -4,6 +4,7 @@
 //! - `sprout check PATH…` checks lesson files and courses;
 //! - `sprout pack COURSE_DIR` builds a lesson pack;
 //! - `sprout grade --pack FULL.pack SUBMISSION…` re-grades result files with every test;
+//! - `sprout serve` is the classroom server on the teacher's PC (`sprout-server`);
 //! - `sprout help [COMMAND]`, `--help`/`-h` after any command, and `sprout --version`/`-V`.
 //!
 //! clap parses the line: each command's module builds its shape (`run::command`) and does the
@@ -38,6 +39,7 @@ mod check;
 mod grade;
 mod pack;
 mod run;
+mod serve;
 mod usage;
 mod words;
 
@@ -63,11 +65,12 @@ struct Subcommand {
 }
 
 /// Every command, in the order `sprout --help` lists them.
-const SUBCOMMANDS: [Subcommand; 4] = [
+const SUBCOMMANDS: [Subcommand; 5] = [
     Subcommand { command: run::command, main: run::main },
     Subcommand { command: check::command, main: check::main },
     Subcommand { command: pack::command, main: pack::main },
     Subcommand { command: grade::command, main: grade::main },
+    Subcommand { command: serve::command, main: serve::main },
 ];
 
 /// The shapes of every command, for `usage`.

@@ -22,6 +22,42 @@ const CLAP_ENGLISH: &[&str] =
 
 const CASES: &[Case] = &[
     Case {
+        arguments: &["serve", "--help"],
+        status: 0,
+        stdout_contains: &[
+            "用法：sprout serve [选项]",
+            "--port <N>",
+            "（默认 8080；",
+            "--data <文件夹>",
+            "--database <地址>",
+            "--app <文件夹>",
+            "退出码：",
+        ],
+        stderr_contains: &[],
+        absent: CLAP_ENGLISH,
+    },
+    Case {
+        arguments: &["serve", "-h", "--lang", "en"],
+        status: 0,
+        stdout_contains: &["Usage: sprout serve [options]", "--port <N>", "(default 8080;", "--database <URL>"],
+        stderr_contains: &[],
+        absent: &["用法"],
+    },
+    Case {
+        arguments: &["serve", "--port", "99999"],
+        status: 2,
+        stdout_contains: &[],
+        stderr_contains: &["--port 需要 0 到 65535 之间的端口号，不能是“99999”。"],
+        absent: CLAP_ENGLISH,
+    },
+    Case {
+        arguments: &["serve", "--port", "八零八零", "--lang=en"],
+        status: 2,
+        stdout_contains: &[],
+        stderr_contains: &["--port needs a port number from 0 to 65535, not \"八零八零\"."],
+        absent: &["需要"],
+    },
+    Case {
         arguments: &["--help"],
         status: 0,
         stdout_contains: &[
@@ -31,6 +67,7 @@ const CASES: &[Case] = &[
             "  check ",
             "  pack ",
             "  grade ",
+            "  serve ",
             "  help ",
             "--lang <语言>",
             "-V, --version",
