@@ -24,17 +24,18 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::routing::{any, delete, get, post, put, MethodRouter};
 use axum::Router;
 use sprout_runtime::messages::Language;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{Compression, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
-pub use app::AppFiles;
+pub use app::{AppFiles, EmbeddedApp, EmbeddedFiles};
 pub use db::{Database, Dialect, Place};
 pub use error::{ApiError, CODES};
 pub use grader::CHECK_TIMEOUT;
@@ -140,8 +141,17 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
         .route("/api/classes/{class}/live", get(view::live))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state);
+    // The app's files go out gzipped (at the fastest level: the teacher's PC may be old) to
+    // browsers that take it: a class of 50 loading 2.3 MB of wasm each is a LAN's busiest minute.
     let router = match app {
-        AppFiles::Folder(folder) => api.fallback_service(ServeDir::new(folder)),
+        AppFiles::Folder(folder) => {
+            api.fallback_service(Compression::new(ServeDir::new(folder)).quality(CompressionLevel::Fastest))
+        }
+        AppFiles::Embedded(files) => {
+            let files = EmbeddedApp::new(files);
+            let serve = get(move |uri: Uri, headers: HeaderMap| async move { files.respond(&uri, &headers) });
+            api.fallback_service(Compression::new(serve.with_state(())).quality(CompressionLevel::Fastest))
+        }
         AppFiles::None => api.fallback(not_found),
     };
     let policy = app::content_security_policy(
@@ -172,9 +182,14 @@ fn place(options: &ServeOptions) -> Place {
     }
 }
 
-/// The app's files `options` name (`dist/` in the current directory by default).
+/// The app's files `options` name: `--app DIR`, else the app built into the program, else `dist/`
+/// in the current directory.
 fn app_files(options: &ServeOptions) -> AppFiles {
-    AppFiles::folder(options.app.as_deref().unwrap_or_else(|| std::path::Path::new("dist")))
+    match (&options.app, AppFiles::built_in()) {
+        (Some(folder), _) => AppFiles::folder(folder),
+        (None, Some(built_in)) => built_in,
+        (None, None) => AppFiles::folder(std::path::Path::new("dist")),
+    }
 }
 
 /// Opens the database, binds every IPv4 address on `options.port` (0: a free port) and serves in

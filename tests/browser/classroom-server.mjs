@@ -48,8 +48,10 @@ async function answering(url, child) {
  * `sprout serve` with the built app (`SPROUT_DIST`, default `dist`) and a fresh data folder:
  * resolves to `{ url, kill(), stop(), start(), close() }`. `kill` is SIGKILL (nothing flushed,
  * nothing said goodbye); `stop` is SIGTERM; `start` starts it again on the same port and folder.
+ * With `{ builtInApp: true }` it is given no `--app` and runs in an empty folder, so that it can
+ * only serve the app built into it (`cargo build -p sprout-cli --features embedded-app`).
  */
-export async function startClassroomServer() {
+export async function startClassroomServer({ builtInApp = false } = {}) {
   const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
   await stat(path.join(distribution, 'index.html')).catch(() => {
     throw new Error(`${distribution}/index.html is missing: run \`trunk build --release --offline\` first`);
@@ -65,7 +67,9 @@ export async function startClassroomServer() {
     url,
     data,
     async start() {
-      child = spawn(sprout, ['serve', '--port', String(port), '--data', data, '--app', distribution], {
+      const app = builtInApp ? [] : ['--app', distribution];
+      child = spawn(sprout, ['serve', '--port', String(port), '--data', path.join(data, 'data'), ...app], {
+        cwd: data,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.output = [];
