@@ -176,7 +176,7 @@ async fn save_version(
     code: &str,
     based_on: Option<i64>,
 ) -> ApiResult<(i64, i64, bool)> {
-    let mut transaction = state.db.pool.begin().await?;
+    let mut transaction = state.db.begin_write().await?;
     let latest: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM versions WHERE student_id = $1 AND lesson_id = $2 ORDER BY saved_at DESC, id DESC LIMIT 1",
     )
