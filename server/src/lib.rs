@@ -90,11 +90,38 @@ pub struct RunningServer {
 }
 
 impl RunningServer {
-    /// Stops accepting, lets requests in flight finish, and waits.
+    /// Stops accepting and lets requests in flight finish, for at most [`STOP_GRACE`]: a
+    /// teacher's page holds the live stream open for ever, and Ctrl+C must still stop the server.
+    /// Every acknowledged write is already in the database, so nothing waits on the cut.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.stop.send(());
-        self.task.await??;
+        let mut task = self.task;
+        match tokio::time::timeout(STOP_GRACE, &mut task).await {
+            Ok(served) => served??,
+            Err(_) => task.abort(),
+        }
         Ok(())
+    }
+}
+
+/// How long stopping waits for requests in flight.
+pub const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Resolves when the server is asked to stop: Ctrl+C, or (on unix) SIGTERM, as a service
+/// manager or `kill` asks.
+async fn stop_requested() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => interrupted.context("Ctrl+C")?,
+            _ = terminate.recv() => {}
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await.context("Ctrl+C")
     }
 }
 
@@ -258,7 +285,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             say("serve-no-app", &[("folder", &folder.display())]);
         }
         say("serve-stop", &[]);
-        tokio::signal::ctrl_c().await.context("Ctrl+C")?;
+        stop_requested().await?;
         running.stop().await
     })
 }
