@@ -195,8 +195,8 @@ describe('the teacher on the classroom server', () => {
       const csvText = csv.toString('utf8');
       assert.ok(csvText.includes('王小明') && csvText.includes('李小红'), csvText);
 
-      // The live stream lost (the server stopped) is said; back, the view reads everything again.
-      await server.stop();
+      // The live stream lost (the server killed) is said; back, the view reads everything again.
+      await server.kill();
       await page.getByText('实时更新已断开，正在重新连接……').waitFor({ timeout: 10_000 });
       await server.start();
       await api(server, 'POST', '/api/me/lessons/variables/check', { json: { code: 'let a = 1;' }, cookie: hong });

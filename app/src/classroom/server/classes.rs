@@ -126,7 +126,9 @@ pub fn Classes(props: &ClassesProps) -> Html {
             refresh.emit(());
         })
     };
-    let chosen_class = chosen.and_then(|id| listing.classes.iter().find(|class| class.id == id).cloned());
+    // A teacher with one class has it open at once.
+    let chosen_id = chosen.or_else(|| (listing.classes.len() == 1).then(|| listing.classes[0].id));
+    let chosen_class = chosen_id.and_then(|id| listing.classes.iter().find(|class| class.id == id).cloned());
     html! {
         <div class="server-classes">
             <div class="server-bar">
@@ -146,7 +148,7 @@ pub fn Classes(props: &ClassesProps) -> Html {
                         let onclick = { let chosen = chosen.clone(); Callback::from(move |_: MouseEvent| chosen.set(Some(id))) };
                         html! {
                             <li>
-                                <button type="button" aria-pressed={(*chosen == Some(id)).to_string()} {onclick}>
+                                <button type="button" aria-pressed={(chosen_id == Some(id)).to_string()} {onclick}>
                                     { class_tr_with(language, ClassText::ClassButton, &[("name", class.name.clone()), ("students", class.students.to_string())]) }
                                 </button>
                             </li>
