@@ -479,8 +479,8 @@ removed = （已移出班级，作业仍保留）
 # Button: a new PIN.
 reset-pin = 重设登录码
 
-# The reset button for a screen reader. Placeholder: `{name}`.
-reset-pin-of = 重设{ $name }的登录码
+# The reset button for a screen reader (its visible words first). Placeholder: `{name}`.
+reset-pin-of = 重设登录码（{ $name }）
 
 # Button: remove a student.
 remove = 移出班级
