@@ -125,7 +125,7 @@ describe('the teacher on the classroom server', () => {
       assert.equal(await cards.first().isVisible(), true);
       assert.equal(await page.getByRole('button', { name: '退出登录' }).isVisible(), false);
       assert.equal(await page.locator('.join-cards-actions').isVisible(), false);
-      await page.screenshot({ path: 'tests/browser/artifacts/server-teacher-cards-print.png' });
+      await page.screenshot({ path: 'tests/browser/artifacts/server-teacher-cards-print.png', fullPage: true });
       await page.emulateMedia({ media: 'screen' });
       await page.getByRole('button', { name: '关闭登录卡' }).click();
       await cards.first().waitFor({ state: 'detached' });
