@@ -1,7 +1,7 @@
 // The one file a teacher carries (issue #16): `sprout` built with the app inside it
-// (`cargo build -p sprout-cli --features embedded-app`, as scripts/test.sh does before the browser
-// tests; scripts/teacher-binary.sh for the release build), started in an empty folder with no
-// `--app`, serves a working app: a program runs in the script worker, an AI program loads the AI
+// (`cargo build -p sprout-cli --features embedded-app`, copied to target/sprout-with-app by
+// scripts/test.sh before the browser tests; scripts/teacher-binary.sh for the release build),
+// started in an empty folder with no `--app`, serves a working app: a program runs in the script worker, an AI program loads the AI
 // module, and the class dashboard loads the classroom module, all under the server's
 // Content-Security-Policy, with nothing refused and nothing loaded from anywhere else.
 
