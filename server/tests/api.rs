@@ -183,6 +183,11 @@ async fn checks_are_graded_by_the_server_and_forged_scores_refused(server: Serve
     assert_eq!(shown.len(), lesson.tests.len() - hidden);
     assert!(shown.iter().all(|test| test["hidden"] == json!(false)));
     assert_eq!(passing.json["hidden_tests"], json!(hidden));
+    // The student's lesson, as a wiped PC restores it: the best score, passed, two checks.
+    let me = server.call(&student, Method::GET, "/api/me", None).await;
+    let mine = me.json["lessons"].as_array().expect("lessons").iter().find(|entry| entry["lesson"] == json!(lesson.id));
+    let mine = mine.expect("the checked lesson");
+    assert_eq!((&mine["passed"], &mine["attempts"], &mine["code"]), (&json!(true), &json!(2), &json!(solution)));
     // A classmate checks only the starter code.
     let classmate = server.student(class, &students[1], lan(3)).await;
     let starter = server.call(&classmate, Method::POST, &path, Some(json!({ "code": lesson.starter }))).await;
@@ -693,6 +698,9 @@ async fn a_students_writes_are_limited(server: Server) {
     }
     let refused = server.call(&student, Method::POST, "/api/me/events", Some(event)).await;
     assert_eq!((refused.status, refused.error()), (StatusCode::TOO_MANY_REQUESTS, "too-many-attempts"));
+    // The hints shown are counted per lesson, for a wiped PC to show them again.
+    let me = server.call(&student, Method::GET, "/api/me", None).await;
+    assert_eq!((&me.json["lessons"][0]["lesson"], &me.json["lessons"][0]["hints"]), (&json!(lesson), &json!(120)));
     let save = server
         .call(
             &student,

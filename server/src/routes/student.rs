@@ -109,8 +109,9 @@ async fn course_and_lesson(state: &AppState, student: &SignedInStudent, lesson: 
 }
 
 /// `GET /api/me`: who, their class, the course's content hash, and per lesson worked on the
-/// current code (the newest version by server time), its version id and time, and the best score
-/// the server gave over the tests the student is shown.
+/// current code (the newest version by server time), its version id and time, the best score the
+/// server gave over the tests the student is shown, and how many checks and hints there were (so
+/// that a student on a wiped PC finds the lesson's attempts and shown hints as they left them).
 pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Value>> {
     let (class_name, course) = class_row(&state, student.class_id).await?;
     let pack = state.course(&course).await?;
@@ -120,9 +121,15 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
     .bind(student.id)
     .fetch_all(&state.db.pool)
     .await?;
-    let best: Vec<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed) FROM events \
+    let best: Vec<(String, Option<i64>, Option<i64>, i64, i64)> = sqlx::query_as(
+        "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed), COUNT(*) FROM events \
          WHERE student_id = $1 AND kind = 'check' GROUP BY lesson_id",
+    )
+    .bind(student.id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let hints: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT lesson_id, COUNT(*) FROM events WHERE student_id = $1 AND kind = 'hint' GROUP BY lesson_id",
     )
     .bind(student.id)
     .fetch_all(&state.db.pool)
@@ -132,11 +139,16 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
         // Ordered oldest first: the last one written is the current one.
         lessons.insert(lesson.clone(), json!({ "lesson": lesson, "code": code, "version": id, "saved_at": saved_at }));
     }
-    for (lesson, score, max_score, passed) in best {
+    for (lesson, score, max_score, passed, attempts) in best {
         let entry = lessons.entry(lesson.clone()).or_insert_with(|| json!({ "lesson": lesson }));
         entry["best_score"] = json!(score);
         entry["max_score"] = json!(max_score);
         entry["passed"] = json!(passed == 1);
+        entry["attempts"] = json!(attempts);
+    }
+    for (lesson, count) in hints {
+        let entry = lessons.entry(lesson.clone()).or_insert_with(|| json!({ "lesson": lesson }));
+        entry["hints"] = json!(count);
     }
     Ok(axum::Json(json!({
         "student": { "id": student.id, "name": student.name, "number": student.number },
