@@ -3,7 +3,8 @@
 //! teachers' pages, opening a course or contest file from the teacher (and going back to the
 //! app's own course), and the student's own corner: who they are, exporting results, backing up
 //! and restoring progress. During a contest, the contest's own page takes its place
-//! (`crate::pages::contest`).
+//! (`crate::pages::contest`); from a classroom server with nobody signed in, joining the class
+//! (`crate::pages::join`).
 
 use std::rc::Rc;
 
@@ -19,6 +20,8 @@ use crate::i18n::{tr, tr_with, Text};
 use crate::pages::contest::ContestHome;
 use crate::shell::context::{use_app, use_language, AppHandle};
 use crate::shell::APP_VERSION;
+use crate::pages::join::JoinClass;
+use crate::state::server::Connection;
 use crate::state::{Action, Page};
 use crate::storage::progress::Progress;
 use crate::storage::{self, read_text};
@@ -142,7 +145,9 @@ pub fn HomePage() -> Html {
     let app = use_app();
     let notice = use_state(|| None::<AttrValue>);
     let actions = HomeActions::new(&app, &notice);
-    if is_contest(&app.course.pack) {
+    if app.server.connection == Connection::SignedOut {
+        html! { <JoinClass /> }
+    } else if is_contest(&app.course.pack) {
         html! { <ContestHome {actions} /> }
     } else {
         html! { <Home {actions} /> }

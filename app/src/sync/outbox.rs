@@ -1,0 +1,275 @@
+//! What this browser owes the classroom server, and which version of a lesson wins on screen when
+//! a student signs in: pure data and rules, tested natively; `sync/mod.rs` sends it.
+//!
+//! The outbox is kept in local storage per student until the server acknowledges each item, so a
+//! server that is away (cable pulled, the teacher's PC asleep, killed) loses nothing: the items go
+//! in order when it is back. Saves of one lesson that wait behind each other are one save (the
+//! newest code): none of them was ever said to be saved, and the server keeps every version it
+//! receives.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::storage::progress::{LessonProgress, Progress};
+
+/// One thing to tell the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Outgoing {
+    /// The lesson's code as the student left it, edited at `at` (the browser's milliseconds).
+    Save { lesson: String, code: String, at: u64 },
+    /// A check of `code` (the server grades it again).
+    Check { lesson: String, code: String },
+    /// A run that ended with these diagnostic codes, or a hint shown (`event`: `run` or `hint`).
+    Event { event: String, lesson: String, codes: Vec<String> },
+}
+
+/// A request to the server: method, path and JSON body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// `PUT` or `POST`.
+    pub method: &'static str,
+    /// The API path.
+    pub path: String,
+    /// The JSON body.
+    pub body: Value,
+}
+
+/// A lesson as `GET /api/me` gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ServerLesson {
+    /// The lesson id.
+    pub lesson: String,
+    /// The current code (absent when the lesson was only ever hinted).
+    pub code: Option<String>,
+    /// Its version.
+    pub version: Option<i64>,
+    /// When the server saved it (milliseconds).
+    pub saved_at: u64,
+    /// The best score of the server's checks over the visible tests.
+    pub best_score: u32,
+    /// Whether a check passed every visible test.
+    pub passed: bool,
+    /// How many checks.
+    pub attempts: u32,
+    /// How many hints were shown.
+    pub hints: usize,
+}
+
+/// The items not yet acknowledged, and the newest version of each lesson this browser knows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outbox {
+    /// Per lesson, the version an edit starts from (`based_on`) and its code.
+    pub known: BTreeMap<String, (i64, String)>,
+    /// Oldest first; the first one is the one being sent.
+    pub pending: VecDeque<Outgoing>,
+}
+
+impl Outbox {
+    /// Notes an edit of `lesson` at `at`. `sending` says the first item is on its way (it is left
+    /// as it is). An edit back to the code the server has, with none waiting, needs no save.
+    pub fn edit(&mut self, lesson: &str, code: &str, at: u64, sending: bool) {
+        let waiting = self.pending.iter().any(|item| matches!(item, Outgoing::Save { lesson: l, .. } if l == lesson));
+        if !waiting && self.known.get(lesson).is_some_and(|(_, known)| known == code) {
+            return;
+        }
+        let first_movable = usize::from(sending);
+        if self.pending.len() > first_movable {
+            if let Some(Outgoing::Save { lesson: last, code: last_code, at: last_at }) = self.pending.back_mut() {
+                if last == lesson {
+                    *last_code = code.to_string();
+                    *last_at = at;
+                    return;
+                }
+            }
+        }
+        self.pending.push_back(Outgoing::Save { lesson: lesson.to_string(), code: code.to_string(), at });
+    }
+
+    /// Queues `item` (a check or an event).
+    pub fn push(&mut self, item: Outgoing) {
+        self.pending.push_back(item);
+    }
+
+    /// The request of the first item.
+    pub fn next(&self) -> Option<Request> {
+        let request = match self.pending.front()? {
+            Outgoing::Save { lesson, code, .. } => Request {
+                method: "PUT",
+                path: format!("/api/me/lessons/{lesson}/code"),
+                body: json!({ "code": code, "based_on": self.known.get(lesson).map(|(version, _)| *version) }),
+            },
+            Outgoing::Check { lesson, code } => Request {
+                method: "POST",
+                path: format!("/api/me/lessons/{lesson}/check"),
+                body: json!({ "code": code }),
+            },
+            Outgoing::Event { event, lesson, codes } => Request {
+                method: "POST",
+                path: "/api/me/events".to_string(),
+                body: json!({ "kind": event, "lesson": lesson, "codes": codes }),
+            },
+        };
+        Some(request)
+    }
+
+    /// The server acknowledged the first item with `reply`; a save or a check became a version,
+    /// which the next edit of that lesson starts from. An item the server refuses for good (a
+    /// lesson not in the class's course, a program over the size limit) goes the same way.
+    pub fn acknowledged(&mut self, reply: &Value) {
+        let Some(item) = self.pending.pop_front() else { return };
+        if let (Outgoing::Save { lesson, code, .. } | Outgoing::Check { lesson, code }, Some(version)) =
+            (item, reply.get("version").and_then(Value::as_i64))
+        {
+            self.known.insert(lesson, (version, code));
+        }
+    }
+
+    /// Whether any save of `lesson` waits.
+    fn newest_save(&self, lesson: &str) -> Option<(&str, u64)> {
+        self.pending.iter().rev().find_map(|item| match item {
+            Outgoing::Save { lesson: l, code, at } if l == lesson => Some((code.as_str(), *at)),
+            _ => None,
+        })
+    }
+
+    /// Signs in with the server's lessons over this browser's cached `progress` of the student:
+    /// per lesson, the server's newest version wins on screen, unless an edit waiting here was made
+    /// after it (that edit is shown, and saved as a new version). A waiting edit older than the
+    /// server's version still goes (the server keeps every version), followed by the server's code
+    /// again, so that what the screen shows stays the current version. Scores, passes, checks and
+    /// hints are the larger of the two. `now` is the browser's time (milliseconds).
+    pub fn restore(&mut self, server: &[ServerLesson], mut progress: Progress, now: u64) -> Progress {
+        for lesson in server {
+            let local = progress.lessons.entry(lesson.lesson.clone()).or_insert_with(LessonProgress::default);
+            local.best_score = local.best_score.max(lesson.best_score);
+            local.passed |= lesson.passed;
+            local.attempts = local.attempts.max(lesson.attempts);
+            local.hints_shown = local.hints_shown.max(lesson.hints);
+            let (Some(code), Some(version)) = (&lesson.code, lesson.version) else { continue };
+            match self.newest_save(&lesson.lesson).map(|(code, at)| (code.to_string(), at)) {
+                Some((waiting, at)) if at > lesson.saved_at => local.code = waiting,
+                Some(_) => {
+                    local.code = code.clone();
+                    self.pending.push_back(Outgoing::Save { lesson: lesson.lesson.clone(), code: code.clone(), at: now });
+                }
+                None => {
+                    local.code = code.clone();
+                    self.known.insert(lesson.lesson.clone(), (version, code.clone()));
+                }
+            }
+        }
+        progress
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saves(outbox: &Outbox) -> Vec<(&str, &str)> {
+        outbox
+            .pending
+            .iter()
+            .filter_map(|item| match item {
+                Outgoing::Save { lesson, code, .. } => Some((lesson.as_str(), code.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn server_lesson(lesson: &str, code: &str, version: i64, saved_at: u64) -> ServerLesson {
+        ServerLesson {
+            lesson: lesson.to_string(),
+            code: Some(code.to_string()),
+            version: Some(version),
+            saved_at,
+            ..ServerLesson::default()
+        }
+    }
+
+    #[test]
+    fn edits_waiting_together_are_one_save_but_never_the_one_on_its_way() {
+        let mut outbox = Outbox::default();
+        outbox.edit("a", "1", 10, false);
+        outbox.edit("a", "12", 20, false);
+        assert_eq!(saves(&outbox), [("a", "12")]);
+        // The first is being sent: a new edit waits behind it.
+        outbox.edit("a", "123", 30, true);
+        assert_eq!(saves(&outbox), [("a", "12"), ("a", "123")]);
+        // Another lesson, then a check: order kept.
+        outbox.edit("b", "x", 40, true);
+        outbox.push(Outgoing::Check { lesson: "a".into(), code: "123".into() });
+        outbox.edit("a", "1234", 50, true);
+        assert_eq!(saves(&outbox), [("a", "12"), ("a", "123"), ("b", "x"), ("a", "1234")]);
+    }
+
+    #[test]
+    fn saves_start_from_the_last_acknowledged_version() {
+        let mut outbox = Outbox::default();
+        outbox.edit("a", "1", 10, false);
+        assert_eq!(outbox.next().map(|request| request.body["based_on"].clone()), Some(Value::Null));
+        outbox.acknowledged(&json!({ "version": 7 }));
+        outbox.edit("a", "2", 20, false);
+        let request = outbox.next().expect("a save");
+        assert_eq!((request.method, request.path.as_str()), ("PUT", "/api/me/lessons/a/code"));
+        assert_eq!(request.body, json!({ "code": "2", "based_on": 7 }));
+        // A check is a version too.
+        outbox.acknowledged(&json!({ "version": 8 }));
+        outbox.push(Outgoing::Check { lesson: "a".into(), code: "3".into() });
+        outbox.acknowledged(&json!({ "version": 9, "score": 0 }));
+        assert_eq!(outbox.known["a"], (9, "3".to_string()));
+        // Typing back to the server's code saves nothing.
+        outbox.edit("a", "3", 30, false);
+        assert!(outbox.pending.is_empty());
+        outbox.push(Outgoing::Event { event: "run".into(), lesson: "a".into(), codes: vec!["x".into()] });
+        assert_eq!(outbox.next().map(|request| request.body), Some(json!({ "kind": "run", "lesson": "a", "codes": ["x"] })));
+    }
+
+    #[test]
+    fn the_server_wins_on_a_wiped_pc_and_its_records_are_kept() {
+        let mut outbox = Outbox::default();
+        let mut remote = server_lesson("a", "print(1);", 4, 1000);
+        (remote.best_score, remote.passed, remote.attempts, remote.hints) = (10, true, 3, 2);
+        let progress = outbox.restore(&[remote], Progress::default(), 5000);
+        let lesson = &progress.lessons["a"];
+        assert_eq!((lesson.code.as_str(), lesson.best_score, lesson.passed, lesson.attempts, lesson.hints_shown), ("print(1);", 10, true, 3, 2));
+        assert_eq!(outbox.known["a"], (4, "print(1);".to_string()));
+        assert!(outbox.pending.is_empty());
+    }
+
+    #[test]
+    fn a_newer_edit_waiting_here_wins_and_goes_as_a_new_version() {
+        let mut outbox = Outbox::default();
+        outbox.edit("a", "mine", 2000, false);
+        let progress = outbox.restore(&[server_lesson("a", "theirs", 4, 1000)], Progress::default(), 5000);
+        assert_eq!(progress.lessons["a"].code, "mine");
+        assert_eq!(saves(&outbox), [("a", "mine")]);
+        // Started from no version this browser knew: the server says it conflicts, and keeps both.
+        assert_eq!(outbox.next().map(|request| request.body["based_on"].clone()), Some(Value::Null));
+    }
+
+    #[test]
+    fn an_older_edit_waiting_here_is_kept_in_the_history_and_the_newer_stays_current() {
+        let mut outbox = Outbox::default();
+        outbox.edit("a", "old", 500, false);
+        let progress = outbox.restore(&[server_lesson("a", "newer", 4, 1000)], Progress::default(), 5000);
+        assert_eq!(progress.lessons["a"].code, "newer");
+        assert_eq!(saves(&outbox), [("a", "old"), ("a", "newer")]);
+    }
+
+    #[test]
+    fn the_outbox_survives_storage() {
+        let mut outbox = Outbox::default();
+        outbox.edit("a", "1", 10, false);
+        outbox.push(Outgoing::Event { event: "hint".into(), lesson: "a".into(), codes: Vec::new() });
+        outbox.acknowledged(&json!({}));
+        outbox.edit("b", "2", 10, false);
+        let text = serde_json::to_string(&outbox).expect("JSON");
+        assert_eq!(serde_json::from_str::<Outbox>(&text).expect("read back"), outbox);
+    }
+}
