@@ -47,20 +47,25 @@ impl Reply {
 }
 
 /// One API call to the server the page came from, in `language`; `Err` when it does not answer.
+/// It calls the browser's `fetch` through js-sys (`Reflect`) rather than web-sys's bindings,
+/// which would need four more web-sys features in the first screen for these few lines.
 pub async fn call(method: &str, path: &str, body: Option<&Value>, language: Language) -> Result<Reply, JsValue> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let headers = web_sys::Headers::new()?;
-    headers.set("accept-language", language.tag())?;
+    let set = |target: &js_sys::Object, key: &str, value: &JsValue| js_sys::Reflect::set(target, &key.into(), value);
+    let (init, headers) = (js_sys::Object::new(), js_sys::Object::new());
+    set(&init, "method", &method.into())?;
+    set(&headers, "accept-language", &language.tag().into())?;
     if let Some(body) = body {
-        headers.set("content-type", "application/json")?;
-        init.set_body(&JsValue::from_str(&body.to_string()));
+        set(&headers, "content-type", &"application/json".into())?;
+        set(&init, "body", &body.to_string().into())?;
     }
-    init.set_headers(&headers);
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(path, &init)).await?.dyn_into()?;
-    let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
-    Ok(Reply { status: response.status(), body: serde_json::from_str(&text).unwrap_or(Value::Null) })
+    set(&init, "headers", &headers)?;
+    let global = js_sys::global();
+    let fetch: js_sys::Function = js_sys::Reflect::get(&global, &"fetch".into())?.dyn_into()?;
+    let response = JsFuture::from(fetch.call2(&global, &path.into(), &init)?.dyn_into::<js_sys::Promise>()?).await?;
+    let status = js_sys::Reflect::get(&response, &"status".into())?.as_f64().unwrap_or_default() as u16;
+    let text: js_sys::Function = js_sys::Reflect::get(&response, &"text".into())?.dyn_into()?;
+    let text = JsFuture::from(text.call0(&response)?.dyn_into::<js_sys::Promise>()?).await?;
+    Ok(Reply { status, body: serde_json::from_str(&text.as_string().unwrap_or_default()).unwrap_or(Value::Null) })
 }
 
 /// The lesson on screen as the sync last saw it: its id, code, checks and hints.
@@ -117,7 +122,12 @@ fn schedule(shared: &Shared, delay: i32, retry: bool) {
     }
     let send = {
         let shared = shared.clone();
-        Closure::<dyn Fn()>::new(move || pump(&shared))
+        Closure::<dyn Fn()>::new(move || {
+            // This closure is running: it is kept until the next timer replaces it.
+            let fired = shared.borrow_mut().timer.take().map(|(_, closure, _)| closure);
+            shared.borrow_mut().spent = fired;
+            pump(&shared);
+        })
     };
     if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(send.as_ref().unchecked_ref(), delay) {
         sender.timer = Some((handle, send, retry));
@@ -128,8 +138,6 @@ fn schedule(shared: &Shared, delay: i32, retry: bool) {
 fn pump(shared: &Shared) {
     let (request, language) = {
         let mut sender = shared.borrow_mut();
-        // The timer's closure may be the caller: it is kept until the next one replaces it.
-        sender.spent = sender.timer.take().map(|(_, closure, _)| closure);
         if sender.sending || sender.owner.is_none() {
             return;
         }
@@ -282,7 +290,7 @@ pub fn use_server(state: &UseReducerHandle<State>) {
     let shared: Shared = {
         let dispatcher = state.dispatcher();
         let language = state.language;
-        (*use_mut_ref(move || Sender {
+        use_mut_ref(move || Sender {
             outbox: Outbox::default(),
             owner: None,
             sending: false,
@@ -292,8 +300,7 @@ pub fn use_server(state: &UseReducerHandle<State>) {
             seen: None,
             dispatcher,
             language,
-        }))
-        .clone()
+        })
     };
     shared.borrow_mut().language = state.language;
     {
@@ -325,7 +332,7 @@ pub fn use_server(state: &UseReducerHandle<State>) {
     let lesson = state.lesson().map(|lesson| lesson.id.clone()).filter(|_| state.server.account().is_some());
     use_effect_with(report, move |report| {
         let (Some(report), Some(lesson)) = (report, lesson) else { return };
-        let codes = report.0.run.diagnostic().and_then(|diagnostic| serde_json::to_value(diagnostic.code).ok());
+        let codes = report.0.run.diagnostic().and_then(|diagnostic| serde_json::to_value(&diagnostic.code).ok());
         let codes = codes.and_then(|code| code.as_str().map(String::from)).into_iter().collect();
         shared.borrow_mut().outbox.push(Outgoing::Event { event: "run".into(), lesson, codes });
         shared.borrow().keep();

@@ -14,16 +14,35 @@ use serde_json::{json, Value};
 
 use crate::storage::progress::{LessonProgress, Progress};
 
-/// One thing to tell the server.
+/// One thing to tell the server. Kept in this browser's storage only (externally tagged, serde's
+/// plainest and smallest form).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Outgoing {
-    /// The lesson's code as the student left it, edited at `at` (the browser's milliseconds).
-    Save { lesson: String, code: String, at: u64 },
-    /// A check of `code` (the server grades it again).
-    Check { lesson: String, code: String },
-    /// A run that ended with these diagnostic codes, or a hint shown (`event`: `run` or `hint`).
-    Event { event: String, lesson: String, codes: Vec<String> },
+    /// The lesson's code as the student left it.
+    Save {
+        /// The lesson.
+        lesson: String,
+        /// Its code.
+        code: String,
+        /// When it was edited (the browser's milliseconds).
+        at: u64,
+    },
+    /// A check (the server grades it again).
+    Check {
+        /// The lesson.
+        lesson: String,
+        /// The code checked.
+        code: String,
+    },
+    /// A run, or a hint shown.
+    Event {
+        /// `run` or `hint`.
+        event: String,
+        /// The lesson.
+        lesson: String,
+        /// The diagnostic codes a run ended with.
+        codes: Vec<String>,
+    },
 }
 
 /// A request to the server: method, path and JSON body.
@@ -49,14 +68,14 @@ pub struct ServerLesson {
     pub version: Option<i64>,
     /// When the server saved it (milliseconds).
     pub saved_at: u64,
-    /// The best score of the server's checks over the visible tests.
-    pub best_score: u32,
+    /// The best score of the server's checks over the visible tests (none: never checked).
+    pub best_score: Option<u32>,
     /// Whether a check passed every visible test.
-    pub passed: bool,
+    pub passed: Option<bool>,
     /// How many checks.
-    pub attempts: u32,
+    pub attempts: Option<u32>,
     /// How many hints were shown.
-    pub hints: usize,
+    pub hints: Option<usize>,
 }
 
 /// The items not yet acknowledged, and the newest version of each lesson this browser knows.
@@ -146,10 +165,10 @@ impl Outbox {
     pub fn restore(&mut self, server: &[ServerLesson], mut progress: Progress, now: u64) -> Progress {
         for lesson in server {
             let local = progress.lessons.entry(lesson.lesson.clone()).or_insert_with(LessonProgress::default);
-            local.best_score = local.best_score.max(lesson.best_score);
-            local.passed |= lesson.passed;
-            local.attempts = local.attempts.max(lesson.attempts);
-            local.hints_shown = local.hints_shown.max(lesson.hints);
+            local.best_score = local.best_score.max(lesson.best_score.unwrap_or_default());
+            local.passed |= lesson.passed.unwrap_or_default();
+            local.attempts = local.attempts.max(lesson.attempts.unwrap_or_default());
+            local.hints_shown = local.hints_shown.max(lesson.hints.unwrap_or_default());
             let (Some(code), Some(version)) = (&lesson.code, lesson.version) else { continue };
             match self.newest_save(&lesson.lesson).map(|(code, at)| (code.to_string(), at)) {
                 Some((waiting, at)) if at > lesson.saved_at => local.code = waiting,
@@ -234,7 +253,7 @@ mod tests {
     fn the_server_wins_on_a_wiped_pc_and_its_records_are_kept() {
         let mut outbox = Outbox::default();
         let mut remote = server_lesson("a", "print(1);", 4, 1000);
-        (remote.best_score, remote.passed, remote.attempts, remote.hints) = (10, true, 3, 2);
+        (remote.best_score, remote.passed, remote.attempts, remote.hints) = (Some(10), Some(true), Some(3), Some(2));
         let progress = outbox.restore(&[remote], Progress::default(), 5000);
         let lesson = &progress.lessons["a"];
         assert_eq!((lesson.code.as_str(), lesson.best_score, lesson.passed, lesson.attempts, lesson.hints_shown), ("print(1);", 10, true, 3, 2));
@@ -260,6 +279,17 @@ mod tests {
         let progress = outbox.restore(&[server_lesson("a", "newer", 4, 1000)], Progress::default(), 5000);
         assert_eq!(progress.lessons["a"].code, "newer");
         assert_eq!(saves(&outbox), [("a", "old"), ("a", "newer")]);
+    }
+
+    #[test]
+    fn the_servers_lessons_read_with_or_without_checks_and_hints() {
+        let lessons: Vec<ServerLesson> = serde_json::from_value(json!([
+            { "lesson": "a", "code": "x", "version": 1, "saved_at": 5 },
+            { "lesson": "b", "code": "y", "version": 2, "saved_at": 6, "best_score": 50, "max_score": 100, "passed": false, "attempts": 2, "hints": 1 },
+            { "lesson": "c", "hints": 3 },
+        ]))
+        .expect("the /api/me lessons read");
+        assert_eq!((lessons[0].attempts, lessons[1].attempts, lessons[2].hints), (None, Some(2), Some(3)));
     }
 
     #[test]
