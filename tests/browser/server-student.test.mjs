@@ -55,9 +55,9 @@ describe('students on the classroom server', () => {
   /** Joins with the mouse: class, name, PIN, the join button. */
   async function join(page, student, pin = student.pin) {
     await page.getByRole('heading', { name: '加入班级' }).waitFor();
-    await page.getByLabel('班级').selectOption({ label: klass.name });
-    await page.getByLabel('你的名字').selectOption({ label: student.name });
-    await page.getByLabel('登录码').fill(pin);
+    await page.getByLabel('班级', { exact: true }).selectOption({ label: klass.name });
+    await page.getByLabel('你的名字', { exact: true }).selectOption({ label: student.name });
+    await page.getByLabel('登录码', { exact: true }).fill(pin);
     await page.getByRole('button', { name: '加入', exact: true }).click();
   }
 
@@ -183,7 +183,7 @@ describe('students on the classroom server', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  test('joining works from the keyboard alone, and a wrong PIN is refused in the server's words', async () => {
+  test('joining works from the keyboard alone, and a wrong PIN is refused in the server’s words', async () => {
     const student = klass.students[3];
     const { page } = await freshBrowser();
     await page.getByRole('heading', { name: '加入班级' }).waitFor();
@@ -194,7 +194,7 @@ describe('students on the classroom server', () => {
       assert.ok(presses < 30, 'Tab reaches the name list');
       await page.keyboard.press('Tab');
     }
-    const names = page.getByLabel('你的名字');
+    const names = page.getByLabel('你的名字', { exact: true });
     await names.locator('option', { hasText: student.name }).waitFor({ state: 'attached' });
     for (let presses = 0; (await names.evaluate((list) => list.selectedOptions[0]?.textContent)) !== student.name; presses += 1) {
       assert.ok(presses < 10, 'the arrow keys reach the name');
@@ -206,7 +206,7 @@ describe('students on the classroom server', () => {
     await page.keyboard.type(wrong);
     await page.keyboard.press('Enter');
     await page.getByRole('alert').getByText('登录码不对。').waitFor();
-    await page.getByLabel('登录码').press('Control+A');
+    await page.getByLabel('登录码', { exact: true }).press('Control+A');
     await page.keyboard.type(student.pin);
     await page.keyboard.press('Enter');
     await signedIn(page, student);

@@ -104,7 +104,7 @@ impl Sender {
     /// Keeps the outbox in local storage, so that nothing unacknowledged is lost with the page.
     fn keep(&self) {
         if let Some(owner) = &self.owner {
-            let outcome = storage::store_text(&outbox_key(owner), &serde_json::to_string(&self.outbox).unwrap_or_default());
+            let outcome = storage::store_text(&outbox_key(owner), &self.outbox.to_json());
             self.dispatcher.dispatch(Action::Storage(outcome.err()));
         }
     }
@@ -217,14 +217,12 @@ async fn sign_in(shared: Shared, pack_key: String, language: Language) {
         student_id: number(&reply["student"]["id"]),
         name: text(&reply["student"]["name"]),
     };
-    let lessons: Vec<ServerLesson> = serde_json::from_value(reply["lessons"].clone()).unwrap_or_default();
+    let lessons = ServerLesson::list(&reply["lessons"]);
     let owner = account.storage_suffix();
     let cached = storage::load(&format!("{pack_key}.{owner}")).ok().flatten().unwrap_or_default();
     let progress = {
         let mut sender = shared.borrow_mut();
-        sender.outbox = storage::stored_text(&outbox_key(&owner))
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default();
+        sender.outbox = storage::stored_text(&outbox_key(&owner)).map(|text| Outbox::from_json(&text)).unwrap_or_default();
         let progress = sender.outbox.restore(&lessons, cached, js_sys::Date::now() as u64);
         sender.owner = Some(owner);
         sender.seen = None;

@@ -5,18 +5,17 @@
 //! server that is away (cable pulled, the teacher's PC asleep, killed) loses nothing: the items go
 //! in order when it is back. Saves of one lesson that wait behind each other are one save (the
 //! newest code): none of them was ever said to be saved, and the server keeps every version it
-//! receives.
+//! receives. Its JSON is written and read through `serde_json::Value` by hand, not serde's
+//! derives: the first screen carries `Value` anyway, and derives cost it kilobytes.
 
 use std::collections::{BTreeMap, VecDeque};
 
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::storage::progress::{LessonProgress, Progress};
 
-/// One thing to tell the server. Kept in this browser's storage only (externally tagged, serde's
-/// plainest and smallest form).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One thing to tell the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outgoing {
     /// The lesson's code as the student left it.
     Save {
@@ -57,8 +56,7 @@ pub struct Request {
 }
 
 /// A lesson as `GET /api/me` gives it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ServerLesson {
     /// The lesson id.
     pub lesson: String,
@@ -79,8 +77,7 @@ pub struct ServerLesson {
 }
 
 /// The items not yet acknowledged, and the newest version of each lesson this browser knows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outbox {
     /// Per lesson, the version an edit starts from (`based_on`) and its code.
     pub known: BTreeMap<String, (i64, String)>,
@@ -88,7 +85,81 @@ pub struct Outbox {
     pub pending: VecDeque<Outgoing>,
 }
 
+/// The text of `value`'s `key`.
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(String::from)
+}
+
+impl ServerLesson {
+    /// The lessons of a `GET /api/me` reply's `lessons`; an entry without a lesson id is left out.
+    pub fn list(lessons: &Value) -> Vec<ServerLesson> {
+        let number = |lesson: &Value, key: &str| lesson.get(key).and_then(Value::as_u64);
+        lessons
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|lesson| {
+                Some(ServerLesson {
+                    lesson: text(lesson, "lesson")?,
+                    code: text(lesson, "code"),
+                    version: lesson.get("version").and_then(Value::as_i64),
+                    saved_at: number(lesson, "saved_at").unwrap_or_default(),
+                    best_score: number(lesson, "best_score").map(|score| score as u32),
+                    passed: lesson.get("passed").and_then(Value::as_bool),
+                    attempts: number(lesson, "attempts").map(|attempts| attempts as u32),
+                    hints: number(lesson, "hints").map(|hints| hints as usize),
+                })
+            })
+            .collect()
+    }
+}
+
+impl Outgoing {
+    /// Its JSON in storage.
+    fn to_json(&self) -> Value {
+        match self {
+            Outgoing::Save { lesson, code, at } => json!({ "save": lesson, "code": code, "at": at }),
+            Outgoing::Check { lesson, code } => json!({ "check": lesson, "code": code }),
+            Outgoing::Event { event, lesson, codes } => json!({ "event": event, "lesson": lesson, "codes": codes }),
+        }
+    }
+
+    /// Read back from storage.
+    fn from_json(value: &Value) -> Option<Outgoing> {
+        if let Some(lesson) = text(value, "save") {
+            let at = value.get("at").and_then(Value::as_u64).unwrap_or_default();
+            return Some(Outgoing::Save { lesson, code: text(value, "code")?, at });
+        }
+        if let Some(lesson) = text(value, "check") {
+            return Some(Outgoing::Check { lesson, code: text(value, "code")? });
+        }
+        let codes = value.get("codes")?.as_array()?.iter().filter_map(|code| code.as_str().map(String::from)).collect();
+        Some(Outgoing::Event { event: text(value, "event")?, lesson: text(value, "lesson")?, codes })
+    }
+}
+
 impl Outbox {
+    /// Its JSON in storage.
+    pub fn to_json(&self) -> String {
+        let known: Vec<Value> = self.known.iter().map(|(lesson, (version, code))| json!([lesson, version, code])).collect();
+        let pending: Vec<Value> = self.pending.iter().map(Outgoing::to_json).collect();
+        json!({ "known": known, "pending": pending }).to_string()
+    }
+
+    /// Read back from storage; what does not read is left out (an empty outbox at worst).
+    pub fn from_json(text: &str) -> Outbox {
+        let value: Value = serde_json::from_str(text).unwrap_or_default();
+        let list = |key: &str| value.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+        let known = list("known")
+            .iter()
+            .filter_map(|entry| {
+                let lesson = entry.get(0)?.as_str()?.to_string();
+                Some((lesson, (entry.get(1)?.as_i64()?, entry.get(2)?.as_str()?.to_string())))
+            })
+            .collect();
+        Outbox { known, pending: list("pending").iter().filter_map(Outgoing::from_json).collect() }
+    }
     /// Notes an edit of `lesson` at `at`. `sending` says the first item is on its way (it is left
     /// as it is). An edit back to the code the server has, with none waiting, needs no save.
     pub fn edit(&mut self, lesson: &str, code: &str, at: u64, sending: bool) {
@@ -283,12 +354,13 @@ mod tests {
 
     #[test]
     fn the_servers_lessons_read_with_or_without_checks_and_hints() {
-        let lessons: Vec<ServerLesson> = serde_json::from_value(json!([
+        let lessons = ServerLesson::list(&json!([
             { "lesson": "a", "code": "x", "version": 1, "saved_at": 5 },
             { "lesson": "b", "code": "y", "version": 2, "saved_at": 6, "best_score": 50, "max_score": 100, "passed": false, "attempts": 2, "hints": 1 },
             { "lesson": "c", "hints": 3 },
-        ]))
-        .expect("the /api/me lessons read");
+            { "code": "no lesson id" },
+        ]));
+        assert_eq!(lessons.len(), 3);
         assert_eq!((lessons[0].attempts, lessons[1].attempts, lessons[2].hints), (None, Some(2), Some(3)));
     }
 
@@ -299,7 +371,9 @@ mod tests {
         outbox.push(Outgoing::Event { event: "hint".into(), lesson: "a".into(), codes: Vec::new() });
         outbox.acknowledged(&json!({}));
         outbox.edit("b", "2", 10, false);
-        let text = serde_json::to_string(&outbox).expect("JSON");
-        assert_eq!(serde_json::from_str::<Outbox>(&text).expect("read back"), outbox);
+        outbox.push(Outgoing::Check { lesson: "b".into(), code: "3".into() });
+        outbox.push(Outgoing::Event { event: "run".into(), lesson: "b".into(), codes: vec!["undefined-variable".into()] });
+        assert_eq!(Outbox::from_json(&outbox.to_json()), outbox);
+        assert_eq!(Outbox::from_json("damaged"), Outbox::default());
     }
 }
