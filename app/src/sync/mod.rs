@@ -69,7 +69,6 @@ pub async fn call(method: &str, path: &str, body: Option<&Value>, language: Lang
 }
 
 /// The lesson on screen as the sync last saw it: its id, code, checks and hints.
-#[derive(PartialEq)]
 struct Seen {
     lesson: String,
     code: String,
@@ -330,8 +329,7 @@ pub fn use_server(state: &UseReducerHandle<State>) {
     let lesson = state.lesson().map(|lesson| lesson.id.clone()).filter(|_| state.server.account().is_some());
     use_effect_with(report, move |report| {
         let (Some(report), Some(lesson)) = (report, lesson) else { return };
-        let codes = report.0.run.diagnostic().and_then(|diagnostic| serde_json::to_value(&diagnostic.code).ok());
-        let codes = codes.and_then(|code| code.as_str().map(String::from)).into_iter().collect();
+        let codes = report.0.run.diagnostic().map(|diagnostic| diagnostic.code.id().to_string()).into_iter().collect();
         shared.borrow_mut().outbox.push(Outgoing::Event { event: "run".into(), lesson, codes });
         shared.borrow().keep();
         schedule(&shared, 0, false);

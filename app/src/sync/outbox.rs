@@ -8,8 +8,6 @@
 //! receives. Its JSON is written and read through `serde_json::Value` by hand, not serde's
 //! derives: the first screen carries `Value` anyway, and derives cost it kilobytes.
 
-use std::collections::{BTreeMap, VecDeque};
-
 use serde_json::{json, Value};
 
 use crate::storage::progress::{LessonProgress, Progress};
@@ -79,10 +77,11 @@ pub struct ServerLesson {
 /// The items not yet acknowledged, and the newest version of each lesson this browser knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outbox {
-    /// Per lesson, the version an edit starts from (`based_on`) and its code.
-    pub known: BTreeMap<String, (i64, String)>,
+    /// Per lesson, the version an edit starts from (`based_on`) and its code. (Plain vectors, not
+    /// a map and a deque: a class's few lessons, and the first screen's size.)
+    pub known: Vec<(String, i64, String)>,
     /// Oldest first; the first one is the one being sent.
-    pub pending: VecDeque<Outgoing>,
+    pub pending: Vec<Outgoing>,
 }
 
 /// The text of `value`'s `key`.
@@ -142,7 +141,7 @@ impl Outgoing {
 impl Outbox {
     /// Its JSON in storage.
     pub fn to_json(&self) -> String {
-        let known: Vec<Value> = self.known.iter().map(|(lesson, (version, code))| json!([lesson, version, code])).collect();
+        let known: Vec<Value> = self.known.iter().map(|(lesson, version, code)| json!([lesson, version, code])).collect();
         let pending: Vec<Value> = self.pending.iter().map(Outgoing::to_json).collect();
         json!({ "known": known, "pending": pending }).to_string()
     }
@@ -155,21 +154,32 @@ impl Outbox {
             .iter()
             .filter_map(|entry| {
                 let lesson = entry.get(0)?.as_str()?.to_string();
-                Some((lesson, (entry.get(1)?.as_i64()?, entry.get(2)?.as_str()?.to_string())))
+                Some((lesson, entry.get(1)?.as_i64()?, entry.get(2)?.as_str()?.to_string()))
             })
             .collect();
         Outbox { known, pending: list("pending").iter().filter_map(Outgoing::from_json).collect() }
     }
+    /// The version of `lesson` this browser knows, and its code.
+    pub fn known(&self, lesson: &str) -> Option<(i64, &str)> {
+        self.known.iter().find(|(known, _, _)| known == lesson).map(|(_, version, code)| (*version, code.as_str()))
+    }
+
+    /// Notes that `lesson`'s version `version` holds `code`.
+    fn know(&mut self, lesson: String, version: i64, code: String) {
+        self.known.retain(|(known, _, _)| *known != lesson);
+        self.known.push((lesson, version, code));
+    }
+
     /// Notes an edit of `lesson` at `at`. `sending` says the first item is on its way (it is left
     /// as it is). An edit back to the code the server has, with none waiting, needs no save.
     pub fn edit(&mut self, lesson: &str, code: &str, at: u64, sending: bool) {
         let waiting = self.pending.iter().any(|item| matches!(item, Outgoing::Save { lesson: l, .. } if l == lesson));
-        if !waiting && self.known.get(lesson).is_some_and(|(_, known)| known == code) {
+        if !waiting && self.known(lesson).is_some_and(|(_, known)| known == code) {
             return;
         }
         let first_movable = usize::from(sending);
         if self.pending.len() > first_movable {
-            if let Some(Outgoing::Save { lesson: last, code: last_code, at: last_at }) = self.pending.back_mut() {
+            if let Some(Outgoing::Save { lesson: last, code: last_code, at: last_at }) = self.pending.last_mut() {
                 if last == lesson {
                     *last_code = code.to_string();
                     *last_at = at;
@@ -177,21 +187,21 @@ impl Outbox {
                 }
             }
         }
-        self.pending.push_back(Outgoing::Save { lesson: lesson.to_string(), code: code.to_string(), at });
+        self.pending.push(Outgoing::Save { lesson: lesson.to_string(), code: code.to_string(), at });
     }
 
     /// Queues `item` (a check or an event).
     pub fn push(&mut self, item: Outgoing) {
-        self.pending.push_back(item);
+        self.pending.push(item);
     }
 
     /// The request of the first item.
     pub fn next(&self) -> Option<Request> {
-        let request = match self.pending.front()? {
+        let request = match self.pending.first()? {
             Outgoing::Save { lesson, code, .. } => Request {
                 method: "PUT",
                 path: format!("/api/me/lessons/{lesson}/code"),
-                body: json!({ "code": code, "based_on": self.known.get(lesson).map(|(version, _)| *version) }),
+                body: json!({ "code": code, "based_on": self.known(lesson).map(|(version, _)| version) }),
             },
             Outgoing::Check { lesson, code } => Request {
                 method: "POST",
@@ -211,11 +221,14 @@ impl Outbox {
     /// which the next edit of that lesson starts from. An item the server refuses for good (a
     /// lesson not in the class's course, a program over the size limit) goes the same way.
     pub fn acknowledged(&mut self, reply: &Value) {
-        let Some(item) = self.pending.pop_front() else { return };
+        if self.pending.is_empty() {
+            return;
+        }
+        let item = self.pending.remove(0);
         if let (Outgoing::Save { lesson, code, .. } | Outgoing::Check { lesson, code }, Some(version)) =
             (item, reply.get("version").and_then(Value::as_i64))
         {
-            self.known.insert(lesson, (version, code));
+            self.know(lesson, version, code);
         }
     }
 
@@ -245,11 +258,11 @@ impl Outbox {
                 Some((waiting, at)) if at > lesson.saved_at => local.code = waiting,
                 Some(_) => {
                     local.code = code.clone();
-                    self.pending.push_back(Outgoing::Save { lesson: lesson.lesson.clone(), code: code.clone(), at: now });
+                    self.pending.push(Outgoing::Save { lesson: lesson.lesson.clone(), code: code.clone(), at: now });
                 }
                 None => {
                     local.code = code.clone();
-                    self.known.insert(lesson.lesson.clone(), (version, code.clone()));
+                    self.know(lesson.lesson.clone(), version, code.clone());
                 }
             }
         }
@@ -312,7 +325,7 @@ mod tests {
         outbox.acknowledged(&json!({ "version": 8 }));
         outbox.push(Outgoing::Check { lesson: "a".into(), code: "3".into() });
         outbox.acknowledged(&json!({ "version": 9, "score": 0 }));
-        assert_eq!(outbox.known["a"], (9, "3".to_string()));
+        assert_eq!(outbox.known("a"), Some((9, "3")));
         // Typing back to the server's code saves nothing.
         outbox.edit("a", "3", 30, false);
         assert!(outbox.pending.is_empty());
@@ -328,7 +341,7 @@ mod tests {
         let progress = outbox.restore(&[remote], Progress::default(), 5000);
         let lesson = &progress.lessons["a"];
         assert_eq!((lesson.code.as_str(), lesson.best_score, lesson.passed, lesson.attempts, lesson.hints_shown), ("print(1);", 10, true, 3, 2));
-        assert_eq!(outbox.known["a"], (4, "print(1);".to_string()));
+        assert_eq!(outbox.known("a"), Some((4, "print(1);")));
         assert!(outbox.pending.is_empty());
     }
 
