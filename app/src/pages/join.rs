@@ -19,14 +19,23 @@ fn named(list: &Value) -> Vec<(i64, String)> {
         .map(|items| {
             items
                 .iter()
-                .map(|item| (item["id"].as_i64().unwrap_or_default(), item["name"].as_str().unwrap_or_default().to_string()))
+                .map(|item| {
+                    (item["id"].as_i64().unwrap_or_default(), item["name"].as_str().unwrap_or_default().to_string())
+                })
                 .collect()
         })
         .unwrap_or_default()
 }
 
 /// A list of `items` labelled `label`, with an empty first choice, that calls `on_pick`.
-fn picker(id: &str, label: &str, choose: &str, items: &[(i64, String)], picked: Option<i64>, on_pick: Callback<Option<i64>>) -> Html {
+fn picker(
+    id: &str,
+    label: &str,
+    choose: &str,
+    items: &[(i64, String)],
+    picked: Option<i64>,
+    on_pick: Callback<Option<i64>>,
+) -> Html {
     let onchange = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
         on_pick.emit(select.value().parse().ok());

@@ -85,7 +85,8 @@ fn ServerStatus() -> Html {
             }
         });
     });
-    let who = tr_with(language, Text::ServerWho, &[("name", account.name.clone()), ("class", account.class_name.clone())]);
+    let who =
+        tr_with(language, Text::ServerWho, &[("name", account.name.clone()), ("class", account.class_name.clone())]);
     html! {
         <div class="server-status">
             <span class="server-who">{ who }</span>

@@ -23,9 +23,9 @@ use crate::pages::playground::PlaygroundPage;
 use crate::pages::tools::ToolPage;
 use crate::state::{Action, Page, State};
 use crate::storage::{self, StorageProblem};
+use crate::sync::use_server;
 use context::AppHandle;
 use header::Header;
-use crate::sync::use_server;
 use hooks::{initial_page, use_autosave, use_document, use_lesson_text, use_route, use_workers};
 
 /// The app's version, written into result files.

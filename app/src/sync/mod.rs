@@ -83,7 +83,7 @@ struct Sender {
     owner: Option<String>,
     sending: bool,
     /// The timer that will send, and whether it is a retry's pause (which typing does not shorten).
-    timer: Option<(i32, Closure<dyn Fn()>, bool)>,
+    timer: Option<Timer>,
     /// The closure of the timer that fired last (it may still be running).
     spent: Option<Closure<dyn Fn()>>,
     failures: u32,
@@ -93,6 +93,9 @@ struct Sender {
 }
 
 type Shared = Rc<RefCell<Sender>>;
+
+/// A timer: its handle, its closure, and whether it is a retry's pause.
+type Timer = (i32, Closure<dyn Fn()>, bool);
 
 /// The `localStorage` key of a student's outbox.
 fn outbox_key(owner: &str) -> String {
@@ -128,7 +131,9 @@ fn schedule(shared: &Shared, delay: i32, retry: bool) {
             pump(&shared);
         })
     };
-    if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(send.as_ref().unchecked_ref(), delay) {
+    if let Ok(handle) =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(send.as_ref().unchecked_ref(), delay)
+    {
         sender.timer = Some((handle, send, retry));
     }
 }
@@ -221,7 +226,8 @@ async fn sign_in(shared: Shared, pack_key: String, language: Language) {
     let cached = storage::load(&format!("{pack_key}.{owner}")).ok().flatten().unwrap_or_default();
     let progress = {
         let mut sender = shared.borrow_mut();
-        sender.outbox = storage::stored_text(&outbox_key(&owner)).map(|text| Outbox::from_json(&text)).unwrap_or_default();
+        sender.outbox =
+            storage::stored_text(&outbox_key(&owner)).map(|text| Outbox::from_json(&text)).unwrap_or_default();
         let progress = sender.outbox.restore(&lessons, cached, js_sys::Date::now() as u64);
         sender.owner = Some(owner);
         sender.seen = None;

@@ -10,7 +10,7 @@
 
 use serde_json::{json, Value};
 
-use crate::storage::progress::{LessonProgress, Progress};
+use crate::storage::progress::Progress;
 
 /// One thing to tell the server.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,7 +141,8 @@ impl Outgoing {
 impl Outbox {
     /// Its JSON in storage.
     pub fn to_json(&self) -> String {
-        let known: Vec<Value> = self.known.iter().map(|(lesson, version, code)| json!([lesson, version, code])).collect();
+        let known: Vec<Value> =
+            self.known.iter().map(|(lesson, version, code)| json!([lesson, version, code])).collect();
         let pending: Vec<Value> = self.pending.iter().map(Outgoing::to_json).collect();
         json!({ "known": known, "pending": pending }).to_string()
     }
@@ -248,7 +249,7 @@ impl Outbox {
     /// hints are the larger of the two. `now` is the browser's time (milliseconds).
     pub fn restore(&mut self, server: &[ServerLesson], mut progress: Progress, now: u64) -> Progress {
         for lesson in server {
-            let local = progress.lessons.entry(lesson.lesson.clone()).or_insert_with(LessonProgress::default);
+            let local = progress.lessons.entry(lesson.lesson.clone()).or_default();
             local.best_score = local.best_score.max(lesson.best_score.unwrap_or_default());
             local.passed |= lesson.passed.unwrap_or_default();
             local.attempts = local.attempts.max(lesson.attempts.unwrap_or_default());
@@ -330,7 +331,10 @@ mod tests {
         outbox.edit("a", "3", 30, false);
         assert!(outbox.pending.is_empty());
         outbox.push(Outgoing::Event { event: "run".into(), lesson: "a".into(), codes: vec!["x".into()] });
-        assert_eq!(outbox.next().map(|request| request.body), Some(json!({ "kind": "run", "lesson": "a", "codes": ["x"] })));
+        assert_eq!(
+            outbox.next().map(|request| request.body),
+            Some(json!({ "kind": "run", "lesson": "a", "codes": ["x"] }))
+        );
     }
 
     #[test]
@@ -340,7 +344,10 @@ mod tests {
         (remote.best_score, remote.passed, remote.attempts, remote.hints) = (Some(10), Some(true), Some(3), Some(2));
         let progress = outbox.restore(&[remote], Progress::default(), 5000);
         let lesson = &progress.lessons["a"];
-        assert_eq!((lesson.code.as_str(), lesson.best_score, lesson.passed, lesson.attempts, lesson.hints_shown), ("print(1);", 10, true, 3, 2));
+        assert_eq!(
+            (lesson.code.as_str(), lesson.best_score, lesson.passed, lesson.attempts, lesson.hints_shown),
+            ("print(1);", 10, true, 3, 2)
+        );
         assert_eq!(outbox.known("a"), Some((4, "print(1);")));
         assert!(outbox.pending.is_empty());
     }
@@ -385,7 +392,11 @@ mod tests {
         outbox.acknowledged(&json!({}));
         outbox.edit("b", "2", 10, false);
         outbox.push(Outgoing::Check { lesson: "b".into(), code: "3".into() });
-        outbox.push(Outgoing::Event { event: "run".into(), lesson: "b".into(), codes: vec!["undefined-variable".into()] });
+        outbox.push(Outgoing::Event {
+            event: "run".into(),
+            lesson: "b".into(),
+            codes: vec!["undefined-variable".into()],
+        });
         assert_eq!(Outbox::from_json(&outbox.to_json()), outbox);
         assert_eq!(Outbox::from_json("damaged"), Outbox::default());
     }
