@@ -78,12 +78,12 @@ async function call(method, url, { body, text, cookie } = {}) {
     },
     body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
-  const text = await response.text();
+  const answer = await response.text();
   const took = performance.now() - started;
   const setCookie = response.headers.get('set-cookie');
   let json = null;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(answer);
   } catch {
     json = null;
   }

@@ -101,5 +101,13 @@ step "Bundle sizes against the budgets" node scripts/bundle-report.mjs dist
 step "wasm tests in headless Chromium" \
   env WASM_BINDGEN_TEST_TIMEOUT=300 cargo test -p sprout-tests --target wasm32-unknown-unknown --profile wasm-test --locked
 step "USB build (dist-usb/)" bash scripts/usb.sh --no-setup
+# The teacher's one file: `sprout` with the app just built inside it, copied to
+# target/sprout-with-app, which the browser tests run as `sprout serve` (one of them with no app
+# folder at all): a copy, because other browser tests rebuild target/debug/sprout meanwhile.
+sprout_with_app() {
+  cargo build -p sprout-cli --features embedded-app --locked
+  cp target/debug/sprout target/sprout-with-app
+}
+step "sprout with the app inside (embedded-app)" sprout_with_app
 step "Real-browser tests" \
   env SPROUT_DIST="$PWD/dist" SPROUT_USB="$PWD/dist-usb" SPROUT_REQUIRE_FIREFOX=1 node --test tests/browser/

@@ -51,6 +51,19 @@ pub struct Database {
     pub file: Option<PathBuf>,
 }
 
+impl Database {
+    /// A transaction that reads and then writes. SQLite's takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), waiting for it under the busy timeout: a deferred one that read first and
+    /// then writes after another connection's commit fails at once with `SQLITE_BUSY_SNAPSHOT`,
+    /// which no timeout waits out: a refused save when two students save at the same moment.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
 /// Why the database could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {

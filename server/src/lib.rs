@@ -24,17 +24,18 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::routing::{any, delete, get, post, put, MethodRouter};
 use axum::Router;
 use sprout_runtime::messages::Language;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{Compression, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
-pub use app::AppFiles;
+pub use app::{AppFiles, EmbeddedApp, EmbeddedFiles};
 pub use db::{Database, Dialect, Place};
 pub use error::{ApiError, CODES};
 pub use grader::CHECK_TIMEOUT;
@@ -89,11 +90,38 @@ pub struct RunningServer {
 }
 
 impl RunningServer {
-    /// Stops accepting, lets requests in flight finish, and waits.
+    /// Stops accepting and lets requests in flight finish, for at most [`STOP_GRACE`]: a
+    /// teacher's page holds the live stream open for ever, and Ctrl+C must still stop the server.
+    /// Every acknowledged write is already in the database, so nothing waits on the cut.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.stop.send(());
-        self.task.await??;
+        let mut task = self.task;
+        match tokio::time::timeout(STOP_GRACE, &mut task).await {
+            Ok(served) => served??,
+            Err(_) => task.abort(),
+        }
         Ok(())
+    }
+}
+
+/// How long stopping waits for requests in flight.
+pub const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Resolves when the server is asked to stop: Ctrl+C, or (on unix) SIGTERM, as a service
+/// manager or `kill` asks.
+async fn stop_requested() -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => interrupted.context("Ctrl+C")?,
+            _ = terminate.recv() => {}
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await.context("Ctrl+C")
     }
 }
 
@@ -140,8 +168,17 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
         .route("/api/classes/{class}/live", get(view::live))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state);
+    // The app's files go out gzipped (at the fastest level: the teacher's PC may be old) to
+    // browsers that take it: a class of 50 loading 2.3 MB of wasm each is a LAN's busiest minute.
     let router = match app {
-        AppFiles::Folder(folder) => api.fallback_service(ServeDir::new(folder)),
+        AppFiles::Folder(folder) => {
+            api.fallback_service(Compression::new(ServeDir::new(folder)).quality(CompressionLevel::Fastest))
+        }
+        AppFiles::Embedded(files) => {
+            let files = EmbeddedApp::new(files);
+            let serve = get(move |uri: Uri, headers: HeaderMap| async move { files.respond(&uri, &headers) });
+            api.fallback_service(Compression::new(serve.with_state(())).quality(CompressionLevel::Fastest))
+        }
         AppFiles::None => api.fallback(not_found),
     };
     let policy = app::content_security_policy(
@@ -172,9 +209,14 @@ fn place(options: &ServeOptions) -> Place {
     }
 }
 
-/// The app's files `options` name (`dist/` in the current directory by default).
+/// The app's files `options` name: `--app DIR`, else the app built into the program, else `dist/`
+/// in the current directory.
 fn app_files(options: &ServeOptions) -> AppFiles {
-    AppFiles::folder(options.app.as_deref().unwrap_or_else(|| std::path::Path::new("dist")))
+    match (&options.app, AppFiles::built_in()) {
+        (Some(folder), _) => AppFiles::folder(folder),
+        (None, Some(built_in)) => built_in,
+        (None, None) => AppFiles::folder(std::path::Path::new("dist")),
+    }
 }
 
 /// Opens the database, binds every IPv4 address on `options.port` (0: a free port) and serves in
@@ -243,7 +285,7 @@ pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
             say("serve-no-app", &[("folder", &folder.display())]);
         }
         say("serve-stop", &[]);
-        tokio::signal::ctrl_c().await.context("Ctrl+C")?;
+        stop_requested().await?;
         running.stop().await
     })
 }

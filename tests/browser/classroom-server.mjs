@@ -11,8 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repository } from './support.mjs';
 
-/** The `sprout` binary the native tests built (`SPROUT_CLI` overrides). */
-const sprout = process.env.SPROUT_CLI ?? path.join(repository, 'target/debug/sprout');
+/**
+ * `sprout` with the app inside, copied out of cargo's target folder by scripts/test.sh
+ * (`SPROUT_CLI` overrides): other browser tests run `cargo run -p sprout-cli`, which rebuilds
+ * target/debug/sprout without the app, at the same time.
+ */
+const sprout = process.env.SPROUT_CLI ?? path.join(repository, 'target/sprout-with-app');
 
 /** A free TCP port on loopback. */
 function freePort() {
@@ -48,14 +52,18 @@ async function answering(url, child) {
  * `sprout serve` with the built app (`SPROUT_DIST`, default `dist`) and a fresh data folder:
  * resolves to `{ url, kill(), stop(), start(), close() }`. `kill` is SIGKILL (nothing flushed,
  * nothing said goodbye); `stop` is SIGTERM; `start` starts it again on the same port and folder.
+ * With `{ builtInApp: true }` it is given no `--app` and runs in an empty folder, so that it can
+ * only serve the app built into it.
  */
-export async function startClassroomServer() {
+export async function startClassroomServer({ builtInApp = false } = {}) {
   const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
   await stat(path.join(distribution, 'index.html')).catch(() => {
     throw new Error(`${distribution}/index.html is missing: run \`trunk build --release --offline\` first`);
   });
   await stat(sprout).catch(() => {
-    throw new Error(`${sprout} is missing: run \`cargo build -p sprout-cli\` first`);
+    throw new Error(
+      `${sprout} is missing: run \`cargo build -p sprout-cli --features embedded-app && cp target/debug/sprout target/sprout-with-app\` first`,
+    );
   });
   const data = await mkdtemp(path.join(tmpdir(), 'sprout-classroom-'));
   const port = await freePort();
@@ -65,7 +73,9 @@ export async function startClassroomServer() {
     url,
     data,
     async start() {
-      child = spawn(sprout, ['serve', '--port', String(port), '--data', data, '--app', distribution], {
+      const app = builtInApp ? [] : ['--app', distribution];
+      child = spawn(sprout, ['serve', '--port', String(port), '--data', path.join(data, 'data'), ...app], {
+        cwd: data,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.output = [];

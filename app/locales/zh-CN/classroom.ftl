@@ -395,3 +395,224 @@ field-other = 请检查引号、括号和拼写。
 
 # A call test's missing keys.
 call-or-function = call（或 function 和 args）
+
+## The classroom server's part of the dashboard (issue #16): only when `sprout serve` served the page.
+
+# The group of lessons when the course's units are not known.
+all-lessons = 全部课
+
+# Heading of the classroom server's part.
+server-heading = 教室服务器
+
+# The server could not be reached (or did not answer as a Sprout server does).
+server-unreachable = 连不上教室服务器。请检查老师电脑上的萌芽是否还在运行，再试一次。
+
+# Before the form that sets the teacher's password for the first time.
+set-up-intro = 第一次使用：请设置老师密码。以后在任何电脑上打开学情分析，都用这个密码登录。
+
+# Label of the new password (at least 8 characters).
+new-password = 新密码（至少 8 个字符）
+
+# Button: set the password.
+set-password = 设置密码
+
+# Said after the server's refusal when the password is not set from the teacher's own PC.
+set-up-on-teacher-pc = 请在运行萌芽的老师电脑上打开这个页面来设置密码。
+
+# Before the sign-in form.
+sign-in-intro = 请输入老师密码登录，查看班级和学生的作业。
+
+# Label of the password.
+password = 老师密码
+
+# Button: sign in.
+sign-in = 登录
+
+# Shown while signed in.
+signed-in = 已以老师身份登录。
+
+# Button: sign out.
+sign-out = 退出登录
+
+# Heading of the list of classes.
+classes-heading = 班级
+
+# When there is no class yet.
+no-classes = 还没有班级。在下面输入班级名称来创建一个。
+
+# A class in the list. Placeholders: `{name}`, `{students}`.
+class-button = { $name }（{ $students } 名学生）
+
+# Label of a new class's name.
+new-class-name = 新班级名称
+
+# Label of the course picker.
+course = 课程
+
+# Sprout's own course in the course picker.
+builtin-course = 萌芽自带课程
+
+# Button: create the class.
+create-class = 创建班级
+
+# Heading of a class's students and PINs.
+roster-heading = 学生和登录码
+
+# Said after a roster was added. Placeholder: `{added}`.
+roster-added = 已添加 { $added } 名学生。
+
+# When the class has no students.
+no-students = 这个班还没有学生。请在下面粘贴名单，或选择从 Excel 另存的 CSV 文件。
+
+# Column: student number.
+number = 学号
+
+# Column: PIN.
+pin = 登录码
+
+# Column: what the teacher can do.
+actions = 操作
+
+# A removed student, in place of their PIN.
+removed = （已移出班级，作业仍保留）
+
+# Button: a new PIN.
+reset-pin = 重设登录码
+
+# The reset button for a screen reader (its visible words first). Placeholder: `{name}`.
+reset-pin-of = 重设登录码（{ $name }）
+
+# Button: remove a student.
+remove = 移出班级
+
+# The remove button for a screen reader. Placeholder: `{name}`.
+remove-of = 把{ $name }移出班级
+
+# The confirmation before a student is removed. Placeholder: `{name}`.
+remove-question = 把 { $name } 移出班级吗？移出后不能再登录，但已有的作业都会保留。
+
+# Said after a PIN reset. Placeholder: `{name}`.
+pin-reset = 已为 { $name } 重设登录码。
+
+# Said after a student was removed. Placeholder: `{name}`.
+student-removed = 已把 { $name } 移出班级（作业保留）。
+
+# Button: open the join cards.
+print-cards = 打印登录卡
+
+# Label of the roster textarea.
+roster-paste = 粘贴名单：每行一名学生，写姓名和学号（用空格、逗号或 Tab 隔开）
+
+# Example in the roster textarea.
+roster-example = 张三 20260101
+
+# Button: add the pasted students.
+add-students = 添加学生
+
+# Button: pick a CSV file.
+pick-csv = 选择 CSV 文件（可从 Excel 另存）
+
+# Heading of the join cards.
+cards-heading = 登录卡
+
+# Button: print the join cards.
+print-sheet = 打印
+
+# Button: close the join cards.
+close-cards = 关闭登录卡
+
+# On a card, before the PIN.
+card-pin = 登录码：
+
+# On a card, before the address to type.
+card-address = 在浏览器里打开：
+
+# Heading of the exports.
+exports-heading = 导出和备份
+
+# Link: the table as CSV.
+export-csv = 成绩表（CSV，可用 Excel 打开）
+
+# Link: the result files.
+export-results = 全班成绩文件（ZIP）
+
+# Link: every student's code.
+export-code = 全班代码（ZIP，每人一个文件夹）
+
+# Link: the database backup.
+export-backup = 备份整个数据库
+
+# Heading of the live class view.
+live-heading = 实时学情
+
+# The live connection is open.
+live-on = 实时更新中。
+
+# The live connection is lost; the browser reconnects by itself.
+live-lost = 实时更新已断开，正在重新连接……
+
+# Heading of who is stuck where.
+stuck-heading = 谁卡在哪里
+
+# When no student has started.
+nobody-started = 还没有学生开始做题。
+
+# Column: minutes since progress.
+since-progress = 多久没有进展
+
+# Column: checks failed in a row.
+failed-in-a-row = 连续没通过
+
+# Column: the latest mistake.
+last-mistake = 最近的错误
+
+# Minutes. Placeholder: `{minutes}`.
+minutes = { $minutes } 分钟
+
+# Heading of the common mistakes per lesson.
+common-codes-heading = 各课最常见的错误
+
+# When nobody made a mistake yet.
+no-mistakes = 还没有记录到错误。
+
+# A mistake and how many students made it. Placeholders: `{mistake}`, `{students}`.
+code-students = { $mistake }（{ $students } 人）
+
+# Button: back from a student's page.
+back-to-class = 返回班级
+
+# Heading of a student's page. Placeholders: `{name}`, `{number}`.
+student-heading = { $name }（{ $number }）
+
+# Heading of a student's code.
+code-heading = 代码和历史版本
+
+# When the student saved no code.
+no-code = 还没有保存过代码。
+
+# A lesson's list of versions, for a screen reader. Placeholder: `{lesson}`.
+versions-of = { $lesson }的历史版本
+
+# A version. Placeholders: `{number}`, `{time}`.
+version-at = 第 { $number } 版 · { $time }
+
+# Heading of the timeline.
+timeline-heading = 运行、检查和提示
+
+# When there is nothing on the timeline.
+no-timeline = 还没有运行、检查或提示。
+
+# A run on the timeline.
+kind-run = 运行
+
+# A check on the timeline.
+kind-check = 检查
+
+# A hint on the timeline.
+kind-hint = 看提示
+
+# A check that passed every test.
+all-passed = 全部通过
+
+# A check that did not.
+not-passed = 没有全部通过

@@ -22,6 +22,7 @@ use web_sys::{DragEvent, File, FileList, HtmlElement, HtmlInputElement, HtmlSele
 use yew::prelude::*;
 
 use super::i18n::{class_tr, class_tr_with, ClassText};
+use super::server::ServerPart;
 use crate::shell::context::use_language;
 use crate::storage;
 
@@ -195,12 +196,13 @@ fn unit_open(units: usize, toggled: &BTreeSet<usize>, index: usize) -> bool {
     (units == 1) != toggled.contains(&index)
 }
 
-fn lesson_title(language: Language, pack: &Pack, overview: &Overview, column: usize) -> String {
-    let title = &overview.lessons[column].title;
-    match (language, &title.en) {
+/// A lesson's title in `language`, or its id when the pack gave it none.
+pub(super) fn lesson_title(language: Language, overview: &Overview, column: usize) -> String {
+    let lesson = &overview.lessons[column];
+    match (language, &lesson.title.en) {
         (Language::En, Some(english)) => english.clone(),
-        _ if title.zh.is_empty() => pack.course.lesson_ids().nth(column).unwrap_or_default().to_string(),
-        _ => title.zh.clone(),
+        _ if lesson.title.zh.is_empty() => lesson.id.clone(),
+        _ => lesson.title.zh.clone(),
     }
 }
 
@@ -225,26 +227,7 @@ fn points_text(language: Language, points: u32) -> String {
 pub fn Dashboard(props: &DashboardProps) -> Html {
     let language = use_language();
     let files = use_reducer(Files::default);
-    let sort = use_state(|| (SortKey::Given, false));
-    let class_filter = use_state(String::new);
-    let search = use_state(String::new);
-    let report = use_state(|| None::<Reports>);
-    let toggled_units = use_state(BTreeSet::<usize>::new);
     let dragging = use_state(|| false);
-    // A report that opens is brought into view, its heading focused (a keyboard or screen-reader
-    // user lands on it; the button that opened it may be far down a table of 40).
-    use_effect_with(*report, |open| {
-        if open.is_some() {
-            let heading = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.query_selector(".reports .student-report h3").ok().flatten())
-                .and_then(|heading| heading.dyn_into::<HtmlElement>().ok());
-            if let Some(heading) = heading {
-                heading.scroll_into_view();
-                let _ = heading.focus();
-            }
-        }
-    });
     // The results, and the pack they are read against: a dropped pack file's, or the course's.
     let read = {
         let course = props.pack.clone();
@@ -303,23 +286,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_clear = {
-        let (files, report) = (files.dispatcher(), report.clone());
-        Callback::from(move |_: MouseEvent| {
-            files.dispatch(FilesAction::Clear);
-            report.set(None);
-        })
-    };
-    let on_all_reports = {
-        let report = report.clone();
-        Callback::from(move |_: MouseEvent| report.set(Some(Reports::Shown)))
-    };
-    let on_csv = {
-        let overview = overview.clone();
-        Callback::from(move |_: MouseEvent| {
-            let csv = overview.to_csv(language);
-            let _ =
-                storage::download(class_tr(language, ClassText::CsvFileName), "text/csv;charset=utf-8", csv.as_bytes());
-        })
+        let files = files.dispatcher();
+        Callback::from(move |_: MouseEvent| files.dispatch(FilesAction::Clear))
     };
 
     let drop_zone = html! {
@@ -343,8 +311,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             </div>
         </section>
     };
+    // Above the file import, the classroom server's part (nothing when no Sprout server served the page).
+    let server = html! { <ServerPart pack={props.pack.clone()} /> };
     if files.read.is_empty() {
-        return html! { <div class="dashboard">{ drop_zone }</div> };
+        return html! { <div class="dashboard">{ server }{ drop_zone }</div> };
     }
 
     let counted = overview.rows.iter().filter(|row| row.counts()).count();
@@ -383,6 +353,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
 
     html! {
         <div class="dashboard">
+            { server }
             { drop_zone }
             <p class="read-against">{ read_against }</p>
             <p class="class-summary" role="status">{ summary }
@@ -405,18 +376,95 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </ul>
                 </section>
             }
-            { students_table(language, &pack, &overview, &TableView { sort: &sort, class_filter: &class_filter, search: &search, toggled_units: &toggled_units }, &report) }
+            <ClassOverview {overview} pack={Some(pack)} csv=true />
+        </div>
+    }
+}
+
+/// Props of [`ClassOverview`].
+#[derive(Properties, PartialEq)]
+pub struct ClassOverviewProps {
+    /// The class's figures.
+    pub overview: Rc<Overview>,
+    /// The pack the figures are of, for its units' columns: none (or one of other lessons) puts
+    /// every lesson in one group.
+    pub pack: Option<Rc<Pack>>,
+    /// Whether the table downloads as CSV from the page (the file dashboard); the classroom
+    /// server exports its own.
+    #[prop_or_default]
+    pub csv: bool,
+    /// Opens a student's page, by their row: their names become buttons (the classroom server's
+    /// view).
+    #[prop_or_default]
+    pub on_student: Option<Callback<usize>>,
+}
+
+/// The figures of a class, from dropped files or from the classroom server: the students ×
+/// lessons table with its filters, each lesson's pass rate, the tests most failed, the histogram,
+/// and the printable reports.
+#[component]
+pub fn ClassOverview(props: &ClassOverviewProps) -> Html {
+    let language = use_language();
+    let sort = use_state(|| (SortKey::Given, false));
+    let class_filter = use_state(String::new);
+    let search = use_state(String::new);
+    let report = use_state(|| None::<Reports>);
+    let toggled_units = use_state(BTreeSet::<usize>::new);
+    // A report that opens is brought into view, its heading focused (a keyboard or screen-reader
+    // user lands on it; the button that opened it may be far down a table of 40).
+    use_effect_with(*report, |open| {
+        if open.is_some() {
+            let heading = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.query_selector(".reports .student-report h3").ok().flatten())
+                .and_then(|heading| heading.dyn_into::<HtmlElement>().ok());
+            if let Some(heading) = heading {
+                heading.scroll_into_view();
+                let _ = heading.focus();
+            }
+        }
+    });
+    let overview = &props.overview;
+    let lessons = overview.lessons.len();
+    let units = match &props.pack {
+        Some(pack) if pack.course.lesson_ids().count() == lessons => unit_columns(language, pack),
+        _ => vec![UnitColumns { title: class_tr(language, ClassText::AllLessons).to_string(), columns: 0..lessons }],
+    };
+    let on_all_reports = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| report.set(Some(Reports::Shown)))
+    };
+    let on_csv = {
+        let overview = overview.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = overview.to_csv(language);
+            let _ =
+                storage::download(class_tr(language, ClassText::CsvFileName), "text/csv;charset=utf-8", csv.as_bytes());
+        })
+    };
+    let view = TableView {
+        on_student: props.on_student.as_ref(),
+        sort: &sort,
+        class_filter: &class_filter,
+        search: &search,
+        toggled_units: &toggled_units,
+    };
+    html! {
+        <>
+            { students_table(language, &units, overview, &view, &report) }
             <div class="table-actions">
-                <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
+                if props.csv {
+                    <button type="button" class="primary" onclick={on_csv}>{ class_tr(language, ClassText::DownloadCsv) }</button>
+                }
                 <button type="button" onclick={on_all_reports}>{ class_tr(language, ClassText::AllReports) }</button>
             </div>
-            { lesson_figures(language, &pack, &overview) }
-            { most_failed(language, &pack, &overview) }
-            { histogram(language, &overview) }
+            { lesson_figures(language, overview) }
+            { most_failed(language, overview) }
+            { histogram(language, overview) }
             if let Some(open) = *report {
-                { reports(language, &pack, &overview, &open_rows(open, &overview, &sort, &class_filter, &search), &report) }
+                { reports(language, overview, &open_rows(open, overview, &sort, &class_filter, &search), &report) }
             }
-        </div>
+        </>
     }
 }
 
@@ -458,6 +506,8 @@ fn shown_rows(overview: &Overview, sort: (SortKey, bool), class_filter: &str, se
 
 /// What the table shows: its sort column, filters and the units the teacher opened or closed.
 struct TableView<'a> {
+    /// Opens a student's own page (the classroom server's), by their row; none in the file dashboard.
+    on_student: Option<&'a Callback<usize>>,
     sort: &'a UseStateHandle<(SortKey, bool)>,
     class_filter: &'a UseStateHandle<String>,
     search: &'a UseStateHandle<String>,
@@ -469,17 +519,16 @@ struct TableView<'a> {
 /// lessons.
 fn students_table(
     language: Language,
-    pack: &Pack,
+    units: &[UnitColumns],
     overview: &Overview,
     view: &TableView,
     report: &UseStateHandle<Option<Reports>>,
 ) -> Html {
-    let TableView { sort, class_filter, search, toggled_units } = *view;
+    let TableView { sort, class_filter, search, toggled_units, .. } = *view;
     let mut classes: Vec<&str> = overview.rows.iter().map(|row| row.student.class.as_str()).collect();
     classes.sort_unstable();
     classes.dedup();
     let shown = shown_rows(overview, **sort, class_filter, search);
-    let units = unit_columns(language, pack);
     let open: Vec<bool> = (0..units.len()).map(|index| unit_open(units.len(), toggled_units, index)).collect();
     let header = |label: String, column: SortKey, class: Option<&'static str>| {
         let sort_state = sort.clone();
@@ -576,7 +625,7 @@ fn students_table(
                                 <>
                                     { unit_header(index, unit) }
                                     if open[index] {
-                                        { for unit.columns.clone().map(|column| header(lesson_title(language, pack, overview, column), SortKey::Lesson(column), None)) }
+                                        { for unit.columns.clone().map(|column| header(lesson_title(language, overview, column), SortKey::Lesson(column), None)) }
                                     }
                                 </>
                             }) }
@@ -593,7 +642,13 @@ fn students_table(
                             let name = row_name(language, row);
                             html! {
                                 <tr class={classes!((!row.counts()).then_some("flagged"))}>
-                                    <th scope="row" class={classes!("name", row.student.name.trim().is_empty().then_some("nameless"))}>{ name.clone() }</th>
+                                    <th scope="row" class={classes!("name", row.student.name.trim().is_empty().then_some("nameless"))}>
+                                        if let Some(on_student) = view.on_student {
+                                            <button type="button" class="link" onclick={on_student.reform(move |_: MouseEvent| index)}>{ name.clone() }</button>
+                                        } else {
+                                            { name.clone() }
+                                        }
+                                    </th>
                                     <td class="class">{ &row.student.class }</td>
                                     <td class="number">{ points_text(language, row.total) }</td>
                                     <td class="flags">{ for row.flags.iter().map(|flag| html! {
@@ -633,7 +688,7 @@ fn students_table(
 }
 
 /// Each lesson's pass rate and mean attempts over the counted students.
-fn lesson_figures(language: Language, pack: &Pack, overview: &Overview) -> Html {
+fn lesson_figures(language: Language, overview: &Overview) -> Html {
     html! {
         <section class="lesson-figures" aria-labelledby="lesson-figures-heading">
             <h3 id="lesson-figures-heading">{ class_tr(language, ClassText::LessonsHeading) }</h3>
@@ -649,7 +704,7 @@ fn lesson_figures(language: Language, pack: &Pack, overview: &Overview) -> Html 
                 <tbody>
                     { for overview.lessons.iter().enumerate().filter(|(_, column)| column.checked > 0).map(|(index, column)| html! {
                         <tr>
-                            <th scope="row">{ lesson_title(language, pack, overview, index) }</th>
+                            <th scope="row">{ lesson_title(language, overview, index) }</th>
                             <td class="number">{ column.checked }</td>
                             <td class="number">{ percent_text(column.pass_rate()) }</td>
                             <td class="number">{ format!("{:.1}", column.mean_attempts) }</td>
@@ -662,7 +717,7 @@ fn lesson_figures(language: Language, pack: &Pack, overview: &Overview) -> Html 
 }
 
 /// Where the class is stuck: the tests most counted students failed.
-fn most_failed(language: Language, pack: &Pack, overview: &Overview) -> Html {
+fn most_failed(language: Language, overview: &Overview) -> Html {
     html! {
         <section class="most-failed" aria-labelledby="most-failed-heading">
             <h3 id="most-failed-heading">{ class_tr(language, ClassText::MostFailedHeading) }</h3>
@@ -672,7 +727,7 @@ fn most_failed(language: Language, pack: &Pack, overview: &Overview) -> Html {
                 <ol>
                     { for overview.most_failed.iter().map(|test| html! {
                         <li>{ class_tr_with(language, ClassText::FailedTest, &[
-                            ("lesson", lesson_title(language, pack, overview, test.lesson)),
+                            ("lesson", lesson_title(language, overview, test.lesson)),
                             ("test", test.name.clone().unwrap_or_else(|| test.test_id.clone())),
                             ("failed", test.failed.to_string()),
                             ("checked", test.checked.to_string()),
@@ -736,13 +791,7 @@ fn open_rows(
 }
 
 /// The open reports, with a button that prints them (one page each) and one that closes them.
-fn reports(
-    language: Language,
-    pack: &Pack,
-    overview: &Overview,
-    rows: &[usize],
-    report: &UseStateHandle<Option<Reports>>,
-) -> Html {
+fn reports(language: Language, overview: &Overview, rows: &[usize], report: &UseStateHandle<Option<Reports>>) -> Html {
     let close = {
         let report = report.clone();
         Callback::from(move |_: MouseEvent| report.set(None))
@@ -758,13 +807,13 @@ fn reports(
                 <button type="button" class="primary" onclick={print}>{ class_tr(language, ClassText::Print) }</button>
                 <button type="button" onclick={close}>{ class_tr(language, ClassText::CloseReport) }</button>
             </div>
-            { for rows.iter().map(|&index| student_report(language, pack, overview, index)) }
+            { for rows.iter().map(|&index| student_report(language, overview, index)) }
         </div>
     }
 }
 
 /// One student's report, to print and hand out.
-fn student_report(language: Language, pack: &Pack, overview: &Overview, index: usize) -> Html {
+fn student_report(language: Language, overview: &Overview, index: usize) -> Html {
     let row = &overview.rows[index];
     let student = &row.student;
     let heading = format!("report-heading-{index}");
@@ -794,7 +843,7 @@ fn student_report(language: Language, pack: &Pack, overview: &Overview, index: u
                 <tbody>
                     { for row.cells.iter().enumerate().filter_map(|(column, cell)| Some((column, cell.as_ref()?))).map(|(column, cell)| html! {
                         <tr>
-                            <th scope="row">{ lesson_title(language, pack, overview, column) }</th>
+                            <th scope="row">{ lesson_title(language, overview, column) }</th>
                             <td class="number">{ class_tr_with(language, ClassText::ScoreOf, &[
                                 ("score", cell.score.to_string()),
                                 ("max", cell.max_score.to_string()),

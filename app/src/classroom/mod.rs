@@ -1,11 +1,13 @@
 //! What only the classroom module has (the `classroom` feature, issue #6): the teachers' pages,
 //! the class dashboard and the lesson editor, which the first screen's page mounts through
 //! [`mount_classroom`] (see `crate::modules::tool`), and the lesson editor's worker ([`verify`]), which
-//! runs teachers' reference solutions; the pages themselves run no programs.
+//! runs teachers' reference solutions; the pages themselves run no programs. Served by `sprout
+//! serve`, the dashboard also has the classroom server's part ([`server`]).
 
 pub mod author;
 pub mod dashboard;
 pub mod i18n;
+pub mod server;
 pub mod verify;
 
 use std::rc::Rc;

@@ -144,7 +144,7 @@ pub async fn import_roster(
     }
     let mut pins = taken_pins(&state, class).await?;
     let now = now_ms();
-    let mut transaction = state.db.pool.begin().await?;
+    let mut transaction = state.db.begin_write().await?;
     for entry in &new {
         let pin = new_pin(&pins);
         pins.insert(pin.clone());
@@ -200,7 +200,7 @@ pub async fn reset_pin(
 ) -> ApiResult<axum::Json<Value>> {
     student_in_class(&state, class, student).await?;
     let pin = new_pin(&taken_pins(&state, class).await?);
-    let mut transaction = state.db.pool.begin().await?;
+    let mut transaction = state.db.begin_write().await?;
     sqlx::query("UPDATE students SET pin = $1 WHERE id = $2")
         .bind(&pin)
         .bind(student)
@@ -219,7 +219,7 @@ pub async fn remove_student(
     Path((class, student)): Path<(i64, i64)>,
 ) -> ApiResult<axum::Json<Value>> {
     student_in_class(&state, class, student).await?;
-    let mut transaction = state.db.pool.begin().await?;
+    let mut transaction = state.db.begin_write().await?;
     sqlx::query("UPDATE students SET removed_at = $1 WHERE id = $2 AND removed_at IS NULL")
         .bind(now_ms())
         .bind(student)

@@ -115,8 +115,10 @@ async fn course_and_lesson(state: &AppState, student: &SignedInStudent, lesson: 
 pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Value>> {
     let (class_name, course) = class_row(&state, student.class_id).await?;
     let pack = state.course(&course).await?;
+    // Only each lesson's newest version is read (a term of autosaves is thousands of versions):
+    // the highest id, since `save_version` never gives a later version an earlier time.
     let versions: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT id, lesson_id, code, saved_at FROM versions WHERE student_id = $1 ORDER BY saved_at, id",
+        "SELECT id, lesson_id, code, saved_at FROM versions WHERE id IN          (SELECT MAX(id) FROM versions WHERE student_id = $1 GROUP BY lesson_id) ORDER BY saved_at, id",
     )
     .bind(student.id)
     .fetch_all(&state.db.pool)
@@ -136,7 +138,7 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
     .await?;
     let mut lessons: BTreeMap<String, Value> = BTreeMap::new();
     for (id, lesson, code, saved_at) in versions {
-        // Ordered oldest first: the last one written is the current one.
+        // One per lesson: its newest version, the current one.
         lessons.insert(lesson.clone(), json!({ "lesson": lesson, "code": code, "version": id, "saved_at": saved_at }));
     }
     for (lesson, score, max_score, passed, attempts) in best {
@@ -188,7 +190,7 @@ async fn save_version(
     code: &str,
     based_on: Option<i64>,
 ) -> ApiResult<(i64, i64, bool)> {
-    let mut transaction = state.db.pool.begin().await?;
+    let mut transaction = state.db.begin_write().await?;
     let latest: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM versions WHERE student_id = $1 AND lesson_id = $2 ORDER BY saved_at DESC, id DESC LIMIT 1",
     )
