@@ -104,10 +104,10 @@ impl ServerLesson {
                     code: text(lesson, "code"),
                     version: lesson.get("version").and_then(Value::as_i64),
                     saved_at: number(lesson, "saved_at").unwrap_or_default(),
-                    best_score: number(lesson, "best_score").map(|score| score as u32),
+                    best_score: number(lesson, "best_score").and_then(|score| u32::try_from(score).ok()),
                     passed: lesson.get("passed").and_then(Value::as_bool),
-                    attempts: number(lesson, "attempts").map(|attempts| attempts as u32),
-                    hints: number(lesson, "hints").map(|hints| hints as usize),
+                    attempts: number(lesson, "attempts").and_then(|attempts| u32::try_from(attempts).ok()),
+                    hints: number(lesson, "hints").and_then(|hints| usize::try_from(hints).ok()),
                 })
             })
             .collect()
@@ -379,9 +379,12 @@ mod tests {
             { "lesson": "b", "code": "y", "version": 2, "saved_at": 6, "best_score": 50, "max_score": 100, "passed": false, "attempts": 2, "hints": 1 },
             { "lesson": "c", "hints": 3 },
             { "code": "no lesson id" },
+            { "lesson": "d", "best_score": 4_294_967_296_u64, "attempts": -1, "hints": 1.5 },
         ]));
-        assert_eq!(lessons.len(), 3);
+        assert_eq!(lessons.len(), 4);
         assert_eq!((lessons[0].attempts, lessons[1].attempts, lessons[2].hints), (None, Some(2), Some(3)));
+        // A number out of range is no number, not one cut down to 32 bits (4,294,967,296 is not 0).
+        assert_eq!((lessons[3].best_score, lessons[3].attempts, lessons[3].hints), (None, None, None));
     }
 
     #[test]
