@@ -12,7 +12,7 @@ import { launch, newTab, typeProgram } from './support.mjs';
 import { api, createClass, setUpTeacher, startClassroomServer } from './classroom-server.mjs';
 
 const SAVED = '已保存到老师的电脑';
-const AWAY = '暂时连不上老师的电脑，作品先存在这台电脑上，连上后自动补交';
+const AWAY = '连不上老师的电脑，作品先存本机，稍后自动补交';
 const HELLO = 'print("你好，世界！");\nprint("我开始学编程了。");';
 
 describe('students on the classroom server', () => {

@@ -503,8 +503,9 @@ server-saved = 已保存到老师的电脑
 # The header's quiet status: an edit is on its way to the teacher's PC.
 server-saving = 正在保存…
 
-# The header's status when the teacher's PC does not answer: the work waits on this PC.
-server-away = 暂时连不上老师的电脑，作品先存在这台电脑上，连上后自动补交
+# The header's status when the teacher's PC does not answer: the work waits on this PC (one line
+# in the header at 1366 pixels: short).
+server-away = 连不上老师的电脑，作品先存本机，稍后自动补交
 
 # The header's button that signs the student out of the class.
 server-sign-out = 退出登录
