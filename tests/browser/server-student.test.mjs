@@ -137,6 +137,7 @@ describe('students on the classroom server', () => {
   test('a server killed while a student types loses no saved edit, and gets the rest when back', async () => {
     const student = klass.students[0];
     const { page } = await freshBrowser();
+    await page.setViewportSize({ width: 1366, height: 768 });
     await join(page, student);
     await signedIn(page, student);
     await openHello(page);
@@ -147,6 +148,13 @@ describe('students on the classroom server', () => {
     await server.kill('SIGKILL');
     await typeProgram(page, 'print("三");');
     await page.locator('.server-saving').getByText(AWAY).waitFor();
+    // Said quietly: on a school screen's 1366×768 the paused status is one line of the header.
+    const lines = await page.locator('.server-saving').evaluate((status) => {
+      const range = document.createRange();
+      range.selectNodeContents(status);
+      return new Set([...range.getClientRects()].map((rectangle) => Math.round(rectangle.top))).size;
+    });
+    assert.equal(lines, 1, 'the paused status fits one line');
     const typedWhileDown = 'print("四");';
     await typeProgram(page, typedWhileDown);
     const down = await mark(page);
