@@ -1,6 +1,7 @@
 //! The student's side: `GET /api/join` and `GET /api/join/{class}` (public: what the sign-in page
 //! lists), `POST /api/student/login` (rate-limited per student and per peer),
-//! `POST /api/student/logout`, and, signed in, `GET /api/me`, `PUT /api/me/lessons/{lesson}/code`
+//! `POST /api/student/logout`, and, signed in, `GET /api/me`, `GET /api/me/pack` (the class's
+//! course for the app), `PUT /api/me/lessons/{lesson}/code`
 //! (every version kept), `POST /api/me/lessons/{lesson}/check` (the server grades) and
 //! `POST /api/me/events` (runs and hints). A student only ever reaches their own work: every
 //! query below is keyed by the session's student.
@@ -20,7 +21,7 @@ use sprout_runtime::Code;
 use crate::auth::{self, SignedInStudent, PEER_LIMIT, STUDENT_COOKIE, STUDENT_LIMIT, WRITE_LIMIT};
 use crate::error::{ApiError, ApiResult, Json};
 use crate::routes::classes::class_row;
-use crate::state::{AppState, LiveEvent};
+use crate::state::{AppState, LiveEvent, BUILTIN_COURSE};
 use crate::time::now_ms;
 
 /// The longest program the server keeps or grades (the result files' limit).
@@ -106,6 +107,18 @@ async fn course_and_lesson(state: &AppState, student: &SignedInStudent, lesson: 
         return Err(ApiError::not_found("unknown-lesson"));
     }
     Ok(pack)
+}
+
+/// `GET /api/me/pack`: the students' copy of the class's pack, which the app opens as its course:
+/// no hidden tests and no reference solutions even when the teacher uploaded the full copy (the
+/// server grades with that). A class of Sprout's own course has none to give (404 `unknown-pack`):
+/// the app carries that course.
+pub async fn pack(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Pack>> {
+    let (_, course) = class_row(&state, student.class_id).await?;
+    if course == BUILTIN_COURSE {
+        return Err(ApiError::not_found("unknown-pack"));
+    }
+    Ok(axum::Json(state.course(&course).await?.students_copy()))
 }
 
 /// `GET /api/me`: who, their class, the course's content hash, and per lesson worked on the
