@@ -189,13 +189,16 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="lab-link" onclick={go(Page::Lab)}>{ tr(language, Text::AiLabLink) }</button>
                     <button type="button" class="class-link" onclick={go(Page::Class)}>{ tr(language, Text::ClassLink) }</button>
                     <button type="button" class="author-link" onclick={go(Page::Author)}>{ tr(language, Text::AuthorLink) }</button>
-                    if !is_embedded(pack) {
-                        <button type="button" onclick={actions.on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                    // Signed in to a class, the course is the one the teacher gave the class.
+                    if app.server.account().is_none() {
+                        if !is_embedded(pack) {
+                            <button type="button" onclick={actions.on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                        }
+                        <div class="pack-open">
+                            <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
+                            <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={picked_file(&actions.on_open_pack)} />
+                        </div>
                     }
-                    <div class="pack-open">
-                        <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
-                        <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={picked_file(&actions.on_open_pack)} />
-                    </div>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
                     <section class="unit" aria-label={title(language, &unit.title)}>

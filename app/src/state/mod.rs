@@ -323,8 +323,9 @@ pub enum Action {
     SignedOut,
     /// The student signed in to the server: ask for their work.
     Joined,
-    /// The server gave the signed-in student's work, merged with this browser's (`crate::sync`).
-    SignedIn(Rc<Account>, Progress),
+    /// The server gave the signed-in student's work, merged with this browser's (`crate::sync`),
+    /// in the class's course: the app's own, or the pack the teacher gave the class.
+    SignedIn(Rc<Account>, Rc<Pack>, Progress),
     /// Whether the work is saved on the teacher's PC.
     Saving(Saving),
 }
@@ -490,12 +491,12 @@ impl Reducible for State {
                 true
             }
             // The server's class works in the app's own course: a pack from a file is left.
-            Action::SignedIn(account, progress) => {
-                if is_embedded(&next.course.pack) {
+            Action::SignedIn(account, pack, progress) => {
+                if next.course.pack.content_hash == pack.content_hash {
                     next.course.progress = Rc::new(progress);
                     next.run.grade = None;
                 } else {
-                    next.switch_course(course(), progress);
+                    next.switch_course(pack, progress);
                 }
                 next.server.connection = Connection::SignedIn(account);
                 true

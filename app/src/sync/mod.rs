@@ -14,12 +14,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde_json::Value;
+use sprout_lessons::Pack;
 use sprout_runtime::messages::Language;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
+use crate::course::{course as course_of_the_app, read_pack_file};
 use crate::state::server::{Account, Saving};
 use crate::state::{Action, State};
 use crate::storage;
@@ -46,10 +48,15 @@ impl Reply {
     }
 }
 
-/// One API call to the server the page came from, in `language`; `Err` when it does not answer.
-/// It calls the browser's `fetch` through js-sys (`Reflect`) rather than web-sys's bindings,
-/// which would need four more web-sys features in the first screen for these few lines.
-pub async fn call(method: &str, path: &str, body: Option<&Value>, language: Language) -> Result<Reply, JsValue> {
+/// One request to the server the page came from, in `language`: its status and body text; `Err`
+/// when it does not answer. It calls the browser's `fetch` through js-sys (`Reflect`) rather than
+/// web-sys's bindings, which would need four more web-sys features in the first screen.
+async fn fetch_text(
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+    language: Language,
+) -> Result<(u16, String), JsValue> {
     let set = |target: &js_sys::Object, key: &str, value: &JsValue| js_sys::Reflect::set(target, &key.into(), value);
     let (init, headers) = (js_sys::Object::new(), js_sys::Object::new());
     set(&init, "method", &method.into())?;
@@ -65,7 +72,31 @@ pub async fn call(method: &str, path: &str, body: Option<&Value>, language: Lang
     let status = js_sys::Reflect::get(&response, &"status".into())?.as_f64().unwrap_or_default() as u16;
     let text: js_sys::Function = js_sys::Reflect::get(&response, &"text".into())?.dyn_into()?;
     let text = JsFuture::from(text.call0(&response)?.dyn_into::<js_sys::Promise>()?).await?;
-    Ok(Reply { status, body: serde_json::from_str(&text.as_string().unwrap_or_default()).unwrap_or(Value::Null) })
+    Ok((status, text.as_string().unwrap_or_default()))
+}
+
+/// One API call to the server the page came from, in `language`, its JSON reply read; `Err` when
+/// it does not answer.
+pub async fn call(method: &str, path: &str, body: Option<&Value>, language: Language) -> Result<Reply, JsValue> {
+    let (status, text) = fetch_text(method, path, body, language).await?;
+    Ok(Reply { status, body: serde_json::from_str(&text).unwrap_or(Value::Null) })
+}
+
+/// The class's course: the app's own, the pack on screen when it is the class's, or the students'
+/// copy of the class's pack from `GET /api/me/pack` (read as a pack file is, straight from its
+/// text, and kept in storage as an opened pack is); `None` when that cannot be had.
+async fn class_course(course: &Value, shown: Rc<Pack>, language: Language) -> Option<Rc<Pack>> {
+    if course["id"] == "builtin" {
+        storage::keep_pack(None).ok();
+        return Some(course_of_the_app());
+    }
+    if course["content_hash"].as_str() == Some(shown.content_hash.as_str()) {
+        return Some(shown);
+    }
+    let (status, text) = fetch_text("GET", "/api/me/pack", None, language).await.ok()?;
+    let pack = read_pack_file(&text).ok().filter(|_| status == 200)?;
+    storage::keep_pack(Some(&text)).ok();
+    Some(Rc::new(pack))
 }
 
 /// The lesson on screen as the sync last saw it: its id, code, checks and hints.
@@ -205,14 +236,19 @@ fn served_over_http() -> bool {
     protocol == "http:" || protocol == "https:"
 }
 
-/// The signed-in student's work from `GET /api/me`, merged with this browser's cache and outbox
-/// (the outbox's rules: [`Outbox::restore`]), handed to the state; a 401 is "nobody signed in".
-async fn sign_in(shared: Shared, pack_key: String, language: Language) {
+/// The signed-in student's work from `GET /api/me`, in the class's course ([`class_course`]),
+/// merged with this browser's cache and outbox (the outbox's rules: [`Outbox::restore`]), handed
+/// to the state; a 401, or a class's course that cannot be had, is "nobody signed in".
+async fn sign_in(shared: Shared, shown: Rc<Pack>, language: Language) {
     let dispatcher = shared.borrow().dispatcher.clone();
     let reply = match call("GET", "/api/me", None, language).await {
         Ok(reply) if reply.status == 200 => reply.body,
         _ => return dispatcher.dispatch(Action::SignedOut),
     };
+    let Some(pack) = class_course(&reply["course"], shown, language).await else {
+        return dispatcher.dispatch(Action::SignedOut);
+    };
+    let pack_key = storage::progress_key(&pack);
     let number = |value: &Value| value.as_i64().unwrap_or_default();
     let text = |value: &Value| value.as_str().unwrap_or_default().to_string();
     let account = Account {
@@ -235,7 +271,7 @@ async fn sign_in(shared: Shared, pack_key: String, language: Language) {
         sender.keep();
         progress
     };
-    dispatcher.dispatch(Action::SignedIn(Rc::new(account), progress));
+    dispatcher.dispatch(Action::SignedIn(Rc::new(account), pack, progress));
     schedule(&shared, 0, false);
 }
 
@@ -307,15 +343,15 @@ pub fn use_server(state: &UseReducerHandle<State>) {
     };
     shared.borrow_mut().language = state.language;
     {
-        let (shared, pack_key, language) = (shared.clone(), storage::progress_key(&state.course.pack), state.language);
+        let (shared, shown, language) = (shared.clone(), state.course.pack.clone(), state.language);
         use_effect_with(state.server.joins, move |&joins| {
             if joins > 0 {
-                spawn_local(sign_in(shared, pack_key, language));
+                spawn_local(sign_in(shared, shown, language));
             } else if served_over_http() {
                 spawn_local(async move {
                     let hello = call("GET", "/api/hello", None, language).await;
                     if hello.is_ok_and(|reply| reply.body["server"] == "sprout") {
-                        sign_in(shared, pack_key, language).await;
+                        sign_in(shared, shown, language).await;
                     }
                 });
             }
