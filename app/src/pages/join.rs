@@ -2,6 +2,7 @@
 //! signed in. The student picks the class, then their name, and types the PIN the teacher gave
 //! them; a refusal (a wrong PIN, too many tries) is said in the server's own words, which come in
 //! the page's language. Native controls only (lists and a form), so it all works from the keyboard.
+//! Below it, the teacher (who opens the same address on the server's PC) finds the class's pages.
 
 use serde_json::{json, Value};
 use wasm_bindgen_futures::spawn_local;
@@ -10,7 +11,8 @@ use yew::prelude::*;
 
 use crate::i18n::{tr, Text};
 use crate::shell::context::{use_app, use_language};
-use crate::state::Action;
+use crate::state::{Action, Page};
+use crate::storage;
 use crate::sync::call;
 
 /// The `{id, name}` items of a list in a reply.
@@ -127,6 +129,10 @@ pub fn JoinClass() -> Html {
         let student = student.clone();
         Callback::from(move |picked| student.set(picked))
     };
+    let go_to_class = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Navigate(Page::Class, storage::now())))
+    };
     let choose = tr(language, Text::JoinChoose);
     html! {
         <section class="join" aria-labelledby="join-title">
@@ -148,6 +154,10 @@ pub fn JoinClass() -> Html {
                     { tr(language, if *busy { Text::JoinBusy } else { Text::JoinButton }) }
                 </button>
             </form>
+            // The teacher, at the same address on the server's PC, goes on to the class's pages.
+            <p class="join-teacher">
+                <button type="button" class="class-link" onclick={go_to_class}>{ tr(language, Text::ClassLink) }</button>
+            </p>
         </section>
     }
 }
