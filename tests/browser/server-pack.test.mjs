@@ -75,7 +75,7 @@ describe("a teacher's course pack on the classroom server", () => {
     await page.getByRole('status').filter({ hasText: '已上传课程包 club.pack（1 课）' }).waitFor();
 
     await page.getByLabel('新班级名称').fill(CLASS);
-    await page.getByLabel('课程', { exact: true }).selectOption({ label: 'club-1.0.0' });
+    await page.getByRole('combobox', { name: /^课程/ }).selectOption({ label: 'club-1.0.0' });
     await page.getByRole('button', { name: '创建班级' }).click();
     await page.getByRole('heading', { name: CLASS, level: 4 }).waitFor();
     await page.getByLabel(/粘贴名单/).fill(`${STUDENT} 1\n`);
