@@ -10,7 +10,8 @@
 //! Where things are: [`shell`] (the page's frame and its hooks), [`pages`] (one component per
 //! screen), [`components`] (editor, stage, board, chart, console), [`state`] (the one state and its
 //! reducer, and run playback), [`course`] (the course, its lesson text and which lessons open),
-//! [`storage`] (browser storage, progress and the files it becomes), [`workers`] (the typed link to
+//! [`storage`] (browser storage, progress and the files it becomes), [`sync`] (the classroom
+//! server: signing in, restoring and saving the work there), [`workers`] (the typed link to
 //! a worker, its serve loop and the messages), [`modules`] (the lazily loaded modules), [`i18n`]
 //! (the UI's words).
 
@@ -26,4 +27,5 @@ pub mod pages;
 pub mod shell;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod workers;

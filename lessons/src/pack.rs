@@ -55,6 +55,12 @@ impl Pack {
     pub fn text(&self, id: &str) -> Option<&LessonText> {
         self.texts.iter().find(|text| text.id == id)
     }
+
+    /// The students' copy of this pack: no hidden tests and no reference solutions, the same
+    /// content hash (what a classroom server hands a class's students from a teacher's full copy).
+    pub fn students_copy(&self) -> Pack {
+        Pack { full: false, lessons: self.lessons.iter().map(student_view).collect(), ..self.clone() }
+    }
 }
 
 /// A lesson as every copy of a pack has it.

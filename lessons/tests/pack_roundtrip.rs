@@ -24,6 +24,10 @@ fn the_curriculum_packs_and_reads_back_exactly() {
         let read = read_pack("course.pack", json.as_bytes()).unwrap_or_else(|problems| panic!("{problems}"));
         assert_eq!(read, pack);
     }
+    // The students' copy made from the full one is the one `build_pack` makes for students.
+    let full = build_pack(&curriculum.course, &lessons, true);
+    assert!(full.lessons.iter().any(|lesson| lesson.solution.is_some() && lesson.tests.iter().any(|test| test.hidden)));
+    assert_eq!(full.students_copy(), build_pack(&curriculum.course, &lessons, false));
 }
 
 /// A one-lesson course whose lesson shows `tool` (or none).

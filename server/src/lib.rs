@@ -158,6 +158,7 @@ pub fn router(state: AppState, app: &AppFiles) -> Router {
         .route("/api/student/login", limited(post(student::login), SMALL_BODY_BYTES))
         .route("/api/student/logout", limited(post(student::logout), SMALL_BODY_BYTES))
         .route("/api/me", get(student::me))
+        .route("/api/me/pack", get(student::pack))
         .route("/api/me/lessons/{lesson}/code", limited(put(student::save), CODE_BODY_BYTES))
         .route("/api/me/lessons/{lesson}/check", limited(post(student::check), CODE_BODY_BYTES))
         .route("/api/me/events", limited(post(student::event), SMALL_BODY_BYTES))

@@ -183,6 +183,11 @@ async fn checks_are_graded_by_the_server_and_forged_scores_refused(server: Serve
     assert_eq!(shown.len(), lesson.tests.len() - hidden);
     assert!(shown.iter().all(|test| test["hidden"] == json!(false)));
     assert_eq!(passing.json["hidden_tests"], json!(hidden));
+    // The student's lesson, as a wiped PC restores it: the best score, passed, two checks.
+    let me = server.call(&student, Method::GET, "/api/me", None).await;
+    let mine = me.json["lessons"].as_array().expect("lessons").iter().find(|entry| entry["lesson"] == json!(lesson.id));
+    let mine = mine.expect("the checked lesson");
+    assert_eq!((&mine["passed"], &mine["attempts"], &mine["code"]), (&json!(true), &json!(2), &json!(solution)));
     // A classmate checks only the starter code.
     let classmate = server.student(class, &students[1], lan(3)).await;
     let starter = server.call(&classmate, Method::POST, &path, Some(json!({ "code": lesson.starter }))).await;
@@ -496,6 +501,46 @@ async fn a_huge_pack_upload_is_refused_before_it_is_read(server: Server) {
     assert_eq!((unknown.status, unknown.error()), (StatusCode::NOT_FOUND, "unknown-pack"));
 }
 
+async fn a_class_of_a_teachers_pack_gets_the_students_copy_and_is_graded_on_the_full_one(server: Server) {
+    let teacher = server.teacher().await;
+    // A pack whose lessons have no text for the app to show is refused.
+    let mut textless = (*server.state.builtin).clone();
+    textless.texts.clear();
+    let refused = server.post_bytes(&teacher, "/api/packs", serde_json::to_vec(&textless).expect("JSON")).await;
+    assert_eq!((refused.status, refused.error()), (StatusCode::BAD_REQUEST, "bad-pack"), "{:?}", refused.json);
+    let full = serde_json::to_vec(&*server.state.builtin).expect("JSON");
+    let uploaded = server.post_bytes(&teacher, "/api/packs", full).await;
+    assert_eq!((uploaded.status, &uploaded.json["full"]), (StatusCode::OK, &json!(true)), "{:?}", uploaded.json);
+    let course = uploaded.json["id"].as_str().expect("an id").to_string();
+    let (class, students) = server.class_of(&teacher, "竞赛班", &course, "张三 1\n").await;
+    let (builtin_class, builtin_students) = server.class(&teacher, "一班", "李四 1\n").await;
+    let student = server.student(class, &students[0], lan(2)).await;
+    // The students' copy: same content hash, no hidden test, no solution, and it reads as a pack.
+    let pack = server.call(&student, Method::GET, "/api/me/pack", None).await;
+    assert_eq!(pack.status, StatusCode::OK);
+    let copy = sprout_lessons::read_pack("class.pack", pack.json.to_string().as_bytes()).expect("a pack");
+    assert_eq!((copy.full, &copy.content_hash), (false, &server.state.builtin.content_hash));
+    assert!(copy
+        .lessons
+        .iter()
+        .all(|lesson| lesson.solution.is_none() && lesson.tests.iter().all(|test| !test.hidden)));
+    assert_eq!(copy.lessons.len(), server.state.builtin.lessons.len());
+    // Checks are graded on the teacher's full copy: the hidden tests count.
+    let lesson = lesson_with_hidden_tests(&server);
+    let solution = lesson.solution.clone().expect("a solution");
+    let path = format!("/api/me/lessons/{}/check", lesson.id);
+    let passing = server.call(&student, Method::POST, &path, Some(json!({ "code": solution }))).await;
+    let hidden = lesson.tests.iter().filter(|test| test.hidden).count();
+    assert_eq!((&passing.json["score"], &passing.json["hidden_tests"]), (&json!(lesson.points), &json!(hidden)));
+    // A class of Sprout's own course has no pack to give (the app carries it); nobody signed in
+    // gets none either.
+    let builtin_student = server.student(builtin_class, &builtin_students[0], lan(3)).await;
+    let none = server.call(&builtin_student, Method::GET, "/api/me/pack", None).await;
+    assert_eq!((none.status, none.error()), (StatusCode::NOT_FOUND, "unknown-pack"));
+    let nobody = server.call(&Caller::nobody(lan(4)), Method::GET, "/api/me/pack", None).await;
+    assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+}
+
 /// A body that yields a megabyte of spaces forever, never read to its end by a sound server.
 fn futures_endless_body() -> Body {
     let megabyte = || Ok::<_, std::io::Error>(axum::body::Bytes::from(vec![b' '; 1 << 20]));
@@ -693,6 +738,9 @@ async fn a_students_writes_are_limited(server: Server) {
     }
     let refused = server.call(&student, Method::POST, "/api/me/events", Some(event)).await;
     assert_eq!((refused.status, refused.error()), (StatusCode::TOO_MANY_REQUESTS, "too-many-attempts"));
+    // The hints shown are counted per lesson, for a wiped PC to show them again.
+    let me = server.call(&student, Method::GET, "/api/me", None).await;
+    assert_eq!((&me.json["lessons"][0]["lesson"], &me.json["lessons"][0]["hints"]), (&json!(lesson), &json!(120)));
     let save = server
         .call(
             &student,
@@ -716,6 +764,7 @@ on_both_databases!(
     removed_students_cannot_sign_in_and_their_work_stays,
     refusals_are_translated_errors,
     a_huge_pack_upload_is_refused_before_it_is_read,
+    a_class_of_a_teachers_pack_gets_the_students_copy_and_is_graded_on_the_full_one,
     the_live_page_hears_a_save_within_two_seconds,
     events_feed_the_stuck_view,
 );

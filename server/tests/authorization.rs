@@ -52,6 +52,8 @@ const MATRIX: &[(&str, &str, Send, [u16; 5])] = &[
     ("GET", "/api/join/{class}", Send::Nothing, [200, 200, 200, 200, 200]),
     ("POST", "/api/student/login", Send::WrongPin, [401, 401, 401, 401, 401]),
     ("GET", "/api/me", Send::Nothing, [401, 200, 200, 200, 401]),
+    // The matrix's classes are of Sprout's own course, which has no pack to give.
+    ("GET", "/api/me/pack", Send::Nothing, [401, 404, 404, 404, 401]),
     ("PUT", "/api/me/lessons/{lesson}/code", Send::Code, [401, 200, 200, 200, 401]),
     ("POST", "/api/me/lessons/{lesson}/check", Send::Code, [401, 200, 200, 200, 401]),
     ("POST", "/api/me/events", Send::Event, [401, 200, 200, 200, 401]),

@@ -493,3 +493,49 @@ turtle-diff-missing = 该画但没画的
 
 # The picture's legend: strokes the student drew that were not expected (red).
 turtle-diff-extra = 多画的
+
+# The header, signed in to the classroom server: who is signed in, and in which class.
+server-who = { $name } · { $class }
+
+# The header's quiet status: every edit is on the teacher's PC.
+server-saved = 已保存到老师的电脑
+
+# The header's quiet status: an edit is on its way to the teacher's PC.
+server-saving = 正在保存…
+
+# The header's status when the teacher's PC does not answer: the work waits on this PC (one line
+# in the header at 1366 pixels: short).
+server-away = 连不上老师的电脑，作品先存本机，稍后自动补交
+
+# The header's button that signs the student out of the class.
+server-sign-out = 退出登录
+
+# The heading of the home page's panel for joining the class (server mode, nobody signed in).
+join-title = 加入班级
+
+# What joining does, under the heading.
+join-intro = 选好你的班级和名字，输入老师给你的登录码。加入后，你的作品会自动保存到老师的电脑上，换一台电脑也能接着做。
+
+# Label of the list of classes.
+join-class = 班级
+
+# Label of the list of the class's students.
+join-name = 你的名字
+
+# Label of the PIN box.
+join-pin = 登录码
+
+# The first, empty choice of a list.
+join-choose = 请选择
+
+# The join button.
+join-button = 加入
+
+# Said while the join is on its way.
+join-busy = 正在加入…
+
+# The server did not answer the join.
+join-unreachable = 连不上老师的电脑，请检查网络后再试一次。
+
+# The server has no class yet.
+join-no-classes = 老师还没有建好班级，请稍等。

@@ -455,6 +455,12 @@ builtin-course = 萌芽自带课程
 # Button: create the class.
 create-class = 创建班级
 
+# Label of the file picker that uploads a course pack to the classroom server.
+upload-pack = 上传课程包（.pack 文件：学生版或完整版；完整版里的隐藏测试只用来在服务器上评分，不会发给学生）
+
+# Said after a course pack was uploaded. Placeholders: `{name}` (the file's name), `{lessons}`.
+pack-uploaded = 已上传课程包 { $name }（{ $lessons } 课），创建班级时可以选它作为课程。
+
 # Heading of a class's students and PINs.
 roster-heading = 学生和登录码
 

@@ -3,7 +3,8 @@
 //! teachers' pages, opening a course or contest file from the teacher (and going back to the
 //! app's own course), and the student's own corner: who they are, exporting results, backing up
 //! and restoring progress. During a contest, the contest's own page takes its place
-//! (`crate::pages::contest`).
+//! (`crate::pages::contest`); from a classroom server with nobody signed in, joining the class
+//! (`crate::pages::join`).
 
 use std::rc::Rc;
 
@@ -17,8 +18,10 @@ use crate::components::icons::{Icon, IconImage};
 use crate::course::{continue_with, is_contest, is_embedded, lesson_status, read_pack_file, LessonStatus};
 use crate::i18n::{tr, tr_with, Text};
 use crate::pages::contest::ContestHome;
+use crate::pages::join::JoinClass;
 use crate::shell::context::{use_app, use_language, AppHandle};
 use crate::shell::APP_VERSION;
+use crate::state::server::Connection;
 use crate::state::{Action, Page};
 use crate::storage::progress::Progress;
 use crate::storage::{self, read_text};
@@ -142,7 +145,9 @@ pub fn HomePage() -> Html {
     let app = use_app();
     let notice = use_state(|| None::<AttrValue>);
     let actions = HomeActions::new(&app, &notice);
-    if is_contest(&app.course.pack) {
+    if app.server.connection == Connection::SignedOut {
+        html! { <JoinClass /> }
+    } else if is_contest(&app.course.pack) {
         html! { <ContestHome {actions} /> }
     } else {
         html! { <Home {actions} /> }
@@ -184,13 +189,16 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="lab-link" onclick={go(Page::Lab)}>{ tr(language, Text::AiLabLink) }</button>
                     <button type="button" class="class-link" onclick={go(Page::Class)}>{ tr(language, Text::ClassLink) }</button>
                     <button type="button" class="author-link" onclick={go(Page::Author)}>{ tr(language, Text::AuthorLink) }</button>
-                    if !is_embedded(pack) {
-                        <button type="button" onclick={actions.on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                    // Signed in to a class, the course is the one the teacher gave the class.
+                    if app.server.account().is_none() {
+                        if !is_embedded(pack) {
+                            <button type="button" onclick={actions.on_leave.reform(|_: MouseEvent| ())}>{ tr(language, Text::LeavePack) }</button>
+                        }
+                        <div class="pack-open">
+                            <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
+                            <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={picked_file(&actions.on_open_pack)} />
+                        </div>
                     }
-                    <div class="pack-open">
-                        <label for="pack-file">{ tr(language, Text::OpenPack) }</label>
-                        <input id="pack-file" type="file" accept=".pack,.json,application/json" onchange={picked_file(&actions.on_open_pack)} />
-                    </div>
                 </div>
                 { for pack.course.units.iter().map(|unit| html! {
                     <section class="unit" aria-label={title(language, &unit.title)}>

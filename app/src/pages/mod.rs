@@ -2,6 +2,7 @@
 
 pub mod contest;
 pub mod home;
+pub mod join;
 pub mod lesson;
 pub mod playground;
 pub mod tools;

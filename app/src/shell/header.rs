@@ -1,12 +1,15 @@
-//! The header on every page: the app's name, the view settings (text size, high contrast) and the
-//! language switch.
+//! The header on every page: the app's name, who is signed in to the classroom server and whether
+//! their work is saved there (server mode only), the view settings (text size, high contrast) and
+//! the language switch.
 
 use sprout_runtime::messages::Language;
 use yew::prelude::*;
 
-use crate::i18n::{tr, Text};
+use crate::i18n::{tr, tr_with, Text};
 use crate::shell::context::{use_app, use_language};
+use crate::state::server::Saving;
 use crate::state::{Action, View, FONT_PERCENTS};
+use crate::sync;
 
 /// The header.
 #[component]
@@ -22,6 +25,7 @@ pub fn Header() -> Html {
     html! {
         <header class="top">
             <h1>{ tr(language, Text::AppTitle) }</h1>
+            <ServerStatus />
             <div class="view-settings" role="group" aria-label={tr(language, Text::ViewSettings)}>
                 // The name comes from hidden words, not `aria-label`: a label that leaves out the
                 // visible "A+" fails WCAG 2.5.3 (label in name), and "A+" says nothing when read.
@@ -56,5 +60,38 @@ pub fn Header() -> Html {
                 }) }
             </div>
         </header>
+    }
+}
+
+/// Signed in to the classroom server: who, whether the work is saved on the teacher's PC (a quiet
+/// status that screen readers announce), and signing out. Nothing outside server mode.
+#[component]
+fn ServerStatus() -> Html {
+    let app = use_app();
+    let language = use_language();
+    let Some(account) = app.server.account() else { return Html::default() };
+    let (saving, text) = match app.server.saving {
+        Saving::Saved => ("saved", Text::ServerSaved),
+        Saving::Saving => ("saving", Text::ServerSaving),
+        Saving::Away => ("away", Text::ServerAway),
+    };
+    let sign_out = Callback::from(move |_: MouseEvent| {
+        // A fresh page starts signed out; what waits to be sent stays in this browser for the
+        // student's next sign-in.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = sync::call("POST", "/api/student/logout", None, language).await;
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+    });
+    let who =
+        tr_with(language, Text::ServerWho, &[("name", account.name.clone()), ("class", account.class_name.clone())]);
+    html! {
+        <div class="server-status">
+            <span class="server-who">{ who }</span>
+            <span class={classes!("server-saving", saving)} role="status">{ tr(language, text) }</span>
+            <button type="button" onclick={sign_out}>{ tr(language, Text::ServerSignOut) }</button>
+        </div>
     }
 }

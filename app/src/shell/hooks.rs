@@ -123,7 +123,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
         use_window_event("pagehide", move || flush_save(&pending));
     }
     let dispatcher = state.dispatcher();
-    let key = storage::progress_key(&state.course.pack);
+    let key = state.progress_key();
     use_effect_with((state.course.progress.clone(), key), move |(progress, key)| {
         // A save still waiting for another course's progress (a contest opened or left) is made
         // now, where it belongs; one for this course is replaced by this one.

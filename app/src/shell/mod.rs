@@ -23,6 +23,7 @@ use crate::pages::playground::PlaygroundPage;
 use crate::pages::tools::ToolPage;
 use crate::state::{Action, Page, State};
 use crate::storage::{self, StorageProblem};
+use crate::sync::use_server;
 use context::AppHandle;
 use header::Header;
 use hooks::{initial_page, use_autosave, use_document, use_lesson_text, use_route, use_workers};
@@ -54,6 +55,7 @@ pub fn App() -> Html {
     use_route(&state);
     use_lesson_text(&state);
     use_document(state.language, state.view);
+    use_server(&state);
     let page = match &state.page {
         Page::Home => html! { <HomePage /> },
         Page::Lesson(_) => html! { <LessonPage /> },

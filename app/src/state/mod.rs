@@ -13,6 +13,7 @@
 
 pub mod playback;
 pub mod run;
+pub mod server;
 
 use std::rc::Rc;
 
@@ -28,6 +29,7 @@ use crate::storage::StorageProblem;
 use crate::workers::protocol::{GradeReport, GradeRequest, RunReport, WorkerRequest};
 use playback::{Control, RunStart, Session};
 pub use run::{RunState, Status};
+use server::{Account, Connection, Saving, ServerState};
 
 /// Which screen is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -172,6 +174,8 @@ pub struct State {
     pub run: RunState,
     /// The lesson example on the free editor's page, while it is on screen.
     pub tried: Option<TriedExample>,
+    /// The classroom server, when the page came from one.
+    pub server: ServerState,
 }
 
 /// A lesson's example opened in the free editor with 试一试: the way back to its lesson, and the
@@ -218,6 +222,16 @@ impl State {
                 .playground
                 .clone()
                 .unwrap_or_else(|| tr(self.language, Text::StarterProgram).to_string()),
+        }
+    }
+
+    /// The `localStorage` key of the progress on screen: the course's, and in it the signed-in
+    /// student's own.
+    pub fn progress_key(&self) -> String {
+        let key = crate::storage::progress_key(&self.course.pack);
+        match self.server.account() {
+            Some(account) => format!("{key}.{}", account.storage_suffix()),
+            None => key,
         }
     }
 
@@ -305,6 +319,15 @@ pub enum Action {
     UnitFailed(String, TextProblem),
     /// The student asked to load the unit that failed again.
     RetryUnit,
+    /// The page came from a Sprout server, and nobody is signed in there (or no longer).
+    SignedOut,
+    /// The student signed in to the server: ask for their work.
+    Joined,
+    /// The server gave the signed-in student's work, merged with this browser's (`crate::sync`),
+    /// in the class's course: the app's own, or the pack the teacher gave the class.
+    SignedIn(Rc<Account>, Rc<Pack>, Progress),
+    /// Whether the work is saved on the teacher's PC.
+    Saving(Saving),
 }
 
 impl Reducible for State {
@@ -458,6 +481,31 @@ impl Reducible for State {
                 true
             }
             Action::RetryUnit => next.course.text_problem.take().is_some(),
+            Action::SignedOut => {
+                next.server.connection = Connection::SignedOut;
+                next.server.saving = Saving::Saved;
+                true
+            }
+            Action::Joined => {
+                next.server.joins += 1;
+                true
+            }
+            // The server's class works in the app's own course: a pack from a file is left.
+            Action::SignedIn(account, pack, progress) => {
+                if next.course.pack.content_hash == pack.content_hash {
+                    next.course.progress = Rc::new(progress);
+                    next.run.grade = None;
+                } else {
+                    next.switch_course(pack, progress);
+                }
+                next.server.connection = Connection::SignedIn(account);
+                true
+            }
+            Action::Saving(saving) => {
+                let changed = next.server.saving != saving;
+                next.server.saving = saving;
+                changed
+            }
         };
         if changed {
             Rc::new(next)

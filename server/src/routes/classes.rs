@@ -253,6 +253,11 @@ pub async fn upload_pack(_: Teacher, State(state): State<AppState>, body: Bytes)
         let detail = problems.0.first().and_then(|problem| problem.args.get("detail").cloned()).unwrap_or_default();
         ApiError::new(StatusCode::BAD_REQUEST, "bad-pack").with("detail", detail)
     })?;
+    // The students' app shows a pack's lessons from the text it carries (`sprout pack` writes it).
+    if let Some(lesson) = pack.lessons.iter().find(|lesson| pack.text(&lesson.id).is_none()) {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "bad-pack")
+            .with("detail", format!("lesson {} has no text for the app to show", lesson.id)));
+    }
     let text = std::str::from_utf8(&body)
         .map_err(|error| ApiError::new(StatusCode::BAD_REQUEST, "bad-pack").with("detail", error))?;
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM packs").fetch_one(&state.db.pool).await?;

@@ -1,6 +1,7 @@
 //! The student's side: `GET /api/join` and `GET /api/join/{class}` (public: what the sign-in page
 //! lists), `POST /api/student/login` (rate-limited per student and per peer),
-//! `POST /api/student/logout`, and, signed in, `GET /api/me`, `PUT /api/me/lessons/{lesson}/code`
+//! `POST /api/student/logout`, and, signed in, `GET /api/me`, `GET /api/me/pack` (the class's
+//! course for the app), `PUT /api/me/lessons/{lesson}/code`
 //! (every version kept), `POST /api/me/lessons/{lesson}/check` (the server grades) and
 //! `POST /api/me/events` (runs and hints). A student only ever reaches their own work: every
 //! query below is keyed by the session's student.
@@ -20,7 +21,7 @@ use sprout_runtime::Code;
 use crate::auth::{self, SignedInStudent, PEER_LIMIT, STUDENT_COOKIE, STUDENT_LIMIT, WRITE_LIMIT};
 use crate::error::{ApiError, ApiResult, Json};
 use crate::routes::classes::class_row;
-use crate::state::{AppState, LiveEvent};
+use crate::state::{AppState, LiveEvent, BUILTIN_COURSE};
 use crate::time::now_ms;
 
 /// The longest program the server keeps or grades (the result files' limit).
@@ -108,9 +109,22 @@ async fn course_and_lesson(state: &AppState, student: &SignedInStudent, lesson: 
     Ok(pack)
 }
 
+/// `GET /api/me/pack`: the students' copy of the class's pack, which the app opens as its course:
+/// no hidden tests and no reference solutions even when the teacher uploaded the full copy (the
+/// server grades with that). A class of Sprout's own course has none to give (404 `unknown-pack`):
+/// the app carries that course.
+pub async fn pack(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Pack>> {
+    let (_, course) = class_row(&state, student.class_id).await?;
+    if course == BUILTIN_COURSE {
+        return Err(ApiError::not_found("unknown-pack"));
+    }
+    Ok(axum::Json(state.course(&course).await?.students_copy()))
+}
+
 /// `GET /api/me`: who, their class, the course's content hash, and per lesson worked on the
-/// current code (the newest version by server time), its version id and time, and the best score
-/// the server gave over the tests the student is shown.
+/// current code (the newest version by server time), its version id and time, the best score the
+/// server gave over the tests the student is shown, and how many checks and hints there were (so
+/// that a student on a wiped PC finds the lesson's attempts and shown hints as they left them).
 pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiResult<axum::Json<Value>> {
     let (class_name, course) = class_row(&state, student.class_id).await?;
     let pack = state.course(&course).await?;
@@ -122,9 +136,15 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
     .bind(student.id)
     .fetch_all(&state.db.pool)
     .await?;
-    let best: Vec<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
-        "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed) FROM events \
+    let best: Vec<(String, Option<i64>, Option<i64>, i64, i64)> = sqlx::query_as(
+        "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed), COUNT(*) FROM events \
          WHERE student_id = $1 AND kind = 'check' GROUP BY lesson_id",
+    )
+    .bind(student.id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let hints: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT lesson_id, COUNT(*) FROM events WHERE student_id = $1 AND kind = 'hint' GROUP BY lesson_id",
     )
     .bind(student.id)
     .fetch_all(&state.db.pool)
@@ -134,11 +154,16 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
         // One per lesson: its newest version, the current one.
         lessons.insert(lesson.clone(), json!({ "lesson": lesson, "code": code, "version": id, "saved_at": saved_at }));
     }
-    for (lesson, score, max_score, passed) in best {
+    for (lesson, score, max_score, passed, attempts) in best {
         let entry = lessons.entry(lesson.clone()).or_insert_with(|| json!({ "lesson": lesson }));
         entry["best_score"] = json!(score);
         entry["max_score"] = json!(max_score);
         entry["passed"] = json!(passed == 1);
+        entry["attempts"] = json!(attempts);
+    }
+    for (lesson, count) in hints {
+        let entry = lessons.entry(lesson.clone()).or_insert_with(|| json!({ "lesson": lesson }));
+        entry["hints"] = json!(count);
     }
     Ok(axum::Json(json!({
         "student": { "id": student.id, "name": student.name, "number": student.number },

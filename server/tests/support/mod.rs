@@ -140,8 +140,19 @@ impl Server {
     /// Creates a class of Sprout's own course with `roster`; its id and the students' ids, PINs
     /// in the roster's order.
     pub async fn class(&self, teacher: &Caller, name: &str, roster: &str) -> (i64, Vec<(i64, String)>) {
+        self.class_of(teacher, name, "builtin", roster).await
+    }
+
+    /// [`Server::class`] of the course `course` (`builtin` or an uploaded pack's id).
+    pub async fn class_of(
+        &self,
+        teacher: &Caller,
+        name: &str,
+        course: &str,
+        roster: &str,
+    ) -> (i64, Vec<(i64, String)>) {
         let reply = self
-            .call(teacher, Method::POST, "/api/classes", Some(serde_json::json!({ "name": name, "course": "builtin" })))
+            .call(teacher, Method::POST, "/api/classes", Some(serde_json::json!({ "name": name, "course": course })))
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.json);
         let class = reply.json["id"].as_i64().expect("an id");

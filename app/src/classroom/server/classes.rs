@@ -126,6 +126,35 @@ pub fn Classes(props: &ClassesProps) -> Html {
             refresh.emit(());
         })
     };
+    // A course pack uploaded (`sprout pack`'s file or the lesson editor's): the students' copy, or
+    // the full one, whose hidden tests the server grades with and never hands out.
+    let uploaded = use_state(|| None::<Result<String, String>>);
+    let on_pack = {
+        let (uploaded, refresh) = (uploaded.clone(), refresh.clone());
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            let (uploaded, refresh) = (uploaded.clone(), refresh.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(buffer) = JsFuture::from(file.array_buffer()).await else { return };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match call(language, "POST", "/api/packs", Body::Bytes(bytes)).await {
+                    Ok(kept) => {
+                        let lessons = kept["lessons"].as_u64().unwrap_or_default().to_string();
+                        let words = class_tr_with(
+                            language,
+                            ClassText::PackUploaded,
+                            &[("name", file.name()), ("lessons", lessons)],
+                        );
+                        uploaded.set(Some(Ok(words)));
+                        refresh.emit(());
+                    }
+                    Err(refused) => uploaded.set(Some(Err(refused.message))),
+                }
+            });
+        })
+    };
     // A teacher with one class has it open at once.
     let chosen_id = chosen.or_else(|| (listing.classes.len() == 1).then(|| listing.classes[0].id));
     let chosen_class = chosen_id.and_then(|id| listing.classes.iter().find(|class| class.id == id).cloned());
@@ -157,6 +186,15 @@ pub fn Classes(props: &ClassesProps) -> Html {
                 </ul>
             }
             <NewClass packs={listing.packs.clone()} on_created={on_created} />
+            <div class="pack-upload">
+                <label for="pack-upload">{ class_tr(language, ClassText::UploadPack) }</label>
+                <input id="pack-upload" type="file" accept=".pack,.json,application/json" onchange={on_pack} />
+                { match &*uploaded {
+                    Some(Ok(words)) => html! { <p class="server-status" role="status">{ words }</p> },
+                    Some(Err(refused)) => html! { <p class="server-error" role="alert">{ refused }</p> },
+                    None => html! {},
+                } }
+            </div>
             if let Some(class) = chosen_class {
                 <ClassPage key={class.id} class={class.clone()} pack={props.pack.clone()} on_changed={refresh.clone()} />
             }
