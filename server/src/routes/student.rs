@@ -121,6 +121,10 @@ pub async fn pack(student: SignedInStudent, State(state): State<AppState>) -> Ap
     Ok(axum::Json(state.course(&course).await?.students_copy()))
 }
 
+/// A lesson's checks as `GET /api/me` reads them: the lesson, the best visible score, the most
+/// points, whether one passed (0 or 1), and how many there were.
+type BestChecks = (String, Option<i64>, Option<i64>, i64, i64);
+
 /// `GET /api/me`: who, their class, the course's content hash, and per lesson worked on the
 /// current code (the newest version by server time), its version id and time, the best score the
 /// server gave over the tests the student is shown, and how many checks and hints there were (so
@@ -131,12 +135,13 @@ pub async fn me(student: SignedInStudent, State(state): State<AppState>) -> ApiR
     // Only each lesson's newest version is read (a term of autosaves is thousands of versions):
     // the highest id, since `save_version` never gives a later version an earlier time.
     let versions: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT id, lesson_id, code, saved_at FROM versions WHERE id IN          (SELECT MAX(id) FROM versions WHERE student_id = $1 GROUP BY lesson_id) ORDER BY saved_at, id",
+        "SELECT id, lesson_id, code, saved_at FROM versions WHERE id IN \
+         (SELECT MAX(id) FROM versions WHERE student_id = $1 GROUP BY lesson_id) ORDER BY saved_at, id",
     )
     .bind(student.id)
     .fetch_all(&state.db.pool)
     .await?;
-    let best: Vec<(String, Option<i64>, Option<i64>, i64, i64)> = sqlx::query_as(
+    let best: Vec<BestChecks> = sqlx::query_as(
         "SELECT lesson_id, MAX(visible_score), MAX(max_score), MAX(visible_passed), COUNT(*) FROM events \
          WHERE student_id = $1 AND kind = 'check' GROUP BY lesson_id",
     )
