@@ -17,6 +17,7 @@ import { unitFile } from '../../scripts/modules.mjs';
 import { diagnosed, newTab, repository, serveApp } from './support.mjs';
 
 const UNIT_FILE = /\/unit-[0-9a-f]{16}\.json$/;
+const APP_MODULE = /\/app-[0-9a-f]{16}_bg\.wasm$/;
 const distribution = path.resolve(repository, process.env.SPROUT_DIST ?? 'dist');
 
 /** Opens the course on `url` in `context`, then lesson 1 (你好，世界) from it. */
@@ -117,9 +118,19 @@ describe('lesson text offline', () => {
 
   test('a lesson never opened online opens after one visit with the server gone', async () => {
     const page = await newTab(browser.context);
+    // The visit is over once the page and its script worker have each loaded the app's module: the
+    // worker starts before the service worker takes the page over, so its module comes from the
+    // network, and a server gone before then would fail it (a worker's error is the page's).
+    const modulesLoaded = new Promise((resolve) => {
+      let loaded = 0;
+      page.on('requestfinished', (request) => {
+        if (APP_MODULE.test(request.url()) && !request.serviceWorker() && ++loaded === 2) resolve();
+      });
+    });
     await page.goto(server.url);
     await diagnosed(page, 'lesson-text-offline', async () => {
       await page.getByRole('heading', { name: /课程：/ }).waitFor();
+      await modulesLoaded;
       // The service worker has installed (every file of the build cached) and controls the page.
       const cached = await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
