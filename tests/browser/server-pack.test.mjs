@@ -73,6 +73,8 @@ describe("a teacher's course pack on the classroom server", () => {
     await page.getByRole('alert').filter({ hasText: '这不是可用的课程包' }).waitFor();
     await page.getByLabel(/上传课程包/).setInputFiles(packFile);
     await page.getByRole('status').filter({ hasText: '已上传课程包 club.pack（1 课）' }).waitFor();
+    // The new class's course stays Sprout's own until the teacher picks the pack.
+    assert.equal(await page.getByRole('combobox', { name: /^课程/ }).inputValue(), 'builtin');
 
     await page.getByLabel('新班级名称').fill(CLASS);
     await page.getByRole('combobox', { name: /^课程/ }).selectOption({ label: 'club-1.0.0' });

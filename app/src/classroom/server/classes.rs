@@ -248,7 +248,7 @@ fn NewClass(props: &NewClassProps) -> Html {
             if !props.packs.is_empty() {
                 <label>{ class_tr(language, ClassText::Course) }
                     <select ref={course}>
-                        <option value="builtin">{ class_tr(language, ClassText::BuiltinCourse) }</option>
+                        <option value="builtin" selected=true>{ class_tr(language, ClassText::BuiltinCourse) }</option>
                         { for props.packs.iter().map(|pack| html! { <option value={pack.id.clone()}>{ &pack.file_name }</option> }) }
                     </select>
                 </label>
