@@ -18,8 +18,8 @@ use serde::Serialize;
 use sprout_lessons::files::read_file;
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{
-    csv_line, flag_same_student, read_pack, read_result, regrade_with, weight_sum, Flag, JudgeHost, Pack, Problem, ProblemCode, Problems, Regrade,
-    Student, Verdict, Watchdog, CSV_BOM, MAX_HAND_IN_BYTES, MAX_PACK_BYTES,
+    csv_line, flag_same_student, read_pack, read_result, regrade_with, weight_sum, Flag, JudgeHost, Pack, Problem,
+    ProblemCode, Problems, Regrade, Student, Verdict, Watchdog, CSV_BOM, MAX_HAND_IN_BYTES, MAX_PACK_BYTES,
 };
 use sprout_runtime::messages::Language;
 

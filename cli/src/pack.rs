@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use sprout_lessons::build_pack;
-use sprout_lessons::time::rfc3339;
 use sprout_lessons::messages::describe_problem;
+use sprout_lessons::time::rfc3339;
 use sprout_runtime::messages::Language;
 
 use crate::seconds_now;

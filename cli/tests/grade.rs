@@ -346,7 +346,10 @@ fn hostile_hand_ins_are_flagged_or_skipped_by_name_and_never_stop_the_batch() {
     let _ = std::fs::remove_dir_all(&root);
     let course = root.join("course");
     std::fs::create_dir_all(&course).expect("course folder");
-    let contest = COURSE.replace("title = { zh = \"评测测试\" }", "title = { zh = \"评测测试\" }\nkind = \"contest\"\nduration_minutes = 60");
+    let contest = COURSE.replace(
+        "title = { zh = \"评测测试\" }",
+        "title = { zh = \"评测测试\" }\nkind = \"contest\"\nduration_minutes = 60",
+    );
     std::fs::write(course.join("course.toml"), contest).expect("write");
     // A contest's tests add up to its problems' points.
     let points = |text: &str, points: u32| text.replacen("\n+++\n", &format!("\npoints = {points}\n+++\n"), 1);
@@ -403,10 +406,14 @@ fn hostile_hand_ins_are_flagged_or_skipped_by_name_and_never_stop_the_batch() {
     // ZIP hand-ins: two result files, names that climb out, start at the root or use backslashes.
     let inside = result_file(&pack, "辛", both()).to_json();
     let other = result_file(&pack, "壬", vec![]).to_json();
-    let archive = |files: &[(&str, &[u8])]| zip::write(files, zip::DosDateTime::new(2026, 11, 23, 10, 0, 0)).expect("zip");
+    let archive =
+        |files: &[(&str, &[u8])]| zip::write(files, zip::DosDateTime::new(2026, 11, 23, 10, 0, 0)).expect("zip");
     let zips: [(&str, Vec<u8>); 5] = [
         ("honest.zip", archive(&[("double.rhai", right_double.as_bytes()), (zip::RESULT_IN_ZIP, inside.as_bytes())])),
-        ("two-results.zip", archive(&[(zip::RESULT_IN_ZIP, inside.as_bytes()), (zip::RESULT_IN_ZIP, other.as_bytes())])),
+        (
+            "two-results.zip",
+            archive(&[(zip::RESULT_IN_ZIP, inside.as_bytes()), (zip::RESULT_IN_ZIP, other.as_bytes())]),
+        ),
         ("climbs-out.zip", archive(&[("../../../../elsewhere/result.json", inside.as_bytes())])),
         ("absolute.zip", archive(&[("/result.json", inside.as_bytes())])),
         ("backslashes.zip", archive(&[("work\\result.json", inside.as_bytes())])),
@@ -432,7 +439,9 @@ fn hostile_hand_ins_are_flagged_or_skipped_by_name_and_never_stop_the_batch() {
     ];
     for (file, reason) in skipped {
         assert!(
-            stdout.lines().any(|line| line.starts_with(&format!("skipped submissions/{file}: ")) && line.contains(reason)),
+            stdout
+                .lines()
+                .any(|line| line.starts_with(&format!("skipped submissions/{file}: ")) && line.contains(reason)),
             "{file} not skipped for {reason:?}:\n{stdout}"
         );
     }
@@ -462,7 +471,10 @@ fn hostile_hand_ins_are_flagged_or_skipped_by_name_and_never_stop_the_batch() {
     assert!(ranking.contains(&format!(",6,{},", 2 * u64::from(u32::MAX))), "{ranking}");
     // The name a spreadsheet would run and the id it would shorten are text that shows exactly.
     let name = "=HYPERLINK(\"http://x\",\"点我\")";
-    assert!(ranking.contains(&format!("{},七年级 3 班,实验中学,{},", as_excel_text(name), as_excel_text("0042"))), "{ranking}");
+    assert!(
+        ranking.contains(&format!("{},七年级 3 班,实验中学,{},", as_excel_text(name), as_excel_text("0042"))),
+        "{ranking}"
+    );
 
     // A run the real-time safety net stops (at once here: every run past 256 operations) is a TLE
     // flagged as the host's, which another computer might not give; a short run is not stopped.
@@ -493,10 +505,9 @@ fn hostile_hand_ins_are_flagged_or_skipped_by_name_and_never_stop_the_batch() {
     let forged: Pack = serde_json::from_value(json.clone()).expect("still a pack's shape");
     json["content_hash"] = sprout_lessons::content_hash(&forged.course, &forged.lessons).into();
     std::fs::write(root.join("points.pack"), json.to_string()).expect("write");
-    for (pack, reason) in [
-        ("huge.pack", "The file is too large: 1500000000 bytes"),
-        ("points.pack", "points 4294967295 not in 1–10000"),
-    ] {
+    for (pack, reason) in
+        [("huge.pack", "The file is too large: 1500000000 bytes"), ("points.pack", "points 4294967295 not in 1–10000")]
+    {
         let refused = sprout(&["grade", "--pack", pack, "--out", "refused", "--lang", "en", "submissions"], &root);
         let stderr = String::from_utf8_lossy(&refused.stderr);
         assert_eq!(refused.status.code(), Some(1), "{pack}: {stderr}");

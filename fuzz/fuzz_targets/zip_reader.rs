@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sprout_lessons::zip::{self, DosDateTime, ZipReadError, RESULT_IN_ZIP};
 use sprout_lessons::read_result;
+use sprout_lessons::zip::{self, DosDateTime, ZipReadError, RESULT_IN_ZIP};
 
 fuzz_target!(|data: &[u8]| {
     // The bytes as an archive handed in.
@@ -20,8 +20,10 @@ fuzz_target!(|data: &[u8]| {
     // writer's archive is well formed, so reading it is never "damaged" or "compressed", and a
     // result file read out is one of those written under that name.
     let parts: Vec<&[u8]> = data.split(|byte| *byte == 0).collect();
-    let files: Vec<(String, &[u8])> =
-        parts.chunks(2).map(|pair| (String::from_utf8_lossy(pair[0]).into_owned(), pair.get(1).copied().unwrap_or(&[]))).collect();
+    let files: Vec<(String, &[u8])> = parts
+        .chunks(2)
+        .map(|pair| (String::from_utf8_lossy(pair[0]).into_owned(), pair.get(1).copied().unwrap_or(&[])))
+        .collect();
     let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(name, contents)| (name.as_str(), *contents)).collect();
     let Ok(archive) = zip::write(&borrowed, DosDateTime::new(2026, 11, 23, 9, 30, 0)) else { return };
     match zip::read_file(&archive, RESULT_IN_ZIP) {

@@ -109,8 +109,17 @@ mod tests {
 
     #[test]
     fn text_and_plain_numbers_are_written_as_they_are() {
-        for field in ["张三", "七年级 3 班", "a=b", "AC WA", "submissions/class-3/甲.json", "100", "0", "1.5", "2026-11-23T09:00:00Z"]
-        {
+        for field in [
+            "张三",
+            "七年级 3 班",
+            "a=b",
+            "AC WA",
+            "submissions/class-3/甲.json",
+            "100",
+            "0",
+            "1.5",
+            "2026-11-23T09:00:00Z",
+        ] {
             check(field, field);
         }
         check("", "");
@@ -119,7 +128,10 @@ mod tests {
 
     #[test]
     fn fields_a_spreadsheet_would_run_are_constant_text() {
-        check("=HYPERLINK(\"http://x\",\"点我\")", "\"=\"\"=HYPERLINK(\"\"\"\"http://x\"\"\"\",\"\"\"\"点我\"\"\"\")\"\"\"");
+        check(
+            "=HYPERLINK(\"http://x\",\"点我\")",
+            "\"=\"\"=HYPERLINK(\"\"\"\"http://x\"\"\"\",\"\"\"\"点我\"\"\"\")\"\"\"",
+        );
         check("+1", "\"=\"\"+1\"\"\"");
         check("-1", "\"=\"\"-1\"\"\"");
         check("@SUM(A1)", "\"=\"\"@SUM(A1)\"\"\"");
@@ -130,7 +142,9 @@ mod tests {
 
     #[test]
     fn fields_a_spreadsheet_would_turn_into_numbers_or_dates_keep_their_text() {
-        for field in ["0042", "00", "1234567890123456", "2026-01", "1/2", "3:15", "1e5", "1,000", "12%", "1.50", "TRUE", "false"] {
+        for field in
+            ["0042", "00", "1234567890123456", "2026-01", "1/2", "3:15", "1e5", "1,000", "12%", "1.50", "TRUE", "false"]
+        {
             check(field, &format!("\"=\"\"{field}\"\"\""));
         }
     }

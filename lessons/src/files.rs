@@ -19,8 +19,8 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::check::{check_contest_problem_watched, check_lesson_watched};
-use crate::grade::Watchdog;
 use crate::course::{check_course, parse_course, Course, CourseKind};
+use crate::grade::Watchdog;
 use crate::model::Lesson;
 use crate::parse::{parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
 use crate::problem::{Problem, ProblemCode};
@@ -221,8 +221,11 @@ impl Loaded {
         let mut problems = std::mem::take(&mut self.problems);
         for course in &mut self.courses {
             // A contest shows no hints, so its problems are not asked for any.
-            let check =
-                if course.course.kind == CourseKind::Contest { check_contest_problem_watched } else { check_lesson_watched };
+            let check = if course.course.kind == CourseKind::Contest {
+                check_contest_problem_watched
+            } else {
+                check_lesson_watched
+            };
             for loaded in &mut course.lessons {
                 problems.extend(check(&mut loaded.lesson, &loaded.file, watchdog));
             }

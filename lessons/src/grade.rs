@@ -291,8 +291,7 @@ fn grade_drawing(
         })
         .collect();
     let total = weight_sum(tests.iter().map(|test| test.weight));
-    let passed_weight =
-        weight_sum(tests.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight));
+    let passed_weight = weight_sum(tests.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight));
     let grade = Grade {
         lesson_id: lesson.id.clone(),
         passed: tests.iter().all(|test| test.verdict == Verdict::Passed),

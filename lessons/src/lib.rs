@@ -48,12 +48,14 @@ pub use csv::{csv_line, CSV_BOM};
 pub use document::LessonText;
 pub use generate::Generator;
 pub use grade::{
-    grade, grade_watched, grade_with_drawings, resolve, run_input, score, weight_sum, DrawingDifference, Feedback, FeedbackCode, Grade, Selection,
-    TestGrade, Verdict, Watchdog, PICTURED_SHAPES,
+    grade, grade_watched, grade_with_drawings, resolve, run_input, score, weight_sum, DrawingDifference, Feedback,
+    FeedbackCode, Grade, Selection, TestGrade, Verdict, Watchdog, PICTURED_SHAPES,
 };
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};
-pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, MAX_PACK_BYTES, MAX_PACK_LESSONS, PACK_FORMAT, PACK_VERSION};
+pub use pack::{
+    build_pack, content_hash, read_pack, sha256, Pack, MAX_PACK_BYTES, MAX_PACK_LESSONS, PACK_FORMAT, PACK_VERSION,
+};
 pub use parse::{
     decode, is_blank, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, LessonSource, MAX_DURATION_MS,
     MAX_LESSON_BYTES, MAX_POINTS, MAX_TESTS, MAX_TEST_POINTS,
@@ -61,7 +63,8 @@ pub use parse::{
 pub use problem::{Problem, ProblemCode, Problems};
 pub use regrade::{flag_same_student, regrade, regrade_with, Flag, JudgeHost, LessonRegrade, Regrade};
 pub use result::{
-    read_result, Claim, LessonResult, PackReference, ResultFile, Student, MAX_HAND_IN_BYTES, RESULT_FORMAT, RESULT_VERSION,
+    read_result, Claim, LessonResult, PackReference, ResultFile, Student, MAX_HAND_IN_BYTES, RESULT_FORMAT,
+    RESULT_VERSION,
 };
 pub use split::{join_unit, split_pack, JoinError, LessonPart, UnitPart};
 pub use sprout_runtime as runtime;

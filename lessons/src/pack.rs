@@ -142,7 +142,8 @@ pub fn read_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
 /// Whether `value` is in `range`, the ranges of the lesson format being given as `i64`.
 fn within(value: impl Into<u64>, range: std::ops::RangeInclusive<i64>) -> bool {
     let value = value.into();
-    u64::try_from(*range.start()).is_ok_and(|low| value >= low) && u64::try_from(*range.end()).is_ok_and(|high| value <= high)
+    u64::try_from(*range.start()).is_ok_and(|low| value >= low)
+        && u64::try_from(*range.end()).is_ok_and(|high| value <= high)
 }
 
 /// The limits `sprout check` holds a lesson to, checked again on a pack as it is read: a pack is

@@ -110,10 +110,7 @@ fn entries(archive: &[u8]) -> Result<Vec<Entry<'_>>, ZipReadError> {
         let name_end = name_start.checked_add(name_length).ok_or(damaged.clone())?;
         let name = String::from_utf8_lossy(archive.get(name_start..name_end).ok_or(damaged.clone())?);
         found.push(Entry { name, method, crc, compressed_size, local });
-        at = name_end
-            .checked_add(extra_length)
-            .and_then(|at| at.checked_add(comment_length))
-            .ok_or(damaged.clone())?;
+        at = name_end.checked_add(extra_length).and_then(|at| at.checked_add(comment_length)).ok_or(damaged.clone())?;
     }
     Ok(found)
 }
@@ -148,9 +145,8 @@ pub fn read_file(archive: &[u8], wanted: &'static str) -> Result<Vec<u8>, ZipRea
     let header = |offset: usize| local.checked_add(offset).and_then(|at| u16_at(archive, at));
     let local_name = header(26).ok_or(Damaged("local header"))?;
     let local_extra = header(28).ok_or(Damaged("local header"))?;
-    let data = local
-        .checked_add(30 + usize::from(local_name) + usize::from(local_extra))
-        .ok_or(Damaged("local header"))?;
+    let data =
+        local.checked_add(30 + usize::from(local_name) + usize::from(local_extra)).ok_or(Damaged("local header"))?;
     let data_end = data.checked_add(entry.compressed_size).ok_or(Damaged("cut short"))?;
     let contents = archive.get(data..data_end).ok_or(Damaged("cut short"))?;
     if crc32(contents) != entry.crc {

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use sprout_lessons::time::seconds_since_epoch;
 use sprout_lessons::{
-    build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, regrade_with, Claim, Flag, JudgeHost,
-    LessonResult, Pack, PackReference, ResultFile, Selection, Student,
+    build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, regrade_with, Claim, Flag,
+    JudgeHost, LessonResult, Pack, PackReference, ResultFile, Selection, Student,
 };
 
 const LESSON: &str = "+++\nid = \"double\"\ntitle = { zh = \"翻倍\" }\npoints = 2\n+++\n\n\
