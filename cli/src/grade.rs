@@ -10,15 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
+use sprout_lessons::files::read_file;
 use sprout_lessons::messages::describe_problem;
 use sprout_lessons::{
-    csv_line, flag_same_student, read_pack, read_result, regrade, Flag, Pack, Problem, ProblemCode, Regrade, Student,
-    Verdict, CSV_BOM,
+    csv_line, flag_same_student, read_pack, read_result, regrade_with, weight_sum, Flag, JudgeHost, Pack, Problem,
+    ProblemCode, Problems, Regrade, Student, Verdict, Watchdog, CSV_BOM, MAX_HAND_IN_BYTES, MAX_PACK_BYTES,
 };
 use sprout_runtime::messages::Language;
 
@@ -71,13 +72,12 @@ fn submission_files(paths: &[String]) -> Vec<PathBuf> {
     found
 }
 
-fn grade_file(pack: &Pack, path: &Path) -> Outcome {
+fn grade_file(pack: &Pack, path: &Path, watchdog: Watchdog) -> Outcome {
     let file = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    // Refused by its size before it is read: a 1.5 GB file handed in by mistake costs nothing.
+    let bytes = match read_file(path, MAX_HAND_IN_BYTES) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            return Outcome::Skipped { problem: Problem::new(&file, ProblemCode::FileUnreadable).with("detail", error) }
-        }
+        Err(problem) => return Outcome::Skipped { problem },
     };
     let result = match read_result(&file, &bytes) {
         Ok(result) => result,
@@ -86,27 +86,31 @@ fn grade_file(pack: &Pack, path: &Path) -> Outcome {
             return Outcome::Skipped { problem };
         }
     };
-    match regrade(&file, pack, &result) {
+    let host = JudgeHost { now: Some(crate::seconds_now()), watchdog: Some(watchdog) };
+    match regrade_with(&file, pack, &result, host) {
         Ok(regrade) => Outcome::Graded { file, student: result.student, regrade },
         Err(problem) => Outcome::Skipped { problem },
     }
 }
 
-/// Grades `files` on `jobs` threads; results in the order of `files`.
-fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize, language: Language) -> Result<Vec<Outcome>> {
+/// Grades `files` on `jobs` threads, each run stopped after `time_limit` of real time; results in
+/// the order of `files`.
+fn grade_all(
+    pack: Arc<Pack>,
+    files: Vec<PathBuf>,
+    jobs: usize,
+    time_limit: Duration,
+    language: Language,
+) -> Result<Vec<Outcome>> {
     let files = Arc::new(files);
     let next = Arc::new(AtomicUsize::new(0));
     let results: Arc<Mutex<Vec<Option<Outcome>>>> = Arc::new(Mutex::new((0..files.len()).map(|_| None).collect()));
     let mut workers = Vec::new();
     for _ in 0..jobs.max(1) {
         let (pack, files, next, results) = (pack.clone(), files.clone(), next.clone(), results.clone());
-        let worker = std::thread::Builder::new().stack_size(crate::RUN_STACK_BYTES).spawn(move || loop {
-            let index = next.fetch_add(1, Ordering::SeqCst);
-            let Some(path) = files.get(index) else { break };
-            let outcome = grade_file(&pack, path);
-            if let Ok(mut results) = results.lock() {
-                results[index] = Some(outcome);
-            }
+        let worker = std::thread::Builder::new().stack_size(crate::RUN_STACK_BYTES).spawn(move || {
+            let watchdog = crate::watchdog(time_limit);
+            grade_files(&pack, &files, &next, &results, &watchdog)
         })?;
         workers.push(worker);
     }
@@ -116,6 +120,26 @@ fn grade_all(pack: Arc<Pack>, files: Vec<PathBuf>, jobs: usize, language: Langua
     let results =
         std::mem::take(&mut *results.lock().map_err(|_| anyhow::anyhow!(tr(language, "grade-thread-crashed", &[])))?);
     Ok(results.into_iter().flatten().collect())
+}
+
+/// One grading thread's loop: takes the next of `files` until none is left.
+fn grade_files(
+    pack: &Pack,
+    files: &[PathBuf],
+    next: &AtomicUsize,
+    results: &Mutex<Vec<Option<Outcome>>>,
+    watchdog: Watchdog,
+) {
+    loop {
+        let index = next.fetch_add(1, Ordering::SeqCst);
+        let Some(path) = files.get(index) else { break };
+        let outcome = grade_file(pack, path, watchdog);
+        if let Ok(mut results) = results.lock() {
+            if let Some(slot) = results.get_mut(index) {
+                *slot = Some(outcome);
+            }
+        }
+    }
 }
 
 /// Flags as the CSV files give them: their ids, separated by spaces.
@@ -166,7 +190,7 @@ fn lesson_csv(outcomes: &[Outcome]) -> String {
 }
 
 fn student_csv(outcomes: &[Outcome], pack: &Pack) -> String {
-    let pack_total: u32 = pack.lessons.iter().map(|lesson| lesson.points).sum();
+    let pack_total = weight_sum(pack.lessons.iter().map(|lesson| lesson.points));
     let mut text = String::from(CSV_BOM);
     let header =
         ["file", "name", "class", "school", "student_id", "lessons_passed", "total_score", "pack_max_score", "flags"];
@@ -213,7 +237,8 @@ fn ranking_csv(outcomes: &[Outcome], pack: &Pack) -> String {
         if place == 0 || graded[place - 1].2.total_score != regrade.total_score {
             rank = place + 1;
         }
-        let claimed: u32 = regrade.lessons.iter().map(|lesson| lesson.claimed.score).sum();
+        // Claims are the file's numbers: up to 1,000 lessons of `u32::MAX` each, summed in 64 bits.
+        let claimed = weight_sum(regrade.lessons.iter().map(|lesson| lesson.claimed.score));
         let mut row = vec![rank.to_string()];
         row.extend(student_columns(student));
         row.extend([regrade.total_score.to_string(), claimed.to_string()]);
@@ -271,6 +296,7 @@ pub(crate) fn command() -> Command {
         .arg(Arg::new("pack").long("pack").required(true))
         .arg(Arg::new("out").long("out").default_value("."))
         .arg(Arg::new("jobs").long("jobs").value_parser(value_parser!(usize)).default_value(cores.to_string()))
+        .arg(crate::check::time_limit_argument())
 }
 
 /// `sprout grade` with what clap found.
@@ -280,8 +306,8 @@ pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCod
     let out = PathBuf::from(arguments.get_one::<String>("out").map_or(".", String::as_str));
     let jobs = arguments.get_one::<usize>("jobs").copied().unwrap_or(1);
     let submissions: Vec<String> = arguments.get_many::<String>("submission").into_iter().flatten().cloned().collect();
-    let bytes = std::fs::read(&pack_path).with_context(|| tr(language, "cli-cannot-read", &[("file", &pack_path)]))?;
-    let pack = match read_pack(&pack_path, &bytes) {
+    let read = read_file(Path::new(&pack_path), MAX_PACK_BYTES).map_err(|problem| Problems(vec![problem]));
+    let pack = match read.and_then(|bytes| read_pack(&pack_path, &bytes)) {
         Ok(pack) => pack,
         Err(problems) => {
             for problem in &problems.0 {
@@ -296,7 +322,8 @@ pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCod
     let files = submission_files(&submissions);
     let started = Instant::now();
     let pack = Arc::new(pack);
-    let mut outcomes = grade_all(pack.clone(), files, jobs, language)?;
+    let time_limit = crate::check::time_limit(arguments);
+    let mut outcomes = grade_all(pack.clone(), files, jobs, time_limit, language)?;
     let same_student = flag_duplicates(&mut outcomes, language);
     let elapsed = started.elapsed();
 

@@ -104,6 +104,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// Seconds since 1970 by this computer's clock (0 for a clock before 1970).
+pub(crate) fn seconds_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs())
+}
+
+/// The real-time safety net of every run of `sprout check` and `sprout grade` (default of their
+/// `--time-limit-ms`), as `sprout run` has: no lesson's run comes near it, a run that copies
+/// large lists in a loop within its operation budget would run for minutes.
+pub(crate) const RUN_TIME_LIMIT_MS: u64 = 10_000;
+
+/// A watchdog for the grader (`sprout_lessons::Watchdog`): each run may last `limit` of real time.
+pub(crate) fn watchdog(limit: std::time::Duration) -> impl Fn() -> Box<dyn Fn() -> bool> {
+    move || {
+        let deadline = std::time::Instant::now().checked_add(limit);
+        Box::new(move || deadline.is_some_and(|deadline| std::time::Instant::now() > deadline))
+    }
+}
+
 /// Runs `work` on a thread with a stack large enough for the deepest student program.
 pub(crate) fn on_big_stack<T: Send + 'static>(
     language: Language,

@@ -6,8 +6,10 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use sprout_lessons::build_pack;
 use sprout_lessons::messages::describe_problem;
+use sprout_lessons::time::rfc3339;
 use sprout_runtime::messages::Language;
 
+use crate::seconds_now;
 use crate::words::tr;
 
 /// `sprout pack`'s shape (words: `command-pack` in cli.ftl).
@@ -25,7 +27,8 @@ pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCod
     let folder =
         arguments.get_one::<String>("folder").cloned().with_context(|| tr(language, "pack-needs-folder", &[]))?;
     let paths = vec![folder.clone()];
-    let (loaded, problems) = crate::on_big_stack(language, move || crate::check::check_all(&paths))?;
+    let time_limit = std::time::Duration::from_millis(crate::RUN_TIME_LIMIT_MS);
+    let (loaded, problems) = crate::on_big_stack(language, move || crate::check::check_all(&paths, time_limit))?;
     if !problems.is_empty() {
         for problem in &problems {
             say!("{}", describe_problem(problem, language));
@@ -37,7 +40,8 @@ pub(crate) fn main(arguments: &ArgMatches, language: Language) -> Result<ExitCod
         bail!(tr(language, "pack-not-course", &[("folder", &folder)]));
     };
     let lessons: Vec<_> = course.lessons.iter().map(|loaded| loaded.lesson.clone()).collect();
-    let pack = build_pack(&course.course, &lessons, !student);
+    let mut pack = build_pack(&course.course, &lessons, !student);
+    pack.made_at = Some(rfc3339(seconds_now()));
     let suffix = if student { "-student" } else { "" };
     let output = output.unwrap_or_else(|| format!("{}-{}{suffix}.pack", course.course.id, course.course.version));
     std::fs::write(&output, serde_json::to_string(&pack)?)

@@ -4,12 +4,14 @@
 //! timer still running): the run is not wrong, but it did not end by itself, and the person
 //! running it is told so on stderr, with the limit in words.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
+use sprout_lessons::files::read_file;
+use sprout_lessons::messages::describe_problem;
 use sprout_runtime::messages::{describe, Language};
 use sprout_runtime::trace::{Chart, TurtleEvent};
 use sprout_runtime::{run_with_interrupt, Event, Outcome, Run, RunInput, Scenario};
@@ -29,7 +31,7 @@ struct RunCommand {
 }
 
 /// The real-time safety net's default: a run still going after this many milliseconds is stopped.
-const TIME_LIMIT_MS: u64 = 10_000;
+const TIME_LIMIT_MS: u64 = crate::RUN_TIME_LIMIT_MS;
 
 /// `sprout run`'s shape: its arguments, with the run's defaults (words: `command-run` in cli.ftl).
 pub(crate) fn command() -> Command {
@@ -71,10 +73,16 @@ fn parse(arguments: &ArgMatches, language: Language) -> Result<RunCommand> {
     Ok(RunCommand { program: PathBuf::from(program), input, time_limit, language, json })
 }
 
-/// Reads a text file; bytes that are not UTF-8 become U+FFFD so that binary junk reaches the
-/// sandbox (which reports it) instead of stopping the command.
+/// The largest program, input or board file `sprout run` reads: far beyond what the sandbox runs
+/// (it says so itself), far below what would strain memory.
+const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Reads a text file of at most [`MAX_TEXT_BYTES`], refused by its size before it is read; bytes
+/// that are not UTF-8 become U+FFFD so that binary junk reaches the sandbox (which reports it)
+/// instead of stopping the command.
 pub(crate) fn read_text(path: &str, language: Language) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| tr(language, "cli-cannot-read", &[("file", &path)]))?;
+    let bytes = read_file(Path::new(path), MAX_TEXT_BYTES)
+        .map_err(|problem| anyhow::anyhow!(describe_problem(&problem, language)))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

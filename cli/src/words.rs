@@ -113,17 +113,7 @@ mod tests {
             }
         }
         assert!(ids.len() >= 30, "found only {} ids: {ids:?}", ids.len());
-        let flags = [
-            Flag::DigestMismatch,
-            Flag::UnknownLesson,
-            Flag::DuplicateLesson,
-            Flag::ScoreDiffers,
-            Flag::VerdictsDiffer,
-            Flag::MaxScoreDiffers,
-            Flag::OverTime,
-            Flag::DuplicateStudent,
-        ];
-        ids.extend(flags.map(|flag| format!("flag-{}", flag_id(flag))));
+        ids.extend(Flag::ALL.map(|flag| format!("flag-{}", flag_id(flag))));
         for unit in ["millisecond", "second", "minute"] {
             ids.extend([format!("duration-{unit}"), format!("duration-{unit}s")]);
         }

@@ -24,7 +24,26 @@ const CONTEST: &str = "id = \"c\"\nversion = \"1\"\ntitle = { zh = \"赛\" }\nki
 const CONTEST_AS_COURSE: &str = "id = \"c\"\nversion = \"1\"\ntitle = { zh = \"课\" }\n\n[[unit]]\nid = \"u\"\ntitle = { zh = \"单元\" }\nlessons = [\"good\"]\n";
 const COURSE: &str = "id = \"c\"\nversion = \"1\"\ntitle = { zh = \"课\" }\n\n[[unit]]\nid = \"u\"\ntitle = { zh = \"单元\" }\nlessons = [\"good\", \"missing\"]\n";
 
+/// A solution of more than 256 operations: the real-time safety net asks first at the 256th.
+const COUNTING: &str = "+++\nid = \"counting\"\ntitle = { zh = \"数数\" }\n+++\n\n```rhai solution\nlet n = 0;\nwhile n < 1000 { n += 1; }\nprint(n);\n```\n\n```hint\n数到 1000。\n```\n\n```tests\n[[test]]\nkind = \"output\"\nexpect = \"1000\"\n```\n";
+
 const CASES: &[Case] = &[
+    Case {
+        name: "a run the real-time safety net stops is reported as TLE, interrupted",
+        files: &[("counting.md", COUNTING)],
+        arguments: &["check", "--lang", "en", "--time-limit-ms", "0", "counting.md"],
+        status: 1,
+        stdout_contains: &["counting.md: ", "t1", "TLE", "interrupted"],
+        stderr_contains: &[],
+    },
+    Case {
+        name: "the same lesson within the default safety net passes",
+        files: &[("counting.md", COUNTING)],
+        arguments: &["check", "counting.md"],
+        status: 0,
+        stdout_contains: &[],
+        stderr_contains: &[],
+    },
     Case {
         name: "a good lesson passes",
         files: &[("good.md", GOOD)],

@@ -3,7 +3,7 @@
 //! not done already. A lesson of a course needs a hint too; a contest's problem does not, since a
 //! contest never shows hints (its packs leave them out), so it is checked without that rule.
 
-use crate::grade::{grade, grade_revealing, resolve, FeedbackCode, Selection, Verdict};
+use crate::grade::{grade_revealing, resolve_with, FeedbackCode, Runner, Selection, Verdict, Watchdog};
 use crate::model::Lesson;
 use crate::problem::{Problem, ProblemCode};
 
@@ -11,11 +11,16 @@ use crate::problem::{Problem, ProblemCode};
 /// (a student who is stuck gets them one at a time), then everything [`check_contest_problem`]
 /// checks. Returns every problem.
 pub fn check_lesson(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
+    check_lesson_watched(lesson, file, None)
+}
+
+/// [`check_lesson`] with every run under `watchdog`, when there is one (see [`Watchdog`]).
+pub fn check_lesson_watched(lesson: &mut Lesson, file: &str, watchdog: Option<Watchdog>) -> Vec<Problem> {
     let mut problems = Vec::new();
     if lesson.hints.is_empty() {
         problems.push(Problem::new(file, ProblemCode::MissingHint).at(1));
     }
-    problems.extend(check_contest_problem(lesson, file));
+    problems.extend(check_contest_problem_watched(lesson, file, watchdog));
     problems
 }
 
@@ -23,12 +28,18 @@ pub fn check_lesson(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
 /// solution passes every test and its starter fails one. Hints are not asked for: a contest shows
 /// none. Returns every problem.
 pub fn check_contest_problem(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
-    if let Err(problems) = resolve(lesson, file) {
+    check_contest_problem_watched(lesson, file, None)
+}
+
+/// [`check_contest_problem`] with every run under `watchdog`, when there is one (see [`Watchdog`]).
+pub fn check_contest_problem_watched(lesson: &mut Lesson, file: &str, watchdog: Option<Watchdog>) -> Vec<Problem> {
+    let runner = Runner::new(watchdog);
+    if let Err(problems) = resolve_with(lesson, file, runner) {
         return problems.0;
     }
     let mut problems = Vec::new();
     let solution = lesson.solution.clone().unwrap_or_default();
-    for test in grade_revealing(lesson, &solution, Selection::All, true).tests {
+    for test in grade_revealing(lesson, &solution, Selection::All, true, runner).tests {
         if test.verdict == Verdict::Passed {
             continue;
         }
@@ -52,7 +63,7 @@ pub fn check_contest_problem(lesson: &mut Lesson, file: &str) -> Vec<Problem> {
         };
         problems.push(problem);
     }
-    if grade(lesson, &lesson.starter, Selection::All).passed {
+    if grade_revealing(lesson, &lesson.starter, Selection::All, false, runner).passed {
         problems.push(Problem::new(file, ProblemCode::StarterPasses));
     }
     problems

@@ -1,7 +1,7 @@
 //! Courses: ordered units of lessons with prerequisites (`course.toml`), and contests, which are
 //! courses with a time window.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +132,7 @@ pub fn check_course(file: &str, course: &Course, lessons: &[(String, Lesson)]) -
             }
         }
     }
+    problems.extend(requirement_cycles(lessons));
     if lessons.is_empty() {
         problems.push(Problem::new(file, ProblemCode::NoLessons));
     }
@@ -139,6 +140,54 @@ pub fn check_course(file: &str, course: &Course, lessons: &[(String, Lesson)]) -
         problems.extend(check_contest(file, course, lessons));
     }
     problems
+}
+
+/// Every cycle of lessons that require each other (a lesson requiring itself too), once each, on
+/// the first of its lessons in `lessons`' order.
+fn requirement_cycles(lessons: &[(String, Lesson)]) -> Vec<Problem> {
+    let requires: BTreeMap<&str, &[String]> =
+        lessons.iter().map(|(_, lesson)| (lesson.id.as_str(), lesson.requires.as_slice())).collect();
+    let mut reported: BTreeSet<Vec<&str>> = BTreeSet::new();
+    let mut problems = Vec::new();
+    for (lesson_file, lesson) in lessons {
+        let Some(cycle) = cycle_through(&lesson.id, &requires) else { continue };
+        let mut members = cycle.clone();
+        members.sort_unstable();
+        if reported.insert(members) {
+            let shown: Vec<&str> = cycle.iter().copied().chain([lesson.id.as_str()]).collect();
+            problems.push(
+                Problem::new(lesson_file, ProblemCode::RequirementCycle)
+                    .with("id", &lesson.id)
+                    .with("cycle", shown.join(" → ")),
+            );
+        }
+    }
+    problems
+}
+
+/// The shortest cycle of requirements from `start` back to it, as the lessons on it from `start`
+/// on; `None` when there is none.
+fn cycle_through<'a>(start: &'a str, requires: &BTreeMap<&'a str, &'a [String]>) -> Option<Vec<&'a str>> {
+    let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut queue = VecDeque::from([start]);
+    while let Some(id) = queue.pop_front() {
+        for next in requires.get(id).copied().unwrap_or_default() {
+            let next = next.as_str();
+            if next == start {
+                let mut path = vec![id];
+                while let Some(&before) = path.last().and_then(|last| came_from.get(last)) {
+                    path.push(before);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if !came_from.contains_key(next) {
+                came_from.insert(next, id);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
 }
 
 /// A contest's own rules: it has a length, and each problem's tests add up to its points, so that

@@ -18,8 +18,9 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::check::{check_contest_problem, check_lesson};
+use crate::check::{check_contest_problem_watched, check_lesson_watched};
 use crate::course::{check_course, parse_course, Course, CourseKind};
+use crate::grade::Watchdog;
 use crate::model::Lesson;
 use crate::parse::{parse_lesson_folder, FolderFiles, MAX_LESSON_BYTES};
 use crate::problem::{Problem, ProblemCode};
@@ -212,12 +213,21 @@ impl Loaded {
     ///
     /// Reference solutions may recurse deeply: call it on a thread with a big stack, as the CLI does.
     pub fn check(&mut self) -> Vec<Problem> {
+        self.check_watched(None)
+    }
+
+    /// [`Loaded::check`] with every run under `watchdog`, when there is one (see [`Watchdog`]).
+    pub fn check_watched(&mut self, watchdog: Option<Watchdog>) -> Vec<Problem> {
         let mut problems = std::mem::take(&mut self.problems);
         for course in &mut self.courses {
             // A contest shows no hints, so its problems are not asked for any.
-            let check = if course.course.kind == CourseKind::Contest { check_contest_problem } else { check_lesson };
+            let check = if course.course.kind == CourseKind::Contest {
+                check_contest_problem_watched
+            } else {
+                check_lesson_watched
+            };
             for loaded in &mut course.lessons {
-                problems.extend(check(&mut loaded.lesson, &loaded.file));
+                problems.extend(check(&mut loaded.lesson, &loaded.file, watchdog));
             }
             let lessons: Vec<(String, Lesson)> =
                 course.lessons.iter().map(|loaded| (loaded.file.clone(), loaded.lesson.clone())).collect();
@@ -236,7 +246,7 @@ impl Loaded {
                     first_file_of_id.insert(loaded.lesson.id.clone(), loaded.file.clone());
                 }
             }
-            problems.extend(check_lesson(&mut loaded.lesson, &loaded.file));
+            problems.extend(check_lesson_watched(&mut loaded.lesson, &loaded.file, watchdog));
         }
         problems
     }

@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sprout_runtime::syntax::{self, SyntaxFacts};
 use sprout_runtime::trace::{Chart, LedFrame, TurtleEvent};
-use sprout_runtime::{call, run, Code, Diagnostic, Event, Limits, Outcome, Run, RunInput, Value};
+use sprout_runtime::{
+    call, call_with_interrupt, run, run_with_interrupt, Call, Code, Diagnostic, Event, Limits, Outcome, Run, RunInput,
+    Value,
+};
 
 use crate::model::{CallCase, Check, Lesson, OutputMatch, Test};
 use crate::problem::{Problem, ProblemCode, Problems};
@@ -140,6 +143,11 @@ pub struct TestGrade {
     pub weight: u32,
     /// The verdict.
     pub verdict: Verdict,
+    /// Whether the host's real-time safety net stopped a run of this test ([`Watchdog`]): the
+    /// verdict is then [`Verdict::LimitExceeded`], but not deterministic, since another computer
+    /// might have finished the run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stopped_by_host: bool,
     /// Why it did not pass (never for hidden tests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<Feedback>,
@@ -169,22 +177,76 @@ pub enum Selection {
     VisibleOnly,
 }
 
-/// The score for `passed_weight` out of `total_weight`, in a lesson worth `points`.
-pub fn score(points: u32, passed_weight: u32, total_weight: u32) -> u32 {
+/// The score for `passed_weight` out of `total_weight`, in a lesson worth `points`: never more
+/// than `points`, whatever the weights (they come from files, so they may be anything).
+pub fn score(points: u32, passed_weight: impl Into<u64>, total_weight: impl Into<u64>) -> u32 {
+    let (passed_weight, total_weight) = (passed_weight.into(), total_weight.into());
     if total_weight == 0 {
         return 0;
     }
-    (u64::from(points) * u64::from(passed_weight) / u64::from(total_weight)) as u32
+    let earned = u128::from(points) * u128::from(passed_weight.min(total_weight)) / u128::from(total_weight);
+    u32::try_from(earned).unwrap_or(points)
+}
+
+/// The sum of `weights`, in 64 bits and saturating: test weights and points come from files.
+pub fn weight_sum(weights: impl IntoIterator<Item = u32>) -> u64 {
+    weights.into_iter().fold(0u64, |sum, weight| sum.saturating_add(u64::from(weight)))
+}
+
+/// The host's real-time safety net for the runs of a grading, for hosts with a clock (the CLI):
+/// called as each run starts, it gives that run's interrupt, asked every few hundred operations
+/// (see `sprout_runtime::run_with_interrupt`); a `true` stops the run, and its test is
+/// [`Verdict::LimitExceeded`] with [`TestGrade::stopped_by_host`]. Operation counts do not see
+/// everything that takes time (copying a large list is one operation), so a host that must never
+/// hang gives one; the browser grades without, by counted operations only, deterministically.
+pub type Watchdog<'a> = &'a dyn Fn() -> Box<dyn Fn() -> bool>;
+
+/// How the grader starts its runs: as they are, or under a [`Watchdog`].
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Runner<'a> {
+    watchdog: Option<Watchdog<'a>>,
+}
+
+impl<'a> Runner<'a> {
+    /// Runs under `watchdog`, when there is one.
+    pub(crate) fn new(watchdog: Option<Watchdog<'a>>) -> Self {
+        Runner { watchdog }
+    }
+
+    fn run(&self, code: &str, input: &RunInput) -> Run {
+        match self.watchdog {
+            Some(watchdog) => run_with_interrupt(code, input, watchdog()),
+            None => run(code, input),
+        }
+    }
+
+    fn call(&self, code: &str, input: &RunInput, function: &str, arguments: &[Value]) -> Call {
+        match self.watchdog {
+            Some(watchdog) => call_with_interrupt(code, input, function, arguments, watchdog()),
+            None => call(code, input, function, arguments),
+        }
+    }
 }
 
 /// Grades `code` against `lesson`. Hidden tests get a verdict but no feedback.
 pub fn grade(lesson: &Lesson, code: &str, selection: Selection) -> Grade {
-    grade_revealing(lesson, code, selection, false)
+    grade_revealing(lesson, code, selection, false, Runner::default())
+}
+
+/// Like [`grade`], every run under `watchdog` (see [`Watchdog`]).
+pub fn grade_watched(lesson: &Lesson, code: &str, selection: Selection, watchdog: Watchdog) -> Grade {
+    grade_revealing(lesson, code, selection, false, Runner::new(Some(watchdog)))
 }
 
 /// Like [`grade`]; with `reveal_hidden`, hidden tests keep their feedback (for the lesson's author).
-pub(crate) fn grade_revealing(lesson: &Lesson, code: &str, selection: Selection, reveal_hidden: bool) -> Grade {
-    grade_drawing(lesson, code, selection, reveal_hidden).0
+pub(crate) fn grade_revealing(
+    lesson: &Lesson,
+    code: &str,
+    selection: Selection,
+    reveal_hidden: bool,
+    runner: Runner,
+) -> Grade {
+    grade_drawing(lesson, code, selection, reveal_hidden, runner).0
 }
 
 /// Like [`grade`], with how the drawing of each turtle test that failed on it differs, in the
@@ -194,7 +256,7 @@ pub fn grade_with_drawings(
     code: &str,
     selection: Selection,
 ) -> (Grade, Vec<Option<DrawingDifference>>) {
-    grade_drawing(lesson, code, selection, false)
+    grade_drawing(lesson, code, selection, false, Runner::default())
 }
 
 fn grade_drawing(
@@ -202,6 +264,7 @@ fn grade_drawing(
     code: &str,
     selection: Selection,
     reveal_hidden: bool,
+    runner: Runner,
 ) -> (Grade, Vec<Option<DrawingDifference>>) {
     let mut drawings = Vec::new();
     let tests: Vec<TestGrade> = lesson
@@ -211,9 +274,9 @@ fn grade_drawing(
         .map(|test| {
             let mut drawing = None;
             let shown = reveal_hidden || !test.hidden;
-            let (verdict, feedback) = match run_test(lesson, test, code, &mut drawing) {
-                Ok(()) => (Verdict::Passed, None),
-                Err((verdict, feedback)) => (verdict, shown.then_some(feedback)),
+            let (verdict, stopped_by_host, feedback) = match run_test(lesson, test, code, &mut drawing, runner) {
+                Ok(()) => (Verdict::Passed, false, None),
+                Err((verdict, feedback)) => (verdict, interrupted(&feedback), shown.then_some(feedback)),
             };
             drawings.push(drawing.filter(|_| shown));
             TestGrade {
@@ -222,12 +285,13 @@ fn grade_drawing(
                 hidden: test.hidden,
                 weight: test.points,
                 verdict,
+                stopped_by_host,
                 feedback,
             }
         })
         .collect();
-    let total: u32 = tests.iter().map(|test| test.weight).sum();
-    let passed_weight: u32 = tests.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight).sum();
+    let total = weight_sum(tests.iter().map(|test| test.weight));
+    let passed_weight = weight_sum(tests.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight));
     let grade = Grade {
         lesson_id: lesson.id.clone(),
         passed: tests.iter().all(|test| test.verdict == Verdict::Passed),
@@ -314,6 +378,11 @@ fn ended_well(result: &Run, time_up_is_normal: bool) -> Result<(), Failure> {
     }
 }
 
+/// Whether the host's interrupt stopped the run a failure is about.
+fn interrupted(feedback: &Feedback) -> bool {
+    feedback.diagnostic.as_ref().is_some_and(|diagnostic| diagnostic.code == Code::Interrupted)
+}
+
 fn not_resolved() -> Failure {
     (Verdict::WrongAnswer, Feedback::new(FeedbackCode::NotResolved))
 }
@@ -336,13 +405,19 @@ fn call_text(function: &str, case: &CallCase) -> String {
 }
 
 /// Runs one test; a turtle test whose drawing differs also leaves how in `picture`.
-fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<DrawingDifference>) -> Result<(), Failure> {
+fn run_test(
+    lesson: &Lesson,
+    test: &Test,
+    code: &str,
+    picture: &mut Option<DrawingDifference>,
+    runner: Runner,
+) -> Result<(), Failure> {
     let input = run_input(lesson, test);
     match &test.check {
         Check::Call { function, cases, tolerance } => {
             for case in cases {
                 let expected = case.expected.as_ref().ok_or_else(not_resolved)?;
-                let result = call(code, &input, function, &case.arguments);
+                let result = runner.call(code, &input, function, &case.arguments);
                 if let Err((verdict, feedback)) = ended_well(&result.run, false) {
                     return Err((verdict, feedback.with("call", call_text(function, case))));
                 }
@@ -359,7 +434,7 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<Drawi
         }
         Check::Output { expected, matching, tolerance } => {
             let expected = expected.as_ref().ok_or_else(not_resolved)?;
-            let result = run(code, &input);
+            let result = runner.run(code, &input);
             ended_well(&result, true)?;
             let got = result.output();
             if output_matches(expected, &got, *matching, *tolerance) {
@@ -383,7 +458,7 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<Drawi
         }
         Check::Turtle { expected, same_order, tolerance, colors } => {
             let expected = expected.as_ref().ok_or_else(not_resolved)?;
-            let result = run(code, &input);
+            let result = runner.run(code, &input);
             ended_well(&result, true)?;
             let drawing = shapes::shapes(&result.trace);
             let comparison = Comparison { tolerance: *tolerance, colors: *colors };
@@ -402,7 +477,7 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<Drawi
         }
         Check::Leds { at, expected } => {
             let expected = expected.as_ref().ok_or_else(not_resolved)?;
-            let result = run(code, &input);
+            let result = runner.run(code, &input);
             ended_well(&result, true)?;
             let frames = frames_at(&result, at);
             for ((time, expected), got) in at.iter().zip(expected).zip(&frames) {
@@ -418,7 +493,7 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<Drawi
         }
         Check::Chart { expected, tolerance } => {
             let expected = expected.as_ref().ok_or_else(not_resolved)?;
-            let result = run(code, &input);
+            let result = runner.run(code, &input);
             ended_well(&result, true)?;
             let got = charts(&result);
             let same =
@@ -438,14 +513,15 @@ fn run_test(lesson: &Lesson, test: &Test, code: &str, picture: &mut Option<Drawi
         }
         Check::Checker { checker, reference } => {
             let reference = reference.as_ref().ok_or_else(not_resolved)?;
-            let result = run(code, &input);
+            let result = runner.run(code, &input);
             ended_well(&result, true)?;
             let report = run_report(&result, &test.input, Some(reference));
-            match ask_checker(checker, report) {
+            match ask_checker(checker, report, runner) {
                 Ok(None) => Ok(()),
                 Ok(Some(message)) => {
                     Err((Verdict::WrongAnswer, Feedback::new(FeedbackCode::CheckerMessage).with("message", message)))
                 }
+                Err(feedback) if interrupted(&feedback) => Err((Verdict::LimitExceeded, feedback)),
                 Err(feedback) => Err((Verdict::WrongAnswer, feedback)),
             }
         }
@@ -668,8 +744,8 @@ fn run_report(result: &Run, input: &[String], reference: Option<&Value>) -> Valu
 
 /// Runs a checker's `check(run)`: `Ok(None)` when it passed, `Ok(Some(message))` when it said no,
 /// `Err` when the checker itself failed.
-fn ask_checker(checker: &str, report: Value) -> Result<Option<String>, Feedback> {
-    let result = call(checker, &RunInput::default(), "check", &[report]);
+fn ask_checker(checker: &str, report: Value, runner: Runner) -> Result<Option<String>, Feedback> {
+    let result = runner.call(checker, &RunInput::default(), "check", &[report]);
     match (result.returned, result.run.diagnostic()) {
         (Some(Value::Bool(true)), _) => Ok(None),
         (Some(Value::Bool(false)), _) => Ok(Some(String::new())),
@@ -689,6 +765,11 @@ fn ask_checker(checker: &str, report: Value) -> Result<Option<String>, Feedback>
 /// Computes every expected answer the lesson leaves to its reference solution (see
 /// [`crate::model`]). `file` names the lesson in problems.
 pub fn resolve(lesson: &mut Lesson, file: &str) -> Result<(), Problems> {
+    resolve_with(lesson, file, Runner::default())
+}
+
+/// [`resolve`] with the runs started by `runner`.
+pub(crate) fn resolve_with(lesson: &mut Lesson, file: &str, runner: Runner) -> Result<(), Problems> {
     let Some(solution) = lesson.solution.clone() else {
         return Err(Problems(vec![Problem::new(file, ProblemCode::MissingSolution)]));
     };
@@ -708,7 +789,7 @@ pub fn resolve(lesson: &mut Lesson, file: &str) -> Result<(), Problems> {
         let outcome: Result<(), Failure> = match &mut test.check {
             Check::Call { function, cases, .. } => {
                 cases.iter_mut().filter(|case| case.expected.is_none()).try_for_each(|case| {
-                    let result = call(&solution, &input, function, &case.arguments);
+                    let result = runner.call(&solution, &input, function, &case.arguments);
                     ended_well(&result.run, false)?;
                     case.expected = result.returned;
                     Ok(())
@@ -716,27 +797,27 @@ pub fn resolve(lesson: &mut Lesson, file: &str) -> Result<(), Problems> {
             }
             Check::Output { expected, .. } => {
                 if expected.is_none() {
-                    let result = run(&solution, &input);
+                    let result = runner.run(&solution, &input);
                     ended_well(&result, true).map(|()| *expected = Some(result.output()))
                 } else {
                     Ok(())
                 }
             }
             Check::Turtle { expected, .. } => {
-                let result = run(&solution, &input);
+                let result = runner.run(&solution, &input);
                 ended_well(&result, true).map(|()| *expected = Some(shapes::shapes(&result.trace)))
             }
             Check::Leds { at, expected } => {
-                let result = run(&solution, &input);
+                let result = runner.run(&solution, &input);
                 ended_well(&result, true).map(|()| *expected = Some(frames_at(&result, at)))
             }
             Check::Chart { expected, .. } => {
-                let result = run(&solution, &input);
+                let result = runner.run(&solution, &input);
                 ended_well(&result, true).map(|()| *expected = Some(charts(&result)))
             }
             Check::Code { .. } => Ok(()),
             Check::Checker { reference, .. } => {
-                let result = run(&solution, &input);
+                let result = runner.run(&solution, &input);
                 ended_well(&result, true).map(|()| *reference = Some(run_report(&result, &test.input, None)))
             }
         };
@@ -770,13 +851,52 @@ mod tests {
     }
 
     #[test]
+    fn scores_never_exceed_points_and_weights_never_overflow() {
+        assert_eq!(score(100, 1u32, 3u32), 33);
+        assert_eq!(score(u32::MAX, u32::MAX, u32::MAX), u32::MAX);
+        assert_eq!(score(u32::MAX, u64::MAX, 1u64), u32::MAX, "more passed than there is counts as all");
+        assert_eq!(score(7, 5u32, 0u32), 0);
+        assert_eq!(weight_sum([u32::MAX, u32::MAX]), 2 * u64::from(u32::MAX));
+        let mut lesson = square_lesson();
+        lesson.points = u32::MAX;
+        lesson.tests.iter_mut().for_each(|test| test.points = u32::MAX);
+        let solution = lesson.solution.clone().unwrap_or_default();
+        let grade = grade(&lesson, &solution, Selection::All);
+        assert_eq!((grade.score, grade.max_score, grade.passed), (u32::MAX, u32::MAX, true));
+        assert_eq!(lesson.total_weight(), u32::MAX, "saturating");
+    }
+
+    #[test]
+    fn a_run_the_watchdog_stops_is_a_limit_verdict_stopped_by_the_host() {
+        let lesson = square_lesson();
+        let endless = "for i in 0..4 { } loop { let x = 1; }";
+        let stop_at_once = || -> Box<dyn Fn() -> bool> { Box::new(|| true) };
+        let never = || -> Box<dyn Fn() -> bool> { Box::new(|| false) };
+        let stopped = grade_watched(&lesson, endless, Selection::All, &stop_at_once);
+        let counted = grade_watched(&lesson, endless, Selection::All, &never);
+        let summary = |grade: &Grade| -> Vec<(Verdict, bool)> {
+            grade.tests.iter().map(|test| (test.verdict, test.stopped_by_host)).collect()
+        };
+        use Verdict::{LimitExceeded, Passed};
+        assert_eq!(summary(&stopped), [(LimitExceeded, true), (LimitExceeded, true), (Passed, false)]);
+        assert_eq!(summary(&counted), [(LimitExceeded, false), (LimitExceeded, false), (Passed, false)]);
+        assert_eq!(counted, grade(&lesson, endless, Selection::All), "a watchdog that never stops changes nothing");
+        let solution = lesson.solution.clone().unwrap_or_default();
+        assert!(grade_watched(&lesson, &solution, Selection::All, &stop_at_once).passed, "a short run is not stopped");
+    }
+
+    #[test]
     fn a_drawing_that_differs_comes_with_both_drawings_and_what_is_missing_and_extra() {
         let lesson = square_lesson();
         // Three sides, then a stroke up instead of the fourth side down.
         let code = "for i in 0..3 { forward(100); left(90); } right(180); forward(30);";
         let (grade, drawings) = grade_with_drawings(&lesson, code, Selection::All);
         assert_eq!(drawings.len(), grade.tests.len());
-        assert_eq!(grade, grade_revealing(&lesson, code, Selection::All, false), "the grade is the same");
+        assert_eq!(
+            grade,
+            grade_revealing(&lesson, code, Selection::All, false, Runner::default()),
+            "the grade is the same"
+        );
         let drawing = drawings[0].as_ref().expect("the visible turtle test's drawing");
         assert_eq!((drawing.expected.len(), drawing.got.len()), (4, 4));
         assert_eq!((drawing.missing.len(), drawing.extra.len()), (1, 1));

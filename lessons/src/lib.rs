@@ -42,21 +42,29 @@ mod split;
 pub mod time;
 pub mod zip;
 
-pub use check::{check_contest_problem, check_lesson};
+pub use check::{check_contest_problem, check_contest_problem_watched, check_lesson, check_lesson_watched};
 pub use course::{check_course, parse_course, Course, CourseKind, Unit};
 pub use csv::{csv_line, CSV_BOM};
 pub use document::LessonText;
 pub use generate::Generator;
 pub use grade::{
-    grade, grade_with_drawings, resolve, run_input, score, DrawingDifference, Feedback, FeedbackCode, Grade, Selection,
-    TestGrade, Verdict, PICTURED_SHAPES,
+    grade, grade_watched, grade_with_drawings, resolve, run_input, score, weight_sum, DrawingDifference, Feedback,
+    FeedbackCode, Grade, Selection, TestGrade, Verdict, Watchdog, PICTURED_SHAPES,
 };
 pub use model::{CallCase, Check, Lesson, OutputMatch, Test, Title, Tool};
 pub use overview::{Cell, FailedTest, FileFlag, LessonColumn, Overview, Row, Unreadable, HISTOGRAM_BINS, MOST_FAILED};
-pub use pack::{build_pack, content_hash, read_pack, sha256, Pack, PACK_FORMAT, PACK_VERSION};
-pub use parse::{decode, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, LessonSource, MAX_LESSON_BYTES};
+pub use pack::{
+    build_pack, content_hash, read_pack, sha256, Pack, MAX_PACK_BYTES, MAX_PACK_LESSONS, PACK_FORMAT, PACK_VERSION,
+};
+pub use parse::{
+    decode, is_blank, is_valid_id, parse_lesson, parse_lesson_folder, FolderFiles, LessonSource, MAX_DURATION_MS,
+    MAX_LESSON_BYTES, MAX_POINTS, MAX_TESTS, MAX_TEST_POINTS,
+};
 pub use problem::{Problem, ProblemCode, Problems};
-pub use regrade::{flag_same_student, regrade, Flag, LessonRegrade, Regrade};
-pub use result::{read_result, Claim, LessonResult, PackReference, ResultFile, Student, RESULT_FORMAT, RESULT_VERSION};
+pub use regrade::{flag_same_student, regrade, regrade_with, Flag, JudgeHost, LessonRegrade, Regrade};
+pub use result::{
+    read_result, Claim, LessonResult, PackReference, ResultFile, Student, MAX_HAND_IN_BYTES, RESULT_FORMAT,
+    RESULT_VERSION,
+};
 pub use split::{join_unit, split_pack, JoinError, LessonPart, UnitPart};
 pub use sprout_runtime as runtime;

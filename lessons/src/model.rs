@@ -94,9 +94,9 @@ impl Tool {
 }
 
 impl Lesson {
-    /// The sum of all test weights.
+    /// The sum of all test weights, saturating at `u32::MAX` (a pack's weights may be anything).
     pub fn total_weight(&self) -> u32 {
-        self.tests.iter().map(|test| test.points).sum()
+        self.tests.iter().fold(0u32, |sum, test| sum.saturating_add(test.points))
     }
 }
 

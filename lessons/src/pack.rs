@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 
 use crate::course::{Course, CourseKind};
 use crate::document::LessonText;
-use crate::model::Lesson;
+use crate::model::{Check, Lesson, MAX_MAX_OPERATIONS};
+use crate::parse::{is_valid_id, MAX_DURATION_MS, MAX_POINTS, MAX_RANDOM_CALLS, MAX_TESTS, MAX_TEST_POINTS};
 use crate::problem::{Problem, ProblemCode, Problems};
 
 /// The `format` field of every pack file.
@@ -23,6 +24,8 @@ pub const PACK_FORMAT: &str = "sprout-pack";
 pub const PACK_VERSION: u32 = 1;
 /// The largest pack file read.
 pub const MAX_PACK_BYTES: usize = 64 * 1024 * 1024;
+/// The most lessons a pack may hold.
+pub const MAX_PACK_LESSONS: usize = 1_000;
 
 /// A lesson pack.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +46,10 @@ pub struct Pack {
     /// Each lesson's text and hints for display, in course order (see the module documentation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub texts: Vec<LessonText>,
+    /// When the pack was made (RFC 3339, UTC), as `sprout pack` writes it; not covered by the
+    /// hash. A contest's work cannot have started before: the judge flags times that did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_at: Option<String>,
 }
 
 impl Pack {
@@ -106,6 +113,7 @@ pub fn build_pack(course: &Course, lessons: &[Lesson], full: bool) -> Pack {
         course: course.clone(),
         lessons,
         texts,
+        made_at: None,
     }
 }
 
@@ -127,5 +135,55 @@ pub fn read_pack(file: &str, bytes: &[u8]) -> Result<Pack, Problems> {
     if content_hash(&pack.course, &pack.lessons) != pack.content_hash {
         return Err(bad("the content hash does not match the content (the file was changed)".to_string()));
     }
+    check_limits(&pack).map_err(bad)?;
     Ok(pack)
+}
+
+/// Whether `value` is in `range`, the ranges of the lesson format being given as `i64`.
+fn within(value: impl Into<u64>, range: std::ops::RangeInclusive<i64>) -> bool {
+    let value = value.into();
+    u64::try_from(*range.start()).is_ok_and(|low| value >= low)
+        && u64::try_from(*range.end()).is_ok_and(|high| value <= high)
+}
+
+/// The limits `sprout check` holds a lesson to, checked again on a pack as it is read: a pack is
+/// a file like any other, and a hand-made one could ask for a budget no checked lesson may have
+/// (hours of operations per run) or weights that no sum holds. Says what is out of bounds.
+fn check_limits(pack: &Pack) -> Result<(), String> {
+    if pack.lessons.len() > MAX_PACK_LESSONS {
+        return Err(format!("{} lessons, at most {MAX_PACK_LESSONS}", pack.lessons.len()));
+    }
+    for lesson in &pack.lessons {
+        let id = &lesson.id;
+        if !is_valid_id(id) {
+            return Err(format!("the lesson id {id:?} is not valid"));
+        }
+        if !within(lesson.points, 1..=MAX_POINTS) {
+            return Err(format!("lesson {id}: points {} not in 1–{MAX_POINTS}", lesson.points));
+        }
+        if !(1..=MAX_MAX_OPERATIONS).contains(&lesson.max_operations) {
+            let operations = lesson.max_operations;
+            return Err(format!("lesson {id}: max_operations {operations} not in 1–{MAX_MAX_OPERATIONS}"));
+        }
+        if lesson.tests.len() > MAX_TESTS {
+            return Err(format!("lesson {id}: {} tests, at most {MAX_TESTS}", lesson.tests.len()));
+        }
+        for test in &lesson.tests {
+            let test_id = &test.id;
+            if !within(test.points, 1..=MAX_TEST_POINTS) {
+                return Err(format!("lesson {id}, test {test_id}: points {} not in 1–{MAX_TEST_POINTS}", test.points));
+            }
+            if !within(test.duration_ms, 1..=MAX_DURATION_MS) {
+                let duration = test.duration_ms;
+                return Err(format!("lesson {id}, test {test_id}: duration_ms {duration} not in 1–{MAX_DURATION_MS}"));
+            }
+            if let Check::Call { cases, .. } = &test.check {
+                if !within(u64::try_from(cases.len()).unwrap_or(u64::MAX), 1..=MAX_RANDOM_CALLS) {
+                    let calls = cases.len();
+                    return Err(format!("lesson {id}, test {test_id}: {calls} calls, from 1 to {MAX_RANDOM_CALLS}"));
+                }
+            }
+        }
+    }
+    Ok(())
 }

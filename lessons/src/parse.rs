@@ -29,6 +29,10 @@ pub const MAX_RANDOM_CALLS: i64 = 1_000;
 pub const MAX_GENERATED_SIZE: u64 = 2_000_000;
 /// The longest virtual time a test may give a run.
 pub const MAX_DURATION_MS: i64 = 600_000;
+/// The most points a lesson may be worth.
+pub const MAX_POINTS: i64 = 10_000;
+/// The largest weight (`points`) of one test.
+pub const MAX_TEST_POINTS: i64 = 1_000;
 
 /// The extra files of a lesson folder, each as (file name for messages, bytes).
 #[derive(Clone, Copy, Debug, Default)]
@@ -39,6 +43,20 @@ pub struct FolderFiles<'a> {
     pub solution: Option<(&'a str, &'a [u8])>,
     /// `tests.toml`.
     pub tests: Option<(&'a str, &'a [u8])>,
+}
+
+/// Whether `text` shows nothing: only white space and characters that take no room (zero-width
+/// spaces and joiners, direction marks, the byte-order mark, soft hyphens, fillers, variation
+/// selectors, tags).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|character| {
+        character.is_whitespace()
+            || matches!(character,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}' | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+                | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+    })
 }
 
 /// Reads one lesson file.
@@ -276,7 +294,7 @@ impl<'a> Reader<'a> {
             title: front.title,
             level: front.level.unwrap_or(1).clamp(1, 5) as u8,
             tags: front.tags,
-            points: front.points.unwrap_or(i64::from(DEFAULT_POINTS)).clamp(1, 10_000) as u32,
+            points: front.points.unwrap_or(i64::from(DEFAULT_POINTS)).clamp(1, MAX_POINTS) as u32,
             max_operations: front.max_operations.map_or(DEFAULT_MAX_OPERATIONS, |value| value.max(1) as u64),
             requires: front.requires,
             tool: front.tool.as_deref().and_then(Tool::from_name),
@@ -303,13 +321,13 @@ impl<'a> Reader<'a> {
         if !is_valid_id(&front.id) {
             self.report(file, line("id"), ProblemCode::BadId, &[("id", &front.id)]);
         }
-        if front.title.zh.trim().is_empty() {
+        if is_blank(&front.title.zh) || front.title.en.as_deref().is_some_and(is_blank) {
             self.report(file, line("title"), ProblemCode::EmptyTitle, &[]);
         }
         if let Some(level) = front.level.filter(|level| !(1..=5).contains(level)) {
             self.report(file, line("level"), ProblemCode::BadLevel, &[("level", &level.to_string())]);
         }
-        if let Some(points) = front.points.filter(|points| !(1..=10_000).contains(points)) {
+        if let Some(points) = front.points.filter(|points| !(1..=MAX_POINTS).contains(points)) {
             self.report(file, line("points"), ProblemCode::BadPoints, &[("points", &points.to_string())]);
         }
         for requirement in front.requires.iter().filter(|requirement| !is_valid_id(requirement)) {
@@ -366,6 +384,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reports raw HTML and external images in a hint's Markdown, which starts on `first_line`, as
+    /// [`Self::scan_body`] does in the lesson's text.
+    fn scan_hint(&mut self, hint: &str, first_line: usize) {
+        let file = self.file;
+        let lines = LineIndex::new(hint);
+        let mut previous_was_html = false;
+        for (event, range) in Parser::new_ext(hint, Options::empty()).into_offset_iter() {
+            let line = lines.line(range.start) + first_line - 1;
+            let is_html = matches!(event, Event::Html(_) | Event::InlineHtml(_));
+            let continues_html = is_html && previous_was_html;
+            previous_was_html = is_html;
+            match event {
+                Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
+                    let shown: String = html.trim().chars().take(40).collect();
+                    self.report(file, line, ProblemCode::RawHtml, &[("html", &shown)]);
+                }
+                Event::Start(Tag::Image { dest_url, .. })
+                    if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
+                {
+                    self.report(file, line, ProblemCode::ExternalImage, &[("url", &dest_url)]);
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn scan_body(&mut self, body: &str, first_line: usize) -> Blocks<'a> {
         let file = self.file;
         let mut blocks = Blocks::default();
@@ -408,7 +452,11 @@ impl<'a> Reader<'a> {
                         ["hint"] if located.text.trim().is_empty() => {
                             self.report(file, line, ProblemCode::MissingHint, &[]);
                         }
-                        ["hint"] => blocks.hints.push(located.text.trim().to_string()),
+                        ["hint"] => {
+                            // A hint is Markdown shown like the text: held to the same rules.
+                            self.scan_hint(&located.text, located.first_line);
+                            blocks.hints.push(located.text.trim().to_string());
+                        }
                         ["tests"] => blocks.tests.push(located),
                         ["rhai"] | [] => continue,
                         ["rhai", ..] | ["hints"] | ["test"] | ["solution"] | ["starter"] | ["toml", "tests"] => {
@@ -655,7 +703,7 @@ impl Fields<'_> {
             self.report(ProblemCode::BadTestId, &[]);
         }
         let name = self.text("name");
-        let points = self.int("points", 1..=1000).unwrap_or(1) as u32;
+        let points = self.int("points", 1..=MAX_TEST_POINTS).unwrap_or(1) as u32;
         let hidden = self.flag("hidden").unwrap_or(false);
         let step = self.int("step", 1..=1000).map(|step| step as u32);
         if let Some(step) = step.filter(|step| *step as usize > steps) {

@@ -98,6 +98,9 @@ pub enum ProblemCode {
     UnknownUnit,
     /// A lesson requires a lesson that is not in the course. Args: `id`, `requires`.
     UnknownRequirement,
+    /// Lessons require each other in a cycle, so none of them can ever be opened. Args: `id` (the
+    /// first of them in the course), `cycle` (`a → b → a`).
+    RequirementCycle,
     /// A path holds no lesson at all.
     NoLessons,
     /// A contest (`kind = "contest"`) does not say how long it lasts (`duration_minutes`, at least 1).
@@ -118,7 +121,7 @@ pub enum ProblemCode {
 
 impl ProblemCode {
     /// Every code, for the test that each one is translated.
-    pub const ALL: [ProblemCode; 50] = [
+    pub const ALL: [ProblemCode; 51] = [
         ProblemCode::FileUnreadable,
         ProblemCode::FileTooLarge,
         ProblemCode::NotUtf8,
@@ -162,6 +165,7 @@ impl ProblemCode {
         ProblemCode::DuplicateUnit,
         ProblemCode::UnknownUnit,
         ProblemCode::UnknownRequirement,
+        ProblemCode::RequirementCycle,
         ProblemCode::NoLessons,
         ProblemCode::ContestWithoutDuration,
         ProblemCode::ContestPointsMismatch,

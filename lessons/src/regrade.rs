@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::course::CourseKind;
-use crate::grade::{grade, score, Grade, Selection, Verdict};
+use crate::grade::{grade, grade_watched, score, weight_sum, Grade, Selection, Verdict, Watchdog};
 use crate::pack::Pack;
 use crate::problem::{Problem, ProblemCode};
-use crate::result::{Claim, ResultFile, Student};
+use crate::result::{Claim, LessonResult, ResultFile, Student};
 use crate::time::seconds_since_epoch;
 
 /// Something about a submission a judge must look at.
@@ -38,6 +38,36 @@ pub enum Flag {
     /// student handing in twice, or someone handing in under another's id. Set on every such file
     /// by [`flag_same_student`].
     DuplicateStudent,
+    /// A contest's problem has a `started_at` or `checked_at` that does not read as a time.
+    UnreadableTime,
+    /// A contest's problem was checked before it was started: times swapped by hand.
+    ReversedTimes,
+    /// A contest's problem was started before its pack was made.
+    BeforePack,
+    /// A contest's problem has a time after the file was exported or after the judge's clock.
+    InFuture,
+    /// The host's real-time safety net stopped a run of this lesson ([`crate::grade::TestGrade::stopped_by_host`]):
+    /// its `TLE` is not deterministic, and the judge may want to run it again on a quieter computer.
+    StoppedByHost,
+}
+
+impl Flag {
+    /// Every flag, for the test that each one has words.
+    pub const ALL: [Flag; 13] = [
+        Flag::DigestMismatch,
+        Flag::UnknownLesson,
+        Flag::DuplicateLesson,
+        Flag::ScoreDiffers,
+        Flag::VerdictsDiffer,
+        Flag::MaxScoreDiffers,
+        Flag::OverTime,
+        Flag::DuplicateStudent,
+        Flag::UnreadableTime,
+        Flag::ReversedTimes,
+        Flag::BeforePack,
+        Flag::InFuture,
+        Flag::StoppedByHost,
+    ];
 }
 
 /// One lesson of a submission, re-graded.
@@ -75,15 +105,42 @@ impl Regrade {
     }
 }
 
-/// Whether `result`'s work on a contest spans more than the contest's length: from the earliest
-/// `started_at` to the latest `checked_at` of its problems, times that do not read left out.
+/// Whether `result`'s work on a contest spans more than the contest's length: from its earliest to
+/// its latest readable time (`started_at` or `checked_at` of any problem, so that swapped times
+/// hide nothing).
 fn over_time(pack: &Pack, result: &ResultFile) -> bool {
     let (CourseKind::Contest, Some(minutes)) = (pack.course.kind, pack.course.duration_minutes) else {
         return false;
     };
-    let started = result.lessons.iter().filter_map(|lesson| seconds_since_epoch(&lesson.started_at)).min();
-    let checked = result.lessons.iter().filter_map(|lesson| seconds_since_epoch(&lesson.checked_at)).max();
-    started.zip(checked).is_some_and(|(started, checked)| checked > started + u64::from(minutes) * 60)
+    let times: Vec<u64> = result
+        .lessons
+        .iter()
+        .flat_map(|lesson| [&lesson.started_at, &lesson.checked_at])
+        .filter_map(|time| seconds_since_epoch(time))
+        .collect();
+    let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) else { return false };
+    *last > first.saturating_add(u64::from(minutes) * 60)
+}
+
+/// What is wrong with the times of one problem of a contest: unreadable, reversed, before the pack
+/// was made (`made_at`), or after `latest` (the file's export or the judge's clock).
+fn time_flags(work: &LessonResult, made_at: Option<u64>, latest: Option<u64>) -> Vec<Flag> {
+    let (started, checked) = (seconds_since_epoch(&work.started_at), seconds_since_epoch(&work.checked_at));
+    let mut flags = Vec::new();
+    if started.is_none() || checked.is_none() {
+        flags.push(Flag::UnreadableTime);
+    }
+    if started.zip(checked).is_some_and(|(started, checked)| checked < started) {
+        flags.push(Flag::ReversedTimes);
+    }
+    let times = [started, checked].into_iter().flatten();
+    if made_at.is_some_and(|made_at| times.clone().any(|time| time < made_at)) {
+        flags.push(Flag::BeforePack);
+    }
+    if latest.is_some_and(|latest| times.clone().any(|time| time > latest)) {
+        flags.push(Flag::InFuture);
+    }
+    flags
 }
 
 /// Who a hand-in is from, to find a student's second file: the student id (the contest id a
@@ -126,9 +183,28 @@ pub fn flag_same_student(graded: &mut [(&Student, &mut Regrade)]) -> Vec<Vec<usi
     same
 }
 
+/// What a host with a clock brings to a re-grade (this crate reads none): the time and a real-time
+/// safety net for the runs.
+#[derive(Clone, Copy, Default)]
+pub struct JudgeHost<'a> {
+    /// The judge's clock, in seconds since 1970: a contest's problem with a time after it is
+    /// flagged [`Flag::InFuture`].
+    pub now: Option<u64>,
+    /// Every run under it (see [`Watchdog`]); a run it stops flags its lesson
+    /// [`Flag::StoppedByHost`].
+    pub watchdog: Option<Watchdog<'a>>,
+}
+
 /// Re-grades `result` against `pack` (the judge's full copy). A result made for another pack is a
-/// problem: its code was written against other tests.
+/// problem: its code was written against other tests. Times are checked against the file's own
+/// export time only, and runs are bounded by counted operations only; see [`regrade_with`].
 pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, Problem> {
+    regrade_with(file, pack, result, JudgeHost::default())
+}
+
+/// Like [`regrade`], with what the host brings (see [`JudgeHost`]).
+pub fn regrade_with(file: &str, pack: &Pack, result: &ResultFile, host: JudgeHost) -> Result<Regrade, Problem> {
+    let now = host.now;
     if result.pack.content_hash != pack.content_hash {
         return Err(Problem::new(file, ProblemCode::OtherPack)
             .with("id", &result.pack.id)
@@ -142,12 +218,22 @@ pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, 
     if over_time(pack, result) {
         flags.push(Flag::OverTime);
     }
+    let contest = pack.course.kind == CourseKind::Contest;
+    let made_at = pack.made_at.as_deref().and_then(seconds_since_epoch);
+    let exported_at = seconds_since_epoch(&result.exported_at);
+    let latest = match (exported_at, now) {
+        (Some(exported_at), Some(now)) => Some(exported_at.min(now)),
+        (exported_at, now) => exported_at.or(now),
+    };
     let mut seen = BTreeSet::new();
     let mut lessons = Vec::new();
     for work in &result.lessons {
         let mut lesson_flags = Vec::new();
         if !seen.insert(work.lesson_id.as_str()) {
             lesson_flags.push(Flag::DuplicateLesson);
+        }
+        if contest {
+            lesson_flags.extend(time_flags(work, made_at, latest));
         }
         let Some(lesson) = pack.lesson(&work.lesson_id) else {
             lesson_flags.push(Flag::UnknownLesson);
@@ -160,11 +246,17 @@ pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, 
             });
             continue;
         };
-        let full = grade(lesson, &work.code, Selection::All);
+        let full = match host.watchdog {
+            Some(watchdog) => grade_watched(lesson, &work.code, Selection::All, watchdog),
+            None => grade(lesson, &work.code, Selection::All),
+        };
+        if full.tests.iter().any(|test| test.stopped_by_host) {
+            lesson_flags.push(Flag::StoppedByHost);
+        }
         let visible: Vec<_> = full.tests.iter().filter(|test| !test.hidden).collect();
-        let visible_weight: u32 = visible.iter().map(|test| test.weight).sum();
-        let passed_weight: u32 =
-            visible.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight).sum();
+        let visible_weight = weight_sum(visible.iter().map(|test| test.weight));
+        let passed_weight =
+            weight_sum(visible.iter().filter(|test| test.verdict == Verdict::Passed).map(|test| test.weight));
         let visible_score = score(lesson.points, passed_weight, visible_weight);
         let visible_verdicts: BTreeMap<String, Verdict> =
             visible.iter().map(|test| (test.test_id.clone(), test.verdict)).collect();
@@ -193,8 +285,8 @@ pub fn regrade(file: &str, pack: &Pack, result: &ResultFile) -> Result<Regrade, 
         .filter_map(|lesson| lesson.grade.as_ref())
         .collect();
     Ok(Regrade {
-        total_score: graded.iter().map(|grade| grade.score).sum(),
-        total_max: graded.iter().map(|grade| grade.max_score).sum(),
+        total_score: graded.iter().fold(0u32, |sum, grade| sum.saturating_add(grade.score)),
+        total_max: graded.iter().fold(0u32, |sum, grade| sum.saturating_add(grade.max_score)),
         lessons,
         flags,
     })

@@ -21,6 +21,9 @@ pub const RESULT_FORMAT: &str = "sprout-result";
 pub const RESULT_VERSION: u32 = 1;
 /// The largest result file read.
 pub const MAX_RESULT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest hand-in read: a result file, or the app's "export this work" ZIP (the result file,
+/// the code again and a picture of the stage).
+pub const MAX_HAND_IN_BYTES: usize = 2 * MAX_RESULT_BYTES + 8 * 1024 * 1024;
 /// The most lessons one result file may hold.
 pub const MAX_RESULT_LESSONS: usize = 1_000;
 /// The longest code of one lesson.
@@ -167,6 +170,9 @@ impl ResultFile {
 /// the ZIP of the app's "export this work", whose `result.json` is read.
 pub fn read_result(file: &str, bytes: &[u8]) -> Result<ResultFile, Problems> {
     let bad = |detail: String| Problems(vec![Problem::new(file, ProblemCode::BadResult).with("detail", detail)]);
+    if bytes.len() > MAX_HAND_IN_BYTES {
+        return Err(bad(format!("{} bytes, at most {MAX_HAND_IN_BYTES}", bytes.len())));
+    }
     let unzipped;
     let bytes = if zip::is_zip(bytes) {
         unzipped = zip::read_file(bytes, zip::RESULT_IN_ZIP).map_err(|error| bad(error.to_string()))?;

@@ -39,6 +39,14 @@ pub enum ZipReadError {
     /// The file is compressed; only stored files (as Sprout writes them) are read.
     #[error("{0} in the ZIP archive is compressed: unzip the archive and use {0} itself")]
     Compressed(&'static str),
+    /// More than one entry has the wanted name (unzip tools disagree on which one counts).
+    #[error("the ZIP archive has {0} {1} files; a hand-in has exactly one")]
+    Repeated(usize, &'static str),
+    /// An entry's name is not a plain relative path: it climbs out (`..`), starts at a root or a
+    /// drive, or uses backslashes. Sprout never writes such a name; an unzip tool would write the
+    /// file outside the folder it unzips into.
+    #[error("the ZIP archive has an entry named {0:?}, which is not a plain name")]
+    UnsafeName(String),
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
@@ -49,11 +57,28 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
 
-/// The contents of the file named `wanted` (at the top or in a folder) in `archive`, read the way
-/// unzip tools do: the end record, the central directory, then the local header it points to.
-/// Every offset is bounds-checked and the CRC is verified, so a damaged or forged archive is an
-/// error, never a panic or an allocation beyond the archive's own size.
-pub fn read_file(archive: &[u8], wanted: &'static str) -> Result<Vec<u8>, ZipReadError> {
+/// Whether `name` is a plain relative path of a ZIP entry: parts separated by `/`, none empty
+/// (but a folder's trailing `/`), `.` or `..`, no backslash, no drive (`C:`) and no control
+/// character.
+fn is_plain_name(name: &str) -> bool {
+    let name = name.strip_suffix('/').unwrap_or(name);
+    !name.is_empty()
+        && !name.contains(['\\', ':'])
+        && !name.chars().any(char::is_control)
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// A central directory entry, as far as [`read_file`] needs it.
+struct Entry<'a> {
+    name: std::borrow::Cow<'a, str>,
+    method: u16,
+    crc: u32,
+    compressed_size: usize,
+    local: usize,
+}
+
+/// The central directory's entries, read from the end record; each offset bounds-checked.
+fn entries(archive: &[u8]) -> Result<Vec<Entry<'_>>, ZipReadError> {
     use ZipReadError::Damaged;
     // The end record is 22 bytes plus a comment of at most 65,535.
     let search_from = archive.len().saturating_sub(22 + usize::from(u16::MAX));
@@ -61,37 +86,73 @@ pub fn read_file(archive: &[u8], wanted: &'static str) -> Result<Vec<u8>, ZipRea
         .rev()
         .find(|&at| u32_at(archive, at) == Some(END_SIGNATURE))
         .ok_or(Damaged("no end record"))?;
-    let count = u16_at(archive, end + 10).ok_or(Damaged("end record"))?;
-    let mut at = u32_at(archive, end + 16).ok_or(Damaged("end record"))? as usize;
+    let at_end = |offset: usize| end.checked_add(offset).ok_or(Damaged("end record"));
+    let count = u16_at(archive, at_end(10)?).ok_or(Damaged("end record"))?;
+    let mut at = usize::try_from(u32_at(archive, at_end(16)?).ok_or(Damaged("end record"))?)
+        .map_err(|_| Damaged("end record"))?;
+    let mut found = Vec::with_capacity(usize::from(count).min(archive.len() / 46));
     for _ in 0..count {
+        let damaged = Damaged("central directory");
         if u32_at(archive, at) != Some(CENTRAL_HEADER_SIGNATURE) {
-            return Err(Damaged("central directory"));
+            return Err(damaged);
         }
-        let field = |offset: usize| u16_at(archive, at + offset).map(usize::from).ok_or(Damaged("central directory"));
-        let (method, name_length, extra_length, comment_length) = (field(10)?, field(28)?, field(30)?, field(32)?);
-        let wide = |offset: usize| u32_at(archive, at + offset).ok_or(Damaged("central directory"));
-        let (crc, compressed_size, local) = (wide(16)?, wide(20)? as usize, wide(42)? as usize);
-        let name = archive.get(at + 46..at + 46 + name_length).ok_or(Damaged("central directory"))?;
-        let name = String::from_utf8_lossy(name);
-        if name == wanted || name.ends_with(&format!("/{wanted}")) {
-            if method != usize::from(STORED) {
-                return Err(ZipReadError::Compressed(wanted));
-            }
-            if u32_at(archive, local) != Some(LOCAL_HEADER_SIGNATURE) {
-                return Err(Damaged("local header"));
-            }
-            let local_name = u16_at(archive, local + 26).ok_or(Damaged("local header"))?;
-            let local_extra = u16_at(archive, local + 28).ok_or(Damaged("local header"))?;
-            let data = local + 30 + usize::from(local_name) + usize::from(local_extra);
-            let contents = archive.get(data..data + compressed_size).ok_or(Damaged("cut short"))?;
-            if crc32(contents) != crc {
-                return Err(Damaged("CRC mismatch"));
-            }
-            return Ok(contents.to_vec());
-        }
-        at += 46 + name_length + extra_length + comment_length;
+        let offset = |offset: usize| at.checked_add(offset).ok_or(damaged.clone());
+        let field = |offset: usize| -> Result<u16, ZipReadError> { u16_at(archive, offset).ok_or(damaged.clone()) };
+        let wide = |offset: usize| -> Result<usize, ZipReadError> {
+            u32_at(archive, offset).and_then(|value| usize::try_from(value).ok()).ok_or(damaged.clone())
+        };
+        let method = field(offset(10)?)?;
+        let (name_length, extra_length, comment_length) =
+            (usize::from(field(offset(28)?)?), usize::from(field(offset(30)?)?), usize::from(field(offset(32)?)?));
+        let crc = u32_at(archive, offset(16)?).ok_or(damaged.clone())?;
+        let (compressed_size, local) = (wide(offset(20)?)?, wide(offset(42)?)?);
+        let name_start = offset(46)?;
+        let name_end = name_start.checked_add(name_length).ok_or(damaged.clone())?;
+        let name = String::from_utf8_lossy(archive.get(name_start..name_end).ok_or(damaged.clone())?);
+        found.push(Entry { name, method, crc, compressed_size, local });
+        at = name_end.checked_add(extra_length).and_then(|at| at.checked_add(comment_length)).ok_or(damaged.clone())?;
     }
-    Err(ZipReadError::Missing(wanted))
+    Ok(found)
+}
+
+/// The contents of the file named `wanted` (at the top or in a folder) in `archive`, read the way
+/// unzip tools do: the end record, the central directory, then the local header it points to.
+/// Every offset is bounds-checked and the CRC is verified, so a damaged or forged archive is an
+/// error, never a panic or an allocation beyond the archive's own size. A hand-in must be
+/// unambiguous: every entry's name must be plain (see [`ZipReadError::UnsafeName`]) and exactly one
+/// may be called `wanted`.
+pub fn read_file(archive: &[u8], wanted: &'static str) -> Result<Vec<u8>, ZipReadError> {
+    use ZipReadError::Damaged;
+    let entries = entries(archive)?;
+    if let Some(unsafe_entry) = entries.iter().find(|entry| !is_plain_name(&entry.name)) {
+        return Err(ZipReadError::UnsafeName(unsafe_entry.name.to_string()));
+    }
+    let suffix = format!("/{wanted}");
+    let matching: Vec<&Entry> =
+        entries.iter().filter(|entry| entry.name == wanted || entry.name.ends_with(&suffix)).collect();
+    let entry = match matching[..] {
+        [] => return Err(ZipReadError::Missing(wanted)),
+        [entry] => entry,
+        _ => return Err(ZipReadError::Repeated(matching.len(), wanted)),
+    };
+    if entry.method != STORED {
+        return Err(ZipReadError::Compressed(wanted));
+    }
+    let local = entry.local;
+    if u32_at(archive, local) != Some(LOCAL_HEADER_SIGNATURE) {
+        return Err(Damaged("local header"));
+    }
+    let header = |offset: usize| local.checked_add(offset).and_then(|at| u16_at(archive, at));
+    let local_name = header(26).ok_or(Damaged("local header"))?;
+    let local_extra = header(28).ok_or(Damaged("local header"))?;
+    let data =
+        local.checked_add(30 + usize::from(local_name) + usize::from(local_extra)).ok_or(Damaged("local header"))?;
+    let data_end = data.checked_add(entry.compressed_size).ok_or(Damaged("cut short"))?;
+    let contents = archive.get(data..data_end).ok_or(Damaged("cut short"))?;
+    if crc32(contents) != entry.crc {
+        return Err(Damaged("CRC mismatch"));
+    }
+    Ok(contents.to_vec())
 }
 
 /// Why an archive could not be written.
@@ -371,6 +432,53 @@ mod tests {
         let central = u32_at(&archive, archive.len() - 6) as usize;
         compressed[central + 10] = 8;
         assert_eq!(read_file(&compressed, RESULT_IN_ZIP), Err(ZipReadError::Compressed(RESULT_IN_ZIP)));
+    }
+
+    /// `read_file(RESULT_IN_ZIP)` of an archive of `names` (each holding `{}`): the contents as
+    /// text, or the error.
+    fn check_names(names: &[&str], expected: Result<&str, ZipReadError>) {
+        let files: Vec<(&str, &[u8])> = names.iter().map(|name| (*name, &b"{}"[..])).collect();
+        let archive = write(&files, DosDateTime::new(2026, 11, 23, 9, 30, 0)).unwrap();
+        let read = read_file(&archive, RESULT_IN_ZIP).map(|bytes| String::from_utf8(bytes).unwrap());
+        assert_eq!(read, expected.map(String::from), "{names:?}");
+    }
+
+    #[test]
+    fn a_hand_in_has_exactly_one_result_and_only_plain_names() {
+        check_names(&["a.rhai", "作品/result.json", "作品/"], Ok("{}"));
+        check_names(&["result.json", "result.json"], Err(ZipReadError::Repeated(2, RESULT_IN_ZIP)));
+        check_names(&["result.json", "copy/result.json", "x"], Err(ZipReadError::Repeated(2, RESULT_IN_ZIP)));
+        for name in [
+            "../../../../elsewhere/result.json",
+            "a/../result.json",
+            "/result.json",
+            "/etc/x",
+            "C:/result.json",
+            "a\\result.json",
+            "..\\result.json",
+            "./result.json",
+            "a//result.json",
+            "",
+            "a\u{0}/result.json",
+        ] {
+            check_names(&["result.json", name], Err(ZipReadError::UnsafeName(name.to_string())));
+        }
+        check_names(&["notes.txt"], Err(ZipReadError::Missing(RESULT_IN_ZIP)));
+    }
+
+    #[test]
+    fn offsets_past_the_address_space_are_damage_not_overflow() {
+        let archive = write(&[("result.json", b"{}")], DosDateTime::new(2026, 1, 1, 0, 0, 0)).unwrap();
+        let central = u32_at(&archive, archive.len() - 6) as usize;
+        for field in [20, 42] {
+            let mut forged = archive.clone();
+            forged[central + field..central + field + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+            assert!(matches!(read_file(&forged, RESULT_IN_ZIP), Err(ZipReadError::Damaged(_))), "field {field}");
+        }
+        let mut forged = archive.clone();
+        let end = archive.len() - 22;
+        forged[end + 16..end + 20].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(read_file(&forged, RESULT_IN_ZIP), Err(ZipReadError::Damaged("central directory")));
     }
 
     #[test]

@@ -63,6 +63,7 @@ fn scope(code: ProblemCode) -> Scope {
         | DuplicateUnit
         | UnknownUnit
         | UnknownRequirement
+        | RequirementCycle
         | NoLessons
         | ContestWithoutDuration
         | ContestPointsMismatch => Scope::Course,

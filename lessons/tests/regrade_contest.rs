@@ -1,10 +1,14 @@
 //! A contest's time window in the judge's re-grade: work whose times span more than the contest's
-//! `duration_minutes` is flagged `over-time`; work within it, work with times that do not read,
-//! and work on an ordinary course are not. And a contest's packs carry no hints.
+//! `duration_minutes` is flagged `over-time`; work within it and work on an ordinary course are
+//! not. Times that cannot be true (unreadable, reversed, before the pack was made, after the export
+//! or the judge's clock) are flagged on a contest's problem. And a contest's packs carry no hints.
 
+use std::collections::BTreeSet;
+
+use sprout_lessons::time::seconds_since_epoch;
 use sprout_lessons::{
-    build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, Claim, Flag, LessonResult,
-    Pack, PackReference, ResultFile, Selection, Student,
+    build_pack, check_course, check_lesson, grade, parse_course, parse_lesson, regrade, regrade_with, Claim, Flag,
+    JudgeHost, LessonResult, Pack, PackReference, ResultFile, Selection, Student,
 };
 
 const LESSON: &str = "+++\nid = \"double\"\ntitle = { zh = \"翻倍\" }\npoints = 2\n+++\n\n\
@@ -26,6 +30,10 @@ fn pack(kind: &str) -> Pack {
 }
 
 fn submission(pack: &Pack, started_at: &str, checked_at: &str) -> ResultFile {
+    submission_exported(pack, started_at, checked_at, checked_at)
+}
+
+fn submission_exported(pack: &Pack, started_at: &str, checked_at: &str, exported_at: &str) -> ResultFile {
     let code = "fn double(x) { x * 2 }";
     let lesson = pack.lesson("double").expect("lesson");
     let work = LessonResult {
@@ -41,7 +49,7 @@ fn submission(pack: &Pack, started_at: &str, checked_at: &str) -> ResultFile {
         version: pack.course.version.clone(),
         content_hash: pack.content_hash.clone(),
     };
-    ResultFile::new("0.1.0", checked_at, Student::default(), reference, vec![work])
+    ResultFile::new("0.1.0", exported_at, Student::default(), reference, vec![work])
 }
 
 #[test]
@@ -61,6 +69,43 @@ fn work_beyond_the_contests_length_is_flagged() {
         assert_eq!(regraded.flags.contains(&Flag::OverTime), flagged, "{started} to {checked}");
         assert_eq!(regraded.total_score, 2, "the flag does not change the score");
     }
+}
+
+#[test]
+fn a_contests_times_that_cannot_be_true_are_flagged() {
+    use Flag::{BeforePack, InFuture, OverTime, ReversedTimes, UnreadableTime};
+    let mut contest = pack("kind = \"contest\"\nduration_minutes = 30");
+    contest.made_at = Some("2026-11-23T08:00:00Z".to_string());
+    let judge = JudgeHost { now: seconds_since_epoch("2026-11-23T12:00:00Z"), watchdog: None };
+    let cases: [(&str, &str, &str, &[Flag]); 10] = [
+        // started, last check, exported, every flag of the file
+        ("2026-11-23T09:00:00Z", "2026-11-23T09:20:00Z", "2026-11-23T09:30:00Z", &[]),
+        ("2026-11-23T09:20:00Z", "2026-11-23T09:00:00Z", "2026-11-23T09:30:00Z", &[ReversedTimes]),
+        // Swapped to hide two hours: reversed, and the span still counts.
+        ("2026-11-23T11:00:00Z", "2026-11-23T09:00:00Z", "2026-11-23T11:10:00Z", &[ReversedTimes, OverTime]),
+        ("not a time", "2026-11-23T09:00:00Z", "2026-11-23T09:30:00Z", &[UnreadableTime]),
+        ("", "", "2026-11-23T09:30:00Z", &[UnreadableTime]),
+        ("2026-11-23T07:59:59Z", "2026-11-23T08:10:00Z", "2026-11-23T08:20:00Z", &[BeforePack]),
+        ("1970-01-01T00:00:00Z", "1970-01-01T00:10:00Z", "2026-11-23T09:30:00Z", &[BeforePack]),
+        // Checked after the file was exported, or after the judge's clock.
+        ("2026-11-23T09:00:00Z", "2026-11-23T09:20:00Z", "2026-11-23T09:10:00Z", &[InFuture]),
+        ("2026-11-23T09:00:00Z", "2099-01-01T00:00:00Z", "2099-01-01T00:10:00Z", &[InFuture, OverTime]),
+        ("2026-11-23T09:00:00Z", "2026-11-23T09:20:00Z", "not a time", &[]),
+    ];
+    for (started, checked, exported, flags) in cases {
+        let file = submission_exported(&contest, started, checked, exported);
+        let regraded = regrade_with("s.json", &contest, &file, judge).expect("regraded");
+        let expected: BTreeSet<Flag> = flags.iter().copied().collect();
+        assert_eq!(regraded.all_flags(), expected, "{started} to {checked}, exported {exported}");
+        assert_eq!(regraded.total_score, 2, "the flags do not change the score");
+    }
+    // Without the judge's clock, the file's export time is the latest a time may be.
+    let file = submission_exported(&contest, "2026-11-23T09:00:00Z", "2099-01-01T00:00:00Z", "2099-01-01T00:10:00Z");
+    assert_eq!(regrade("s.json", &contest, &file).expect("regraded").all_flags(), BTreeSet::from([OverTime]));
+    // An ordinary course has no time window: its times only inform.
+    let course = pack("");
+    let file = submission_exported(&course, "2026-11-23T09:20:00Z", "not a time", "2026-11-23T09:00:00Z");
+    assert_eq!(regrade_with("s.json", &course, &file, judge).expect("regraded").all_flags(), BTreeSet::new());
 }
 
 #[test]

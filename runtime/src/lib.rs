@@ -151,3 +151,15 @@ pub fn call(program: &str, input: &RunInput, function: &str, arguments: &[Value]
     let (run, returned) = engine::run(program, input, None, engine::Task::Call { function, arguments });
     Call { run, returned }
 }
+
+/// Like [`call`], under the host's real-time safety net, as [`run_with_interrupt`] is to [`run`].
+pub fn call_with_interrupt(
+    program: &str,
+    input: &RunInput,
+    function: &str,
+    arguments: &[Value],
+    interrupt: Box<dyn Fn() -> bool>,
+) -> Call {
+    let (run, returned) = engine::run(program, input, Some(interrupt), engine::Task::Call { function, arguments });
+    Call { run, returned }
+}

@@ -42,6 +42,7 @@ problem-lesson-not-in-course = The lesson "{ $id }" is not listed in course.toml
 problem-duplicate-unit = The unit id "{ $unit }" is used twice.
 problem-unknown-unit = Unit "{ $unit }" requires "{ $requires }", which is not an earlier unit.
 problem-unknown-requirement = Lesson "{ $id }" requires "{ $requires }", which is not in this course.
+problem-requirement-cycle = Lessons require each other in a cycle, so none of them can be opened: { $cycle }.
 problem-no-lessons = No lesson file was found here.
 problem-contest-without-duration = This contest does not say how long it lasts: set duration_minutes (at least 1) in course.toml.
 problem-contest-points-mismatch = The tests of contest problem "{ $id }" add up to { $tests } points, but the problem is worth { $points }: in a contest each test's points are what it is worth, so they must add up to the problem's points.

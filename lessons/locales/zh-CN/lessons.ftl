@@ -42,6 +42,7 @@ problem-lesson-not-in-course = 课 “{ $id }” 没有列在 course.toml 里。
 problem-duplicate-unit = 单元 id “{ $unit }” 重复了。
 problem-unknown-unit = 单元 “{ $unit }” 要求先学 “{ $requires }”，但前面没有这个单元。
 problem-unknown-requirement = 课 “{ $id }” 要求先学 “{ $requires }”，但这门课程里没有它。
+problem-requirement-cycle = 几节课互相要求先学对方，谁都打不开：{ $cycle }。
 problem-no-lessons = 这里没有找到任何课的文件。
 problem-contest-without-duration = 这场比赛没有写多长时间：请在 course.toml 里设置 duration_minutes（至少 1 分钟）。
 problem-contest-points-mismatch = 比赛题 “{ $id }” 的测试点加起来是 { $tests } 分，但这道题是 { $points } 分：比赛里每个测试点的分数就是它值的分，加起来要等于题目的分数。
