@@ -395,18 +395,25 @@ impl<'a> Reader<'a> {
             let is_html = matches!(event, Event::Html(_) | Event::InlineHtml(_));
             let continues_html = is_html && previous_was_html;
             previous_was_html = is_html;
-            match event {
-                Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
-                    let shown: String = html.trim().chars().take(40).collect();
-                    self.report(file, line, ProblemCode::RawHtml, &[("html", &shown)]);
-                }
-                Event::Start(Tag::Image { dest_url, .. })
-                    if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
-                {
-                    self.report(file, line, ProblemCode::ExternalImage, &[("url", &dest_url)]);
-                }
-                _ => {}
+            self.report_markup(file, line, &event, continues_html);
+        }
+    }
+
+    /// Reports `event` of a lesson's text or a hint if it is raw HTML (one problem per piece of
+    /// HTML, not one per line of it: `continues_html` says the previous event was HTML too) or an
+    /// image that is not embedded in the text (a pack carries no files).
+    fn report_markup(&mut self, file: &str, line: usize, event: &Event, continues_html: bool) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
+                let shown: String = html.trim().chars().take(40).collect();
+                self.report(file, line, ProblemCode::RawHtml, &[("html", &shown)]);
             }
+            Event::Start(Tag::Image { dest_url, .. })
+                if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
+            {
+                self.report(file, line, ProblemCode::ExternalImage, &[("url", dest_url)]);
+            }
+            _ => {}
         }
     }
 
@@ -473,18 +480,7 @@ impl<'a> Reader<'a> {
                         blocks.steps.push(heading.trim().to_string());
                     }
                 }
-                // One problem per piece of HTML, not one per line of it.
-                Event::Html(html) | Event::InlineHtml(html) if !continues_html => {
-                    let shown: String = html.trim().chars().take(40).collect();
-                    self.report(file, line, ProblemCode::RawHtml, &[("html", &shown)]);
-                }
-                // A pack carries no files, so an image must be embedded in the text itself.
-                Event::Start(Tag::Image { dest_url, .. })
-                    if !dest_url.trim().to_ascii_lowercase().starts_with("data:image/") =>
-                {
-                    self.report(file, line, ProblemCode::ExternalImage, &[("url", &dest_url)]);
-                }
-                _ => {}
+                other => self.report_markup(file, line, &other, continues_html),
             }
         }
         let mut text = String::new();

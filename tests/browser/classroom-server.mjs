@@ -13,8 +13,8 @@ import { repository } from './support.mjs';
 
 /**
  * `sprout` with the app inside, copied out of cargo's target folder by scripts/test.sh
- * (`SPROUT_CLI` overrides): other browser tests run `cargo run -p sprout-cli`, which rebuilds
- * target/debug/sprout without the app, at the same time.
+ * (`SPROUT_CLI` overrides): a copy, because the next cargo build of the CLI (by hand, or
+ * `cargo run -p sprout-cli` in a test run by hand) replaces target/debug/sprout with one without it.
  */
 const sprout = process.env.SPROUT_CLI ?? path.join(repository, 'target/sprout-with-app');
 

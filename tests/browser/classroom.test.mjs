@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { diagnosed, newTab, repository, seriousViolations, serveApp } from './support.mjs';
+import { diagnosed, newTab, repository, seriousViolations, serveApp, sprout } from './support.mjs';
 
 const STUDENTS = 28;
 const CLASSES = ['七年级 1 班', '七年级 2 班'];
@@ -28,7 +28,7 @@ const CLASSES = ['七年级 1 班', '七年级 2 班'];
 /** The course's pack as `sprout pack` writes it (the judge's copy: every test, with names). */
 function coursePack(folder) {
   const file = path.join(folder, 'full.pack');
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', 'lessons/content', '-o', file], { cwd: repository });
+  sprout('pack', 'lessons/content', '-o', file);
   return readFile(file, 'utf8').then(JSON.parse);
 }
 
@@ -53,7 +53,7 @@ async function contestPack(folder) {
       '```tests\n[[test]]\nid = "one"\nkind = "output"\ninput = ["a"]\npoints = 50\n\n[[test]]\nid = "two"\nkind = "output"\ninput = ["b"]\npoints = 50\nhidden = true\n```\n',
   );
   const file = path.join(folder, 'school-contest.pack');
-  execFileSync('cargo', ['run', '-q', '-p', 'sprout-cli', '--', 'pack', source, '--student', '-o', file], { cwd: repository });
+  sprout('pack', source, '--student', '-o', file);
   return file;
 }
 
